@@ -1,0 +1,58 @@
+//! The subcommands. Each takes the shared [`Context`] and returns the process exit code;
+//! errors name the file and what to do.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+
+use crate::domain::catalog::Catalog;
+use crate::i18n::{Lang, Texts};
+
+pub mod catalog;
+pub mod delete;
+pub mod export;
+pub mod list;
+pub mod show;
+pub mod start;
+
+/// The embedded catalogue, validated by the test suite.
+pub const EMBEDDED_CATALOG: &str = include_str!("../../assets/catalog.ron");
+
+/// What every command needs: language, texts, where saves live and which catalogue applies.
+pub struct Context {
+    pub lang: Lang,
+    pub texts: Texts,
+    saves_dir: Option<PathBuf>,
+    pub catalog_file: Option<PathBuf>,
+}
+
+impl Context {
+    pub fn new(lang: Lang, saves_dir: Option<PathBuf>, catalog_file: Option<PathBuf>) -> Self {
+        Context { lang, texts: Texts::embedded(lang), saves_dir, catalog_file }
+    }
+
+    /// The saves directory: `--saves-dir`, `MEETCHECK_SAVES_DIR`, else the platform data dir.
+    pub fn saves_dir(&self) -> Result<PathBuf> {
+        if let Some(dir) = &self.saves_dir {
+            return Ok(dir.clone());
+        }
+        let dirs = directories::ProjectDirs::from("", "", "meetcheck")
+            .context("no home directory found: pass --saves-dir DIR or set MEETCHECK_SAVES_DIR")?;
+        Ok(dirs.data_dir().join("saves"))
+    }
+
+    /// The embedded catalogue with the user's `--catalog` file merged on top.
+    pub fn catalog(&self) -> Result<Catalog> {
+        let mut catalog = crate::domain::catalog::parse(EMBEDDED_CATALOG)
+            .map_err(|e| anyhow::anyhow!("embedded catalogue: {e}"))?;
+        if let Some(path) = &self.catalog_file {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read catalogue file {}", path.display()))?;
+            let extra = crate::domain::catalog::parse(&text).map_err(|e| {
+                anyhow::anyhow!("{}:{e}\n{}", path.display(), self.texts.get("catalog.fix_hint"))
+            })?;
+            catalog.merge(extra);
+        }
+        Ok(catalog)
+    }
+}

@@ -1,0 +1,9 @@
+//! The pure domain: catalogue, scenario, narrowing rules, to-dos and the assessment record.
+//! No terminal, no file system, no clock (today's date is passed in), no texts (ids only).
+
+pub mod assessment;
+pub mod catalog;
+pub mod facts;
+pub mod narrowing;
+pub mod scenario;
+pub mod todos;

@@ -1,0 +1,6 @@
+//! meetcheck: choose an online meeting platform that can be used lawfully under the GDPR, and
+//! document the choice.
+
+pub mod commands;
+pub mod domain;
+pub mod i18n;

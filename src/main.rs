@@ -1,0 +1,100 @@
+//! The `meetcheck` binary: parses the command line and hands over to the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use meetcheck::commands::{self, Context};
+use meetcheck::i18n::Lang;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "meetcheck",
+    version,
+    about = "Choose a GDPR-compliant online meeting platform and document the decision / Eine DSGVO-konforme Online-Meeting-Plattform auswählen und die Entscheidung dokumentieren"
+)]
+struct Cli {
+    /// Language: de or en (default from LC_ALL / LC_MESSAGES / LANG, else de)
+    #[arg(long, global = true, value_parser = ["de", "en"])]
+    lang: Option<String>,
+    /// Directory of saved assessments
+    #[arg(long, global = true, env = "MEETCHECK_SAVES_DIR")]
+    saves_dir: Option<PathBuf>,
+    /// A catalogue file that adds or overrides offerings by id
+    #[arg(long, global = true, env = "MEETCHECK_CATALOG")]
+    catalog: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Start a new assessment
+    New {
+        #[arg(long)]
+        title: Option<String>,
+        /// Copy the answers of another assessment (NAME or PATH)
+        #[arg(long)]
+        from: Option<String>,
+    },
+    /// Reopen an assessment at the step where it was left (default: the latest)
+    Resume { target: Option<String> },
+    /// List saved assessments
+    List,
+    /// Print a plain-text summary of one assessment
+    Show { target: String },
+    /// Delete an assessment and its backup
+    Delete {
+        name: String,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Export the decision record (or the notice / record-of-processing draft) as Markdown
+    Export {
+        target: String,
+        /// Write to FILE instead of standard output
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        #[arg(long, default_value = "record", value_parser = ["record", "notice", "ropa"])]
+        kind: String,
+        /// Overwrite FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the catalogue of offerings, or check a catalogue file
+    Catalog {
+        /// Validate FILE instead of listing
+        #[arg(long, value_name = "FILE")]
+        check: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(|| {
+        let var = |name| std::env::var(name).ok();
+        let (all, messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
+        Lang::from_locale([all.as_deref(), messages.as_deref(), lang.as_deref()])
+    });
+    let ctx = Context::new(lang, cli.saves_dir, cli.catalog);
+    let result = match cli.command {
+        None => commands::start::run(&ctx),
+        Some(Command::New { title, from }) => commands::start::new(&ctx, title, from),
+        Some(Command::Resume { target }) => commands::start::resume(&ctx, target),
+        Some(Command::List) => commands::list::run(&ctx),
+        Some(Command::Show { target }) => commands::show::run(&ctx, &target),
+        Some(Command::Delete { name, yes }) => commands::delete::run(&ctx, &name, yes),
+        Some(Command::Export { target, output, kind, force }) => {
+            commands::export::run(&ctx, &target, output, &kind, force)
+        }
+        Some(Command::Catalog { check }) => commands::catalog::run(&ctx, check),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("meetcheck: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
