@@ -2,5 +2,7 @@
 //! document the choice.
 
 pub mod commands;
+pub mod describe;
 pub mod domain;
 pub mod i18n;
+pub mod store;
