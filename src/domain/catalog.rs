@@ -380,7 +380,9 @@ impl Offering {
 
     /// The latest authority position that is not historical, else the latest one.
     pub fn latest_position(&self) -> Option<&AuthorityPosition> {
-        self.authority_positions.iter().max_by_key(|p| (p.date.latest(), p.date.earliest()))
+        let by_date = |p: &&AuthorityPosition| (p.date.latest(), p.date.earliest());
+        let current = self.authority_positions.iter().filter(|p| !p.historical).max_by_key(by_date);
+        current.or_else(|| self.authority_positions.iter().max_by_key(by_date))
     }
 }
 
@@ -873,6 +875,19 @@ mod tests {
     fn syntax_errors_carry_line_and_column() {
         let err = parse("(\n  schema: 1,\n  edition: oops,\n)").unwrap_err();
         assert_eq!((err.line, err.column), (3, 12), "{err}");
+    }
+
+    #[test]
+    fn the_latest_position_prefers_current_ones_over_later_historical_ones() {
+        let c = parse(include_str!("../../assets/catalog.ron")).unwrap();
+        let teams = c.offering("teams-m365").unwrap();
+        assert_eq!(teams.latest_position().map(|p| p.authority), Some(Authority::Hbdi));
+        let zoom = c.offering("zoom").unwrap();
+        let latest = zoom.latest_position().unwrap();
+        assert_eq!(
+            (latest.authority, latest.date.to_string().as_str()),
+            (Authority::BlnBdi, "2021-02-18")
+        );
     }
 
     #[test]
