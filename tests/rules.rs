@@ -506,3 +506,204 @@ fn narrowing_is_deterministic() {
     let b = run(offerings, &Scenario::default());
     assert_eq!(a, b);
 }
+
+// ---- to-dos ----
+
+use meetcheck::domain::scenario::{Purpose, Representation};
+use meetcheck::domain::todos::{Todo, TodoId, todos};
+
+fn todo(list: &[Todo], id: TodoId) -> Option<&Todo> {
+    list.iter().find(|t| t.id == id)
+}
+
+fn causes(list: &[Todo], id: TodoId) -> Vec<String> {
+    todo(list, id).map(|t| t.why.iter().map(|c| c.key.clone()).collect()).unwrap_or_default()
+}
+
+#[test]
+fn every_scenario_gets_the_basic_todos() {
+    let list = todos(&Scenario::default(), Some(&baseline("a")));
+    for id in [
+        TodoId::InvolveItAndDpo,
+        TodoId::Dpa,
+        TodoId::CheckToms,
+        TodoId::Settings,
+        TodoId::ParticipantInformation,
+        TodoId::RecordOfProcessing,
+        TodoId::LegalBasis,
+    ] {
+        assert!(todo(&list, id).is_some(), "{id:?} missing");
+    }
+    assert!(todo(&list, TodoId::Dpa).unwrap().precondition);
+    assert!(todo(&list, TodoId::ParticipantInformation).unwrap().precondition);
+    assert!(!todo(&list, TodoId::RecordOfProcessing).unwrap().precondition);
+    assert_eq!(causes(&list, TodoId::Settings), ["todo.settings.offering"]);
+    // Nothing in the default scenario triggers the special to-dos.
+    for id in [
+        TodoId::TransferBasis,
+        TodoId::Dpia,
+        TodoId::SpecialCategoryCondition,
+        TodoId::Recording,
+        TodoId::ProfessionalSecrecy,
+        TodoId::SocialDataNotice,
+        TodoId::Representation,
+        TodoId::AskProvider,
+        TodoId::StatutoryInsurance,
+    ] {
+        assert!(todo(&list, id).is_none(), "{id:?} should not apply");
+    }
+    let ids: Vec<TodoId> = list.iter().map(|t| t.id).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "stable order");
+}
+
+#[test]
+fn dpa_applies_to_a_hoster_when_self_operated_and_to_sub_processors() {
+    let own = todos(&Scenario::default(), Some(&self_hosted("own")));
+    assert_eq!(causes(&own, TodoId::Dpa), ["todo.dpa.hoster"]);
+    assert_eq!(causes(&own, TodoId::CheckToms), ["todo.check_toms.self_operated"]);
+    let mut on_request = baseline("x");
+    on_request.dpa = known(DpaTerms::OnRequest);
+    let ext = todos(&Scenario::default(), Some(&on_request));
+    assert_eq!(
+        causes(&ext, TodoId::Dpa),
+        ["todo.dpa.operator", "todo.dpa.on_request", "todo.dpa.subprocessors"]
+    );
+    assert_eq!(causes(&todos(&Scenario::default(), None), TodoId::Dpa), ["todo.dpa.processor"]);
+}
+
+#[test]
+fn transfer_basis_names_dpf_with_fallback_or_scc() {
+    let list = todos(&Scenario::default(), Some(&us_dpf("us")));
+    let t = todo(&list, TodoId::TransferBasis).unwrap();
+    assert!(t.precondition);
+    assert_eq!(causes(&list, TodoId::TransferBasis), ["todo.transfer_basis.dpf"]);
+    let mut scc = us_dpf("scc");
+    scc.dpf_certified = known(false);
+    assert_eq!(
+        causes(&todos(&Scenario::default(), Some(&scc)), TodoId::TransferBasis),
+        ["todo.transfer_basis.scc"]
+    );
+    let mut ch = baseline("ch");
+    ch.processing_locations = known(vec!["CH".into()]);
+    ch.transfer_basis = known(vec![TransferMechanism::Adequacy]);
+    let list = todos(&Scenario::default(), Some(&ch));
+    assert_eq!(causes(&list, TodoId::TransferBasis), ["todo.transfer_basis.adequacy"]);
+    assert!(!todo(&list, TodoId::TransferBasis).unwrap().precondition);
+    // EU only: no transfer to-do.
+    assert!(
+        todo(&todos(&Scenario::default(), Some(&baseline("eu"))), TodoId::TransferBasis).is_none()
+    );
+}
+
+#[test]
+fn dpia_triggers() {
+    let mut s = Scenario::default();
+    s.data.insert(DataCategory::SpecialCategories);
+    let list = todos(&s, None);
+    assert_eq!(
+        causes(&list, TodoId::Dpia),
+        ["todo.dpia.very_high", "todo.dpia.special_categories"]
+    );
+    assert!(todo(&list, TodoId::Dpia).unwrap().precondition);
+    assert!(todo(&list, TodoId::SpecialCategoryCondition).unwrap().precondition);
+    assert!(
+        causes(&list, TodoId::LegalBasis).contains(&"todo.legal_basis.special_categories".into())
+    );
+
+    let vulnerable =
+        Scenario { participants: [Participant::VulnerableClients].into(), ..Scenario::default() };
+    assert_eq!(causes(&todos(&vulnerable, None), TodoId::Dpia), ["todo.dpia.vulnerable"]);
+
+    let monitoring =
+        Scenario { required_features: [Feature::Recording].into(), ..Scenario::default() };
+    let list = todos(&monitoring, None);
+    assert_eq!(causes(&list, TodoId::Dpia), ["todo.dpia.monitoring"]);
+    assert_eq!(causes(&list, TodoId::Recording), ["todo.recording.required"]);
+}
+
+#[test]
+fn legal_basis_per_group_and_weak_employee_consent() {
+    let public =
+        Scenario { org_type: OrgType::PublicBody, public_body: true, ..Scenario::default() };
+    let list = todos(&public, None);
+    assert_eq!(
+        causes(&list, TodoId::LegalBasis),
+        ["todo.legal_basis.public_task", "todo.legal_basis.employees"]
+    );
+    assert!(todo(&list, TodoId::EmployeeConsentWeak).is_some());
+    let school = Scenario {
+        org_type: OrgType::School,
+        public_body: true,
+        participants: [Participant::Pupils].into(),
+        ..Scenario::default()
+    };
+    let list = todos(&school, None);
+    assert_eq!(
+        causes(&list, TodoId::LegalBasis),
+        ["todo.legal_basis.public_task", "todo.legal_basis.pupils"]
+    );
+    assert!(todo(&list, TodoId::EmployeeConsentWeak).is_none(), "no staff taking part");
+    assert_eq!(
+        causes(&todos(&Scenario::default(), None), TodoId::LegalBasis)[0],
+        "todo.legal_basis.private"
+    );
+}
+
+#[test]
+fn secrecy_social_data_representation_and_statutory_insurance() {
+    let law =
+        Scenario { org_type: OrgType::LawFirm, professional_secrecy: true, ..Scenario::default() };
+    let list = todos(&law, None);
+    assert_eq!(
+        causes(&list, TodoId::ProfessionalSecrecy),
+        ["todo.professional_secrecy.stgb_203", "todo.professional_secrecy.brao_43e"]
+    );
+    assert!(todo(&list, TodoId::ProfessionalSecrecy).unwrap().precondition);
+
+    let social = Scenario { social_data: true, ..Scenario::default() };
+    assert!(todo(&todos(&social, None), TodoId::SocialDataNotice).unwrap().precondition);
+
+    for (rep, key) in [
+        (Representation::WorksCouncil, "todo.representation.works_council"),
+        (Representation::StaffCouncil, "todo.representation.staff_council"),
+        (Representation::ChurchCouncil, "todo.representation.church_council"),
+    ] {
+        let s = Scenario { representation: rep, ..Scenario::default() };
+        let list = todos(&s, None);
+        assert_eq!(causes(&list, TodoId::Representation), [key]);
+        assert!(todo(&list, TodoId::Representation).unwrap().precondition);
+    }
+
+    let practice = Scenario {
+        org_type: OrgType::HealthCare,
+        purposes: [Purpose::Consultations].into(),
+        statutory_insurance_video: true,
+        ..Scenario::default()
+    };
+    assert!(todo(&todos(&practice, None), TodoId::StatutoryInsurance).unwrap().precondition);
+    let not_health = Scenario { org_type: OrgType::Company, ..practice };
+    assert!(todo(&todos(&not_health, None), TodoId::StatutoryInsurance).is_none());
+}
+
+#[test]
+fn ask_provider_lists_the_unknown_facts_the_decision_rests_on() {
+    let mut o = baseline("x");
+    o.subprocessor_locations = unknown();
+    o.features.remove(&Feature::Recording);
+    o.features.remove(&Feature::Polls); // not required: not asked
+    let s = Scenario {
+        required_features: [Feature::ScreenSharing, Feature::Recording].into(),
+        ..Scenario::default()
+    };
+    let list = todos(&s, Some(&o));
+    let ask = todo(&list, TodoId::AskProvider).unwrap();
+    assert_eq!(
+        ask.why[0].facts,
+        [FactField::SubprocessorLocations, FactField::Feature(Feature::Recording)]
+    );
+    assert!(
+        todo(&todos(&Scenario::default(), Some(&baseline("y"))), TodoId::AskProvider).is_none()
+    );
+}
