@@ -187,17 +187,25 @@ impl Store {
             .collect())
     }
 
-    /// Deletes NAME (or a PATH inside the saves directory) and its backup; returns the files
-    /// removed. Refused while another meetcheck has it open.
-    pub fn delete(&self, target: &str) -> Result<Vec<PathBuf>, StoreError> {
+    /// The file of a saved assessment NAME (or a PATH inside the saves directory); an error
+    /// for a PATH elsewhere or a name with neither file nor backup. Changes nothing.
+    pub fn saved_path(&self, target: &str) -> Result<PathBuf, StoreError> {
         let Target { path, inside } = self.resolve(target)?;
         if !inside {
             return Err(StoreError::Outside { path, dir: self.dir.clone() });
         }
-        let backup = disk::backup_path(&path);
-        if !path.exists() && !backup.exists() {
+        if !path.exists() && !disk::backup_path(&path).exists() {
             return Err(StoreError::NotFound { name: target.to_string(), dir: self.dir.clone() });
         }
+        Ok(path)
+    }
+
+    /// Deletes NAME (or a PATH inside the saves directory) and its backup; returns the files
+    /// removed. Refused while another meetcheck has it open. Files kept aside as unreadable
+    /// stay: they may be the only trace of lost work.
+    pub fn delete(&self, target: &str) -> Result<Vec<PathBuf>, StoreError> {
+        let path = self.saved_path(target)?;
+        let backup = disk::backup_path(&path);
         let write_error = |source| StoreError::Write { path: path.clone(), source };
         let Some(lock) = disk::try_lock(&path).map_err(write_error)? else {
             return Err(StoreError::Locked { path });
