@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 use jiff::civil::Date;
 
-pub use changes::{SnapshotChange, snapshot_changes, stale_facts};
+pub use changes::{SnapshotChange, fact_fields, snapshot_changes, stale_facts};
 
 use super::Context;
 use crate::describe;
