@@ -16,9 +16,6 @@ use crate::support::{decided, ts};
 
 const LOOP_DIR: &str = "MEETCHECK_TEST_SAVE_LOOP_DIR";
 const NAME_FILE: &str = "name.txt";
-/// Written by the child after its first save of a round, so kills land inside the save loop even
-/// when a loaded machine starts processes slowly.
-const READY_FILE: &str = "ready";
 
 /// The content of revision `n`: its size varies, so a torn write could not parse.
 fn revision(n: u64) -> Assessment {
@@ -51,15 +48,13 @@ fn save_loop_child() {
     let name = std::fs::read_to_string(dir.join(NAME_FILE)).unwrap();
     let store = Store::new(dir.join("saves"));
     let mut loaded = store.load(&name).expect("the child loads the last save");
-    let mut first = true;
+    // Tell the parent the save loop starts, so that its kills land in saves, not in start-up.
+    println!("ready");
+    std::io::Write::flush(&mut std::io::stdout()).unwrap();
     loop {
         let next = revision_of(&loaded.assessment) + 1;
         loaded.assessment = revision(next);
         store.save(&mut loaded).expect("the child saves");
-        if first {
-            std::fs::write(dir.join(READY_FILE), b"").expect("the child signals readiness");
-            first = false;
-        }
     }
 }
 
@@ -92,30 +87,24 @@ fn a_writer_killed_at_random_moments_leaves_old_or_new_complete_files() {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
     let mut moments = Moments(seed as u64 | 1);
     let mut last = 0;
-    let ready = dir.path().join(READY_FILE);
     for round in 0..25 {
-        let _ = std::fs::remove_file(&ready);
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["crash::save_loop_child", "--exact", "--nocapture", "--test-threads=1"])
             .env(LOOP_DIR, dir.path())
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        // While it runs, the file is never missing: from its start, through its first save, to a
-        // random moment in the loop of saves that follows.
-        let started = Instant::now();
-        while !ready.exists() {
-            assert!(main.exists(), "round {round}: {} vanished during a save", main.display());
-            assert!(
-                started.elapsed() < Duration::from_secs(120),
-                "round {round}: the child did not save within two minutes"
-            );
-            if let Some(status) = child.try_wait().unwrap() {
-                panic!("round {round}: the child exited early with {status}");
+        let mut ready = String::new();
+        let mut child_out = std::io::BufReader::new(child.stdout.take().unwrap());
+        while !ready.contains("ready") {
+            ready.clear();
+            if std::io::BufRead::read_line(&mut child_out, &mut ready).unwrap() == 0 {
+                break;
             }
         }
-        let until = Instant::now() + Duration::from_millis(moments.next_millis(0..60));
+        // While it runs, the file is never missing.
+        let until = Instant::now() + Duration::from_millis(moments.next_millis(5..250));
         while Instant::now() < until {
             assert!(main.exists(), "round {round}: {} vanished during a save", main.display());
         }
