@@ -85,8 +85,9 @@ fn needs_escape(chars: &[char], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| chars[p]);
     let next = chars.get(i + 1).copied();
     match c {
-        // Emphasis, code spans, links, raw HTML, table cells, strikethrough: always.
-        '*' | '`' | '[' | ']' | '<' | '|' | '~' => true,
+        // Emphasis, code spans, links, raw HTML, table cells, strikethrough, math (GitHub):
+        // always.
+        '*' | '`' | '[' | ']' | '<' | '|' | '~' | '$' => true,
         // A backslash escapes the punctuation after it, or (at the very end) whatever code
         // appends next.
         '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
@@ -286,6 +287,7 @@ mod tests {
         assert_eq!(text("~~gone~~"), r"\~\~gone\~\~");
         assert_eq!(text("<script>alert(1)</script>"), r"\<script>alert(1)\</script>");
         assert_eq!(text("&amp; &#60; & ;"), r"\&amp; \&#60; & ;");
+        assert_eq!(text("$x$"), r"\$x\$");
     }
 
     #[test]

@@ -134,7 +134,7 @@ impl Record<'_> {
             format!("informed: {}", people(&a.meta.informed)),
             "meetcheck:".to_string(),
             format!("  assessment: {}", md::yaml_string(&a.meta.id)),
-            format!("  title: {}", md::yaml_string(&a.meta.title)),
+            format!("  assessment-title: {}", md::yaml_string(&a.meta.title)),
             format!("  organisation: {}", md::yaml_string(&a.meta.organisation)),
             format!("  catalog-edition: {}", md::yaml_string(&self.b.catalog.edition)),
             format!("  decision: {}", if self.b.decision.is_some() { "taken" } else { "pending" }),
@@ -434,16 +434,8 @@ impl Record<'_> {
             doc.paragraph(&md::text(self.t.get("export.record.consequences.unrated")));
             return;
         };
-        let mut items: Vec<String> = evaluation
-            .lights
-            .iter()
-            .filter(|r| r.light == Light::Green)
-            .chain(evaluation.lights.iter().filter(|r| r.light == Light::Grey))
-            .chain(
-                evaluation.lights.iter().filter(|r| matches!(r.light, Light::Yellow | Light::Red)),
-            )
-            .map(|r| self.light_item(offering, r))
-            .collect();
+        let mut items: Vec<String> =
+            by_verdict(&evaluation.lights).map(|r| self.light_item(offering, r)).collect();
         let open = self.b.open_preconditions();
         if open > 0 {
             let reason = self
@@ -608,7 +600,7 @@ impl Record<'_> {
                     md::text(&self.fmt("export.record.bad", &[("reason", &reason)]))
                 })
                 .collect();
-            items.extend(e.lights.iter().map(|r| self.light_item(offering, r)));
+            items.extend(by_verdict(&e.lights).map(|r| self.light_item(offering, r)));
             doc.list(&items);
         }
     }
@@ -805,4 +797,15 @@ impl Record<'_> {
         self.b.scenario.transfer_stance >= TransferStance::Dpf
             || self.b.subject().is_some_and(|o| o.dpf_certified.value() == Some(&true))
     }
+}
+
+/// Lights in the order MADR lists them: good (green), neutral (grey), bad (yellow, red); the
+/// criteria keep their order within each group.
+fn by_verdict(lights: &[Rating]) -> impl Iterator<Item = &Rating> {
+    let rank = |l: Light| match l {
+        Light::Green => 0,
+        Light::Grey => 1,
+        Light::Yellow | Light::Red => 2,
+    };
+    (0..3).flat_map(move |group| lights.iter().filter(move |r| rank(r.light) == group))
 }
