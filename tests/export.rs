@@ -457,3 +457,123 @@ fn dump_exports_for_manual_linting() {
         }
     }
 }
+
+#[test]
+fn an_undecided_assessment_exports_as_decision_pending_with_the_current_shortlist() {
+    let mut a = decided();
+    a.decision = None;
+    a.status = None;
+    let catalog = export_support::catalog();
+    let shortlist = meetcheck::domain::narrowing::narrow(&catalog, &a.scenario, TODAY);
+    let doc = render(Kind::Record, &a, Lang::En);
+    let (front, body) = split(&doc);
+    let y = yaml(front);
+    assert_eq!(get(&y, "status").as_str(), Some("proposed"));
+    assert_eq!(get(&y, "date").as_str(), Some("2026-11-29"), "today, as the facts were read today");
+    let m = get(&y, "meetcheck");
+    assert_eq!(get(m, "decision").as_str(), Some("pending"));
+    assert!(get(m, "chosen").is_null());
+    assert_eq!(get(m, "ready-for-use").as_bool(), Some(false));
+    let (blocks, _) = blocks(body);
+    assert_eq!(
+        blocks[0],
+        Block::Heading(1, "Video meetings for counselling: decision pending".into())
+    );
+    let texts: Vec<&str> = blocks.iter().map(Block::text).collect();
+    assert!(texts.iter().any(|t| t.starts_with("Decision pending: ")), "{texts:?}");
+    for (rank, e) in shortlist.ranked.iter().enumerate() {
+        let name = &catalog.offering(&e.offering).unwrap().name.en;
+        let line = format!("Rank {}: {name} (score {})", rank + 1, e.score);
+        assert!(texts.contains(&line.as_str()), "{line} missing: {texts:?}");
+    }
+    assert!(texts.contains(&"Ready for use: no — no option has been chosen yet"));
+    for kind in Kind::ALL {
+        let doc = render(kind, &a, Lang::De);
+        assert!(
+            export_support::lint(&doc).is_empty(),
+            "{kind:?}: {:?}",
+            export_support::lint(&doc)
+        );
+    }
+}
+
+mod cli {
+    use std::path::Path;
+    use std::process::{Command, Output};
+
+    use super::export_support::decided;
+
+    fn meetcheck(saves: &Path, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_meetcheck"))
+            .arg("--saves-dir")
+            .arg(saves)
+            .args(args)
+            .env_remove("MEETCHECK_CATALOG")
+            .output()
+            .expect("the binary runs")
+    }
+
+    fn saved(dir: &Path) -> String {
+        let text = meetcheck::store::format::to_text(&decided()).unwrap();
+        let path = dir.join("counselling.ron");
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+
+    #[test]
+    fn export_writes_markdown_to_stdout_or_a_file_and_never_overwrites_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = dir.path().join("saves");
+        let save = saved(dir.path());
+        let out = meetcheck(&saves, &["--lang", "en", "export", &save]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.starts_with("---\nstatus: \"accepted\"\n"));
+        assert!(
+            stdout.contains("\n# Video meetings for counselling: choose Jitsi Meet, self-hosted\n")
+        );
+        assert!(!saves.exists(), "exporting creates no saves directory");
+
+        let file = dir.path().join("record.md");
+        let file_arg = file.display().to_string();
+        let out = meetcheck(&saves, &["--lang", "en", "export", &save, "-o", &file_arg]);
+        assert!(out.status.success());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
+
+        std::fs::write(&file, "mine\n").unwrap();
+        let out = meetcheck(
+            &saves,
+            &["--lang", "en", "export", &save, "-o", &file_arg, "--kind", "notice"],
+        );
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&file_arg) && err.contains("--force"), "{err}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine\n", "left unchanged");
+
+        let out = meetcheck(
+            &saves,
+            &["--lang", "de", "export", &save, "-o", &file_arg, "--kind", "notice", "--force"],
+        );
+        assert!(out.status.success());
+        let notice = std::fs::read_to_string(&file).unwrap();
+        assert!(notice.starts_with(
+            "# Datenschutzhinweise für Online-Meetings mit Jitsi Meet, selbst betrieben\n"
+        ));
+    }
+
+    #[test]
+    fn a_missing_assessment_or_directory_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = dir.path().join("saves");
+        let out = meetcheck(&saves, &["--lang", "en", "export", "no-such-name"]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-name"));
+        let save = saved(dir.path());
+        let target = dir.path().join("missing").join("r.md").display().to_string();
+        let out = meetcheck(&saves, &["--lang", "en", "export", &save, "-o", &target]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(&target));
+        let out = meetcheck(&saves, &["export", &save, "--kind", "poster"]);
+        assert_eq!(out.status.code(), Some(2), "a bad --kind is a usage error");
+    }
+}

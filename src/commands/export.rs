@@ -21,7 +21,12 @@ pub fn run(
     // clap restricts `--kind` to the three ids.
     let kind = Kind::parse(kind).unwrap_or(Kind::Record);
     let store = Store::new(ctx.saves_dir()?);
-    let loaded = store.load(target).map_err(|e| anyhow!("{e}"))?;
+    // Exporting changes nothing: no lock, no directory created.
+    let loaded = store.inspect(target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
+    // Standard output carries only the Markdown; a damaged or missing file is reported aside.
+    for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
+        eprintln!("{}", warning.message(&ctx.texts));
+    }
     let catalog = ctx.catalog()?;
     let today = jiff::ZonedDateTime::now().date();
     let markdown = export::render(kind, &loaded.assessment, &catalog, &ctx.texts, today);

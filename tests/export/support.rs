@@ -135,7 +135,11 @@ fn rating(criterion: CriterionId, light: Light, cause: &str, facts: &[FactField]
 }
 
 fn todo(id: TodoId, precondition: bool, key: &str) -> Todo {
-    Todo { id, precondition, why: vec![TodoCause { key: key.into(), answers: vec![] }] }
+    Todo {
+        id,
+        precondition,
+        why: vec![TodoCause { key: key.into(), answers: vec![], facts: vec![] }],
+    }
 }
 
 /// A counselling association that chose self-hosted Jitsi; one precondition is still open.
