@@ -86,6 +86,7 @@ pub fn decided(title: &str, id: &str) -> Assessment {
                 why: vec![TodoCause {
                     key: "todo.dpa.why".into(),
                     answers: vec![AnswerId::OrgType],
+                    facts: Vec::new(),
                 }],
             }],
         },
