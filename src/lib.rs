@@ -4,5 +4,6 @@
 pub mod commands;
 pub mod describe;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod store;
