@@ -6,3 +6,4 @@ pub mod describe;
 pub mod domain;
 pub mod i18n;
 pub mod store;
+pub mod tui;
