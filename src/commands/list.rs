@@ -1,11 +1,222 @@
-//! `meetcheck list`.
+//! `meetcheck list`: the saved assessments as a table (plain tab-separated lines when standard
+//! output is not a terminal). Broken files are listed with their error, never hidden.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Context;
+use crate::domain::assessment::Assessment;
+use crate::domain::catalog::Catalog;
+use crate::domain::scenario::Step;
+use crate::store::{Entry, Store, StoreError};
 
-pub fn run(_ctx: &Context) -> Result<ExitCode> {
-    bail!("not available yet")
+/// Column headers, in order.
+const COLUMNS: [&str; 8] = [
+    "list.col.name",
+    "list.col.title",
+    "list.col.organisation",
+    "list.col.updated",
+    "list.col.step",
+    "list.col.chosen",
+    "list.col.status",
+    "list.col.review",
+];
+/// Widest a free-text cell may get in the table (titles can be very long).
+const MAX_CELL: usize = 36;
+const NONE: &str = "–";
+
+pub fn run(ctx: &Context) -> Result<ExitCode> {
+    let store = Store::new(ctx.saves_dir()?);
+    let entries = store.list().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
+    // A broken --catalog file must not hide the saves: names then come from the snapshots.
+    let catalog = ctx.catalog().ok();
+    let today = jiff::ZonedDateTime::now().date();
+    let terminal = std::io::stdout().is_terminal();
+    let dir = store.dir().display().to_string();
+    if entries.is_empty() {
+        let message = ctx.texts.fmt("list.empty", &[("dir", &dir)]);
+        if terminal {
+            println!("{message}")
+        } else {
+            eprintln!("{message}")
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = rows(ctx, catalog.as_ref(), today, entries);
+    if terminal {
+        let header: Vec<String> = COLUMNS.iter().map(|k| ctx.texts.get(k).to_string()).collect();
+        print!("{}", table(&header, &rows));
+        println!();
+        println!("{}", ctx.texts.fmt("list.dir", &[("dir", &dir)]));
+    } else {
+        for row in &rows {
+            let cells: Vec<String> = row.iter().map(|c| one_line(c)).collect();
+            println!("{}", cells.join("\t").trim_end());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Latest change first; broken files after them, by name.
+fn rows(
+    ctx: &Context,
+    catalog: Option<&Catalog>,
+    today: Date,
+    entries: Vec<Entry>,
+) -> Vec<Vec<String>> {
+    let mut good: Vec<(Timestamp, Vec<String>)> = Vec::new();
+    let mut broken: Vec<Vec<String>> = Vec::new();
+    for entry in entries {
+        match &entry.loaded {
+            Ok(loaded) => {
+                let mut row = row(ctx, catalog, today, &entry.name, &loaded.assessment);
+                if loaded.from_backup() {
+                    row[1] = ctx.texts.fmt("list.from_backup", &[("title", &row[1])]);
+                }
+                good.push((loaded.assessment.meta.updated, row));
+            }
+            Err(error) => {
+                broken.push(vec![entry.name.clone(), broken_summary(ctx, &entry.name, error)])
+            }
+        }
+    }
+    good.sort_by_key(|(updated, _)| std::cmp::Reverse(*updated));
+    good.into_iter().map(|(_, row)| row).chain(broken).collect()
+}
+
+fn row(
+    ctx: &Context,
+    catalog: Option<&Catalog>,
+    today: Date,
+    name: &str,
+    a: &Assessment,
+) -> Vec<String> {
+    let texts = &ctx.texts;
+    let updated = a.meta.updated.to_zoned_datetime(jiff::tz::TimeZone::system());
+    let chosen = a.decision.as_ref().map_or(NONE.to_string(), |d| {
+        let current = catalog.and_then(|c| c.offering(&d.chosen));
+        let recorded = d.snapshot.offerings.iter().find(|o| o.id == d.chosen);
+        match current.or(recorded) {
+            Some(offering) => texts.pick(&offering.name).to_string(),
+            None => d.chosen.clone(),
+        }
+    });
+    let status =
+        a.status.as_ref().map_or(NONE.to_string(), |s| texts.get(s.status.key()).to_string());
+    let review = match a.review_by {
+        Some(date) if date < today => texts.fmt("list.overdue", &[("date", &date.to_string())]),
+        Some(date) => date.to_string(),
+        None => NONE.to_string(),
+    };
+    vec![
+        name.to_string(),
+        a.meta.title.clone(),
+        a.meta.organisation.clone(),
+        updated.strftime("%Y-%m-%d %H:%M").to_string(),
+        step_label(ctx, a.step),
+        chosen,
+        status,
+        review,
+    ]
+}
+
+fn step_label(ctx: &Context, step: Step) -> String {
+    format!("{}/{} {}", step.number(), Step::ALL.len(), ctx.texts.get(&step.key()))
+}
+
+/// One line instead of the full message: the table stays readable; `show NAME` has the rest.
+fn broken_summary(ctx: &Context, name: &str, error: &StoreError) -> String {
+    let texts = &ctx.texts;
+    match error {
+        StoreError::Corrupt { line, column, .. } => texts.fmt(
+            "list.broken.corrupt",
+            &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
+        ),
+        StoreError::Newer { version, .. } => {
+            texts.fmt("list.broken.newer", &[("version", &version.to_string())])
+        }
+        other => other.message(texts).lines().next().unwrap_or_default().to_string(),
+    }
+}
+
+/// Control characters (a newline in a title) would break the lines; tabs would shift columns.
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// Cuts to `max` display columns, marking the cut with "…".
+fn fit(text: &str, max: usize) -> String {
+    let text = one_line(text);
+    if text.width() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    let mut width = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if width + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        width += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Left-aligned columns padded by display width; the last cell is not padded.
+fn table(header: &[String], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = std::iter::once(header.to_vec())
+        .chain(rows.iter().cloned())
+        .map(|row| row.iter().map(|c| fit(c, MAX_CELL)).collect())
+        .collect();
+    let mut widths = vec![0; header.len()];
+    for row in &rows {
+        for (i, cell) in row.iter().enumerate().take(header.len()) {
+            widths[i] = widths[i].max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    for row in &rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.push_str(&" ".repeat(widths[i] - cell.width() + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_cut_by_display_width() {
+        assert_eq!(fit("kurz", 10), "kurz");
+        assert_eq!(fit(&"x".repeat(50), 10), format!("{}…", "x".repeat(9)));
+        assert_eq!(fit("日本語日本語", 7).width(), 7);
+        assert_eq!(fit("a\nb", 10), "a b");
+    }
+
+    #[test]
+    fn table_columns_line_up_with_wide_characters() {
+        let header = vec!["A".to_string(), "B".to_string()];
+        let rows = vec![
+            vec!["日本".to_string(), "x".to_string()],
+            vec!["ab".to_string(), "y".to_string()],
+        ];
+        let out = table(&header, &rows);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines, ["A     B", "日本  x", "ab    y"]);
+    }
 }

@@ -7,9 +7,17 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Browser, Catalog, Feature};
-use super::facts::AsOf;
-use super::scenario::{Scenario, TransferStance};
+use super::catalog::{Browser, Catalog, Feature, Offering};
+use super::facts::{AsOf, Provenance};
+use super::scenario::{ProtectionNeed, Scenario, TransferStance};
+
+mod knockouts;
+mod lights;
+mod transfers;
+mod what_if;
+
+pub use transfers::is_eea;
+pub use what_if::{NO, YES};
 
 /// Scenario answers, by id: knock-outs, what-ifs and the history of changes refer to them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -109,6 +117,41 @@ pub enum RuleId {
     StatutoryInsurance,
 }
 
+impl RuleId {
+    pub const ALL: [RuleId; 12] = [
+        RuleId::TransferStance,
+        RuleId::SocialDataTransfers,
+        RuleId::NoDpa,
+        RuleId::OwnPurpose,
+        RuleId::BrowserJoin,
+        RuleId::E2ee,
+        RuleId::Size,
+        RuleId::RequiredFeature,
+        RuleId::Hosting,
+        RuleId::SelfHosting,
+        RuleId::OpenSource,
+        RuleId::StatutoryInsurance,
+    ];
+
+    /// Text key of the rule's short name; the sentence with values is built in `describe`.
+    pub fn key(self) -> &'static str {
+        match self {
+            RuleId::TransferStance => "rule.transfer_stance",
+            RuleId::SocialDataTransfers => "rule.social_data_transfers",
+            RuleId::NoDpa => "rule.no_dpa",
+            RuleId::OwnPurpose => "rule.own_purpose",
+            RuleId::BrowserJoin => "rule.browser_join",
+            RuleId::E2ee => "rule.e2ee",
+            RuleId::Size => "rule.size",
+            RuleId::RequiredFeature => "rule.required_feature",
+            RuleId::Hosting => "rule.hosting",
+            RuleId::SelfHosting => "rule.self_hosting",
+            RuleId::OpenSource => "rule.open_source",
+            RuleId::StatutoryInsurance => "rule.statutory_insurance",
+        }
+    }
+}
+
 /// What a knock-out found, as values the texts fill in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum KnockOutDetail {
@@ -142,7 +185,42 @@ pub enum Light {
     Grey,
 }
 
-/// The documented criteria each offering is rated on.
+impl Light {
+    pub const ALL: [Light; 4] = [Light::Green, Light::Yellow, Light::Red, Light::Grey];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Light::Green => "light.green",
+            Light::Yellow => "light.yellow",
+            Light::Red => "light.red",
+            Light::Grey => "light.grey",
+        }
+    }
+
+    /// Points per unit of weight: grey is neither good nor bad.
+    fn points(self) -> i32 {
+        match self {
+            Light::Green => 2,
+            Light::Yellow | Light::Grey => 0,
+            Light::Red => -3,
+        }
+    }
+}
+
+/// The documented criteria each offering is rated on (meetcheck's own, not an authority's).
+///
+/// | criterion | green | yellow | red | grey |
+/// |---|---|---|---|---|
+/// | `Contract` | standard DPA, or self-operated | DPA only on request | no DPA | unknown |
+/// | `OwnPurpose` | instructions only / self-operated | service data for own business | ad-financed | unknown |
+/// | `Transfers` | EU/EEA or adequacy country | DPF (appeal pending) or SCC + TIA | no basis | location unknown |
+/// | `ForeignAccess` | operator and parent in EU/EEA or adequacy country | third-country operator or parent (e.g. US CLOUD Act) | – | unknown |
+/// | `Encryption` | E2EE on by default / always (or optional at normal need) | optional E2EE at high need, experimental, transport only at normal/high | transport only at very high need | unknown |
+/// | `BrowserAccess` | every browser family (under E2EE when required) | some families / apps only | – | unknown |
+/// | `OpenSource` | open source | proprietary | – | unknown |
+/// | `AuthorityView` | current positive position | conditional or contested, or only historical negative | current negative position, not contradicted | no position recorded |
+///
+/// Historical authority positions weigh half. Weights per protection need: [`weights`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum CriterionId {
     Contract,
@@ -153,6 +231,72 @@ pub enum CriterionId {
     BrowserAccess,
     OpenSource,
     AuthorityView,
+}
+
+impl CriterionId {
+    pub const ALL: [CriterionId; 8] = [
+        CriterionId::Contract,
+        CriterionId::OwnPurpose,
+        CriterionId::Transfers,
+        CriterionId::ForeignAccess,
+        CriterionId::Encryption,
+        CriterionId::BrowserAccess,
+        CriterionId::OpenSource,
+        CriterionId::AuthorityView,
+    ];
+
+    /// Text key of the criterion's short name; `hint_key` explains what it measures.
+    pub fn key(self) -> &'static str {
+        match self {
+            CriterionId::Contract => "criterion.contract",
+            CriterionId::OwnPurpose => "criterion.own_purpose",
+            CriterionId::Transfers => "criterion.transfers",
+            CriterionId::ForeignAccess => "criterion.foreign_access",
+            CriterionId::Encryption => "criterion.encryption",
+            CriterionId::BrowserAccess => "criterion.browser_access",
+            CriterionId::OpenSource => "criterion.open_source",
+            CriterionId::AuthorityView => "criterion.authority_view",
+        }
+    }
+
+    pub fn hint_key(self) -> &'static str {
+        match self {
+            CriterionId::Contract => "criterion.contract.hint",
+            CriterionId::OwnPurpose => "criterion.own_purpose.hint",
+            CriterionId::Transfers => "criterion.transfers.hint",
+            CriterionId::ForeignAccess => "criterion.foreign_access.hint",
+            CriterionId::Encryption => "criterion.encryption.hint",
+            CriterionId::BrowserAccess => "criterion.browser_access.hint",
+            CriterionId::OpenSource => "criterion.open_source.hint",
+            CriterionId::AuthorityView => "criterion.authority_view.hint",
+        }
+    }
+}
+
+/// Weight per criterion (1 to 3) for a protection need: the higher the need, the more the legal
+/// and security criteria count against convenience.
+pub fn weights(need: ProtectionNeed) -> Vec<(CriterionId, u8)> {
+    use CriterionId::*;
+    let table: [u8; 8] = match need {
+        // Contract, OwnPurpose, Transfers, ForeignAccess, Encryption, BrowserAccess, OpenSource,
+        // AuthorityView
+        ProtectionNeed::Normal => [3, 2, 2, 1, 1, 2, 1, 2],
+        ProtectionNeed::High => [3, 3, 3, 2, 2, 1, 1, 2],
+        ProtectionNeed::VeryHigh => [3, 3, 3, 3, 3, 1, 2, 2],
+    };
+    [
+        Contract,
+        OwnPurpose,
+        Transfers,
+        ForeignAccess,
+        Encryption,
+        BrowserAccess,
+        OpenSource,
+        AuthorityView,
+    ]
+    .into_iter()
+    .zip(table)
+    .collect()
 }
 
 /// One light with the cause behind it (a text key suffix) and the facts it used.
@@ -221,7 +365,141 @@ impl Shortlist {
 }
 
 /// Narrows `catalog` for `scenario` as of `today`.
+///
+/// Every offering is tested against every knock-out (all reasons are kept, not just the first),
+/// rated on every criterion, and ranked: offerings without a red light first, then by weighted
+/// score (descending), then by German name and id (the primary language, so that the order does
+/// not change with the display language).
 pub fn narrow(catalog: &Catalog, scenario: &Scenario, today: Date) -> Shortlist {
-    let _ = (catalog, scenario, today);
-    todo!("narrowing rules")
+    let weights = weights(scenario.protection());
+    let mut ranked = Vec::new();
+    let mut excluded = Vec::new();
+    for offering in &catalog.offerings {
+        let knockouts = knockouts::knockouts(catalog, scenario, offering);
+        let lights = lights::lights(catalog, scenario, offering);
+        let score = score(&lights, &weights);
+        let evaluation = Evaluation { offering: offering.id.clone(), knockouts, lights, score };
+        if evaluation.excluded() {
+            excluded.push((offering, evaluation));
+        } else {
+            ranked.push((offering, evaluation));
+        }
+    }
+    ranked.sort_by(|(a, ea), (b, eb)| {
+        ea.has_red()
+            .cmp(&eb.has_red())
+            .then(eb.score.cmp(&ea.score))
+            .then_with(|| a.name.de.cmp(&b.name.de))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let stale = stale_facts(scenario, ranked.iter().map(|(o, e)| (*o, e)), today);
+    let pairs: Vec<(&Offering, &Evaluation)> = excluded.iter().map(|(o, e)| (*o, e)).collect();
+    let what_ifs = what_if::what_ifs(catalog, scenario, &pairs);
+    Shortlist {
+        ranked: ranked.into_iter().map(|(_, e)| e).collect(),
+        excluded: excluded.into_iter().map(|(_, e)| e).collect(),
+        weights,
+        what_ifs,
+        stale,
+    }
+}
+
+/// The knock-outs of one offering alone (e.g. for an offering added after the decision).
+pub fn knockouts_of(catalog: &Catalog, scenario: &Scenario, offering: &Offering) -> Vec<KnockOut> {
+    knockouts::knockouts(catalog, scenario, offering)
+}
+
+fn score(lights: &[Rating], weights: &[(CriterionId, u8)]) -> i32 {
+    lights
+        .iter()
+        .map(|r| {
+            let weight = weights.iter().find(|(c, _)| *c == r.criterion).map_or(1, |(_, w)| *w);
+            let points = r.light.points();
+            // Only historical positions behind the light: they count half.
+            let points = if r.cause.ends_with("_historical") { points / 2 } else { points };
+            i32::from(weight) * points
+        })
+        .sum()
+}
+
+/// Facts that can change (limits, E2EE, terms, DPF, locations, features) and go stale.
+pub fn changeable(field: FactField) -> bool {
+    !matches!(
+        field,
+        FactField::OperatingModel
+            | FactField::Operator
+            | FactField::Parent
+            | FactField::OpenSource
+            | FactField::Licence
+            | FactField::Apps
+            | FactField::KbvListed
+            | FactField::AuthorityPositions
+    )
+}
+
+/// Where the value of one fact comes from (`None` unless Known).
+pub fn fact_provenance(offering: &Offering, field: FactField) -> Option<Provenance<'_>> {
+    let e2ee = offering.e2ee.value();
+    match field {
+        FactField::OperatingModel | FactField::AuthorityPositions => None,
+        FactField::Operator => offering.operator.provenance(),
+        FactField::Parent => offering.parent.provenance(),
+        FactField::ProcessingLocations => offering.processing_locations.provenance(),
+        FactField::SubprocessorLocations => offering.subprocessor_locations.provenance(),
+        FactField::DpfCertified => offering.dpf_certified.provenance(),
+        FactField::TransferBasis => offering.transfer_basis.provenance(),
+        FactField::Dpa => offering.dpa.provenance(),
+        FactField::OwnPurpose => offering.own_purpose.provenance(),
+        FactField::OpenSource => offering.open_source.provenance(),
+        FactField::Licence => offering.licence.provenance(),
+        FactField::E2ee => offering.e2ee.provenance(),
+        FactField::E2eeBrowserJoin => e2ee.and_then(|e| e.browser_join.provenance()),
+        FactField::E2eeMaxParticipants => e2ee.and_then(|e| e.max_participants.provenance()),
+        FactField::BrowserJoin => offering.browser_join.provenance(),
+        FactField::Apps => offering.apps.provenance(),
+        FactField::MaxParticipants => offering.max_participants.provenance(),
+        FactField::Feature(f) => offering.feature(f).provenance(),
+        FactField::KbvListed => offering.kbv_listed.provenance(),
+    }
+}
+
+/// The facts a remaining offering's result rests on: those behind its lights and those the
+/// scenario's requirements were checked against (size, browsers, features).
+fn facts_relied_on(scenario: &Scenario, evaluation: &Evaluation) -> Vec<FactField> {
+    let mut fields: Vec<FactField> =
+        evaluation.lights.iter().flat_map(|r| r.facts.iter().copied()).collect();
+    let e2ee = scenario.e2ee();
+    fields.push(if e2ee { FactField::E2eeMaxParticipants } else { FactField::MaxParticipants });
+    fields.push(FactField::MaxParticipants);
+    if !scenario.install_possible {
+        fields.push(if e2ee { FactField::E2eeBrowserJoin } else { FactField::BrowserJoin });
+    }
+    if e2ee {
+        fields.push(FactField::E2ee);
+    }
+    fields.extend(scenario.required_features.iter().map(|f| FactField::Feature(*f)));
+    fields.sort();
+    fields.dedup();
+    fields
+}
+
+fn stale_facts<'a>(
+    scenario: &Scenario,
+    remaining: impl Iterator<Item = (&'a Offering, &'a Evaluation)>,
+    today: Date,
+) -> Vec<StaleFact> {
+    let mut stale = Vec::new();
+    for (offering, evaluation) in remaining {
+        for field in facts_relied_on(scenario, evaluation) {
+            if !changeable(field) {
+                continue;
+            }
+            if let Some(p) = fact_provenance(offering, field)
+                && p.as_of.is_older_than(super::facts::STALE_AFTER_MONTHS, today)
+            {
+                stale.push(StaleFact { offering: offering.id.clone(), field, as_of: p.as_of });
+            }
+        }
+    }
+    stale
 }

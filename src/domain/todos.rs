@@ -1,11 +1,20 @@
 //! The legal to-dos for a scenario and a chosen offering, each with why it applies and whether it
 //! is a precondition of use.
+//!
+//! Preconditions of use (design.md, "The decision"): data processing agreement; transfer basis in
+//! place; DPIA where required; works/staff council agreement; participant information; the
+//! provider's secrecy obligation where secrets are discussed; the § 80(1) SGB X notice; an
+//! Art. 9(2) condition for special categories (and, for statutory-insurance consultations, the
+//! patient's consent, which is that condition).
 
 use serde::{Deserialize, Serialize};
 
-use super::catalog::Offering;
-use super::narrowing::AnswerId;
-use super::scenario::Scenario;
+use super::catalog::{DpaTerms, Feature, Offering, OperatingModel, TransferMechanism};
+use super::facts::Fact;
+use super::narrowing::{AnswerId, FactField, is_eea};
+use super::scenario::{
+    DataCategory, OrgType, Participant, ProtectionNeed, Representation, Scenario, TransferStance,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum TodoId {
@@ -28,11 +37,82 @@ pub enum TodoId {
     StatutoryInsurance,
 }
 
+impl TodoId {
+    pub const ALL: [TodoId; 17] = [
+        TodoId::InvolveItAndDpo,
+        TodoId::Dpa,
+        TodoId::TransferBasis,
+        TodoId::CheckToms,
+        TodoId::Settings,
+        TodoId::ParticipantInformation,
+        TodoId::RecordOfProcessing,
+        TodoId::Dpia,
+        TodoId::LegalBasis,
+        TodoId::EmployeeConsentWeak,
+        TodoId::SpecialCategoryCondition,
+        TodoId::Recording,
+        TodoId::ProfessionalSecrecy,
+        TodoId::SocialDataNotice,
+        TodoId::Representation,
+        TodoId::AskProvider,
+        TodoId::StatutoryInsurance,
+    ];
+
+    /// Stable id for saves and exports.
+    pub fn id(self) -> &'static str {
+        match self {
+            TodoId::InvolveItAndDpo => "involve_it_and_dpo",
+            TodoId::Dpa => "dpa",
+            TodoId::TransferBasis => "transfer_basis",
+            TodoId::CheckToms => "check_toms",
+            TodoId::Settings => "settings",
+            TodoId::ParticipantInformation => "participant_information",
+            TodoId::RecordOfProcessing => "record_of_processing",
+            TodoId::Dpia => "dpia",
+            TodoId::LegalBasis => "legal_basis",
+            TodoId::EmployeeConsentWeak => "employee_consent_weak",
+            TodoId::SpecialCategoryCondition => "special_category_condition",
+            TodoId::Recording => "recording",
+            TodoId::ProfessionalSecrecy => "professional_secrecy",
+            TodoId::SocialDataNotice => "social_data_notice",
+            TodoId::Representation => "representation",
+            TodoId::AskProvider => "ask_provider",
+            TodoId::StatutoryInsurance => "statutory_insurance",
+        }
+    }
+
+    /// Text key of the to-do's title.
+    pub fn key(self) -> &'static str {
+        match self {
+            TodoId::InvolveItAndDpo => "todo.involve_it_and_dpo",
+            TodoId::Dpa => "todo.dpa",
+            TodoId::TransferBasis => "todo.transfer_basis",
+            TodoId::CheckToms => "todo.check_toms",
+            TodoId::Settings => "todo.settings",
+            TodoId::ParticipantInformation => "todo.participant_information",
+            TodoId::RecordOfProcessing => "todo.record_of_processing",
+            TodoId::Dpia => "todo.dpia",
+            TodoId::LegalBasis => "todo.legal_basis",
+            TodoId::EmployeeConsentWeak => "todo.employee_consent_weak",
+            TodoId::SpecialCategoryCondition => "todo.special_category_condition",
+            TodoId::Recording => "todo.recording",
+            TodoId::ProfessionalSecrecy => "todo.professional_secrecy",
+            TodoId::SocialDataNotice => "todo.social_data_notice",
+            TodoId::Representation => "todo.representation",
+            TodoId::AskProvider => "todo.ask_provider",
+            TodoId::StatutoryInsurance => "todo.statutory_insurance",
+        }
+    }
+}
+
 /// Why a to-do applies: the answers and facts that triggered it, as a text key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TodoCause {
     pub key: String,
     pub answers: Vec<AnswerId>,
+    /// Facts of the chosen offering behind this cause (e.g. the unknown ones to ask about).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactField>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,8 +123,304 @@ pub struct Todo {
     pub why: Vec<TodoCause>,
 }
 
-/// The to-dos for `scenario` and, once chosen, `offering`.
+impl Todo {
+    pub fn caused_by(&self, key: &str) -> bool {
+        self.why.iter().any(|c| c.key == key)
+    }
+}
+
+/// Collects causes per to-do in a fixed order.
+struct Builder(Vec<Todo>);
+
+impl Builder {
+    fn add(&mut self, id: TodoId, precondition: bool, key: &str, answers: &[AnswerId]) {
+        self.add_with(id, precondition, key, answers, &[]);
+    }
+
+    fn add_with(
+        &mut self,
+        id: TodoId,
+        precondition: bool,
+        key: &str,
+        answers: &[AnswerId],
+        facts: &[FactField],
+    ) {
+        let cause =
+            TodoCause { key: key.to_string(), answers: answers.to_vec(), facts: facts.to_vec() };
+        match self.0.iter_mut().find(|t| t.id == id) {
+            Some(todo) => {
+                todo.precondition |= precondition;
+                todo.why.push(cause);
+            }
+            None => self.0.push(Todo { id, precondition, why: vec![cause] }),
+        }
+    }
+}
+
+/// The to-dos for `scenario` and, once chosen, `offering`, in the order of `TodoId`.
 pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
-    let _ = (scenario, offering);
-    todo!("to-do triggers")
+    let s = scenario;
+    let mut b = Builder(Vec::new());
+    b.add(TodoId::InvolveItAndDpo, false, "todo.involve_it_and_dpo.always", &[]);
+    dpa(offering, &mut b);
+    transfer_basis(s, offering, &mut b);
+    match offering.map(|o| o.operating_model) {
+        Some(OperatingModel::SelfOperated) => {
+            b.add(TodoId::CheckToms, false, "todo.check_toms.self_operated", &[]);
+        }
+        _ => b.add(TodoId::CheckToms, false, "todo.check_toms.provider", &[]),
+    }
+    match offering {
+        Some(o) if !o.settings.is_empty() => {
+            b.add(TodoId::Settings, false, "todo.settings.offering", &[]);
+        }
+        _ => b.add(TodoId::Settings, false, "todo.settings.general", &[]),
+    }
+    b.add(TodoId::ParticipantInformation, true, "todo.participant_information.always", &[]);
+    b.add(TodoId::RecordOfProcessing, false, "todo.record_of_processing.always", &[]);
+    dpia(s, &mut b);
+    legal_basis(s, &mut b);
+    if s.data.contains(&DataCategory::SpecialCategories) {
+        b.add(
+            TodoId::SpecialCategoryCondition,
+            true,
+            "todo.special_category_condition.special_categories",
+            &[AnswerId::Data],
+        );
+    }
+    if s.required_features.contains(&Feature::Recording) {
+        b.add(TodoId::Recording, false, "todo.recording.required", &[AnswerId::RequiredFeatures]);
+    }
+    secrecy(s, &mut b);
+    if s.social_data {
+        b.add(
+            TodoId::SocialDataNotice,
+            true,
+            "todo.social_data_notice.social_data",
+            &[AnswerId::SocialData],
+        );
+    }
+    match s.representation {
+        Representation::None => {}
+        Representation::WorksCouncil => b.add(
+            TodoId::Representation,
+            true,
+            "todo.representation.works_council",
+            &[AnswerId::Representation],
+        ),
+        Representation::StaffCouncil => b.add(
+            TodoId::Representation,
+            true,
+            "todo.representation.staff_council",
+            &[AnswerId::Representation],
+        ),
+        Representation::ChurchCouncil => b.add(
+            TodoId::Representation,
+            true,
+            "todo.representation.church_council",
+            &[AnswerId::Representation],
+        ),
+    }
+    if let Some(o) = offering {
+        let unknown = unknown_facts(s, o);
+        if !unknown.is_empty() {
+            b.add_with(
+                TodoId::AskProvider,
+                false,
+                "todo.ask_provider.unknown_facts",
+                &[],
+                &unknown,
+            );
+        }
+    }
+    if s.asks_statutory_insurance() && s.statutory_insurance_video {
+        b.add(
+            TodoId::StatutoryInsurance,
+            true,
+            "todo.statutory_insurance.consent_and_kv",
+            &[AnswerId::StatutoryInsuranceVideo],
+        );
+    }
+    let mut out = b.0;
+    out.sort_by_key(|t| t.id);
+    out
+}
+
+/// Art. 28 GDPR in every scenario: with the provider and its sub-processors, or with the hoster
+/// when the software runs on rented infrastructure.
+fn dpa(offering: Option<&Offering>, b: &mut Builder) {
+    match offering {
+        None => b.add(TodoId::Dpa, true, "todo.dpa.processor", &[]),
+        Some(o) if o.operating_model == OperatingModel::SelfOperated => {
+            b.add_with(TodoId::Dpa, true, "todo.dpa.hoster", &[], &[FactField::OperatingModel]);
+        }
+        Some(o) => {
+            b.add_with(TodoId::Dpa, true, "todo.dpa.operator", &[], &[FactField::Dpa]);
+            if o.dpa.value() == Some(&DpaTerms::OnRequest) {
+                b.add_with(TodoId::Dpa, true, "todo.dpa.on_request", &[], &[FactField::Dpa]);
+            }
+            if o.subprocessor_locations.is_known() {
+                b.add_with(
+                    TodoId::Dpa,
+                    true,
+                    "todo.dpa.subprocessors",
+                    &[],
+                    &[FactField::SubprocessorLocations],
+                );
+            }
+        }
+    }
+}
+
+fn transfer_basis(s: &Scenario, offering: Option<&Offering>, b: &mut Builder) {
+    let Some(o) = offering else {
+        if s.transfer_stance > TransferStance::Adequacy {
+            b.add(
+                TodoId::TransferBasis,
+                true,
+                "todo.transfer_basis.stance",
+                &[AnswerId::TransferStance],
+            );
+        }
+        return;
+    };
+    let facts = [
+        FactField::ProcessingLocations,
+        FactField::SubprocessorLocations,
+        FactField::DpfCertified,
+        FactField::TransferBasis,
+    ];
+    let basis = o.transfer_basis.value();
+    let offers = |m: TransferMechanism| basis.is_some_and(|v| v.contains(&m));
+    let (mut dpf, mut scc, mut adequacy) = (false, false, false);
+    for list in [&o.processing_locations, &o.subprocessor_locations] {
+        let Some(countries) = list.value() else { continue };
+        for country in countries.iter().filter(|c| !is_eea(c)) {
+            if country.eq_ignore_ascii_case("US") && o.dpf_certified.value() == Some(&true) {
+                dpf = true;
+            } else if !country.eq_ignore_ascii_case("US") && offers(TransferMechanism::Adequacy) {
+                adequacy = true;
+            } else {
+                scc = true;
+            }
+        }
+    }
+    if dpf {
+        b.add_with(TodoId::TransferBasis, true, "todo.transfer_basis.dpf", &[], &facts);
+    }
+    if scc {
+        b.add_with(TodoId::TransferBasis, true, "todo.transfer_basis.scc", &[], &facts);
+    }
+    if adequacy {
+        b.add_with(TodoId::TransferBasis, false, "todo.transfer_basis.adequacy", &[], &facts);
+    }
+}
+
+fn dpia(s: &Scenario, b: &mut Builder) {
+    if s.protection() == ProtectionNeed::VeryHigh {
+        b.add(TodoId::Dpia, true, "todo.dpia.very_high", &[AnswerId::ProtectionNeed]);
+    }
+    if s.data.contains(&DataCategory::SpecialCategories) {
+        b.add(TodoId::Dpia, true, "todo.dpia.special_categories", &[AnswerId::Data]);
+    }
+    let vulnerable = [Participant::VulnerableClients, Participant::Patients, Participant::Pupils];
+    if vulnerable.iter().any(|p| s.participants.contains(p))
+        || s.data.contains(&DataCategory::ChildrensData)
+    {
+        b.add(TodoId::Dpia, true, "todo.dpia.vulnerable", &[AnswerId::Participants]);
+    }
+    if s.required_features.contains(&Feature::Recording)
+        && s.participants.contains(&Participant::Staff)
+    {
+        b.add(
+            TodoId::Dpia,
+            true,
+            "todo.dpia.monitoring",
+            &[AnswerId::RequiredFeatures, AnswerId::Participants],
+        );
+    }
+}
+
+fn legal_basis(s: &Scenario, b: &mut Builder) {
+    let public = s.public_body || matches!(s.org_type, OrgType::PublicBody | OrgType::School);
+    if public {
+        b.add(
+            TodoId::LegalBasis,
+            false,
+            "todo.legal_basis.public_task",
+            &[AnswerId::PublicBody, AnswerId::OrgType],
+        );
+    } else {
+        b.add(TodoId::LegalBasis, false, "todo.legal_basis.private", &[AnswerId::OrgType]);
+    }
+    if s.participants.contains(&Participant::Staff) {
+        b.add(TodoId::LegalBasis, false, "todo.legal_basis.employees", &[AnswerId::Participants]);
+        b.add(
+            TodoId::EmployeeConsentWeak,
+            false,
+            "todo.employee_consent_weak.staff",
+            &[AnswerId::Participants],
+        );
+    }
+    if s.participants.contains(&Participant::Pupils) {
+        b.add(TodoId::LegalBasis, false, "todo.legal_basis.pupils", &[AnswerId::Participants]);
+    }
+    if s.data.contains(&DataCategory::SpecialCategories) {
+        b.add(TodoId::LegalBasis, false, "todo.legal_basis.special_categories", &[AnswerId::Data]);
+    }
+}
+
+fn secrecy(s: &Scenario, b: &mut Builder) {
+    let secrets = s.professional_secrecy || s.data.contains(&DataCategory::ProfessionalSecrets);
+    if secrets {
+        b.add(
+            TodoId::ProfessionalSecrecy,
+            true,
+            "todo.professional_secrecy.stgb_203",
+            &[AnswerId::ProfessionalSecrecy, AnswerId::Data],
+        );
+    }
+    if s.org_type == OrgType::LawFirm {
+        b.add(
+            TodoId::ProfessionalSecrecy,
+            true,
+            "todo.professional_secrecy.brao_43e",
+            &[AnswerId::OrgType],
+        );
+    }
+}
+
+/// Unknown facts of the chosen offering that the decision rests on in this scenario.
+fn unknown_facts(s: &Scenario, o: &Offering) -> Vec<FactField> {
+    let mut fields = Vec::new();
+    let mut check = |unknown: bool, field: FactField| {
+        if unknown {
+            fields.push(field);
+        }
+    };
+    let external = o.operating_model != OperatingModel::SelfOperated;
+    check(external && o.dpa.is_unknown(), FactField::Dpa);
+    check(external && o.own_purpose.is_unknown(), FactField::OwnPurpose);
+    check(o.processing_locations.is_unknown(), FactField::ProcessingLocations);
+    check(o.subprocessor_locations.is_unknown(), FactField::SubprocessorLocations);
+    check(external && o.parent.is_unknown(), FactField::Parent);
+    let third_country = [&o.processing_locations, &o.subprocessor_locations]
+        .iter()
+        .any(|l| l.value().is_some_and(|cs| cs.iter().any(|c| !is_eea(c))));
+    check(third_country && o.transfer_basis.is_unknown(), FactField::TransferBasis);
+    let us = [&o.processing_locations, &o.subprocessor_locations]
+        .iter()
+        .any(|l| l.value().is_some_and(|cs| cs.iter().any(|c| c.eq_ignore_ascii_case("US"))));
+    check(us && o.dpf_certified.is_unknown(), FactField::DpfCertified);
+    check(o.e2ee.is_unknown(), FactField::E2ee);
+    if let (true, Fact::Known { value, .. }) = (s.e2ee(), &o.e2ee) {
+        check(!s.install_possible && value.browser_join.is_unknown(), FactField::E2eeBrowserJoin);
+        check(value.max_participants.is_unknown(), FactField::E2eeMaxParticipants);
+    }
+    check(!s.install_possible && o.browser_join.is_unknown(), FactField::BrowserJoin);
+    check(o.max_participants.is_unknown(), FactField::MaxParticipants);
+    for &feature in &s.required_features {
+        check(o.feature(feature).is_unknown(), FactField::Feature(feature));
+    }
+    fields
 }

@@ -1,0 +1,43 @@
+//! Save and load of a typical assessment (an example from `saves/`, with its decision snapshot,
+//! checklist and history). Target: at most 1 ms each.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use meetcheck::store::{Store, format};
+
+/// A complete example: decision with snapshot, checklist, history.
+const TYPICAL: &str = "saves/beratungsstelle-videoberatung-bst001.ron";
+
+fn typical() -> meetcheck::domain::assessment::Assessment {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(TYPICAL);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    format::parse(&bytes).expect("the example loads").assessment
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("saves"));
+    let mut loaded = store.create(typical());
+    store.save(&mut loaded).unwrap();
+    let name = loaded.name().unwrap();
+    let bytes = format::to_text(&loaded.assessment).unwrap().len();
+    eprintln!("typical assessment: {bytes} bytes of RON");
+
+    c.bench_function("store/save (atomic, fsync, backup)", |b| {
+        let mut round = 0u64;
+        b.iter(|| {
+            round += 1;
+            loaded.assessment.meta.organisation = format!("Beratungsstelle {}", round % 10);
+            store.save(black_box(&mut loaded)).unwrap();
+        })
+    });
+    drop(loaded);
+    c.bench_function("store/load", |b| b.iter(|| store.load(black_box(&name)).unwrap()));
+    let text = std::fs::read(dir.path().join("saves").join(format!("{name}.ron"))).unwrap();
+    c.bench_function("store/parse only", |b| b.iter(|| format::parse(black_box(&text)).unwrap()));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,152 @@
+//! File names: a safe slug of the title plus a short id, and telling a NAME from a PATH.
+//!
+//! A slug holds only `a-z`, `0-9` and `-`, so no title can leave the saves directory, hit a
+//! reserved device name (`CON`) or exceed a file-name limit.
+
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Longest slug taken from a title (the id and `.ron.bak` still fit in 255 bytes with room).
+const MAX_SLUG: usize = 48;
+/// Used when a title has no letters or digits at all.
+const FALLBACK_SLUG: &str = "assessment";
+/// Letters of generated ids: no look-alikes (0/o, 1/l/i).
+const ID_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+const ID_LEN: usize = 6;
+
+/// The file stem for an assessment: `slug-of-title-id`.
+pub fn file_name(title: &str, id: &str) -> String {
+    format!("{}-{id}", slug(title))
+}
+
+/// Lower-case ASCII letters and digits separated by single dashes; German and common Latin
+/// letters are transliterated, everything else becomes a separator.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if out.len() >= MAX_SLUG {
+            break;
+        }
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some(latin) = transliterate(c) {
+            out.push_str(latin);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.truncate(MAX_SLUG);
+    let trimmed = out.trim_matches('-');
+    if trimmed.is_empty() { FALLBACK_SLUG.to_string() } else { trimmed.to_string() }
+}
+
+fn transliterate(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ä' | 'æ' => "ae",
+        'ö' | 'œ' => "oe",
+        'ü' => "ue",
+        'ß' => "ss",
+        'à' | 'á' | 'â' | 'ã' | 'å' => "a",
+        'ç' | 'ć' | 'č' => "c",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ñ' | 'ń' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ø' => "o",
+        'ù' | 'ú' | 'û' => "u",
+        'ý' | 'ÿ' => "y",
+        'š' | 'ś' => "s",
+        'ž' | 'ź' | 'ż' => "z",
+        'ł' => "l",
+        _ => return None,
+    })
+}
+
+/// The id part of a file name from an assessment's id: only `a-z0-9`, at most 12 characters;
+/// `None` when nothing usable is left (the caller then makes a fresh id).
+pub fn clean_id(id: &str) -> Option<String> {
+    let cleaned: String = id
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .take(12)
+        .collect();
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+/// A fresh short id. Not a secret, only unlikely to repeat: seeded per process by the standard
+/// library's random hasher keys, mixed with the time and a counter.
+pub fn new_id() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::hash::RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u32(std::process::id());
+    if let Ok(since) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        hasher.write_u128(since.as_nanos());
+    }
+    let mut bits = hasher.finish();
+    (0..ID_LEN)
+        .map(|_| {
+            let c = ID_ALPHABET[(bits % ID_ALPHABET.len() as u64) as usize];
+            bits /= ID_ALPHABET.len() as u64;
+            c as char
+        })
+        .collect()
+}
+
+/// An argument containing a path separator or ending in `.ron` is a PATH; otherwise a NAME.
+pub fn is_path(target: &str) -> bool {
+    target.contains('/') || target.contains(std::path::MAIN_SEPARATOR) || target.ends_with(".ron")
+}
+
+/// A NAME may be anything a file stem in the saves directory can be, but never a path.
+pub fn is_valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | ':'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_plain_and_bounded() {
+        assert_eq!(
+            slug("Beratungsstelle Süd: Videoberatung"),
+            "beratungsstelle-sued-videoberatung"
+        );
+        assert_eq!(slug("../../x"), "x");
+        assert_eq!(slug("CON"), "con");
+        assert_eq!(slug("🎉🎉"), "assessment");
+        assert_eq!(slug("a\nb"), "a-b");
+        assert_eq!(slug(&"ä".repeat(10_000)).len(), MAX_SLUG);
+        assert_eq!(
+            slug("Grundschule Am Weiher – Fernunterricht"),
+            "grundschule-am-weiher-fernunterricht"
+        );
+        assert_eq!(file_name("CON", "k3x9pq"), "con-k3x9pq");
+    }
+
+    #[test]
+    fn ids_are_short_clean_and_differ() {
+        let a = new_id();
+        let b = new_id();
+        assert_eq!(a.len(), ID_LEN);
+        assert_ne!(a, b);
+        assert!(a.bytes().all(|c| ID_ALPHABET.contains(&c)));
+        assert_eq!(clean_id("../AB c1").as_deref(), Some("abc1"));
+        assert_eq!(clean_id("../"), None);
+    }
+
+    #[test]
+    fn names_and_paths_are_told_apart() {
+        assert!(is_path("saves/example.ron"));
+        assert!(is_path("example.ron"));
+        assert!(!is_path("schule-k3x9pq"));
+        assert!(is_valid_name("schule-k3x9pq"));
+        assert!(!is_valid_name(".."));
+        assert!(!is_valid_name("a\nb"));
+        assert!(!is_valid_name(""));
+    }
+}

@@ -1,0 +1,146 @@
+//! `meetcheck list`, `show` and `delete` as a user runs them: the real binary, a temporary
+//! saves directory (never the real home), plain output because stdout is a pipe.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use meetcheck::store::{Store, format};
+
+use crate::support::{decided, snapshot_dir, write};
+
+fn meetcheck(home: &Path, args: &[&str], stdin: &str) -> Output {
+    meetcheck_in("en", home, args, stdin)
+}
+
+fn meetcheck_in(lang: &str, home: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meetcheck"))
+        .args(["--lang", lang, "--saves-dir"])
+        .arg(home.join("saves"))
+        .args(args)
+        .env("HOME", home)
+        .env("TZ", "UTC")
+        .env_remove("MEETCHECK_SAVES_DIR")
+        .env_remove("MEETCHECK_CATALOG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A saves directory with one good assessment and one damaged beyond its backup.
+fn home_with_saves() -> (tempfile::TempDir, String, String) {
+    let home = tempfile::tempdir().unwrap();
+    let store = Store::new(home.path().join("saves"));
+    let mut good = store.create(decided("Videoberatung\tmit Tab", "good01"));
+    store.save(&mut good).unwrap();
+    let mut broken = store.create(decided("Kaputt", "bad001"));
+    store.save(&mut broken).unwrap();
+    let broken_name = broken.name().unwrap();
+    write(
+        &broken.path.clone().unwrap(),
+        b"(version: 1, assessment: (meta: (id: \"bad001\", title: ",
+    );
+    (home, good.name().unwrap(), broken_name)
+}
+
+#[test]
+fn list_prints_one_plain_line_per_assessment_and_the_broken_ones_with_their_error() {
+    let (home, good, broken) = home_with_saves();
+    let output = meetcheck(home.path(), &["list"], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    let cells: Vec<&str> = lines[0].split('\t').collect();
+    assert_eq!(cells[0], good);
+    assert_eq!(cells[1], "Videoberatung mit Tab", "tabs in titles cannot shift columns");
+    assert_eq!(cells[2], "Beratungsstelle Nord e. V.");
+    assert_eq!(cells[3], "2026-10-01 08:00");
+    assert!(cells[4].starts_with("9/10"), "{}", cells[4]);
+    assert_eq!(cells[5], "Vanished offering", "named from the snapshot");
+    assert_eq!(cells[7], "2027-10-01");
+    assert!(lines[1].starts_with(&format!("{broken}\tdamaged (1:")), "{}", lines[1]);
+    assert!(lines[1].contains(&format!("meetcheck show {broken}")), "{}", lines[1]);
+}
+
+#[test]
+fn list_of_an_empty_or_missing_directory_says_so_and_creates_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let output = meetcheck(home.path(), &["list"], "");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).is_empty());
+    assert!(stderr(&output).contains("No saved assessments"), "{}", stderr(&output));
+    assert!(!home.path().join("saves").exists(), "a read-only command creates nothing");
+}
+
+#[test]
+fn read_only_commands_change_nothing() {
+    let (home, good, broken) = home_with_saves();
+    let saves = home.path().join("saves");
+    let before = snapshot_dir(&saves);
+    meetcheck(home.path(), &["list"], "");
+    meetcheck(home.path(), &["show", &good], "");
+    meetcheck(home.path(), &["show", &broken], "");
+    assert_eq!(snapshot_dir(&saves), before);
+}
+
+#[test]
+fn delete_asks_and_does_nothing_without_a_yes() {
+    let (home, good, _) = home_with_saves();
+    let saves = home.path().join("saves");
+    let before = snapshot_dir(&saves);
+    let output = meetcheck(home.path(), &["delete", &good], "n\n");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("Delete “Videoberatung\tmit Tab”"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("Nothing deleted."));
+    let output = meetcheck(home.path(), &["delete", &good], "");
+    assert_eq!(output.status.code(), Some(1), "no answer at all is not a yes");
+    assert!(stderr(&output).contains("--yes"));
+    assert_eq!(snapshot_dir(&saves), before);
+}
+
+#[test]
+fn delete_removes_the_assessment_and_its_backup_after_yes() {
+    let (home, good, _) = home_with_saves();
+    let store = Store::new(home.path().join("saves"));
+    let mut loaded = store.load(&good).unwrap();
+    store.save(&mut loaded).unwrap();
+    drop(loaded);
+    let output = meetcheck(home.path(), &["delete", &good], "y\n");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let saves = home.path().join("saves");
+    assert!(!saves.join(format!("{good}.ron")).exists());
+    assert!(!saves.join(format!("{good}.ron.bak")).exists());
+    assert_eq!(stdout(&output).matches("Deleted: ").count(), 2, "{}", stdout(&output));
+}
+
+#[test]
+fn delete_with_yes_and_in_german_and_refusals() {
+    let (home, _, broken) = home_with_saves();
+    let output = meetcheck_in("de", home.path(), &["delete", &broken, "--yes"], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Gelöscht: "));
+
+    let outside = home.path().join("keep.ron");
+    write(&outside, format::to_text(&decided("Fremd", "frem01")).unwrap().as_bytes());
+    let output = meetcheck(home.path(), &["delete", outside.to_str().unwrap(), "--yes"], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("is not in the saves directory"), "{}", stderr(&output));
+    assert!(outside.exists());
+
+    let output = meetcheck(home.path(), &["delete", "no-such-thing", "--yes"], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("No saved assessment “no-such-thing”"), "{}", stderr(&output));
+}
