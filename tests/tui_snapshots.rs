@@ -15,7 +15,7 @@ fn snap(name: &str, model: &mut meetcheck::tui::app::Model) {
 }
 
 fn at_step(lang: Lang, step: Step) -> meetcheck::tui::app::Model {
-    let mut m = with_new_assessment(lang);
+    let mut m = with_new_assessment_real(lang);
     type_text(&mut m, "Beratungsstelle Nord – Videoberatung");
     while m.doc.as_ref().unwrap().step() < step {
         act(&mut m, Action::Enter);
@@ -31,7 +31,7 @@ fn at_step(lang: Lang, step: Step) -> meetcheck::tui::app::Model {
 fn every_screen_in_both_languages() {
     for lang in [Lang::De, Lang::En] {
         let l = lang.code();
-        let mut m = model(lang);
+        let mut m = model_real(lang);
         snap(&format!("start_empty_{l}"), &mut m);
         act(&mut m, Action::Down);
         act(&mut m, Action::Enter);
@@ -39,7 +39,7 @@ fn every_screen_in_both_languages() {
         act(&mut m, Action::Enter);
         snap(&format!("catalog_detail_{l}"), &mut m);
 
-        let mut m = with_new_assessment(lang);
+        let mut m = with_new_assessment_real(lang);
         snap(&format!("about_empty_{l}"), &mut m);
         type_text(&mut m, "Schulkonferenz 会議 🎓");
         act(&mut m, Action::Enter);
@@ -68,7 +68,7 @@ fn every_screen_in_both_languages() {
 
 #[test]
 fn too_small_screen_says_what_is_needed() {
-    let mut m = with_new_assessment(Lang::En);
+    let mut m = with_new_assessment_real(Lang::En);
     let terminal = render(&mut m, 50, 12);
     insta::assert_snapshot!("too_small_en", terminal.backend());
     let text = screen_text(&terminal);
@@ -89,7 +89,7 @@ fn start_screen_with_saves() {
     use meetcheck::domain::assessment::Status;
     use meetcheck::tui::app::SaveSummary;
     for lang in [Lang::De, Lang::En] {
-        let mut m = model(lang);
+        let mut m = model_real(lang);
         let save = |title: &str, org: &str, step, chosen: Option<&str>, status| SaveSummary {
             target: format!("/saves/{title}.ron"),
             title: title.into(),

@@ -51,15 +51,32 @@ pub fn fake_narrow(catalog: &Catalog, scenario: &Scenario, _today: Date) -> Shor
     list
 }
 
+/// A model with the narrowing stand-in (tests of the wizard's own logic).
 pub fn model(lang: Lang) -> Model {
-    let mut model = Model::new(Texts::embedded(lang), Theme::colour(), TODAY, now(), fake_narrow);
+    model_with(lang, fake_narrow)
+}
+
+/// A model with the real narrowing (snapshots: what users see).
+pub fn model_real(lang: Lang) -> Model {
+    model_with(lang, meetcheck::domain::narrowing::narrow)
+}
+
+pub fn model_with(lang: Lang, narrow: meetcheck::tui::app::Narrower) -> Model {
+    let mut model = Model::new(Texts::embedded(lang), Theme::colour(), TODAY, now(), narrow);
     update(&mut model, Msg::CatalogLoaded(Box::new(catalog())));
     model
 }
 
 /// A model with a new, untitled assessment open at About.
 pub fn with_new_assessment(lang: Lang) -> Model {
-    let mut model = model(lang);
+    open_new(model(lang))
+}
+
+pub fn with_new_assessment_real(lang: Lang) -> Model {
+    open_new(model_real(lang))
+}
+
+fn open_new(mut model: Model) -> Model {
     let a = Assessment::new("t0000001".into(), String::new(), now(), "2026-11".into());
     model.open(Store::new("/nonexistent-saves").create(a));
     model

@@ -1,6 +1,5 @@
 //! `meetcheck` without arguments, `meetcheck new` and `meetcheck resume`: the wizard.
 
-use std::hash::{BuildHasher, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,15 +9,15 @@ use jiff::Timestamp;
 use super::Context;
 use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
-use crate::domain::scenario::{Scenario, Step};
-use crate::store::{Loaded, Store};
+use crate::domain::scenario::Step;
+use crate::store::{self, Loaded, QuitSave, Store, names};
 use crate::tui::app::{Model, SaveSummary};
 use crate::tui::theme::Theme;
 use crate::tui::{self, Io};
 
 /// `meetcheck`: the start screen; with no saves, straight into a new assessment.
 pub fn run(ctx: &Context) -> Result<ExitCode> {
-    let mut io = StartIo::new(ctx, None, None)?;
+    let mut io = StartIo::new(ctx, None)?;
     let mut model = model(ctx);
     let saves = io.list_saves();
     if saves.is_empty() {
@@ -31,10 +30,10 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
 
 /// `meetcheck new [--title T] [--from NAME]`.
 pub fn new(ctx: &Context, title: Option<String>, from: Option<String>) -> Result<ExitCode> {
-    let mut io = StartIo::new(ctx, title, None)?;
+    let mut io = StartIo::new(ctx, title)?;
     if let Some(from) = from {
-        let source = io.store.load(&from).map_err(|e| anyhow!("{from}: {e}"))?;
-        io.scenario = Some(source.assessment.scenario.clone());
+        let source = io.store.inspect(&from).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
+        io.source = Some(source.assessment);
     }
     let mut model = model(ctx);
     model.start.saves = io.list_saves();
@@ -45,7 +44,7 @@ pub fn new(ctx: &Context, title: Option<String>, from: Option<String>) -> Result
 
 /// `meetcheck resume [NAME|PATH]`: at the step where it was left (no argument: the latest).
 pub fn resume(ctx: &Context, target: Option<String>) -> Result<ExitCode> {
-    let mut io = StartIo::new(ctx, None, None)?;
+    let mut io = StartIo::new(ctx, None)?;
     let saves = io.list_saves();
     let target = match target {
         Some(target) => target,
@@ -56,7 +55,7 @@ pub fn resume(ctx: &Context, target: Option<String>) -> Result<ExitCode> {
             .map(|s| s.target.clone())
             .ok_or_else(|| anyhow!("{}", ctx.texts.get("ui.error.no_saves")))?,
     };
-    let loaded = io.store.load(&target).map_err(|e| anyhow!("{target}: {e}"))?;
+    let loaded = io.store.load(&target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
     let mut model = model(ctx);
     model.start.saves = saves;
     model.open(loaded);
@@ -80,7 +79,7 @@ fn finish(ctx: &Context, io: &StartIo, exit: tui::Exit) -> Result<ExitCode> {
     let t = &ctx.texts;
     if let Some(error) = exit.save_error {
         if !exit.hung_up {
-            eprintln!("meetcheck: {}", t.fmt("ui.exit.save_failed", &[("error", &error)]));
+            eprintln!("meetcheck: {error}");
         }
         return Ok(ExitCode::from(1));
     }
@@ -119,14 +118,14 @@ struct StartIo<'a> {
     ctx: &'a Context,
     store: Store,
     title: Option<String>,
-    /// Answers to start a new assessment with (`--from`).
-    scenario: Option<Scenario>,
+    /// The assessment whose answers a new one starts with (`--from`).
+    source: Option<Assessment>,
     edition: Option<String>,
 }
 
 impl<'a> StartIo<'a> {
-    fn new(ctx: &'a Context, title: Option<String>, scenario: Option<Scenario>) -> Result<Self> {
-        Ok(StartIo { ctx, store: Store::new(ctx.saves_dir()?), title, scenario, edition: None })
+    fn new(ctx: &'a Context, title: Option<String>) -> Result<Self> {
+        Ok(StartIo { ctx, store: Store::new(ctx.saves_dir()?), title, source: None, edition: None })
     }
 
     /// `meetcheck resume NAME`, with `--saves-dir` when the saves are not in the default place.
@@ -144,14 +143,6 @@ impl<'a> StartIo<'a> {
     }
 }
 
-/// A short random id for a new assessment (the std hasher's random seed is enough here).
-fn new_id(now: Timestamp) -> String {
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_i128(now.as_nanosecond());
-    hasher.write_u32(std::process::id());
-    format!("{:08x}", hasher.finish() as u32)
-}
-
 impl Io for StartIo<'_> {
     fn load_catalog(&mut self) -> Result<Catalog, String> {
         let catalog = self.ctx.catalog().map_err(|e| format!("{e:#}"))?;
@@ -160,29 +151,23 @@ impl Io for StartIo<'_> {
     }
 
     fn list_saves(&mut self) -> Vec<SaveSummary> {
-        // One entry per `*.ron` in the saves directory (backups and set-aside files have other
-        // endings). An unreadable file is listed with its error, never hidden.
-        let Ok(entries) = std::fs::read_dir(self.store.dir()) else { return Vec::new() };
-        let mut paths: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        paths.sort();
-        let mut saves: Vec<SaveSummary> = paths
+        let texts = &self.ctx.texts;
+        let Ok(entries) = self.store.list() else { return Vec::new() };
+        let mut saves: Vec<SaveSummary> = entries
             .into_iter()
-            .map(|path| {
-                let target = path.display().to_string();
-                match self.store.load(&target) {
+            .map(|entry| {
+                let target = entry.path.display().to_string();
+                match entry.loaded {
                     Ok(loaded) => summary(target, &loaded.assessment),
+                    // An unreadable file is listed with its error, never hidden.
                     Err(error) => SaveSummary {
-                        title: path.file_stem().unwrap_or_default().to_string_lossy().into(),
+                        title: entry.name,
                         organisation: String::new(),
                         updated: Timestamp::UNIX_EPOCH,
                         step: Step::About,
                         chosen: None,
                         status: None,
-                        error: Some(error.to_string()),
+                        error: Some(error.message(texts)),
                         target,
                     },
                 }
@@ -193,16 +178,16 @@ impl Io for StartIo<'_> {
     }
 
     fn open(&mut self, target: &str) -> Result<Loaded, String> {
-        self.store.load(target).map_err(|e| e.to_string())
+        self.store.load(target).map_err(|e| e.message(&self.ctx.texts))
     }
 
     fn create(&mut self, now: Timestamp) -> Loaded {
         let edition = self.edition.clone().unwrap_or_default();
         let title = self.title.take().unwrap_or_default();
-        let mut assessment = Assessment::new(new_id(now), title, now, edition);
-        if let Some(scenario) = self.scenario.take() {
-            assessment.scenario = scenario;
-        }
+        let assessment = match self.source.take() {
+            Some(source) => store::copy_answers(&source, names::new_id(), title, now, edition),
+            None => Assessment::new(names::new_id(), title, now, edition),
+        };
         self.store.create(assessment)
     }
 
@@ -210,7 +195,22 @@ impl Io for StartIo<'_> {
         if let Some(edition) = &self.edition {
             loaded.assessment.catalog_edition.clone_from(edition);
         }
-        self.store.save(loaded).map_err(|e| e.to_string())
+        self.store.save(loaded).map_err(|e| e.message(&self.ctx.texts))
+    }
+
+    fn save_on_quit(&mut self, loaded: &mut Loaded) -> Result<PathBuf, String> {
+        let t = &self.ctx.texts;
+        match self.store.save_on_quit(loaded) {
+            QuitSave::Saved(path) => Ok(path),
+            QuitSave::Rescued { error, copy } => Err(t.fmt(
+                "ui.exit.rescued",
+                &[("error", &error.message(t)), ("copy", &copy.display().to_string())],
+            )),
+            QuitSave::Failed { error, rescue } => Err(t.fmt(
+                "ui.exit.lost",
+                &[("error", &error.message(t)), ("rescue", &rescue.message(t))],
+            )),
+        }
     }
 }
 

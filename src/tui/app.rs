@@ -284,7 +284,7 @@ pub struct Model {
     pub doc: Option<Doc>,
     pub help: bool,
     pub note: Option<Note>,
-    /// Warnings from the store about the open assessment (text keys).
+    /// Warnings from the store about the open assessment, in words.
     pub warnings: Vec<String>,
     /// A save before quitting failed: the next `q` quits without saving.
     pub quit_armed: bool,
@@ -320,15 +320,24 @@ impl Model {
     }
 
     /// Opens an assessment at the step where it was left.
-    pub fn open(&mut self, loaded: Loaded) {
-        self.warnings = loaded.warnings.clone();
+    pub fn open(&mut self, mut loaded: Loaded) {
+        if let Some(catalog) = &self.catalog {
+            loaded.check_catalog(catalog);
+        }
         let mut doc = Doc::new(loaded);
         doc.cursor = doc.initial_cursor();
         doc.sync_editor();
         let step = doc.step();
         self.doc = Some(doc);
         self.screen = Screen::Step(step);
+        self.refresh_warnings();
         self.renarrow(None);
+    }
+
+    /// The store's warnings about the open assessment, in the model's language.
+    fn refresh_warnings(&mut self) {
+        let warnings = self.doc.as_ref().map(|d| d.loaded.warnings.as_slice()).unwrap_or(&[]);
+        self.warnings = warnings.iter().map(|w| w.message(&self.texts)).collect();
     }
 
     pub fn dirty(&self) -> bool {
@@ -370,7 +379,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
         }
         Msg::Terminate => Effect::Quit { force: true },
         Msg::CatalogLoaded(catalog) => {
+            if let Some(doc) = &mut model.doc {
+                doc.loaded.check_catalog(&catalog);
+            }
             model.catalog = Some(*catalog);
+            model.refresh_warnings();
             model.renarrow(None);
             Effect::None
         }
@@ -414,6 +427,7 @@ fn saved(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
                 doc.saved_to = Some(path.clone());
             }
             model.quit_armed = false;
+            model.refresh_warnings();
             if requested || model.note.as_ref().is_some_and(|n| n.error) {
                 let path = path.display().to_string();
                 model.note = Some(Note::info("ui.note.saved", vec![("path", path)]));

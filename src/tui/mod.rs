@@ -40,6 +40,8 @@ pub trait Io {
     fn create(&mut self, now: Timestamp) -> Loaded;
     /// Saves and returns the path written.
     fn save(&mut self, loaded: &mut Loaded) -> Result<PathBuf, String>;
+    /// Saves on the way out; if that fails, writes an emergency copy and says where.
+    fn save_on_quit(&mut self, loaded: &mut Loaded) -> Result<PathBuf, String>;
 }
 
 /// How the wizard ended.
@@ -169,7 +171,7 @@ fn dispatch(model: &mut Model, io: &mut dyn Io, msg: Msg) -> Option<Option<Strin
         Effect::SaveNow => save(model, io),
         Effect::Quit { force } => {
             let needs_save = model.doc.as_ref().is_some_and(|d| d.dirty);
-            let error = if needs_save { save_for_exit(model, io) } else { None };
+            let error = if needs_save { save_for_exit(model, io, force) } else { None };
             match error {
                 Some(error) if !force => {
                     update(model, Msg::QuitSaveFailed(error));
@@ -211,9 +213,10 @@ fn save(model: &mut Model, io: &mut dyn Io) {
     update(model, Msg::Saved(result));
 }
 
-fn save_for_exit(model: &mut Model, io: &mut dyn Io) -> Option<String> {
+/// With `force` (Ctrl+C, signals, a second `q`) a failed save leaves an emergency copy.
+fn save_for_exit(model: &mut Model, io: &mut dyn Io, force: bool) -> Option<String> {
     let doc = model.doc.as_mut()?;
-    let result = io.save(&mut doc.loaded);
+    let result = if force { io.save_on_quit(&mut doc.loaded) } else { io.save(&mut doc.loaded) };
     let error = result.as_ref().err().cloned();
     update(model, Msg::Saved(result));
     error

@@ -70,7 +70,7 @@ pub fn note(frame: &mut Frame, model: &Model, area: Rect) {
             Line::from(Span::styled(format!(" ✓ {text}"), th.success))
         }
     } else if let Some(warning) = model.warnings.first() {
-        Line::from(Span::styled(format!(" ▲ {}", t.get(warning)), th.error))
+        Line::from(Span::styled(format!(" ▲ {warning}"), th.error))
     } else {
         return;
     };
