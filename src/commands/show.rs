@@ -299,7 +299,8 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
     }
 }
 
-fn change(
+/// One difference between a decision's snapshot and today's catalogue, in words.
+pub fn change(
     texts: &Texts,
     catalog: &Catalog,
     decision: &Decision,

@@ -202,7 +202,7 @@ pub fn reconcile_checklist(a: &mut Assessment, current: &[Todo], today: Date) {
         known.extend(d.snapshot.todos.iter().map(|t| t.id));
     }
     for id in known {
-        let item = a.checklist.entry(id).or_insert_with(ChecklistItem::default);
+        let item = a.checklist.entry(id).or_default();
         if applies(id) {
             item.no_longer_applies_since = None;
         } else if item.no_longer_applies_since.is_none() {
