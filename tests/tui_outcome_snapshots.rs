@@ -50,3 +50,62 @@ fn every_new_screen_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn the_results_panes_in_both_languages() {
+    for lang in [Lang::De, Lang::En] {
+        let l = lang.code();
+        let mut m = at(lang, Step::Results);
+        act(&mut m, Action::Space);
+        act(&mut m, Action::Down);
+        act(&mut m, Action::Space);
+        for pane in ["excluded", "detail", "what_if", "compare"] {
+            act(&mut m, Action::NextField);
+            snap(&format!("results_{pane}_{l}"), &mut m, 80, 24);
+        }
+    }
+}
+
+#[test]
+fn monochrome_and_the_smallest_terminal() {
+    for step in [Step::Results, Step::Decision, Step::Checklist, Step::Review] {
+        let mut m = at(Lang::De, step);
+        m.theme = meetcheck::tui::theme::Theme::monochrome();
+        snap(&format!("outcome_{}_monochrome_de", step.id()), &mut m, 80, 24);
+        let terminal = render(&mut m, 80, 24);
+        for cell in terminal.backend().buffer().content() {
+            assert_eq!(cell.fg, ratatui::style::Color::Reset, "no colour in monochrome");
+        }
+        let mut m = at(Lang::En, step);
+        snap(&format!("outcome_{}_60x20_en", step.id()), &mut m, 60, 20);
+    }
+}
+
+#[test]
+fn a_decision_to_be_confirmed_again_in_both_languages() {
+    for lang in [Lang::De, Lang::En] {
+        let mut m = at(lang, Step::Review);
+        // Back to Transfers: a stricter stance after the decision.
+        while m.doc.as_ref().unwrap().step() > Step::Transfers {
+            act(&mut m, Action::Back);
+        }
+        // The cursor starts on the chosen stance: the next one down is another.
+        act(&mut m, Action::Down);
+        act(&mut m, Action::Space);
+        assert!(
+            m.doc.as_ref().unwrap().loaded.assessment.decision.as_ref().unwrap().to_be_confirmed
+        );
+        act(&mut m, Action::Enter);
+        act(&mut m, Action::Enter);
+        assert_eq!(m.doc.as_ref().unwrap().step(), Step::Results);
+        for _ in 0..8 {
+            if m.doc.as_ref().unwrap().outcome.results.pane
+                == meetcheck::tui::outcome::Pane::Changes
+            {
+                break;
+            }
+            act(&mut m, Action::NextField);
+        }
+        snap(&format!("results_changes_{}", lang.code()), &mut m, 80, 24);
+    }
+}

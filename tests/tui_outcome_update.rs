@@ -377,3 +377,43 @@ fn the_new_screens_have_their_own_help() {
     assert!(text.contains("meetcheck's lights"), "{text}");
     let _ = questions::rows;
 }
+
+#[test]
+fn every_footer_hint_of_the_new_screens_is_handled_there() {
+    let mut models =
+        vec![at(Step::Results), at(Step::Decision), at(Step::Checklist), at(Step::Review)];
+    let mut rationale = at(Step::Decision);
+    focus_decision_row(&mut rationale, DecisionRow::Rationale);
+    let mut item = at(Step::Checklist);
+    act(&mut item, Action::Enter);
+    let mut owner = at(Step::Checklist);
+    act(&mut owner, Action::Enter);
+    act(&mut owner, Action::Down);
+    models.extend([rationale, item, owner]);
+    let mut modes = std::collections::HashSet::new();
+    for m in &mut models {
+        let mode = keymap::mode(m);
+        modes.insert(mode);
+        let footer = screen_text(&render(m, 80, 24)).lines().last().unwrap().to_string();
+        let bindings = keymap::bindings(mode);
+        let shown: Vec<_> =
+            bindings.iter().filter(|b| b.footer && footer.contains(m.texts.get(b.does))).collect();
+        assert!(shown.len() >= 3, "{mode:?}: {footer}");
+        for b in shown {
+            for (code, mods, action) in &b.presses {
+                let got = keymap::action_for(mode, KeyEvent::new(*code, *mods));
+                assert_eq!(got, Some(*action), "{mode:?}: {footer}");
+                // And the action does something defined on this screen: no panic, valid model.
+                let mut copy = at(m.doc.as_ref().unwrap().step());
+                if keymap::mode(&copy) == mode {
+                    act(&mut copy, *action);
+                    check_invariants(&copy).unwrap();
+                }
+            }
+        }
+    }
+    for mode in [Mode::Results, Mode::Selector, Mode::MultiLine, Mode::ChecklistList, Mode::Review]
+    {
+        assert!(modes.contains(&mode), "{mode:?} covered");
+    }
+}

@@ -21,6 +21,8 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::PrevField),
         1 => Just(Action::Help),
         1 => Just(Action::SaveNow),
+        1 => Just(Action::Left),
+        1 => Just(Action::NewLine),
     ]
 }
 
