@@ -753,3 +753,39 @@ fn a_dpf_basis_with_unknown_locations_points_to_the_parent() {
     o.transfer_basis = unknown();
     assert_eq!(run(vec![o], &Scenario::default()).ranked.len(), 1);
 }
+
+/// An offering reserved for one Land's public bodies is out for everyone else, and for everyone
+/// once its contract has ended.
+#[test]
+fn availability_limits_who_can_obtain_an_offering() {
+    use meetcheck::domain::catalog::Availability;
+    use meetcheck::domain::scenario::Bundesland;
+    let mut berlin = baseline("berlin");
+    berlin.availability = known(Availability {
+        land: Some(Bundesland::Berlin),
+        public_bodies_only: true,
+        until: Some(Date::constant(2027, 1, 31)),
+    });
+    let berlin_body =
+        Scenario { public_body: true, bundesland: Some(Bundesland::Berlin), ..Scenario::default() };
+    assert_eq!(run(vec![berlin.clone()], &berlin_body).ranked.len(), 1);
+    let company = Scenario { bundesland: Some(Bundesland::Berlin), ..Scenario::default() };
+    let ko = &run(vec![berlin.clone()], &company).excluded[0].knockouts[0];
+    assert_eq!(ko.rule, RuleId::Availability);
+    assert_eq!(
+        ko.detail,
+        KnockOutDetail::Availability { land: None, public_bodies_only: true, ended: None }
+    );
+    let hessen = Scenario { bundesland: Some(Bundesland::Hessen), ..berlin_body.clone() };
+    assert_eq!(
+        run(vec![berlin.clone()], &hessen).excluded[0].knockouts[0].answers,
+        [AnswerId::Bundesland]
+    );
+    // After the contract ended nobody can obtain it, and no what-if brings it back.
+    let later = narrow(&catalog(vec![berlin]), &berlin_body, Date::constant(2027, 2, 1));
+    assert!(matches!(
+        later.excluded[0].knockouts[0].detail,
+        KnockOutDetail::Availability { ended: Some(_), .. }
+    ));
+    assert!(later.what_ifs.is_empty());
+}

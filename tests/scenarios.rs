@@ -338,7 +338,9 @@ fn cases() -> Vec<Case> {
         // 10. Municipal authority (state law, Hesse), staff meetings with citizens, staff
         // council, capacity to run a server via its IT provider. Self-operated BBB remains.
         // Teams M365 is out at "EU only" (US sub-processors) — the HBDI's 2025 conditional
-        // position informs a light but never overrides a hard requirement.
+        // position informs a light but never overrides a hard requirement. The Berlin
+        // administration's BBB service is open only to Berlin public bodies and its contract ran
+        // until 10/2026 (videokonferenz.berlin terms, facts.md §1.1): out for a Hessian town.
         Case {
             name: "municipal authority",
             scenario: Scenario {
@@ -354,8 +356,9 @@ fn cases() -> Vec<Case> {
                 hosting: HostingPreference::OwnOrProvider,
                 ..Scenario::default()
             },
-            remain: &["bbb-self-hosted", "bbb-berlin-sdui", "jitsi-self-hosted"],
+            remain: &["bbb-self-hosted", "jitsi-self-hosted"],
             out: &[
+                ("bbb-berlin-sdui", RuleId::Availability),
                 ("teams-m365", RuleId::Hosting),
                 ("zoom", RuleId::Hosting),
                 ("galene", RuleId::Size),

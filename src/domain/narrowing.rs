@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::{Browser, Catalog, Feature, Offering};
 use super::facts::{AsOf, Provenance};
-use super::scenario::{ProtectionNeed, Scenario, TransferStance};
+use super::scenario::{Bundesland, ProtectionNeed, Scenario, TransferStance};
 
 mod knockouts;
 mod lights;
@@ -97,6 +97,7 @@ pub enum FactField {
     MaxParticipants,
     Feature(Feature),
     KbvListed,
+    Availability,
     AuthorityPositions,
 }
 
@@ -115,10 +116,12 @@ pub enum RuleId {
     SelfHosting,
     OpenSource,
     StatutoryInsurance,
+    /// The offering is not available to this organisation (reserved for others, or ended).
+    Availability,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 13] = [
         RuleId::TransferStance,
         RuleId::SocialDataTransfers,
         RuleId::NoDpa,
@@ -131,6 +134,7 @@ impl RuleId {
         RuleId::SelfHosting,
         RuleId::OpenSource,
         RuleId::StatutoryInsurance,
+        RuleId::Availability,
     ];
 
     /// Text key of the rule's short name; the sentence with values is built in `describe`.
@@ -148,6 +152,7 @@ impl RuleId {
             RuleId::SelfHosting => "rule.self_hosting",
             RuleId::OpenSource => "rule.open_source",
             RuleId::StatutoryInsurance => "rule.statutory_insurance",
+            RuleId::Availability => "rule.availability",
         }
     }
 }
@@ -163,6 +168,8 @@ pub enum KnockOutDetail {
     Participants { needed: u32, max: u32, under_e2ee: bool },
     /// A required feature is missing (or stops working under E2EE).
     Feature { feature: Feature, under_e2ee: bool },
+    /// The offering is reserved for bodies of a Land or for public bodies, or its contract ended.
+    Availability { land: Option<Bundesland>, public_bodies_only: bool, ended: Option<Date> },
     /// No further values: the rule id says it all.
     Plain,
 }
@@ -375,7 +382,8 @@ pub fn narrow(catalog: &Catalog, scenario: &Scenario, today: Date) -> Shortlist 
     let mut ranked = Vec::new();
     let mut excluded = Vec::new();
     for offering in &catalog.offerings {
-        let knockouts = knockouts::knockouts(catalog, scenario, offering);
+        let mut knockouts = knockouts::knockouts(catalog, scenario, offering);
+        knockouts.extend(knockouts::availability(scenario, offering, today));
         let lights = lights::lights(catalog, scenario, offering);
         let score = score(&lights, &weights);
         let evaluation = Evaluation { offering: offering.id.clone(), knockouts, lights, score };
@@ -433,6 +441,7 @@ pub fn changeable(field: FactField) -> bool {
             | FactField::Licence
             | FactField::Apps
             | FactField::KbvListed
+            | FactField::Availability
             | FactField::AuthorityPositions
     )
 }
@@ -460,6 +469,7 @@ pub fn fact_provenance(offering: &Offering, field: FactField) -> Option<Provenan
         FactField::MaxParticipants => offering.max_participants.provenance(),
         FactField::Feature(f) => offering.feature(f).provenance(),
         FactField::KbvListed => offering.kbv_listed.provenance(),
+        FactField::Availability => offering.availability.provenance(),
     }
 }
 

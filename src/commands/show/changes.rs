@@ -44,7 +44,7 @@ pub fn fact_fields() -> Vec<FactField> {
         FactField::MaxParticipants,
     ];
     fields.extend(Feature::ALL.iter().map(|f| FactField::Feature(*f)));
-    fields.extend([FactField::KbvListed, FactField::AuthorityPositions]);
+    fields.extend([FactField::KbvListed, FactField::Availability, FactField::AuthorityPositions]);
     fields
 }
 
@@ -164,6 +164,7 @@ fn fact_fingerprint(offering: &Offering, field: FactField) -> String {
         FactField::MaxParticipants => format!("{:?}", offering.max_participants),
         FactField::Feature(f) => format!("{:?}", offering.feature(f)),
         FactField::KbvListed => format!("{:?}", offering.kbv_listed),
+        FactField::Availability => format!("{:?}", offering.availability),
         FactField::AuthorityPositions => format!("{:?}", offering.authority_positions),
     }
 }
