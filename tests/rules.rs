@@ -703,9 +703,24 @@ fn ask_provider_lists_the_unknown_facts_the_decision_rests_on() {
         ask.why[0].facts,
         [FactField::SubprocessorLocations, FactField::Feature(Feature::Recording)]
     );
+    assert!(ask.precondition, "hard requirements rest on them: confirm before use");
     assert!(
         todo(&todos(&Scenario::default(), Some(&baseline("y"))), TodoId::AskProvider).is_none()
     );
+    // An unknown parent is worth asking about, but no knock-out rests on it.
+    let mut parent = baseline("p");
+    parent.parent = unknown();
+    let list = todos(&Scenario::default(), Some(&parent));
+    let ask = todo(&list, TodoId::AskProvider).unwrap();
+    assert!(!ask.precondition);
+    assert_eq!(causes(&list, TodoId::AskProvider), ["todo.ask_provider.unknown_facts"]);
+    // E2EE required and unknown: the provider must confirm it before use.
+    let mut e2ee = baseline("e");
+    e2ee.e2ee = unknown();
+    let s = Scenario { e2ee_required: Some(true), ..Scenario::default() };
+    let list = todos(&s, Some(&e2ee));
+    assert_eq!(causes(&list, TodoId::AskProvider), ["todo.ask_provider.hard_requirements"]);
+    assert!(todo(&list, TodoId::AskProvider).unwrap().precondition);
 }
 
 /// A processor seated in a third country receives the data: its seat is a destination even when

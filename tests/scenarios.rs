@@ -74,7 +74,9 @@ fn cases() -> Vec<Case> {
         //   OwnPurpose.
         // - Wire: E2EE in Chromium and Firefox only, no Safari (§2.7) → BrowserJoin.
         // - Signal: app only → BrowserJoin.
-        // - Tixeo: E2EE always; browser under E2EE unknown → remains with a question.
+        // - Tixeo: E2EE always; browser under E2EE unknown → remains with a question, and as
+        //   joining without installation is a hard requirement here, the provider must confirm
+        //   it before the first session (ask-provider is a precondition of use).
         Case {
             name: "counselling service",
             scenario: Scenario {
@@ -107,7 +109,7 @@ fn cases() -> Vec<Case> {
                 (TodoId::SpecialCategoryCondition, true),
                 (TodoId::ProfessionalSecrecy, true),
                 (TodoId::SocialDataNotice, true),
-                (TodoId::AskProvider, false),
+                (TodoId::AskProvider, true),
             ],
             no_todos: &[TodoId::Representation, TodoId::StatutoryInsurance],
         },

@@ -279,6 +279,7 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
                 "show.warning.stale",
                 &[
                     ("offering", texts.pick(&offering.name)),
+                    ("field", &describe::fact_label(texts, stale.field)),
                     ("fact", &describe::fact_value(texts, offering, stale.field)),
                     ("as_of", &stale.as_of.to_string()),
                 ],

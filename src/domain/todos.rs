@@ -13,7 +13,8 @@ use super::catalog::{DpaTerms, Feature, Offering, OperatingModel, TransferMechan
 use super::facts::Fact;
 use super::narrowing::{AnswerId, FactField, third_countries};
 use super::scenario::{
-    DataCategory, OrgType, Participant, ProtectionNeed, Representation, Scenario, TransferStance,
+    DataCategory, OrgType, Participant, ProtectionNeed, Representation, Scenario, Size,
+    TransferStance,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -222,15 +223,21 @@ pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
         ),
     }
     if let Some(o) = offering {
-        let unknown = unknown_facts(s, o);
-        if !unknown.is_empty() {
+        // Unknown is never "no", so an unknown fact never knocks out; but where a hard
+        // requirement rests on it, the provider must confirm it before the first meeting.
+        let (hard, soft): (Vec<FactField>, Vec<FactField>) =
+            unknown_facts(s, o).into_iter().partition(|f| decides_knock_out(s, *f));
+        if !hard.is_empty() {
             b.add_with(
                 TodoId::AskProvider,
-                false,
-                "todo.ask_provider.unknown_facts",
+                true,
+                "todo.ask_provider.hard_requirements",
                 &[],
-                &unknown,
+                &hard,
             );
+        }
+        if !soft.is_empty() {
+            b.add_with(TodoId::AskProvider, false, "todo.ask_provider.unknown_facts", &[], &soft);
         }
     }
     if s.asks_statutory_insurance() && s.statutory_insurance_video {
@@ -384,6 +391,24 @@ fn secrecy(s: &Scenario, b: &mut Builder) {
             "todo.professional_secrecy.brao_43e",
             &[AnswerId::OrgType],
         );
+    }
+}
+
+/// A knock-out rule of this scenario would test the fact if it were known.
+fn decides_knock_out(s: &Scenario, field: FactField) -> bool {
+    match field {
+        FactField::Dpa
+        | FactField::ProcessingLocations
+        | FactField::SubprocessorLocations
+        | FactField::TransferBasis
+        | FactField::DpfCertified
+        | FactField::Feature(_) => true,
+        FactField::E2ee | FactField::E2eeMaxParticipants => s.e2ee(),
+        FactField::E2eeBrowserJoin => s.e2ee() && !s.install_possible,
+        FactField::BrowserJoin => !s.install_possible,
+        FactField::OwnPurpose => s.sensitive_context(),
+        FactField::MaxParticipants => s.size > Size::UpTo20,
+        _ => false,
     }
 }
 
