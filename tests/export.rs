@@ -409,6 +409,7 @@ fn the_lint_catches_what_it_should() {
     assert!(export_support::lint("# A\n\nsee https://x.org\n").iter().any(|p| p.contains("MD034")));
     assert!(export_support::lint("# A\n\nmail a@b.org\n").iter().any(|p| p.contains("MD034")));
     assert!(export_support::lint("# A\n\nmail <a@b.org>\n").is_empty());
+    assert!(export_support::lint("# A\n\n* a\n\n* b\n").iter().any(|p| p.contains("merge")));
     let titled = "---\nx:\n  title: \"T\"\n---\n\n# A\n";
     assert!(export_support::lint(titled).iter().any(|p| p.contains("MD025")));
 }
@@ -448,7 +449,12 @@ fn dump_exports_for_manual_linting() {
     let Some(dir) = std::env::var_os("MEETCHECK_EXPORT_DUMP") else { return };
     let dir = std::path::PathBuf::from(dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, a) in [("decided", decided()), ("hostile", hostile())] {
+    let mut pending = decided();
+    pending.decision = None;
+    pending.status = None;
+    for (name, a) in [("decided", decided()), ("hostile", hostile()), ("pending", pending)] {
+        let save = meetcheck::store::format::to_text(&a).unwrap();
+        std::fs::write(dir.join(format!("{name}.ron")), save).unwrap();
         for kind in Kind::ALL {
             for lang in [Lang::De, Lang::En] {
                 let file = dir.join(format!("{name}-{}-{}.md", kind.id(), lang.code()));
@@ -576,4 +582,48 @@ mod cli {
         let out = meetcheck(&saves, &["export", &save, "--kind", "poster"]);
         assert_eq!(out.status.code(), Some(2), "a bad --kind is a usage error");
     }
+}
+
+#[test]
+fn export_texts_exist_in_both_languages_and_are_used() {
+    let de: BTreeSet<String> = Texts::embedded(Lang::De)
+        .keys()
+        .filter(|k| k.starts_with("export."))
+        .map(String::from)
+        .collect();
+    let en: BTreeSet<String> = Texts::embedded(Lang::En)
+        .keys()
+        .filter(|k| k.starts_with("export."))
+        .map(String::from)
+        .collect();
+    assert_eq!(de, en, "the same export keys in German and English");
+    let mut code = String::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["src/export", "src/commands"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            code.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+    }
+    let unused: Vec<&String> = de.iter().filter(|k| !code.contains(&format!("\"{k}\""))).collect();
+    assert!(unused.is_empty(), "texts no code uses: {unused:?}");
+}
+
+#[test]
+fn drafts_for_an_online_service_name_the_operator_facts_and_transfers() {
+    let mut a = decided();
+    let decision = a.decision.as_mut().unwrap();
+    decision.chosen = "example-cloud".into();
+    decision.runner_up = None;
+    for kind in Kind::ALL {
+        for lang in [Lang::De, Lang::En] {
+            let doc = render(kind, &a, lang);
+            let problems = export_support::lint(&doc);
+            assert!(problems.is_empty(), "{kind:?} {lang:?}:\n{}", problems.join("\n"));
+        }
+    }
+    let notice = render(Kind::Notice, &a, Lang::En);
+    assert!(notice.contains("the operator of Example Meetings Cloud"), "{notice}");
+    assert!(notice.contains("What was known about the operator"));
+    let record = render(Kind::Record, &a, Lang::En);
+    assert!(record.contains("Chosen option: \"Example Meetings Cloud\", because the decision-makers chose it although it is excluded"));
 }

@@ -363,12 +363,12 @@ impl Record<'_> {
             doc.paragraph(&md::text(self.t.get("export.record.outcome.pending_empty")));
         }
         doc.list(&items);
-        let mut facts = vec![self.status_line(), self.get("export.record.ready.pending")];
+        // Paragraphs, not a list: a list right after the shortlist would merge into it.
+        doc.paragraph(&md::text(&self.status_line()));
+        doc.paragraph(&md::text(self.t.get("export.record.ready.pending")));
         if let Some(line) = self.protection_lowered() {
-            facts.push(line);
+            doc.paragraph(&md::text(&line));
         }
-        let facts: Vec<String> = facts.iter().map(|f| md::text(f)).collect();
-        doc.list(&facts);
         self.what_ifs(doc);
     }
 
