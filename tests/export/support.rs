@@ -420,10 +420,9 @@ pub fn lint(doc: &str) -> Vec<String> {
             }
             previous_level = level;
         }
-        if line.is_empty() && i > start && is_list_line(lines[i - 1]) {
-            if lines.get(i + 1).is_some_and(|next| next.starts_with("* ")) {
-                report("two lists separated by a blank line only: they merge into one");
-            }
+        let list_follows = lines.get(i + 1).is_some_and(|next| next.starts_with("* "));
+        if line.is_empty() && i > start && is_list_line(lines[i - 1]) && list_follows {
+            report("two lists separated by a blank line only: they merge into one");
         }
         let trimmed = line.trim_start();
         if trimmed.starts_with("- ") || trimmed.starts_with("+ ") {
