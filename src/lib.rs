@@ -7,3 +7,4 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod store;
+pub mod tui;

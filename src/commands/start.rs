@@ -1,19 +1,228 @@
 //! `meetcheck` without arguments, `meetcheck new` and `meetcheck resume`: the wizard.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
+use jiff::Timestamp;
 
 use super::Context;
+use crate::domain::assessment::Assessment;
+use crate::domain::catalog::Catalog;
+use crate::domain::scenario::Step;
+use crate::store::{self, Loaded, QuitSave, Store, names};
+use crate::tui::app::{Model, SaveSummary};
+use crate::tui::theme::Theme;
+use crate::tui::{self, Io};
 
+/// `meetcheck`: the start screen; with no saves, straight into a new assessment.
 pub fn run(ctx: &Context) -> Result<ExitCode> {
-    super::catalog::run(ctx, None)
+    let mut io = StartIo::new(ctx, None)?;
+    let mut model = model(ctx);
+    let saves = io.list_saves();
+    if saves.is_empty() {
+        model.open(io.create(model.now));
+    }
+    model.start.saves = saves;
+    let exit = tui::run(model, &mut io)?;
+    finish(ctx, &io, exit)
 }
 
-pub fn new(_ctx: &Context, _title: Option<String>, _from: Option<String>) -> Result<ExitCode> {
-    bail!("not available yet")
+/// `meetcheck new [--title T] [--from NAME]`.
+pub fn new(ctx: &Context, title: Option<String>, from: Option<String>) -> Result<ExitCode> {
+    let mut io = StartIo::new(ctx, title)?;
+    if let Some(from) = from {
+        let source = io.store.inspect(&from).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
+        io.source = Some(source.assessment);
+    }
+    let mut model = model(ctx);
+    model.start.saves = io.list_saves();
+    model.open(io.create(model.now));
+    let exit = tui::run(model, &mut io)?;
+    finish(ctx, &io, exit)
 }
 
-pub fn resume(_ctx: &Context, _target: Option<String>) -> Result<ExitCode> {
-    bail!("not available yet")
+/// `meetcheck resume [NAME|PATH]`: at the step where it was left (no argument: the latest).
+pub fn resume(ctx: &Context, target: Option<String>) -> Result<ExitCode> {
+    let mut io = StartIo::new(ctx, None)?;
+    let saves = io.list_saves();
+    let target = match target {
+        Some(target) => target,
+        None => saves
+            .iter()
+            .filter(|s| s.error.is_none())
+            .max_by_key(|s| s.updated)
+            .map(|s| s.target.clone())
+            .ok_or_else(|| anyhow!("{}", ctx.texts.get("ui.error.no_saves")))?,
+    };
+    let loaded = io.store.load(&target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
+    let mut model = model(ctx);
+    model.start.saves = saves;
+    model.open(loaded);
+    let exit = tui::run(model, &mut io)?;
+    finish(ctx, &io, exit)
+}
+
+fn model(ctx: &Context) -> Model {
+    let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
+    let now = Timestamp::now();
+    let tz = jiff::tz::TimeZone::system();
+    let today = now.to_zoned_datetime(tz.clone()).date();
+    let mut model =
+        Model::new(ctx.texts.clone(), theme, today, now, crate::domain::narrowing::narrow);
+    model.tz = tz;
+    model
+}
+
+/// Prints one line: what was saved where and how to resume.
+fn finish(ctx: &Context, io: &StartIo, exit: tui::Exit) -> Result<ExitCode> {
+    let t = &ctx.texts;
+    if let Some(error) = exit.save_error {
+        if !exit.hung_up {
+            eprintln!("meetcheck: {error}");
+        }
+        return Ok(ExitCode::from(1));
+    }
+    if exit.hung_up {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let doc = exit.model.doc.as_ref();
+    let path = doc.and_then(|d| d.saved_to.clone().or_else(|| d.loaded.path.clone()));
+    match (doc, path) {
+        (Some(doc), Some(path)) => {
+            let a = &doc.loaded.assessment;
+            let step = a.step.number().to_string();
+            let total = Step::ALL.len().to_string();
+            let command = io.resume_command(&path);
+            println!(
+                "{}",
+                t.fmt(
+                    "ui.exit.saved",
+                    &[
+                        ("title", a.meta.title.trim()),
+                        ("path", &path.display().to_string()),
+                        ("n", &step),
+                        ("total", &total),
+                        ("command", &command),
+                    ],
+                )
+            );
+        }
+        _ => println!("{}", t.get("ui.exit.nothing_saved")),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The wizard's I/O: the store, the catalogue, new assessments.
+struct StartIo<'a> {
+    ctx: &'a Context,
+    store: Store,
+    title: Option<String>,
+    /// The assessment whose answers a new one starts with (`--from`).
+    source: Option<Assessment>,
+    edition: Option<String>,
+}
+
+impl<'a> StartIo<'a> {
+    fn new(ctx: &'a Context, title: Option<String>) -> Result<Self> {
+        Ok(StartIo { ctx, store: Store::new(ctx.saves_dir()?), title, source: None, edition: None })
+    }
+
+    /// `meetcheck resume NAME`, with `--saves-dir` when the saves are not in the default place.
+    fn resume_command(&self, path: &Path) -> String {
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let default =
+            directories::ProjectDirs::from("", "", "meetcheck").map(|d| d.data_dir().join("saves"));
+        if path.parent() != Some(self.store.dir()) {
+            return format!("meetcheck resume {}", path.display());
+        }
+        match default {
+            Some(dir) if dir == self.store.dir() => format!("meetcheck resume {name}"),
+            _ => format!("meetcheck --saves-dir {} resume {name}", self.store.dir().display()),
+        }
+    }
+}
+
+impl Io for StartIo<'_> {
+    fn load_catalog(&mut self) -> Result<Catalog, String> {
+        let catalog = self.ctx.catalog().map_err(|e| format!("{e:#}"))?;
+        self.edition = Some(catalog.edition.clone());
+        Ok(catalog)
+    }
+
+    fn list_saves(&mut self) -> Vec<SaveSummary> {
+        let texts = &self.ctx.texts;
+        let Ok(entries) = self.store.list() else { return Vec::new() };
+        let mut saves: Vec<SaveSummary> = entries
+            .into_iter()
+            .map(|entry| {
+                let target = entry.path.display().to_string();
+                match entry.loaded {
+                    Ok(loaded) => summary(target, &loaded.assessment),
+                    // An unreadable file is listed with its error, never hidden.
+                    Err(error) => SaveSummary {
+                        title: entry.name,
+                        organisation: String::new(),
+                        updated: Timestamp::UNIX_EPOCH,
+                        step: Step::About,
+                        chosen: None,
+                        status: None,
+                        error: Some(error.message(texts)),
+                        target,
+                    },
+                }
+            })
+            .collect();
+        saves.sort_by_key(|s| std::cmp::Reverse(s.updated));
+        saves
+    }
+
+    fn open(&mut self, target: &str) -> Result<Loaded, String> {
+        self.store.load(target).map_err(|e| e.message(&self.ctx.texts))
+    }
+
+    fn create(&mut self, now: Timestamp) -> Loaded {
+        let edition = self.edition.clone().unwrap_or_default();
+        let title = self.title.take().unwrap_or_default();
+        let assessment = match self.source.take() {
+            Some(source) => store::copy_answers(&source, names::new_id(), title, now, edition),
+            None => Assessment::new(names::new_id(), title, now, edition),
+        };
+        self.store.create(assessment)
+    }
+
+    fn save(&mut self, loaded: &mut Loaded) -> Result<PathBuf, String> {
+        if let Some(edition) = &self.edition {
+            loaded.assessment.catalog_edition.clone_from(edition);
+        }
+        self.store.save(loaded).map_err(|e| e.message(&self.ctx.texts))
+    }
+
+    fn save_on_quit(&mut self, loaded: &mut Loaded) -> Result<PathBuf, String> {
+        let t = &self.ctx.texts;
+        match self.store.save_on_quit(loaded) {
+            QuitSave::Saved(path) => Ok(path),
+            QuitSave::Rescued { error, copy } => Err(t.fmt(
+                "ui.exit.rescued",
+                &[("error", &error.message(t)), ("copy", &copy.display().to_string())],
+            )),
+            QuitSave::Failed { error, rescue } => Err(t.fmt(
+                "ui.exit.lost",
+                &[("error", &error.message(t)), ("rescue", &rescue.message(t))],
+            )),
+        }
+    }
+}
+
+fn summary(target: String, a: &Assessment) -> SaveSummary {
+    SaveSummary {
+        target,
+        title: a.meta.title.clone(),
+        organisation: a.meta.organisation.clone(),
+        updated: a.meta.updated,
+        step: a.step,
+        chosen: a.decision.as_ref().map(|d| d.chosen.clone()),
+        status: a.status.as_ref().map(|s| s.status),
+        error: None,
+    }
 }

@@ -1,0 +1,770 @@
+//! The wizard's state and every transition: one [`Model`], one [`Msg`] enum and [`update`], which
+//! does no I/O. What must happen outside (save, load, quit) comes back as an [`Effect`] that the
+//! shell in `tui/mod.rs` runs, feeding the result back as a `Msg`.
+//!
+//! Part 2 (results, decision, checklist, review) adds screens as further `Step`s: a state struct
+//! in [`Doc`], a branch in `update_step`, a view file, and a key-map mode.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use tui_input::InputRequest;
+
+use super::form::{AboutField, Editor, Field};
+use super::questions::{self, Question, Row};
+use super::theme::Theme;
+use crate::domain::assessment::{Change, Status};
+use crate::domain::catalog::Catalog;
+use crate::domain::narrowing::{AnswerId, Shortlist};
+use crate::domain::scenario::{Scenario, Step};
+use crate::i18n::Texts;
+use crate::store::Loaded;
+
+/// The narrowing function; injected so that tests can run the wizard with a fixed shortlist.
+pub type Narrower = fn(&Catalog, &Scenario, Date) -> Shortlist;
+
+/// The smallest terminal the wizard draws in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// The About form's "Continue" button comes after the fields.
+pub const ABOUT_CONTINUE: usize = AboutField::ALL.len();
+
+/// What a key press means, independent of the key (see `keymap`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    Up,
+    Down,
+    /// Toggle (multiple choice) or select (single choice).
+    Space,
+    /// Choose / confirm / next.
+    Enter,
+    /// Back one step (answers are kept); closes the help overlay.
+    Back,
+    NextField,
+    PrevField,
+    Help,
+    SaveNow,
+    /// Save and quit (`q`).
+    Quit,
+    /// Save if possible and quit whatever happens (Ctrl+C).
+    ForceQuit,
+}
+
+/// Everything that can happen to the wizard.
+#[derive(Debug)]
+pub enum Msg {
+    Action(Action),
+    /// An edit of the focused text field.
+    Edit(InputRequest),
+    /// Bracketed paste into the focused text field.
+    Paste(String),
+    Resize(u16, u16),
+    /// About two seconds passed without input while changes were unsaved.
+    Idle,
+    /// SIGTERM or SIGHUP: save and quit.
+    Terminate,
+    CatalogLoaded(Box<Catalog>),
+    CatalogFailed(String),
+    SavesListed(Vec<SaveSummary>),
+    Opened(Box<Loaded>),
+    OpenFailed(String),
+    Saved(Result<PathBuf, String>),
+    /// Saving before quitting failed; the work stays open.
+    QuitSaveFailed(String),
+}
+
+/// What the shell must do after an update.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// Save if there are unsaved changes (autosave).
+    Save,
+    /// Save at once and say where (Ctrl+S).
+    SaveNow,
+    /// Save (if needed) and quit; with `force` quit even when saving fails.
+    Quit {
+        force: bool,
+    },
+    /// Save the open assessment (if any) and start a new one.
+    New,
+    /// Save the open assessment (if any) and open NAME or PATH.
+    Open(String),
+    /// Save the open assessment and list the saves again (back to the start screen).
+    ListSaves,
+}
+
+/// One saved assessment on the start screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveSummary {
+    /// NAME or PATH to open it with.
+    pub target: String,
+    pub title: String,
+    pub organisation: String,
+    pub updated: Timestamp,
+    pub step: Step,
+    /// Name of the chosen offering, if decided.
+    pub chosen: Option<String>,
+    pub status: Option<Status>,
+    /// The file could not be read: the error, shown instead of the details.
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Catalog,
+    CatalogDetail,
+    Step(Step),
+}
+
+/// A message line: a text key with placeholder values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub error: bool,
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Note {
+    pub fn info(key: &'static str, args: Vec<(&'static str, String)>) -> Note {
+        Note { error: false, key, args }
+    }
+    pub fn error(key: &'static str, args: Vec<(&'static str, String)>) -> Note {
+        Note { error: true, key, args }
+    }
+}
+
+/// What the last answer changed in the shortlist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NarrowDiff {
+    pub answer: AnswerId,
+    /// Offering ids that were in and are now out.
+    pub knocked_out: Vec<String>,
+    /// Offering ids that were out and are now in.
+    pub brought_back: Vec<String>,
+}
+
+/// The open assessment and the wizard's state for it.
+#[derive(Debug)]
+pub struct Doc {
+    pub loaded: Loaded,
+    /// Changes not yet saved.
+    pub dirty: bool,
+    /// The text field under the cursor changed since it was entered (save when leaving it).
+    pub field_dirty: bool,
+    pub about_focus: usize,
+    /// Row under the cursor on a scenario step.
+    pub cursor: usize,
+    pub editor: Option<Editor>,
+    pub shortlist: Option<Shortlist>,
+    pub last_change: Option<NarrowDiff>,
+    pub saved_to: Option<PathBuf>,
+}
+
+impl Doc {
+    pub fn new(loaded: Loaded) -> Doc {
+        Doc {
+            loaded,
+            dirty: false,
+            field_dirty: false,
+            about_focus: 0,
+            cursor: 0,
+            editor: None,
+            shortlist: None,
+            last_change: None,
+            saved_to: None,
+        }
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.loaded.assessment.scenario
+    }
+
+    pub fn step(&self) -> Step {
+        self.loaded.assessment.step
+    }
+
+    /// The selectable rows of the current step.
+    pub fn rows(&self) -> Vec<Row> {
+        questions::rows(self.step(), self.scenario())
+    }
+
+    pub fn current_row(&self) -> Option<Row> {
+        self.rows().get(self.cursor).copied()
+    }
+
+    /// The text field the focus is on, if any.
+    fn focused_field(&self) -> Option<Field> {
+        match self.step() {
+            Step::About => AboutField::ALL.get(self.about_focus).map(|f| Field::About(*f)),
+            _ => match self.current_row()? {
+                Row::Text { question: Question::LoweringReason } => Some(Field::LoweringReason),
+                Row::Text { question: Question::RiskAcceptedBy } => Some(Field::RiskAcceptedBy),
+                _ => None,
+            },
+        }
+    }
+
+    /// Opens the editor on the focused field; returns true when a changed field was left.
+    fn sync_editor(&mut self) -> bool {
+        let focused = self.focused_field();
+        if self.editor.as_ref().map(|e| e.field) == focused {
+            return false;
+        }
+        let left_changed = std::mem::take(&mut self.field_dirty);
+        self.editor = focused.map(|f| Editor::open(f, &self.loaded.assessment));
+        left_changed
+    }
+
+    /// The row the cursor starts on: the chosen option of the first question.
+    fn initial_cursor(&self) -> usize {
+        let rows = self.rows();
+        let first = rows.first().map(|r| r.question());
+        rows.iter()
+            .position(|r| match *r {
+                Row::Choice { question, option } => {
+                    Some(question) == first
+                        && (question.is_multi() || question.is_selected(option, self.scenario()))
+                }
+                Row::Text { .. } => true,
+            })
+            .unwrap_or(0)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StartState {
+    pub saves: Vec<SaveSummary>,
+    pub cursor: usize,
+}
+
+impl StartState {
+    /// Saves, then "new assessment", then "browse the catalogue".
+    pub fn len(&self) -> usize {
+        self.saves.len() + 2
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    pub fn new_row(&self) -> usize {
+        self.saves.len()
+    }
+
+    pub fn catalog_row(&self) -> usize {
+        self.saves.len() + 1
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BrowseState {
+    pub cursor: usize,
+    /// First line of the detail view.
+    pub scroll: u16,
+}
+
+pub struct Model {
+    pub texts: Texts,
+    pub theme: Theme,
+    /// Today's date and the current time, set by the shell (fixed in tests).
+    pub today: Date,
+    pub now: Timestamp,
+    /// Time zone for showing times (UTC in tests).
+    pub tz: jiff::tz::TimeZone,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub catalog: Option<Catalog>,
+    pub narrow: Narrower,
+    pub screen: Screen,
+    pub start: StartState,
+    pub browse: BrowseState,
+    pub doc: Option<Doc>,
+    pub help: bool,
+    pub note: Option<Note>,
+    /// Warnings from the store about the open assessment, in words.
+    pub warnings: Vec<String>,
+    /// A save before quitting failed: the next `q` quits without saving.
+    pub quit_armed: bool,
+    /// The last save was asked for with Ctrl+S: say where it went.
+    pub save_requested: bool,
+}
+
+impl Model {
+    pub fn new(texts: Texts, theme: Theme, today: Date, now: Timestamp, narrow: Narrower) -> Self {
+        Model {
+            texts,
+            theme,
+            today,
+            now,
+            tz: jiff::tz::TimeZone::UTC,
+            size: (80, 24),
+            catalog: None,
+            narrow,
+            screen: Screen::Start,
+            start: StartState::default(),
+            browse: BrowseState::default(),
+            doc: None,
+            help: false,
+            note: None,
+            warnings: Vec::new(),
+            quit_armed: false,
+            save_requested: false,
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Opens an assessment at the step where it was left.
+    pub fn open(&mut self, mut loaded: Loaded) {
+        if let Some(catalog) = &self.catalog {
+            loaded.check_catalog(catalog);
+        }
+        let mut doc = Doc::new(loaded);
+        doc.cursor = doc.initial_cursor();
+        doc.sync_editor();
+        let step = doc.step();
+        self.doc = Some(doc);
+        self.screen = Screen::Step(step);
+        self.refresh_warnings();
+        self.renarrow(None);
+    }
+
+    /// The store's warnings about the open assessment, in the model's language.
+    fn refresh_warnings(&mut self) {
+        let warnings = self.doc.as_ref().map(|d| d.loaded.warnings.as_slice()).unwrap_or(&[]);
+        self.warnings = warnings.iter().map(|w| w.message(&self.texts)).collect();
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.doc.as_ref().is_some_and(|d| d.dirty)
+    }
+
+    /// Recomputes the shortlist; with `answer`, records what it knocked out or brought back.
+    fn renarrow(&mut self, answer: Option<AnswerId>) {
+        let (Some(catalog), Some(doc)) = (&self.catalog, &mut self.doc) else { return };
+        let new = (self.narrow)(catalog, &doc.loaded.assessment.scenario, self.today);
+        if let (Some(answer), Some(old)) = (answer, &doc.shortlist) {
+            let ids = |v: &[crate::domain::narrowing::Evaluation]| {
+                v.iter().map(|e| e.offering.clone()).collect::<Vec<_>>()
+            };
+            let (old_in, new_in) = (ids(&old.ranked), ids(&new.ranked));
+            doc.last_change = Some(NarrowDiff {
+                answer,
+                knocked_out: old_in.iter().filter(|id| !new_in.contains(id)).cloned().collect(),
+                brought_back: new_in.iter().filter(|id| !old_in.contains(id)).cloned().collect(),
+            });
+        }
+        doc.shortlist = Some(new);
+    }
+}
+
+/// Applies `msg` to the model and says what the shell must do. No I/O, no clock.
+pub fn update(model: &mut Model, msg: Msg) -> Effect {
+    match msg {
+        Msg::Resize(w, h) => {
+            model.size = (w, h);
+            Effect::None
+        }
+        Msg::Idle => {
+            if model.dirty() {
+                Effect::Save
+            } else {
+                Effect::None
+            }
+        }
+        Msg::Terminate => Effect::Quit { force: true },
+        Msg::CatalogLoaded(catalog) => {
+            if let Some(doc) = &mut model.doc {
+                doc.loaded.check_catalog(&catalog);
+            }
+            model.catalog = Some(*catalog);
+            model.refresh_warnings();
+            model.renarrow(None);
+            Effect::None
+        }
+        Msg::CatalogFailed(error) => {
+            model.note = Some(Note::error("ui.note.catalog_failed", vec![("error", error)]));
+            Effect::None
+        }
+        Msg::SavesListed(saves) => {
+            model.start.saves = saves;
+            model.start.cursor = model.start.cursor.min(model.start.len() - 1);
+            Effect::None
+        }
+        Msg::Opened(loaded) => {
+            model.note = None;
+            model.help = false;
+            model.open(*loaded);
+            Effect::None
+        }
+        Msg::OpenFailed(error) => {
+            model.note = Some(Note::error("ui.note.open_failed", vec![("error", error)]));
+            Effect::None
+        }
+        Msg::Saved(result) => saved(model, result),
+        Msg::QuitSaveFailed(error) => {
+            model.quit_armed = true;
+            model.note = Some(Note::error("ui.note.quit_save_failed", vec![("error", error)]));
+            Effect::None
+        }
+        Msg::Edit(request) => edit(model, |editor, a| editor.apply(request, a)),
+        Msg::Paste(text) => edit(model, |editor, a| editor.paste(&text, a)),
+        Msg::Action(action) => act(model, action),
+    }
+}
+
+fn saved(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
+    let requested = std::mem::take(&mut model.save_requested);
+    match result {
+        Ok(path) => {
+            if let Some(doc) = &mut model.doc {
+                doc.dirty = false;
+                doc.saved_to = Some(path.clone());
+            }
+            model.quit_armed = false;
+            model.refresh_warnings();
+            if requested || model.note.as_ref().is_some_and(|n| n.error) {
+                let path = path.display().to_string();
+                model.note = Some(Note::info("ui.note.saved", vec![("path", path)]));
+            }
+        }
+        Err(error) => {
+            model.note = Some(Note::error("ui.note.save_failed", vec![("error", error)]));
+        }
+    }
+    Effect::None
+}
+
+fn edit(
+    model: &mut Model,
+    apply: impl FnOnce(&mut Editor, &mut crate::domain::assessment::Assessment) -> bool,
+) -> Effect {
+    let now = model.now;
+    let Some(doc) = &mut model.doc else { return Effect::None };
+    let Some(editor) = &mut doc.editor else { return Effect::None };
+    if apply(editor, &mut doc.loaded.assessment) {
+        doc.dirty = true;
+        doc.field_dirty = true;
+        doc.loaded.assessment.meta.updated = now;
+        if model.note.as_ref().is_some_and(|n| !n.error || n.key == "ui.note.missing") {
+            model.note = None;
+        }
+    }
+    Effect::None
+}
+
+fn act(model: &mut Model, action: Action) -> Effect {
+    // Keys that work the same everywhere.
+    match action {
+        Action::ForceQuit => return Effect::Quit { force: true },
+        Action::Quit => return Effect::Quit { force: model.quit_armed },
+        Action::SaveNow if model.doc.is_some() => {
+            model.save_requested = true;
+            return Effect::SaveNow;
+        }
+        Action::SaveNow => return Effect::None,
+        Action::Help => {
+            model.help = !model.help;
+            return Effect::None;
+        }
+        Action::Back if model.help => {
+            model.help = false;
+            return Effect::None;
+        }
+        _ if model.help || model.too_small() => return Effect::None,
+        _ => {}
+    }
+    match model.screen {
+        Screen::Start => act_start(model, action),
+        Screen::Catalog => act_catalog(model, action),
+        Screen::CatalogDetail => {
+            match action {
+                Action::Up => model.browse.scroll = model.browse.scroll.saturating_sub(1),
+                Action::Down => {
+                    model.browse.scroll = model.browse.scroll.saturating_add(1).min(500)
+                }
+                Action::Back => model.screen = Screen::Catalog,
+                _ => {}
+            }
+            Effect::None
+        }
+        Screen::Step(Step::About) => act_about(model, action),
+        Screen::Step(step) if step.is_scenario() => act_choice(model, action),
+        Screen::Step(_) => act_placeholder(model, action),
+    }
+}
+
+fn act_start(model: &mut Model, action: Action) -> Effect {
+    let start = &mut model.start;
+    match action {
+        Action::Up => start.cursor = start.cursor.saturating_sub(1),
+        Action::Down => start.cursor = (start.cursor + 1).min(start.len() - 1),
+        Action::Enter | Action::Space => {
+            if let Some(save) = start.saves.get(start.cursor) {
+                // The open assessment itself: go back into it (a second load would meet its lock).
+                let open_here = model.doc.as_ref().is_some_and(|d| {
+                    let path = d.saved_to.as_ref().or(d.loaded.path.as_ref());
+                    path.is_some_and(|p| p.as_os_str() == save.target.as_str())
+                });
+                if open_here {
+                    let step = model_step(model);
+                    model.screen = Screen::Step(step);
+                    if let Some(doc) = &mut model.doc {
+                        doc.cursor = doc.initial_cursor();
+                        doc.about_focus = 0;
+                        doc.sync_editor();
+                    }
+                    return Effect::None;
+                }
+                return Effect::Open(save.target.clone());
+            } else if start.cursor == start.new_row() {
+                return Effect::New;
+            } else if model.catalog.is_some() {
+                model.screen = Screen::Catalog;
+            }
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+fn act_catalog(model: &mut Model, action: Action) -> Effect {
+    let count = model.catalog.as_ref().map_or(0, |c| c.offerings.len());
+    let browse = &mut model.browse;
+    match action {
+        Action::Up => browse.cursor = browse.cursor.saturating_sub(1),
+        Action::Down => browse.cursor = (browse.cursor + 1).min(count.saturating_sub(1)),
+        Action::Enter | Action::Space if count > 0 => {
+            browse.scroll = 0;
+            model.screen = Screen::CatalogDetail;
+        }
+        Action::Back => model.screen = Screen::Start,
+        _ => {}
+    }
+    Effect::None
+}
+
+fn act_about(model: &mut Model, action: Action) -> Effect {
+    let Some(doc) = &mut model.doc else { return Effect::None };
+    let before = doc.about_focus;
+    let mut effect = Effect::None;
+    match action {
+        Action::Up | Action::PrevField => doc.about_focus = doc.about_focus.saturating_sub(1),
+        Action::Down | Action::NextField => {
+            doc.about_focus = (doc.about_focus + 1).min(ABOUT_CONTINUE)
+        }
+        Action::Enter if doc.about_focus + 1 < ABOUT_CONTINUE => doc.about_focus += 1,
+        Action::Enter => return advance(model),
+        Action::Back => return go_to(model, None),
+        _ => {}
+    }
+    if doc.about_focus != before && doc.sync_editor() {
+        effect = Effect::Save;
+    }
+    effect
+}
+
+fn act_choice(model: &mut Model, action: Action) -> Effect {
+    let now = model.now;
+    let Some(doc) = &mut model.doc else { return Effect::None };
+    let rows = doc.rows();
+    let Some(row) = rows.get(doc.cursor).copied() else { return Effect::None };
+    let start_of = |q: Question| rows.iter().position(|r| r.question() == q).unwrap_or(0);
+    let mut changed = None;
+    match action {
+        Action::Up => doc.cursor = doc.cursor.saturating_sub(1),
+        Action::Down => doc.cursor = (doc.cursor + 1).min(rows.len() - 1),
+        Action::NextField | Action::PrevField => {
+            let qs: Vec<Question> = questions::questions(doc.step(), doc.scenario());
+            let i = qs.iter().position(|q| *q == row.question()).unwrap_or(0);
+            let target = if action == Action::NextField {
+                qs.get(i + 1).copied()
+            } else {
+                i.checked_sub(1).map(|j| qs[j])
+            };
+            if let Some(q) = target {
+                doc.cursor = start_of(q);
+            }
+        }
+        Action::Space => {
+            if let Row::Choice { question, option } = row {
+                changed = choose(doc, question, option, now);
+            }
+        }
+        Action::Enter => match row {
+            Row::Choice { question, option } => {
+                if !question.is_multi() {
+                    changed = choose(doc, question, option, now);
+                }
+                if let Some(answer) = changed {
+                    model.renarrow(Some(answer));
+                }
+                return advance(model);
+            }
+            Row::Text { .. } => doc.cursor = (doc.cursor + 1).min(rows.len() - 1),
+        },
+        Action::Back => {
+            let previous = doc.step().previous();
+            return go_to(model, previous);
+        }
+        _ => {}
+    }
+    // Rows may appear or vanish with an answer: stay on the same row.
+    let new_rows = doc.rows();
+    doc.cursor = new_rows
+        .iter()
+        .position(|r| *r == row && changed.is_some())
+        .unwrap_or(doc.cursor)
+        .min(new_rows.len().saturating_sub(1));
+    let left_changed_field = doc.sync_editor();
+    if let Some(answer) = changed {
+        model.renarrow(Some(answer));
+    }
+    if left_changed_field { Effect::Save } else { Effect::None }
+}
+
+/// Chooses an option and records the change; returns the answer that changed.
+fn choose(doc: &mut Doc, question: Question, option: usize, now: Timestamp) -> Option<AnswerId> {
+    let answer = question.answer(option)?;
+    let a = &mut doc.loaded.assessment;
+    let old = questions::answer_value_id(&a.scenario, answer);
+    if !question.choose(option, &mut a.scenario) {
+        return None;
+    }
+    let new = questions::answer_value_id(&a.scenario, answer);
+    // Repeated changes of one answer in a row are one change in the history.
+    match a.history.last_mut() {
+        Some(last) if last.answer == answer => last.new = new,
+        _ => a.history.push(Change { at: now, answer, old, new }),
+    }
+    a.meta.updated = now;
+    doc.dirty = true;
+    Some(answer)
+}
+
+fn act_placeholder(model: &mut Model, action: Action) -> Effect {
+    let step = model_step(model);
+    match action {
+        Action::Enter if step.next().is_some() => go_to(model, step.next()),
+        Action::Back => go_to(model, step.previous()),
+        _ => Effect::None,
+    }
+}
+
+fn model_step(model: &Model) -> Step {
+    model.doc.as_ref().map_or(Step::About, Doc::step)
+}
+
+/// What is missing before the current step can be left forward (a text key), if anything.
+pub fn missing(doc: &Doc) -> Option<(&'static str, Option<usize>)> {
+    let a = &doc.loaded.assessment;
+    match doc.step() {
+        Step::About if a.meta.title.trim().is_empty() => Some(("ui.missing.title", Some(0))),
+        Step::Data if a.scenario.protection_lowered() => {
+            let rows = doc.rows();
+            let at = |q: Question| rows.iter().position(|r| r.question() == q);
+            if a.scenario.protection_lowered_reason.trim().is_empty() {
+                Some(("ui.missing.lowering_reason", at(Question::LoweringReason)))
+            } else if a.scenario.protection_risk_accepted_by.trim().is_empty() {
+                Some(("ui.missing.risk_accepted_by", at(Question::RiskAcceptedBy)))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Next step, unless something required is missing: then say what and stay.
+fn advance(model: &mut Model) -> Effect {
+    let Some(doc) = &mut model.doc else { return Effect::None };
+    if let Some((key, focus)) = missing(doc) {
+        if let Some(focus) = focus {
+            if doc.step() == Step::About {
+                doc.about_focus = focus;
+            } else {
+                doc.cursor = focus;
+            }
+        }
+        if doc.sync_editor() {
+            doc.dirty = true;
+        }
+        model.note = Some(Note::error("ui.note.missing", vec![("what", key.to_string())]));
+        return Effect::Save;
+    }
+    let next = doc.step().next();
+    go_to(model, next)
+}
+
+/// Moves to `step` (answers are kept); `None` before About goes back to the start screen.
+fn go_to(model: &mut Model, step: Option<Step>) -> Effect {
+    let Some(doc) = &mut model.doc else { return Effect::None };
+    let Some(step) = step else {
+        doc.editor = None;
+        doc.field_dirty = false;
+        model.note = None;
+        model.screen = Screen::Start;
+        return Effect::ListSaves;
+    };
+    if doc.step() != step {
+        doc.loaded.assessment.step = step;
+        doc.dirty = true;
+    }
+    doc.field_dirty = false;
+    doc.about_focus = 0;
+    doc.cursor = doc.initial_cursor();
+    doc.editor = None;
+    doc.sync_editor();
+    model.screen = Screen::Step(step);
+    if model.note.as_ref().is_some_and(|n| n.key == "ui.note.missing" || !n.error) {
+        model.note = None;
+    }
+    Effect::Save
+}
+
+/// The model is consistent: the checks the property test runs after every message.
+pub fn check_invariants(model: &Model) -> Result<(), String> {
+    if model.start.cursor >= model.start.len() {
+        return Err("start cursor out of range".into());
+    }
+    if let Screen::Step(step) = model.screen {
+        let doc = model.doc.as_ref().ok_or("a step without an assessment")?;
+        if doc.step() != step {
+            return Err(format!("screen {step:?} but assessment at {:?}", doc.step()));
+        }
+        if doc.about_focus > ABOUT_CONTINUE {
+            return Err("about focus out of range".into());
+        }
+        let rows = doc.rows();
+        if !rows.is_empty() && doc.cursor >= rows.len() {
+            return Err(format!("cursor {} of {} rows", doc.cursor, rows.len()));
+        }
+        if step > Step::About && doc.loaded.assessment.meta.title.trim().is_empty() {
+            return Err("left About without a title".into());
+        }
+        if step > Step::Data && missing_on_data(doc) {
+            return Err("left Data with a lowered protection need and no reason".into());
+        }
+        if doc.editor.as_ref().map(|e| e.field) != doc.focused_field() {
+            return Err("editor is not on the focused field".into());
+        }
+        if let Some(editor) = &doc.editor
+            && editor.input.value() != editor.field.value(&doc.loaded.assessment)
+        {
+            return Err("editor and assessment disagree".into());
+        }
+    }
+    Ok(())
+}
+
+fn missing_on_data(doc: &Doc) -> bool {
+    let s = doc.scenario();
+    s.protection_lowered()
+        && (s.protection_lowered_reason.trim().is_empty()
+            || s.protection_risk_accepted_by.trim().is_empty())
+}

@@ -1,0 +1,129 @@
+//! The text fields of the wizard: which value each edits, and the one-line editor state.
+
+use tui_input::{Input, InputRequest};
+
+use crate::domain::assessment::Assessment;
+
+/// The fields of the About form, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AboutField {
+    Title,
+    Organisation,
+    Controller,
+    DpoContact,
+    Assessors,
+    DecisionMakers,
+    Consulted,
+    Informed,
+}
+
+impl AboutField {
+    pub const ALL: [AboutField; 8] = [
+        AboutField::Title,
+        AboutField::Organisation,
+        AboutField::Controller,
+        AboutField::DpoContact,
+        AboutField::Assessors,
+        AboutField::DecisionMakers,
+        AboutField::Consulted,
+        AboutField::Informed,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            AboutField::Title => "ui.about.title",
+            AboutField::Organisation => "ui.about.organisation",
+            AboutField::Controller => "ui.about.controller",
+            AboutField::DpoContact => "ui.about.dpo_contact",
+            AboutField::Assessors => "ui.about.assessors",
+            AboutField::DecisionMakers => "ui.about.decision_makers",
+            AboutField::Consulted => "ui.about.consulted",
+            AboutField::Informed => "ui.about.informed",
+        }
+    }
+
+    pub fn required(self) -> bool {
+        self == AboutField::Title
+    }
+}
+
+/// A text value of the assessment that the wizard edits in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    About(AboutField),
+    /// Why the protection need is below the proposal.
+    LoweringReason,
+    /// Who accepts the risk of the lower protection need.
+    RiskAcceptedBy,
+}
+
+impl Field {
+    pub fn value(self, a: &Assessment) -> &str {
+        let m = &a.meta;
+        match self {
+            Field::About(f) => match f {
+                AboutField::Title => &m.title,
+                AboutField::Organisation => &m.organisation,
+                AboutField::Controller => &m.controller,
+                AboutField::DpoContact => &m.dpo_contact,
+                AboutField::Assessors => &m.assessors,
+                AboutField::DecisionMakers => &m.decision_makers,
+                AboutField::Consulted => &m.consulted,
+                AboutField::Informed => &m.informed,
+            },
+            Field::LoweringReason => &a.scenario.protection_lowered_reason,
+            Field::RiskAcceptedBy => &a.scenario.protection_risk_accepted_by,
+        }
+    }
+
+    fn slot(self, a: &mut Assessment) -> &mut String {
+        let m = &mut a.meta;
+        match self {
+            Field::About(f) => match f {
+                AboutField::Title => &mut m.title,
+                AboutField::Organisation => &mut m.organisation,
+                AboutField::Controller => &mut m.controller,
+                AboutField::DpoContact => &mut m.dpo_contact,
+                AboutField::Assessors => &mut m.assessors,
+                AboutField::DecisionMakers => &mut m.decision_makers,
+                AboutField::Consulted => &mut m.consulted,
+                AboutField::Informed => &mut m.informed,
+            },
+            Field::LoweringReason => &mut a.scenario.protection_lowered_reason,
+            Field::RiskAcceptedBy => &mut a.scenario.protection_risk_accepted_by,
+        }
+    }
+}
+
+/// The field being edited and its cursor. Every edit is written through to the assessment at
+/// once, so a save at any moment has the latest text.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    pub field: Field,
+    pub input: Input,
+}
+
+impl Editor {
+    pub fn open(field: Field, a: &Assessment) -> Editor {
+        Editor { field, input: Input::new(field.value(a).to_string()) }
+    }
+
+    /// Applies one edit; returns whether the text changed.
+    pub fn apply(&mut self, request: InputRequest, a: &mut Assessment) -> bool {
+        let changed = self.input.handle(request).is_some_and(|c| c.value);
+        if changed {
+            *self.field.slot(a) = self.input.value().to_string();
+        }
+        changed
+    }
+
+    /// Inserts pasted text at the cursor; line breaks and tabs become spaces (one-line fields).
+    pub fn paste(&mut self, text: &str, a: &mut Assessment) -> bool {
+        let mut changed = false;
+        for c in text.chars() {
+            let c = if c.is_control() { ' ' } else { c };
+            changed |= self.apply(InputRequest::InsertChar(c), a);
+        }
+        changed
+    }
+}

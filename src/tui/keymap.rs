@@ -1,0 +1,271 @@
+//! Keys → messages, per screen and mode. The footer hints and the help overlay are generated from
+//! the same table, so they cannot promise a key that does nothing.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{ABOUT_CONTINUE, Action, Model, Msg, Screen};
+use crate::domain::scenario::Step;
+
+/// Which keys apply right now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    TooSmall,
+    Help,
+    Start,
+    Catalog,
+    CatalogDetail,
+    /// The About form with the focus on "Continue".
+    Form,
+    /// A text field has the focus: printable keys are text.
+    Editing,
+    /// A scenario step with the cursor on an option.
+    Choice,
+    /// A step whose screen comes later (results … review for now).
+    Placeholder,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 9] = [
+        Mode::TooSmall,
+        Mode::Help,
+        Mode::Start,
+        Mode::Catalog,
+        Mode::CatalogDetail,
+        Mode::Form,
+        Mode::Editing,
+        Mode::Choice,
+        Mode::Placeholder,
+    ];
+
+    /// Printable keys go into a text field.
+    pub fn edits_text(self) -> bool {
+        self == Mode::Editing
+    }
+}
+
+pub fn mode(model: &Model) -> Mode {
+    if model.too_small() {
+        return Mode::TooSmall;
+    }
+    if model.help {
+        return Mode::Help;
+    }
+    mode_beneath_help(model)
+}
+
+/// The mode of the screen itself, as if the help overlay were closed.
+pub fn mode_beneath_help(model: &Model) -> Mode {
+    match model.screen {
+        Screen::Start => Mode::Start,
+        Screen::Catalog => Mode::Catalog,
+        Screen::CatalogDetail => Mode::CatalogDetail,
+        Screen::Step(step) => {
+            let editing = model.doc.as_ref().is_some_and(|d| d.editor.is_some());
+            match step {
+                _ if editing => Mode::Editing,
+                Step::About => {
+                    let on_button =
+                        model.doc.as_ref().is_none_or(|d| d.about_focus == ABOUT_CONTINUE);
+                    if on_button { Mode::Form } else { Mode::Editing }
+                }
+                s if s.is_scenario() => Mode::Choice,
+                _ => Mode::Placeholder,
+            }
+        }
+    }
+}
+
+/// One line of the footer / help: the keys, what they do, and the action each key sends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Binding {
+    /// How the keys are written ("↑↓"); a text key when it starts with `ui.`.
+    pub keys: &'static str,
+    /// Text key of what the keys do here.
+    pub does: &'static str,
+    pub presses: Vec<(KeyCode, KeyModifiers, Action)>,
+    /// Shown in the footer (the help overlay shows all).
+    pub footer: bool,
+}
+
+fn b(
+    keys: &'static str,
+    does: &'static str,
+    presses: &[(KeyCode, Action)],
+    footer: bool,
+) -> Binding {
+    let presses =
+        presses.iter().map(|(code, action)| (*code, KeyModifiers::NONE, *action)).collect();
+    Binding { keys, does, presses, footer }
+}
+
+fn ctrl(keys: &'static str, does: &'static str, c: char, action: Action, footer: bool) -> Binding {
+    Binding { keys, does, presses: vec![(KeyCode::Char(c), KeyModifiers::CONTROL, action)], footer }
+}
+
+fn move_keys(does: &'static str, vim: bool) -> Binding {
+    let mut presses = vec![(KeyCode::Up, Action::Up), (KeyCode::Down, Action::Down)];
+    if vim {
+        presses.extend([(KeyCode::Char('k'), Action::Up), (KeyCode::Char('j'), Action::Down)]);
+    }
+    b("↑↓", does, &presses, true)
+}
+
+fn help_keys(question_mark: bool) -> Binding {
+    let mut presses = vec![(KeyCode::F(1), Action::Help)];
+    let mut keys = "F1";
+    if question_mark {
+        presses.insert(0, (KeyCode::Char('?'), Action::Help));
+        keys = "?";
+    }
+    b(keys, "ui.does.help", &presses, true)
+}
+
+/// The bindings of a mode, footer ones first in the order shown.
+pub fn bindings(mode: Mode) -> Vec<Binding> {
+    use Action as A;
+    use KeyCode as K;
+    let quit = b("q", "ui.does.quit", &[(K::Char('q'), A::Quit)], true);
+    let force_quit = ctrl("ui.key.ctrl_c", "ui.does.force_quit", 'c', A::ForceQuit, false);
+    let save = ctrl("ui.key.ctrl_s", "ui.does.save", 's', A::SaveNow, false);
+    let back = |does| b("Esc", does, &[(K::Esc, A::Back)], true);
+    let tab = |does| b("Tab", does, &[(K::Tab, A::NextField), (K::BackTab, A::PrevField)], true);
+    let enter = |does| b("Enter", does, &[(K::Enter, A::Enter)], true);
+    let mut list = match mode {
+        Mode::TooSmall => vec![quit],
+        Mode::Help => vec![back("ui.does.close_help"), quit],
+        Mode::Start => {
+            vec![move_keys("ui.does.move", true), enter("ui.does.open"), help_keys(true), quit]
+        }
+        Mode::Catalog => vec![
+            move_keys("ui.does.move", true),
+            enter("ui.does.details"),
+            back("ui.does.back"),
+            help_keys(true),
+            quit,
+        ],
+        Mode::CatalogDetail => {
+            vec![move_keys("ui.does.scroll", true), back("ui.does.back"), help_keys(true), quit]
+        }
+        Mode::Form => vec![
+            enter("ui.does.next_step"),
+            move_keys("ui.does.field", true),
+            tab("ui.does.field"),
+            back("ui.does.back"),
+            help_keys(true),
+            quit,
+        ],
+        Mode::Editing => vec![
+            enter("ui.does.next_field"),
+            move_keys("ui.does.field", false),
+            Binding { footer: false, ..tab("ui.does.field") },
+            back("ui.does.back"),
+            help_keys(false),
+            save.clone(),
+        ],
+        Mode::Choice => vec![
+            move_keys("ui.does.move", true),
+            b("ui.key.space", "ui.does.choose", &[(K::Char(' '), A::Space)], true),
+            enter("ui.does.next_step"),
+            tab("ui.does.next_question"),
+            back("ui.does.back"),
+            help_keys(true),
+            quit,
+        ],
+        Mode::Placeholder => {
+            vec![enter("ui.does.next_step"), back("ui.does.back"), help_keys(true), quit]
+        }
+    };
+    if mode != Mode::Editing && mode != Mode::TooSmall && mode != Mode::Help {
+        list.push(save);
+    }
+    if mode == Mode::Help {
+        list.push(help_keys(true));
+    }
+    list.push(force_quit);
+    list
+}
+
+/// The message for a terminal event in this mode, if any.
+pub fn msg_for(mode: Mode, event: &Event) -> Option<Msg> {
+    match event {
+        Event::Resize(w, h) => return Some(Msg::Resize(*w, *h)),
+        Event::Paste(text) if mode.edits_text() => return Some(Msg::Paste(text.clone())),
+        _ => {}
+    }
+    let key = event.as_key_press_event()?;
+    if let Some(action) = action_for(mode, key) {
+        return Some(Msg::Action(action));
+    }
+    if mode.edits_text() {
+        return tui_input::backend::crossterm::to_input_request(event).map(Msg::Edit);
+    }
+    None
+}
+
+/// The action bound to `key` in this mode.
+pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+    // Shift+Tab arrives as BackTab, sometimes with SHIFT set.
+    let mods = key.modifiers - KeyModifiers::SHIFT;
+    bindings(mode)
+        .into_iter()
+        .flat_map(|b| b.presses)
+        .find_map(|(code, m, action)| (code == key.code && m == mods).then_some(action))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, mods))
+    }
+
+    #[test]
+    fn text_fields_take_q_j_k_question_mark_and_space() {
+        for c in ['q', 'j', 'k', '?', ' '] {
+            match msg_for(Mode::Editing, &press(KeyCode::Char(c), KeyModifiers::NONE)) {
+                Some(Msg::Edit(tui_input::InputRequest::InsertChar(got))) => assert_eq!(got, c),
+                other => panic!("{c:?} gave {other:?}"),
+            }
+        }
+        let upper = press(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert!(matches!(msg_for(Mode::Editing, &upper), Some(Msg::Edit(_))));
+    }
+
+    #[test]
+    fn ctrl_c_and_f1_work_in_every_mode() {
+        for mode in Mode::ALL {
+            let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+            assert_eq!(action_for(mode, c), Some(Action::ForceQuit), "{mode:?}");
+            if mode != Mode::TooSmall {
+                let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
+                assert_eq!(action_for(mode, f1), Some(Action::Help), "{mode:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn q_quits_outside_text_fields_only() {
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        for mode in Mode::ALL {
+            let expected = if mode == Mode::Editing { None } else { Some(Action::Quit) };
+            assert_eq!(action_for(mode, q), expected, "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn shift_tab_goes_back_a_field() {
+        let key = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Choice, key), Some(Action::PrevField));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for mode in Mode::ALL {
+            let mut seen = std::collections::HashSet::new();
+            for (code, mods, _) in bindings(mode).into_iter().flat_map(|b| b.presses) {
+                assert!(seen.insert((code, mods)), "{mode:?}: {code:?} bound twice");
+            }
+        }
+    }
+}

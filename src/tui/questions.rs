@@ -1,0 +1,455 @@
+//! The questions of the scenario steps: which answers each step asks, their options, and how
+//! choosing an option changes the [`Scenario`]. Pure; the wizard's `update` and views use it.
+
+use std::collections::BTreeSet;
+
+use crate::domain::catalog::{Browser, Feature};
+use crate::domain::narrowing::AnswerId;
+use crate::domain::scenario::{
+    Bundesland, DataCategory, HostingPreference, LegalRegime, OrgType, Organiser, Participant,
+    ProtectionNeed, Purpose, Representation, Scenario, Size, Step, TransferStance,
+};
+
+/// One question on a scenario step. A step may ask several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Question {
+    OrgType,
+    PublicBody,
+    Regime,
+    /// Social data (SGB X) and professional secrecy (§ 203 StGB), both yes/no.
+    Overlays,
+    Bundesland,
+    Purposes,
+    Organisers,
+    Participants,
+    Size,
+    Representation,
+    Data,
+    ProtectionNeed,
+    /// Text: why the protection need is set below the proposal.
+    LoweringReason,
+    /// Text: who accepts the risk of the lower protection need.
+    RiskAcceptedBy,
+    E2ee,
+    TransferStance,
+    Hosting,
+    SelfHosting,
+    InstallPossible,
+    Browsers,
+    Features,
+    OpenSource,
+    StatutoryInsurance,
+}
+
+/// A selectable line of a step: an option of a question, or a text field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    Choice { question: Question, option: usize },
+    Text { question: Question },
+}
+
+impl Row {
+    pub fn question(self) -> Question {
+        match self {
+            Row::Choice { question, .. } | Row::Text { question } => question,
+        }
+    }
+}
+
+/// The questions of `step` for this scenario; those that do not apply are left out.
+pub fn questions(step: Step, s: &Scenario) -> Vec<Question> {
+    use Question as Q;
+    match step {
+        Step::Organisation => {
+            vec![Q::OrgType, Q::PublicBody, Q::Regime, Q::Overlays, Q::Bundesland, Q::Purposes]
+        }
+        Step::People => vec![Q::Organisers, Q::Participants, Q::Size, Q::Representation],
+        Step::Data => {
+            let mut q = vec![Q::Data, Q::ProtectionNeed];
+            if s.protection_lowered() {
+                q.extend([Q::LoweringReason, Q::RiskAcceptedBy]);
+            }
+            q.push(Q::E2ee);
+            q
+        }
+        Step::Transfers => vec![Q::TransferStance, Q::Hosting, Q::SelfHosting],
+        Step::Participation => {
+            let mut q = vec![Q::InstallPossible];
+            if !s.install_possible {
+                q.push(Q::Browsers);
+            }
+            q.extend([Q::Features, Q::OpenSource]);
+            if s.asks_statutory_insurance() {
+                q.push(Q::StatutoryInsurance);
+            }
+            q
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Every selectable row of `step`, in display order.
+pub fn rows(step: Step, s: &Scenario) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for question in questions(step, s) {
+        if question.is_text() {
+            rows.push(Row::Text { question });
+        } else {
+            let n = question.option_keys().len();
+            rows.extend((0..n).map(|option| Row::Choice { question, option }));
+        }
+    }
+    rows
+}
+
+const YES_NO: [&str; 2] = ["ui.yes", "ui.no"];
+
+fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|v| key(*v)).collect()
+}
+
+impl Question {
+    /// Text key of the question itself (`{key}.hint` explains it).
+    pub fn key(self) -> &'static str {
+        match self {
+            Question::OrgType => "ui.q.org_type",
+            Question::PublicBody => "ui.q.public_body",
+            Question::Regime => "ui.q.regime",
+            Question::Overlays => "ui.q.overlays",
+            Question::Bundesland => "ui.q.bundesland",
+            Question::Purposes => "ui.q.purposes",
+            Question::Organisers => "ui.q.organisers",
+            Question::Participants => "ui.q.participants",
+            Question::Size => "ui.q.size",
+            Question::Representation => "ui.q.representation",
+            Question::Data => "ui.q.data",
+            Question::ProtectionNeed => "ui.q.protection_need",
+            Question::LoweringReason => "ui.q.lowering_reason",
+            Question::RiskAcceptedBy => "ui.q.risk_accepted_by",
+            Question::E2ee => "ui.q.e2ee",
+            Question::TransferStance => "ui.q.transfer_stance",
+            Question::Hosting => "ui.q.hosting",
+            Question::SelfHosting => "ui.q.self_hosting",
+            Question::InstallPossible => "ui.q.install_possible",
+            Question::Browsers => "ui.q.browsers",
+            Question::Features => "ui.q.features",
+            Question::OpenSource => "ui.q.open_source",
+            Question::StatutoryInsurance => "ui.q.statutory_insurance",
+        }
+    }
+
+    /// Text key of the question's one-line explanation (shown when its options have none).
+    pub fn hint_key(self) -> &'static str {
+        match self {
+            Question::OrgType => "ui.q.org_type.hint",
+            Question::PublicBody => "ui.q.public_body.hint",
+            Question::Regime => "ui.q.regime.hint",
+            Question::Overlays => "ui.q.overlays.hint",
+            Question::Bundesland => "ui.q.bundesland.hint",
+            Question::Purposes => "ui.q.purposes.hint",
+            Question::Organisers => "ui.q.organisers.hint",
+            Question::Participants => "ui.q.participants.hint",
+            Question::Size => "ui.q.size.hint",
+            Question::Representation => "ui.q.representation.hint",
+            Question::Data => "ui.q.data.hint",
+            Question::ProtectionNeed => "ui.q.protection_need.hint",
+            Question::LoweringReason => "ui.q.lowering_reason.hint",
+            Question::RiskAcceptedBy => "ui.q.risk_accepted_by.hint",
+            Question::E2ee => "ui.q.e2ee.hint",
+            Question::TransferStance => "ui.q.transfer_stance.hint",
+            Question::Hosting => "ui.q.hosting.hint",
+            Question::SelfHosting => "ui.q.self_hosting.hint",
+            Question::InstallPossible => "ui.q.install_possible.hint",
+            Question::Browsers => "ui.q.browsers.hint",
+            Question::Features => "ui.q.features.hint",
+            Question::OpenSource => "ui.q.open_source.hint",
+            Question::StatutoryInsurance => "ui.q.statutory_insurance.hint",
+        }
+    }
+
+    pub fn is_text(self) -> bool {
+        matches!(self, Question::LoweringReason | Question::RiskAcceptedBy)
+    }
+
+    /// Several options may be chosen at once.
+    pub fn is_multi(self) -> bool {
+        matches!(
+            self,
+            Question::Overlays
+                | Question::Purposes
+                | Question::Organisers
+                | Question::Participants
+                | Question::Data
+                | Question::Browsers
+                | Question::Features
+        )
+    }
+
+    fn is_yes_no(self) -> bool {
+        matches!(
+            self,
+            Question::PublicBody
+                | Question::E2ee
+                | Question::SelfHosting
+                | Question::InstallPossible
+                | Question::OpenSource
+                | Question::StatutoryInsurance
+        )
+    }
+
+    /// Yes/no options have no explanation of their own: the question's hint explains them.
+    pub fn options_have_hints(self) -> bool {
+        !self.is_yes_no() && !self.is_text()
+    }
+
+    /// Text keys of the options' labels; `{key}.hint` is the one-line explanation.
+    pub fn option_keys(self) -> Vec<&'static str> {
+        match self {
+            Question::OrgType => keys(OrgType::ALL, OrgType::key),
+            Question::Regime => keys(LegalRegime::ALL, LegalRegime::key),
+            Question::Overlays => vec!["ui.overlay.social_data", "ui.overlay.professional_secrecy"],
+            Question::Bundesland => {
+                let mut k = vec!["ui.land.none"];
+                k.extend(keys(Bundesland::ALL, Bundesland::key));
+                k
+            }
+            Question::Purposes => keys(Purpose::ALL, Purpose::key),
+            Question::Organisers => keys(Organiser::ALL, Organiser::key),
+            Question::Participants => keys(Participant::ALL, Participant::key),
+            Question::Size => keys(Size::ALL, Size::key),
+            Question::Representation => keys(Representation::ALL, Representation::key),
+            Question::Data => keys(DataCategory::ALL, DataCategory::key),
+            Question::ProtectionNeed => keys(ProtectionNeed::ALL, ProtectionNeed::key),
+            Question::TransferStance => keys(TransferStance::ALL, TransferStance::key),
+            Question::Hosting => keys(HostingPreference::ALL, HostingPreference::key),
+            Question::Browsers => keys(&Browser::ALL, Browser::key),
+            Question::Features => keys(&Feature::ALL, Feature::key),
+            q if q.is_yes_no() => YES_NO.to_vec(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The answer an option belongs to (the overlays question holds two answers).
+    pub fn answer(self, option: usize) -> Option<AnswerId> {
+        Some(match self {
+            Question::OrgType => AnswerId::OrgType,
+            Question::PublicBody => AnswerId::PublicBody,
+            Question::Regime => AnswerId::Regime,
+            Question::Overlays if option == 0 => AnswerId::SocialData,
+            Question::Overlays => AnswerId::ProfessionalSecrecy,
+            Question::Bundesland => AnswerId::Bundesland,
+            Question::Purposes => AnswerId::Purposes,
+            Question::Organisers => AnswerId::Organisers,
+            Question::Participants => AnswerId::Participants,
+            Question::Size => AnswerId::Size,
+            Question::Representation => AnswerId::Representation,
+            Question::Data => AnswerId::Data,
+            Question::ProtectionNeed | Question::LoweringReason | Question::RiskAcceptedBy => {
+                AnswerId::ProtectionNeed
+            }
+            Question::E2ee => AnswerId::E2eeRequired,
+            Question::TransferStance => AnswerId::TransferStance,
+            Question::Hosting => AnswerId::Hosting,
+            Question::SelfHosting => AnswerId::SelfHostingCapacity,
+            Question::InstallPossible => AnswerId::InstallPossible,
+            Question::Browsers => AnswerId::Browsers,
+            Question::Features => AnswerId::RequiredFeatures,
+            Question::OpenSource => AnswerId::OpenSourceRequired,
+            Question::StatutoryInsurance => AnswerId::StatutoryInsuranceVideo,
+        })
+    }
+
+    /// Whether `option` is currently chosen in `s`.
+    pub fn is_selected(self, option: usize, s: &Scenario) -> bool {
+        fn at<T: Copy + Ord>(all: &[T], i: usize) -> Option<T> {
+            all.get(i).copied()
+        }
+        fn has<T: Copy + Ord>(set: &BTreeSet<T>, all: &[T], i: usize) -> bool {
+            at(all, i).is_some_and(|v| set.contains(&v))
+        }
+        let yes_no = |value: bool| (option == 0) == value;
+        match self {
+            Question::OrgType => at(OrgType::ALL, option) == Some(s.org_type),
+            Question::PublicBody => yes_no(s.public_body),
+            Question::Regime => at(LegalRegime::ALL, option) == Some(s.regime),
+            Question::Overlays if option == 0 => s.social_data,
+            Question::Overlays => s.professional_secrecy,
+            Question::Bundesland => match s.bundesland {
+                None => option == 0,
+                Some(land) => option > 0 && at(Bundesland::ALL, option - 1) == Some(land),
+            },
+            Question::Purposes => has(&s.purposes, Purpose::ALL, option),
+            Question::Organisers => has(&s.organisers, Organiser::ALL, option),
+            Question::Participants => has(&s.participants, Participant::ALL, option),
+            Question::Size => at(Size::ALL, option) == Some(s.size),
+            Question::Representation => at(Representation::ALL, option) == Some(s.representation),
+            Question::Data => has(&s.data, DataCategory::ALL, option),
+            Question::ProtectionNeed => at(ProtectionNeed::ALL, option) == Some(s.protection()),
+            Question::E2ee => yes_no(s.e2ee()),
+            Question::TransferStance => at(TransferStance::ALL, option) == Some(s.transfer_stance),
+            Question::Hosting => at(HostingPreference::ALL, option) == Some(s.hosting),
+            Question::SelfHosting => yes_no(s.self_hosting_capacity),
+            Question::InstallPossible => yes_no(s.install_possible),
+            Question::Browsers => has(&s.browsers, &Browser::ALL, option),
+            Question::Features => has(&s.required_features, &Feature::ALL, option),
+            Question::OpenSource => yes_no(s.open_source_required),
+            Question::StatutoryInsurance => yes_no(s.statutory_insurance_video),
+            Question::LoweringReason | Question::RiskAcceptedBy => false,
+        }
+    }
+
+    /// Space on `option`: selects it (single choice) or toggles it (multiple choice).
+    /// Returns whether the scenario changed.
+    pub fn choose(self, option: usize, s: &mut Scenario) -> bool {
+        fn pick<T: Copy>(all: &[T], i: usize, slot: &mut T) {
+            if let Some(v) = all.get(i) {
+                *slot = *v;
+            }
+        }
+        fn toggle<T: Copy + Ord>(all: &[T], i: usize, set: &mut BTreeSet<T>) {
+            if let Some(v) = all.get(i)
+                && !set.remove(v)
+            {
+                set.insert(*v);
+            }
+        }
+        let before = s.clone();
+        let yes = option == 0;
+        match self {
+            Question::OrgType => pick(OrgType::ALL, option, &mut s.org_type),
+            Question::PublicBody => s.public_body = yes,
+            Question::Regime => pick(LegalRegime::ALL, option, &mut s.regime),
+            Question::Overlays if option == 0 => s.social_data = !s.social_data,
+            Question::Overlays => s.professional_secrecy = !s.professional_secrecy,
+            Question::Bundesland => {
+                s.bundesland = option.checked_sub(1).and_then(|i| Bundesland::ALL.get(i).copied())
+            }
+            Question::Purposes => toggle(Purpose::ALL, option, &mut s.purposes),
+            Question::Organisers => toggle(Organiser::ALL, option, &mut s.organisers),
+            Question::Participants => toggle(Participant::ALL, option, &mut s.participants),
+            Question::Size => pick(Size::ALL, option, &mut s.size),
+            Question::Representation => pick(Representation::ALL, option, &mut s.representation),
+            Question::Data => toggle(DataCategory::ALL, option, &mut s.data),
+            Question::ProtectionNeed => {
+                // Choosing the proposal again means "follow the proposal" when the data change.
+                let chosen = ProtectionNeed::ALL.get(option).copied();
+                s.protection_need = chosen.filter(|need| *need != s.proposed_protection().0);
+            }
+            Question::E2ee => s.e2ee_required = Some(yes),
+            Question::TransferStance => pick(TransferStance::ALL, option, &mut s.transfer_stance),
+            Question::Hosting => pick(HostingPreference::ALL, option, &mut s.hosting),
+            Question::SelfHosting => s.self_hosting_capacity = yes,
+            Question::InstallPossible => s.install_possible = yes,
+            Question::Browsers => toggle(&Browser::ALL, option, &mut s.browsers),
+            Question::Features => toggle(&Feature::ALL, option, &mut s.required_features),
+            Question::OpenSource => s.open_source_required = yes,
+            Question::StatutoryInsurance => s.statutory_insurance_video = yes,
+            Question::LoweringReason | Question::RiskAcceptedBy => {}
+        }
+        *s != before
+    }
+}
+
+/// A compact, language-neutral form of an answer's value for the change history (ids, not words).
+pub fn answer_value_id(s: &Scenario, answer: AnswerId) -> String {
+    fn set<T: Copy + Ord>(v: &BTreeSet<T>, id: fn(T) -> &'static str) -> String {
+        v.iter().map(|x| id(*x)).collect::<Vec<_>>().join(",")
+    }
+    fn feature_id(f: Feature) -> &'static str {
+        f.key().trim_start_matches("feature.")
+    }
+    fn browser_id(b: Browser) -> &'static str {
+        b.key().trim_start_matches("browser.")
+    }
+    let flag = |b: bool| if b { "yes" } else { "no" }.to_string();
+    match answer {
+        AnswerId::OrgType => s.org_type.id().into(),
+        AnswerId::PublicBody => flag(s.public_body),
+        AnswerId::Regime => s.regime.id().into(),
+        AnswerId::SocialData => flag(s.social_data),
+        AnswerId::ProfessionalSecrecy => flag(s.professional_secrecy),
+        AnswerId::Bundesland => s.bundesland.map(|b| b.id()).unwrap_or("none").into(),
+        AnswerId::Purposes => set(&s.purposes, Purpose::id),
+        AnswerId::Organisers => set(&s.organisers, Organiser::id),
+        AnswerId::Participants => set(&s.participants, Participant::id),
+        AnswerId::Size => s.size.id().into(),
+        AnswerId::Data => set(&s.data, DataCategory::id),
+        AnswerId::ProtectionNeed => s.protection().id().into(),
+        AnswerId::E2eeRequired => flag(s.e2ee()),
+        AnswerId::Representation => s.representation.id().into(),
+        AnswerId::TransferStance => s.transfer_stance.id().into(),
+        AnswerId::Hosting => s.hosting.id().into(),
+        AnswerId::SelfHostingCapacity => flag(s.self_hosting_capacity),
+        AnswerId::InstallPossible => flag(s.install_possible),
+        AnswerId::Browsers => set(&s.browsers, browser_id),
+        AnswerId::RequiredFeatures => set(&s.required_features, feature_id),
+        AnswerId::OpenSourceRequired => flag(s.open_source_required),
+        AnswerId::StatutoryInsuranceVideo => flag(s.statutory_insurance_video),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scenario_step_asks_something_and_others_do_not() {
+        let s = Scenario::default();
+        for step in Step::ALL {
+            assert_eq!(step.is_scenario(), !questions(step, &s).is_empty(), "{step:?}");
+        }
+    }
+
+    #[test]
+    fn health_care_alone_asks_the_statutory_insurance_question() {
+        let mut s = Scenario::default();
+        assert!(!questions(Step::Participation, &s).contains(&Question::StatutoryInsurance));
+        s.org_type = OrgType::HealthCare;
+        assert!(questions(Step::Participation, &s).contains(&Question::StatutoryInsurance));
+    }
+
+    #[test]
+    fn browsers_are_asked_only_when_nothing_can_be_installed() {
+        let mut s = Scenario::default();
+        assert!(!questions(Step::Participation, &s).contains(&Question::Browsers));
+        Question::InstallPossible.choose(1, &mut s);
+        assert!(!s.install_possible);
+        assert!(questions(Step::Participation, &s).contains(&Question::Browsers));
+    }
+
+    #[test]
+    fn single_choice_selects_and_multi_choice_toggles() {
+        let mut s = Scenario::default();
+        assert!(Question::OrgType.choose(2, &mut s));
+        assert_eq!(s.org_type, OrgType::School);
+        assert!(Question::OrgType.is_selected(2, &s));
+        assert!(!Question::OrgType.choose(2, &mut s), "selecting again changes nothing");
+        assert!(Question::Purposes.choose(5, &mut s));
+        assert!(s.purposes.contains(&Purpose::Webinars));
+        assert!(Question::Purposes.choose(5, &mut s));
+        assert!(!s.purposes.contains(&Purpose::Webinars));
+    }
+
+    #[test]
+    fn lowering_the_protection_need_asks_for_reason_and_person() {
+        let mut s = Scenario::default();
+        Question::Data.choose(2, &mut s); // special categories → very high proposed
+        assert!(!questions(Step::Data, &s).contains(&Question::LoweringReason));
+        Question::ProtectionNeed.choose(0, &mut s);
+        assert_eq!(s.protection_need, Some(ProtectionNeed::Normal));
+        let q = questions(Step::Data, &s);
+        assert!(q.contains(&Question::LoweringReason) && q.contains(&Question::RiskAcceptedBy));
+        Question::ProtectionNeed.choose(2, &mut s);
+        assert_eq!(s.protection_need, None, "choosing the proposal follows the proposal");
+    }
+
+    #[test]
+    fn bundesland_has_a_no_answer_option() {
+        let mut s = Scenario::default();
+        assert!(Question::Bundesland.is_selected(0, &s));
+        Question::Bundesland.choose(3, &mut s);
+        assert_eq!(s.bundesland, Some(Bundesland::Berlin));
+        assert!(Question::Bundesland.is_selected(3, &s));
+        assert_eq!(answer_value_id(&s, AnswerId::Bundesland), "be");
+    }
+}

@@ -1,0 +1,50 @@
+//! Drawing: one file per screen. Views only read the [`Model`]; they never change it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+
+use super::app::{Model, Screen};
+use crate::domain::scenario::Step;
+
+mod about;
+mod catalog;
+mod chrome;
+mod help;
+mod panel;
+mod placeholder;
+mod scenario;
+mod start;
+mod text;
+mod too_small;
+
+/// Draws the whole screen for the model.
+pub fn draw(frame: &mut Frame, model: &Model) {
+    let area = frame.area();
+    if model.too_small()
+        || area.width < super::app::MIN_WIDTH
+        || area.height < super::app::MIN_HEIGHT
+    {
+        too_small::draw(frame, model, area);
+        return;
+    }
+    let [header, body, note, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    chrome::header(frame, model, header);
+    match model.screen {
+        Screen::Start => start::draw(frame, model, body),
+        Screen::Catalog => catalog::draw_list(frame, model, body),
+        Screen::CatalogDetail => catalog::draw_detail(frame, model, body),
+        Screen::Step(Step::About) => about::draw(frame, model, body),
+        Screen::Step(step) if step.is_scenario() => scenario::draw(frame, model, body),
+        Screen::Step(_) => placeholder::draw(frame, model, body),
+    }
+    chrome::note(frame, model, note);
+    chrome::footer(frame, model, footer);
+    if model.help {
+        help::draw(frame, model, area);
+    }
+}

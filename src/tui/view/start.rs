@@ -1,0 +1,90 @@
+//! The start screen: saved assessments to resume, a new one, the catalogue.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::text::truncate;
+use crate::tui::app::{Model, SaveSummary};
+
+/// The last change, in the user's time zone, to the minute.
+pub fn when(model: &Model, ts: jiff::Timestamp) -> String {
+    ts.to_zoned_datetime(model.tz.clone()).strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+fn details(model: &Model, save: &SaveSummary) -> String {
+    let t = &model.texts;
+    if let Some(error) = &save.error {
+        return t.fmt("ui.start.unreadable", &[("error", error)]);
+    }
+    let step = super::chrome::step_indicator(model, save.step);
+    let mut parts = vec![
+        t.fmt("ui.start.changed", &[("when", &when(model, save.updated))]),
+        format!("{step} ({})", t.get(&save.step.key())),
+    ];
+    if let Some(chosen) = &save.chosen {
+        parts.push(t.fmt("ui.start.chosen", &[("offering", chosen)]));
+    }
+    if let Some(status) = save.status {
+        parts.push(t.get(status.key()).to_string());
+    }
+    parts.join(" · ")
+}
+
+pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
+    let t = &model.texts;
+    let th = &model.theme;
+    let start = &model.start;
+    let w = area.width.saturating_sub(4) as usize;
+    let block = Block::new().borders(Borders::TOP).border_style(th.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let mut lines = Vec::new();
+    let mut cursor_line = 0;
+    let heading = if start.saves.is_empty() { "ui.start.no_saves" } else { "ui.start.saves" };
+    lines.push(Line::styled(format!(" {}", t.get(heading)), th.heading));
+    // Only the title line of the selected entry is highlighted: a cursor move then rewrites
+    // two short lines, no more.
+    let item = |selected: bool, glyph: &str, text: String| {
+        let marker = if selected { "▶" } else { " " };
+        let text = truncate(&text, w.saturating_sub(4));
+        let style = if selected { th.selected } else { ratatui::style::Style::new() };
+        Line::from(vec![Span::raw(format!(" {marker}{glyph}")), Span::styled(text, style)])
+    };
+    for (i, save) in start.saves.iter().enumerate() {
+        let selected = i == start.cursor;
+        if selected {
+            cursor_line = lines.len();
+        }
+        let title = if save.title.trim().is_empty() { t.get("ui.untitled") } else { &save.title };
+        let head = if save.organisation.is_empty() {
+            title.to_string()
+        } else {
+            format!("{title} — {}", save.organisation)
+        };
+        lines.push(item(selected, " ", head));
+        lines.push(Line::styled(format!("    {}", truncate(&details(model, save), w)), th.muted));
+    }
+    lines.push(Line::raw(""));
+    if start.cursor == start.new_row() {
+        cursor_line = lines.len();
+    }
+    lines.push(item(start.cursor == start.new_row(), "+ ", t.get("ui.start.new").to_string()));
+    if start.cursor == start.catalog_row() {
+        cursor_line = lines.len();
+    }
+    let browse = match &model.catalog {
+        Some(c) => t.fmt(
+            "ui.start.browse",
+            &[("count", &c.offerings.len().to_string()), ("edition", &c.edition)],
+        ),
+        None => t.get("ui.start.browse_loading").to_string(),
+    };
+    lines.push(item(start.cursor == start.catalog_row(), "≡ ", browse));
+
+    let height = inner.height as usize;
+    let offset = (cursor_line + 2).saturating_sub(height);
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
+}

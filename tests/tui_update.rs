@@ -1,0 +1,330 @@
+//! `update()` per screen: navigation, answers, validation, autosave effects, quitting.
+
+#[path = "tui_support.rs"]
+mod support;
+
+use meetcheck::domain::scenario::{OrgType, ProtectionNeed, Step, TransferStance};
+use meetcheck::i18n::Lang;
+use meetcheck::tui::app::{Action, Effect, Msg, SaveSummary, Screen, check_invariants, update};
+use meetcheck::tui::keymap::{self, Mode};
+use support::*;
+
+fn step(m: &meetcheck::tui::app::Model) -> Step {
+    m.doc.as_ref().unwrap().step()
+}
+
+fn past_about(title: &str) -> meetcheck::tui::app::Model {
+    let mut m = with_new_assessment(Lang::De);
+    type_text(&mut m, title);
+    for _ in 0..8 {
+        act(&mut m, Action::Enter);
+    }
+    m
+}
+
+#[test]
+fn about_requires_a_title_and_says_so() {
+    let mut m = with_new_assessment(Lang::En);
+    for _ in 0..8 {
+        act(&mut m, Action::Enter);
+    }
+    assert_eq!(step(&m), Step::About, "no title: stays");
+    let note = m.note.as_ref().expect("says what is missing");
+    assert!(note.error && note.args[0].1 == "ui.missing.title");
+    assert_eq!(m.doc.as_ref().unwrap().about_focus, 0, "focus back on the title");
+    type_text(&mut m, "Team meetings");
+    let mut effect = Effect::None;
+    for _ in 0..8 {
+        effect = act(&mut m, Action::Enter);
+    }
+    assert_eq!(step(&m), Step::Organisation);
+    assert_eq!(effect, Effect::Save, "every step saves");
+    assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.meta.title, "Team meetings");
+}
+
+#[test]
+fn text_fields_take_every_printable_key_and_paste() {
+    let mut m = with_new_assessment(Lang::De);
+    type_text(&mut m, "q?jk ");
+    update(&mut m, Msg::Paste("Größe\r\n会議 🎓".into()));
+    let title = &m.doc.as_ref().unwrap().loaded.assessment.meta.title;
+    assert_eq!(title, "q?jk Größe  会議 🎓");
+    assert_eq!(keymap::mode(&m), Mode::Editing);
+    assert!(m.dirty());
+}
+
+#[test]
+fn leaving_a_changed_text_field_saves() {
+    let mut m = with_new_assessment(Lang::De);
+    assert_eq!(act(&mut m, Action::NextField), Effect::None, "unchanged field: nothing to save");
+    type_text(&mut m, "Verein");
+    assert_eq!(act(&mut m, Action::NextField), Effect::Save);
+    assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.meta.organisation, "Verein");
+}
+
+#[test]
+fn enter_on_an_untouched_step_accepts_the_defaults() {
+    let mut m = past_about("Defaults");
+    let before = m.doc.as_ref().unwrap().loaded.assessment.scenario.clone();
+    for expected in [Step::People, Step::Data, Step::Transfers, Step::Participation, Step::Results]
+    {
+        assert_eq!(act(&mut m, Action::Enter), Effect::Save);
+        assert_eq!(step(&m), expected);
+    }
+    assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.scenario, before);
+    assert!(m.doc.as_ref().unwrap().loaded.assessment.history.is_empty());
+}
+
+#[test]
+fn enter_on_a_single_choice_selects_and_advances() {
+    let mut m = past_about("Schule");
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Enter);
+    let a = &m.doc.as_ref().unwrap().loaded.assessment;
+    assert_eq!(a.scenario.org_type, OrgType::School);
+    assert_eq!(a.step, Step::People);
+    assert_eq!(a.history.len(), 1);
+    assert_eq!((a.history[0].old.as_str(), a.history[0].new.as_str()), ("company", "school"));
+}
+
+#[test]
+fn esc_goes_back_and_keeps_the_answers() {
+    let mut m = past_about("Zurück");
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Space);
+    act(&mut m, Action::Enter);
+    assert_eq!(step(&m), Step::People);
+    act(&mut m, Action::Back);
+    assert_eq!(step(&m), Step::Organisation);
+    assert_eq!(m.doc.as_ref().unwrap().scenario().org_type, OrgType::PublicBody);
+    act(&mut m, Action::Back);
+    assert_eq!(step(&m), Step::About);
+    assert_eq!(act(&mut m, Action::Back), Effect::ListSaves);
+    assert_eq!(m.screen, Screen::Start);
+    assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.meta.title, "Zurück");
+}
+
+#[test]
+fn tab_jumps_to_the_next_question() {
+    let mut m = past_about("Tab");
+    act(&mut m, Action::NextField);
+    let row = m.doc.as_ref().unwrap().current_row().unwrap();
+    assert_eq!(row.question(), meetcheck::tui::questions::Question::PublicBody);
+    act(&mut m, Action::PrevField);
+    let row = m.doc.as_ref().unwrap().current_row().unwrap();
+    assert_eq!(row.question(), meetcheck::tui::questions::Question::OrgType);
+}
+
+#[test]
+fn lowering_the_protection_need_needs_reason_and_person() {
+    let mut m = past_about("Schutzbedarf");
+    act(&mut m, Action::Enter);
+    act(&mut m, Action::Enter);
+    assert_eq!(step(&m), Step::Data);
+    // Special categories (third data option) → very high is proposed.
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Space);
+    assert_eq!(
+        m.doc.as_ref().unwrap().scenario().proposed_protection().0,
+        ProtectionNeed::VeryHigh
+    );
+    // Protection need: Tab to it, choose "normal".
+    act(&mut m, Action::NextField);
+    act(&mut m, Action::Space);
+    assert!(m.doc.as_ref().unwrap().scenario().protection_lowered());
+    act(&mut m, Action::Enter);
+    assert_eq!(step(&m), Step::Data, "reason missing: stays");
+    assert_eq!(keymap::mode(&m), Mode::Editing, "cursor in the reason field");
+    type_text(&mut m, "Nur Terminabsprachen");
+    act(&mut m, Action::Down);
+    type_text(&mut m, "Dr. Weiß");
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Enter);
+    assert_eq!(step(&m), Step::Transfers);
+    let s = m.doc.as_ref().unwrap().scenario();
+    assert_eq!(s.protection_lowered_reason, "Nur Terminabsprachen");
+    assert_eq!(s.protection_risk_accepted_by, "Dr. Weiß");
+}
+
+#[test]
+fn the_panel_diff_names_what_came_back_and_what_went() {
+    let mut m = past_about("Panel");
+    for _ in 0..3 {
+        act(&mut m, Action::Enter);
+    }
+    assert_eq!(step(&m), Step::Transfers);
+    let doc = m.doc.as_ref().unwrap();
+    let catalog = m.catalog.as_ref().unwrap();
+    let first = catalog.offerings[0].id.clone();
+    // The stand-in knocks out every offering at an even position under "EU only".
+    let even: Vec<String> = catalog.offerings.iter().step_by(2).map(|o| o.id.clone()).collect();
+    assert!(doc.shortlist.as_ref().unwrap().excluded.iter().any(|e| e.offering == first));
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Space);
+    let doc = m.doc.as_ref().unwrap();
+    assert_eq!(doc.scenario().transfer_stance, TransferStance::Adequacy);
+    let change = doc.last_change.as_ref().unwrap();
+    assert_eq!(change.brought_back, even);
+    assert!(change.knocked_out.is_empty());
+    act(&mut m, Action::Up);
+    act(&mut m, Action::Space);
+    let change = m.doc.as_ref().unwrap().last_change.as_ref().unwrap();
+    assert_eq!(change.knocked_out, even);
+    assert!(change.brought_back.is_empty());
+}
+
+#[test]
+fn statutory_insurance_is_asked_only_in_health_care() {
+    let mut m = past_about("Praxis");
+    for _ in 0..5 {
+        act(&mut m, Action::Down);
+    }
+    act(&mut m, Action::Enter); // health care
+    for _ in 0..3 {
+        act(&mut m, Action::Enter);
+    }
+    assert_eq!(step(&m), Step::Participation);
+    let rows = m.doc.as_ref().unwrap().rows();
+    assert!(
+        rows.iter()
+            .any(|r| r.question() == meetcheck::tui::questions::Question::StatutoryInsurance)
+    );
+}
+
+#[test]
+fn idle_saves_only_with_unsaved_changes() {
+    let mut m = with_new_assessment(Lang::De);
+    assert_eq!(update(&mut m, Msg::Idle), Effect::None);
+    type_text(&mut m, "x");
+    assert_eq!(update(&mut m, Msg::Idle), Effect::Save);
+    update(&mut m, Msg::Saved(Ok("/saves/x.ron".into())));
+    assert!(!m.dirty());
+    assert_eq!(update(&mut m, Msg::Idle), Effect::None);
+}
+
+#[test]
+fn a_failed_save_keeps_the_work_and_shows_the_error() {
+    let mut m = with_new_assessment(Lang::De);
+    type_text(&mut m, "Wichtig");
+    assert_eq!(act(&mut m, Action::SaveNow), Effect::SaveNow);
+    update(&mut m, Msg::Saved(Err("disk full".into())));
+    assert!(m.dirty(), "still unsaved");
+    let note = m.note.as_ref().unwrap();
+    assert!(note.error && note.args[0].1 == "disk full");
+    // Quitting: q asks the shell to save; a failure keeps the wizard open, q again quits.
+    act(&mut m, Action::Back); // leave to start (saving is attempted by the shell)
+    assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: false });
+    update(&mut m, Msg::QuitSaveFailed("disk full".into()));
+    assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: true });
+}
+
+#[test]
+fn ctrl_c_and_signals_always_quit() {
+    let mut m = with_new_assessment(Lang::De);
+    assert_eq!(act(&mut m, Action::ForceQuit), Effect::Quit { force: true });
+    assert_eq!(update(&mut m, Msg::Terminate), Effect::Quit { force: true });
+}
+
+#[test]
+fn help_opens_anywhere_and_esc_closes_it() {
+    let mut m = past_about("Hilfe");
+    act(&mut m, Action::Help);
+    assert_eq!(keymap::mode(&m), Mode::Help);
+    act(&mut m, Action::Down);
+    assert_eq!(m.doc.as_ref().unwrap().cursor, 0, "keys do not reach the screen beneath");
+    act(&mut m, Action::Back);
+    assert!(!m.help);
+    assert_eq!(step(&m), Step::Organisation, "Esc closed the help, not the step");
+}
+
+#[test]
+fn too_small_still_quits() {
+    let mut m = with_new_assessment(Lang::De);
+    update(&mut m, Msg::Resize(40, 10));
+    assert_eq!(keymap::mode(&m), Mode::TooSmall);
+    act(&mut m, Action::Down);
+    assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: false });
+    update(&mut m, Msg::Resize(80, 24));
+    assert_eq!(keymap::mode(&m), Mode::Editing);
+}
+
+#[test]
+fn start_screen_opens_creates_and_browses() {
+    let mut m = model(Lang::En);
+    let save = SaveSummary {
+        target: "/saves/a.ron".into(),
+        title: "A".into(),
+        organisation: String::new(),
+        updated: now(),
+        step: Step::Data,
+        chosen: None,
+        status: None,
+        error: None,
+    };
+    update(&mut m, Msg::SavesListed(vec![save]));
+    assert_eq!(act(&mut m, Action::Enter), Effect::Open("/saves/a.ron".into()));
+    act(&mut m, Action::Down);
+    assert_eq!(act(&mut m, Action::Enter), Effect::New);
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Down);
+    assert_eq!(m.start.cursor, 2, "stops at the last row");
+    act(&mut m, Action::Enter);
+    assert_eq!(m.screen, Screen::Catalog);
+    act(&mut m, Action::Enter);
+    assert_eq!(m.screen, Screen::CatalogDetail);
+    act(&mut m, Action::Back);
+    act(&mut m, Action::Back);
+    assert_eq!(m.screen, Screen::Start);
+}
+
+#[test]
+fn every_footer_hint_is_handled_on_its_screen() {
+    use ratatui::crossterm::event::KeyEvent;
+    for mode in Mode::ALL {
+        for b in keymap::bindings(mode).into_iter() {
+            for (code, mods, action) in b.presses {
+                assert_eq!(
+                    keymap::action_for(mode, KeyEvent::new(code, mods)),
+                    Some(action),
+                    "{mode:?} {code:?}"
+                );
+            }
+        }
+    }
+    // And the footer of real screens shows only bindings of their mode, help always among them.
+    let mut models = vec![model(Lang::De), with_new_assessment(Lang::De), past_about("x")];
+    let mut m = past_about("y");
+    act(&mut m, Action::Help);
+    models.push(m);
+    for m in &mut models {
+        let terminal = render(m, 80, 24);
+        let footer = screen_text(&terminal).lines().last().unwrap().to_string();
+        let mode = keymap::mode(m);
+        let bindings = keymap::bindings(mode);
+        let help = bindings.iter().find(|b| b.does == "ui.does.help").unwrap();
+        assert!(footer.contains(help.keys), "{mode:?}: {footer}");
+        for b in bindings.iter().filter(|b| b.footer) {
+            let words = m.texts.get(b.does);
+            if footer.contains(words) {
+                assert!(
+                    b.presses
+                        .iter()
+                        .all(|(c, mo, a)| keymap::action_for(mode, KeyEvent::new(*c, *mo))
+                            == Some(*a))
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn invariants_hold_on_a_normal_walk() {
+    let mut m = past_about("Walk");
+    for _ in 0..30 {
+        act(&mut m, Action::Down);
+        act(&mut m, Action::Space);
+        check_invariants(&m).unwrap();
+    }
+}
