@@ -10,11 +10,16 @@ use crate::domain::catalog::{Catalog, Offering};
 use crate::domain::narrowing::{self, Evaluation, Shortlist};
 use crate::domain::scenario::Scenario;
 use crate::domain::todos::{self, Todo, TodoId};
+use crate::i18n::Texts;
 
 pub struct Basis<'a> {
     pub assessment: &'a Assessment,
     /// The snapshot's offerings and sources as a catalogue, or today's catalogue when pending.
     pub catalog: Catalog,
+    /// Today's catalogue: only for names and wording of offerings a snapshot holds no copy of.
+    pub current: &'a Catalog,
+    /// The record's offerings plus today's for those it lacks: names only (what-ifs).
+    pub naming: Catalog,
     pub scenario: &'a Scenario,
     pub shortlist: Shortlist,
     pub todos: Vec<Todo>,
@@ -25,22 +30,37 @@ pub struct Basis<'a> {
 }
 
 impl<'a> Basis<'a> {
-    pub fn new(assessment: &'a Assessment, current: &Catalog, today: Date) -> Basis<'a> {
+    pub fn new(assessment: &'a Assessment, current: &'a Catalog, today: Date) -> Basis<'a> {
+        let mut basis = Basis::unnamed(assessment, current, today);
+        let missing: Vec<Offering> = current
+            .offerings
+            .iter()
+            .filter(|o| basis.catalog.offering(&o.id).is_none())
+            .cloned()
+            .collect();
+        basis.naming.offerings.extend(missing);
+        basis
+    }
+
+    fn unnamed(assessment: &'a Assessment, current: &'a Catalog, today: Date) -> Basis<'a> {
         match &assessment.decision {
             Some(decision) => {
                 let snap = &decision.snapshot;
+                let catalog = Catalog {
+                    schema: snap.schema,
+                    edition: snap.catalog_edition.clone(),
+                    sources: snap.sources.clone(),
+                    adequacy: BTreeMap::new(),
+                    offerings: snap.offerings.clone(),
+                };
                 Basis {
                     assessment,
-                    catalog: Catalog {
-                        schema: snap.schema,
-                        edition: snap.catalog_edition.clone(),
-                        sources: snap.sources.clone(),
-                        adequacy: BTreeMap::new(),
-                        offerings: snap.offerings.clone(),
-                    },
+                    naming: catalog.clone(),
+                    catalog,
                     scenario: &snap.scenario,
                     shortlist: snap.shortlist.clone(),
                     todos: snap.todos.clone(),
+                    current,
                     decision: Some(decision),
                     as_of: snap.taken_on,
                     today,
@@ -51,9 +71,11 @@ impl<'a> Basis<'a> {
                 Basis {
                     assessment,
                     catalog: current.clone(),
+                    naming: current.clone(),
                     scenario,
                     shortlist: narrowing::narrow(current, scenario, today),
                     todos: todos::todos(scenario, None),
+                    current,
                     decision: None,
                     as_of: today,
                     today,
@@ -64,6 +86,22 @@ impl<'a> Basis<'a> {
 
     pub fn offering(&self, id: &str) -> Option<&Offering> {
         self.catalog.offering(id)
+    }
+
+    /// The offering from the record, else from today's catalogue (`false`: not from the record).
+    pub fn offering_for_wording(&self, id: &str) -> Option<(&Offering, bool)> {
+        match self.offering(id) {
+            Some(o) => Some((o, true)),
+            None => self.current.offering(id).map(|o| (o, false)),
+        }
+    }
+
+    /// The display name: from the record, else today's catalogue, else the id.
+    pub fn name(&self, texts: &Texts, id: &str) -> String {
+        match self.offering_for_wording(id) {
+            Some((o, _)) => texts.pick(&o.name).to_string(),
+            None => id.to_string(),
+        }
     }
 
     /// The chosen offering, or the top-ranked one while the decision is pending.

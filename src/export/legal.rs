@@ -198,12 +198,16 @@ impl Legal<'_> {
     }
 
     fn fact(&self, o: &crate::domain::catalog::Offering, field: FactField) -> String {
+        let label = describe::fact_label(self.t, field);
         let value = describe::fact_value(self.t, o, field);
         match describe::provenance(self.t, &self.b.catalog, o, field) {
-            Some(p) => {
-                self.fmt("export.record.facts.item", &[("value", &value), ("provenance", &p)])
+            Some(p) => self.fmt(
+                "export.record.facts.item",
+                &[("label", &label), ("value", &value), ("provenance", &p)],
+            ),
+            None => {
+                self.fmt("export.record.facts.item_plain", &[("label", &label), ("value", &value)])
             }
-            None => value,
         }
     }
 

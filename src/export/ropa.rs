@@ -69,7 +69,10 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     heading(&mut doc, "export.ropa.h.recipients");
     let (recipients, facts) = l.recipients();
     list(&mut doc, &recipients);
-    list(&mut doc, &facts);
+    if !facts.is_empty() {
+        doc.paragraph(&md::text(texts.get("export.notice.recipient_facts")));
+        list(&mut doc, &facts);
+    }
     heading(&mut doc, "export.ropa.h.transfers");
     list(&mut doc, &l.transfers());
     heading(&mut doc, "export.ropa.h.erasure");
