@@ -8,7 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use meetcheck::store::{Store, format};
 
 /// A complete example: decision with snapshot, checklist, history.
-const TYPICAL: &str = "saves/beratungsstelle-videoberatung-bst001.ron";
+const TYPICAL: &str = "saves/beratungsstelle-lindenhof-videoberatung-bst001.ron";
 
 fn typical() -> meetcheck::domain::assessment::Assessment {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(TYPICAL);

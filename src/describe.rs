@@ -1,9 +1,14 @@
 //! Turns the domain's structured values (rule ids, facts, answers, to-dos) into German or English
 //! sentences, once, for the wizard, `show` and the exporter alike — so all say the same thing.
 
-use crate::domain::catalog::{Catalog, Offering};
-use crate::domain::narrowing::{AnswerId, CriterionId, FactField, KnockOut, Light, Rating, WhatIf};
-use crate::domain::scenario::Scenario;
+use crate::domain::assessment::{Status, TodoStatus};
+use crate::domain::catalog::{Browser, Catalog, DpaTerms, Entity, Feature, Offering, OwnPurpose};
+use crate::domain::facts::{AsOf, Fact};
+use crate::domain::narrowing::{
+    self, AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RuleId,
+    StaleFact, WhatIf,
+};
+use crate::domain::scenario::{Bundesland, LegalRegime, Scenario, TransferStance};
 use crate::domain::todos::{Todo, TodoId};
 use crate::i18n::Texts;
 
@@ -15,44 +20,375 @@ pub fn offering_name(texts: &Texts, catalog: &Catalog, id: &str) -> String {
     }
 }
 
-/// One sentence: why `offering` is excluded by `knockout`.
+fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    items.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+fn browsers(texts: &Texts, families: &[Browser]) -> String {
+    list(families.iter().map(|b| texts.get(b.key())))
+}
+
+/// One sentence: why `offering` is excluded by `knockout`, with the values that decided it.
 pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> String {
-    let _ = offering;
-    format!("{:?}", knockout.rule).replace(' ', "") + texts.get("")
+    let name = texts.pick(&offering.name);
+    let key = match (knockout.rule, &knockout.detail) {
+        (RuleId::TransferStance, KnockOutDetail::Countries { allowed, .. })
+            if *allowed == TransferStance::SccWithTia =>
+        {
+            "rule.transfer_stance.reason_no_basis"
+        }
+        (RuleId::TransferStance, _) => "rule.transfer_stance.reason",
+        (RuleId::SocialDataTransfers, _) => "rule.social_data_transfers.reason",
+        (RuleId::NoDpa, _) => "rule.no_dpa.reason",
+        (RuleId::OwnPurpose, _) => "rule.own_purpose.reason",
+        (RuleId::BrowserJoin, KnockOutDetail::Browsers { under_e2ee: true, .. }) => {
+            "rule.browser_join.reason_e2ee"
+        }
+        (RuleId::BrowserJoin, _) => "rule.browser_join.reason",
+        (RuleId::E2ee, _) => "rule.e2ee.reason",
+        (RuleId::Size, KnockOutDetail::Participants { under_e2ee: true, .. }) => {
+            "rule.size.reason_e2ee"
+        }
+        (RuleId::Size, _) => "rule.size.reason",
+        (RuleId::RequiredFeature, KnockOutDetail::Feature { under_e2ee: true, .. }) => {
+            "rule.required_feature.reason_e2ee"
+        }
+        (RuleId::RequiredFeature, _) => "rule.required_feature.reason",
+        (RuleId::Hosting, _) => "rule.hosting.reason",
+        (RuleId::SelfHosting, _) => "rule.self_hosting.reason",
+        (RuleId::OpenSource, _) => "rule.open_source.reason",
+        (RuleId::StatutoryInsurance, _) => "rule.statutory_insurance.reason",
+    };
+    let mut args: Vec<(&str, String)> = vec![
+        ("name", name.to_string()),
+        ("model", texts.get(offering.operating_model.key()).to_string()),
+    ];
+    match &knockout.detail {
+        KnockOutDetail::Countries { countries, allowed } => {
+            args.push(("countries", countries.join(", ")));
+            args.push(("allowed", texts.get(allowed.key()).to_string()));
+        }
+        KnockOutDetail::Browsers { missing, .. } => {
+            args.push(("browsers", browsers(texts, missing)));
+        }
+        KnockOutDetail::Participants { needed, max, .. } => {
+            args.push(("needed", needed.to_string()));
+            args.push(("max", max.to_string()));
+        }
+        KnockOutDetail::Feature { feature, .. } => {
+            args.push(("feature", texts.get(feature.key()).to_string()));
+        }
+        KnockOutDetail::Plain => {}
+    }
+    fill(texts, key, &args)
+}
+
+/// The rule's short name ("Auftragsverarbeitungsvertrag").
+pub fn rule(texts: &Texts, rule: RuleId) -> String {
+    texts.get(rule.key()).to_string()
+}
+
+fn fill(texts: &Texts, key: &str, args: &[(&str, String)]) -> String {
+    let borrowed: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    texts.fmt(key, &borrowed)
+}
+
+fn entity(fact: &Fact<Entity>) -> (String, String) {
+    fact.value().map(|e| (e.name.clone(), e.country.clone())).unwrap_or_default()
 }
 
 /// One sentence: why `offering` got this light.
 pub fn rating(texts: &Texts, offering: &Offering, rating: &Rating) -> String {
-    let _ = offering;
-    texts.get(&rating.cause).to_string()
+    let (operator, operator_country) = entity(&offering.operator);
+    let (parent, parent_country) = entity(&offering.parent);
+    fill(
+        texts,
+        &rating.cause,
+        &[
+            ("name", texts.pick(&offering.name).to_string()),
+            ("operator", operator),
+            ("operator_country", operator_country),
+            ("parent", parent),
+            ("parent_country", parent_country),
+        ],
+    )
 }
 
 /// The criterion's short name.
 pub fn criterion(texts: &Texts, criterion: CriterionId) -> String {
-    format!("{criterion:?}") + texts.get("")
+    texts.get(criterion.key()).to_string()
 }
 
-/// A light as glyph plus word, never colour alone (e.g. "● gut" / "▲ Mängel").
+/// What the criterion measures, in one line.
+pub fn criterion_hint(texts: &Texts, criterion: CriterionId) -> String {
+    texts.get(criterion.hint_key()).to_string()
+}
+
+/// "Verschlüsselung: Gewicht 3".
+pub fn weight(texts: &Texts, criterion: CriterionId, weight: u8) -> String {
+    texts.fmt(
+        "criterion.weight",
+        &[("criterion", texts.get(criterion.key())), ("weight", &weight.to_string())],
+    )
+}
+
+/// The glyph of a light; the same set everywhere, so that no light depends on colour alone.
+pub fn light_glyph(light: Light) -> &'static str {
+    match light {
+        Light::Green => "●",
+        Light::Yellow => "▲",
+        Light::Red => "✖",
+        Light::Grey => "?",
+    }
+}
+
+/// A light as glyph plus word, never colour alone (e.g. "● gut" / "▲ Vorbehalte").
 pub fn light(texts: &Texts, light: Light) -> String {
-    format!("{light:?}") + texts.get("")
+    format!("{} {}", light_glyph(light), texts.get(light.key()))
+}
+
+/// The label that marks lights as meetcheck's own, never an authority's.
+pub fn lights_label(texts: &Texts) -> String {
+    texts.get("light.own_label").to_string()
 }
 
 /// "Allowing DPF-certified US recipients would bring back: Zoom, Teams".
 pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
     let names: Vec<String> =
         what_if.brings_back.iter().map(|id| offering_name(texts, catalog, id)).collect();
-    format!("{:?}: {}", what_if.answer, names.join(", "))
+    let value = texts.get(&what_if.relaxed_to).to_string();
+    let key = match what_if.answer {
+        AnswerId::TransferStance => match what_if.relaxed_to.as_str() {
+            k if k == TransferStance::Adequacy.key() => "whatif.stance.adequacy",
+            k if k == TransferStance::Dpf.key() => "whatif.stance.dpf",
+            _ => "whatif.stance.scc",
+        },
+        AnswerId::InstallPossible => "whatif.install_possible",
+        AnswerId::E2eeRequired => "whatif.e2ee_required",
+        AnswerId::Size => "whatif.size",
+        AnswerId::RequiredFeatures => "whatif.required_feature",
+        AnswerId::Hosting => "whatif.hosting",
+        AnswerId::OpenSourceRequired => "whatif.open_source",
+        AnswerId::SelfHostingCapacity => "whatif.self_hosting_capacity",
+        _ => "whatif.other",
+    };
+    fill(
+        texts,
+        key,
+        &[
+            ("names", names.join(", ")),
+            ("value", value),
+            ("answer", texts.get(what_if.answer.key()).to_string()),
+        ],
+    )
+}
+
+/// One sentence on a stale fact: which offering, which fact, how old.
+pub fn stale(texts: &Texts, catalog: &Catalog, fact: &StaleFact) -> String {
+    fill(
+        texts,
+        "stale.sentence",
+        &[
+            ("name", offering_name(texts, catalog, &fact.offering)),
+            ("field", fact_label(texts, fact.field)),
+            ("as_of", as_of(texts, &fact.as_of)),
+        ],
+    )
 }
 
 /// The to-do's title.
 pub fn todo_title(texts: &Texts, id: TodoId) -> String {
-    format!("{id:?}") + texts.get("")
+    texts.get(id.key()).to_string()
 }
 
-/// Why the to-do applies, one sentence per cause, with the norms of the scenario's regime.
+/// "Voraussetzung für den Einsatz" for preconditions of use, else empty.
+pub fn todo_flag(texts: &Texts, todo: &Todo) -> String {
+    if todo.precondition { texts.get("todo.precondition").to_string() } else { String::new() }
+}
+
+/// Why the to-do applies, one sentence per cause, then the norms of the scenario's regime (and,
+/// for a DPIA, the competent authority to consult).
 pub fn todo_why(texts: &Texts, scenario: &Scenario, todo: &Todo) -> Vec<String> {
-    let _ = scenario;
-    todo.why.iter().map(|c| texts.get(&c.key).to_string()).collect()
+    let act = state_act(texts, scenario);
+    let mut out: Vec<String> = todo
+        .why
+        .iter()
+        .map(|cause| {
+            let labels: Vec<String> = cause.facts.iter().map(|f| fact_label(texts, *f)).collect();
+            let facts = labels.join(", ");
+            fill(texts, &cause.key, &[("state_act", act.clone()), ("facts", facts)])
+        })
+        .collect();
+    if todo.id == TodoId::Dpia
+        && let Some(authority) = competent_authority(texts, scenario)
+    {
+        out.push(texts.fmt("todo.dpia.consult", &[("authority", &authority)]));
+    }
+    let norms = todo_norms(texts, scenario, todo);
+    if !norms.is_empty() {
+        out.push(texts.fmt("todo.norms", &[("norms", &norms)]));
+    }
+    out
+}
+
+/// The data protection law in force, as the norms are cited.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Law {
+    Gdpr,
+    Kdg,
+    Ekd,
+}
+
+fn law(scenario: &Scenario) -> Law {
+    match scenario.regime {
+        LegalRegime::ChurchKdg => Law::Kdg,
+        LegalRegime::ChurchDsgEkd => Law::Ekd,
+        LegalRegime::GdprBdsg | LegalRegime::StateLaw => Law::Gdpr,
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Topic {
+    Dpo,
+    Dpa,
+    Transfer,
+    Toms,
+    Settings,
+    Information,
+    Record,
+    Dpia,
+    Lawfulness,
+    Employees,
+    Special,
+}
+
+/// The norm for a topic under the scenario's regime. Church-law paragraphs are cited only where
+/// they were checked against the law's text (KDG §§ 6, 11, 15, 26, 29, 35; DSG-EKD §§ 6, 10, 13,
+/// 17, 27, 28, 30, 31); elsewhere the GDPR article is cited with a note to check the church law.
+fn norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> String {
+    let gdpr = match topic {
+        Topic::Dpo => "norm.gdpr.dpo",
+        Topic::Dpa => "norm.gdpr.dpa",
+        Topic::Transfer => "norm.gdpr.transfer",
+        Topic::Toms => "norm.gdpr.toms",
+        Topic::Settings => "norm.gdpr.settings",
+        Topic::Information => "norm.gdpr.information",
+        Topic::Record => "norm.gdpr.record",
+        Topic::Dpia => "norm.gdpr.dpia",
+        Topic::Lawfulness => "norm.gdpr.lawfulness",
+        Topic::Employees => "norm.gdpr.employees",
+        Topic::Special => "norm.gdpr.special",
+    };
+    let church = match (law(scenario), topic) {
+        (Law::Kdg, Topic::Dpa) => Some("norm.kdg.dpa"),
+        (Law::Kdg, Topic::Toms) => Some("norm.kdg.toms"),
+        (Law::Kdg, Topic::Information) => Some("norm.kdg.information"),
+        (Law::Kdg, Topic::Dpia) => Some("norm.kdg.dpia"),
+        (Law::Kdg, Topic::Lawfulness) => Some("norm.kdg.lawfulness"),
+        (Law::Kdg, Topic::Special) => Some("norm.kdg.special"),
+        (Law::Ekd, Topic::Dpa) => Some("norm.ekd.dpa"),
+        (Law::Ekd, Topic::Transfer) => Some("norm.ekd.transfer"),
+        (Law::Ekd, Topic::Toms) => Some("norm.ekd.toms"),
+        (Law::Ekd, Topic::Settings) => Some("norm.ekd.settings"),
+        (Law::Ekd, Topic::Information) => Some("norm.ekd.information"),
+        (Law::Ekd, Topic::Record) => Some("norm.ekd.record"),
+        (Law::Ekd, Topic::Lawfulness) => Some("norm.ekd.lawfulness"),
+        (Law::Ekd, Topic::Special) => Some("norm.ekd.special"),
+        _ => None,
+    };
+    match (law(scenario), church) {
+        (_, Some(key)) => texts.get(key).to_string(),
+        (Law::Kdg, None) => texts.fmt(
+            "norm.church_fallback",
+            &[("norm", texts.get(gdpr)), ("law", texts.get("norm.kdg"))],
+        ),
+        (Law::Ekd, None) => texts.fmt(
+            "norm.church_fallback",
+            &[("norm", texts.get(gdpr)), ("law", texts.get("norm.ekd"))],
+        ),
+        (Law::Gdpr, None) => {
+            state_norm(texts, scenario, topic).unwrap_or_else(|| texts.get(gdpr).to_string())
+        }
+    }
+}
+
+/// Norms of a Land's act where the regime is state law and the Land is known.
+fn state_norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> Option<String> {
+    if scenario.regime != LegalRegime::StateLaw {
+        return None;
+    }
+    let land = scenario.bundesland?;
+    let act = texts.get(state_act_key(land));
+    match topic {
+        Topic::Lawfulness => Some(texts.fmt("norm.state.lawfulness", &[("act", act)])),
+        Topic::Employees => Some(match land {
+            Bundesland::Hessen => texts.get("norm.state.employees.he").to_string(),
+            Bundesland::Berlin => texts.get("norm.state.employees.be").to_string(),
+            _ => texts.fmt("norm.state.employees", &[("act", act)]),
+        }),
+        _ => None,
+    }
+}
+
+/// The norms a to-do rests on under the scenario's regime ("Art. 28 DSGVO" / "§ 29 KDG").
+pub fn todo_norms(texts: &Texts, scenario: &Scenario, todo: &Todo) -> String {
+    let topics: Vec<Topic> = match todo.id {
+        TodoId::InvolveItAndDpo => vec![Topic::Dpo],
+        TodoId::Dpa => vec![Topic::Dpa],
+        TodoId::TransferBasis => vec![Topic::Transfer],
+        TodoId::CheckToms => vec![Topic::Toms],
+        TodoId::Settings => vec![Topic::Settings],
+        TodoId::ParticipantInformation => vec![Topic::Information],
+        TodoId::RecordOfProcessing => vec![Topic::Record],
+        TodoId::Dpia => vec![Topic::Dpia],
+        TodoId::LegalBasis => {
+            let mut t = vec![Topic::Lawfulness];
+            if todo.caused_by("todo.legal_basis.employees") {
+                t.push(Topic::Employees);
+            }
+            if todo.caused_by("todo.legal_basis.special_categories") {
+                t.push(Topic::Special);
+            }
+            t
+        }
+        TodoId::EmployeeConsentWeak => vec![Topic::Employees],
+        TodoId::SpecialCategoryCondition | TodoId::StatutoryInsurance => vec![Topic::Special],
+        TodoId::Recording => vec![Topic::Lawfulness],
+        TodoId::ProfessionalSecrecy
+        | TodoId::SocialDataNotice
+        | TodoId::Representation
+        | TodoId::AskProvider => vec![],
+    };
+    topics.into_iter().map(|t| norm(texts, scenario, t)).collect::<Vec<_>>().join("; ")
+}
+
+fn state_act_key(land: Bundesland) -> &'static str {
+    match land {
+        Bundesland::BadenWuerttemberg => "norm.state_act.bw",
+        Bundesland::Bayern => "norm.state_act.by",
+        Bundesland::Berlin => "norm.state_act.be",
+        Bundesland::Brandenburg => "norm.state_act.bb",
+        Bundesland::Bremen => "norm.state_act.hb",
+        Bundesland::Hamburg => "norm.state_act.hh",
+        Bundesland::Hessen => "norm.state_act.he",
+        Bundesland::MecklenburgVorpommern => "norm.state_act.mv",
+        Bundesland::Niedersachsen => "norm.state_act.ni",
+        Bundesland::NordrheinWestfalen => "norm.state_act.nw",
+        Bundesland::RheinlandPfalz => "norm.state_act.rp",
+        Bundesland::Saarland => "norm.state_act.sl",
+        Bundesland::Sachsen => "norm.state_act.sn",
+        Bundesland::SachsenAnhalt => "norm.state_act.st",
+        Bundesland::SchleswigHolstein => "norm.state_act.sh",
+        Bundesland::Thueringen => "norm.state_act.th",
+    }
+}
+
+/// The Land's data protection act where it applies, else a general phrase.
+fn state_act(texts: &Texts, scenario: &Scenario) -> String {
+    match (scenario.regime, scenario.bundesland) {
+        (LegalRegime::StateLaw, Some(land)) => texts.get(state_act_key(land)).to_string(),
+        _ => texts.get("norm.state_act.generic").to_string(),
+    }
 }
 
 /// The question's short label.
@@ -60,31 +396,294 @@ pub fn answer_label(texts: &Texts, answer: AnswerId) -> String {
     texts.get(answer.key()).to_string()
 }
 
+fn yes_no(texts: &Texts, value: bool) -> String {
+    texts.get(if value { narrowing::YES } else { narrowing::NO }).to_string()
+}
+
+fn set<'a, T: 'a>(
+    texts: &Texts,
+    items: impl IntoIterator<Item = &'a T>,
+    key: impl Fn(&T) -> &'static str,
+) -> String {
+    let words: Vec<&str> = items.into_iter().map(|i| texts.get(key(i))).collect();
+    if words.is_empty() { texts.get("answer.value.none").to_string() } else { words.join(", ") }
+}
+
 /// The current value of one answer, in words.
 pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> String {
-    let _ = scenario;
-    texts.get(answer.key()).to_string()
+    let s = scenario;
+    match answer {
+        AnswerId::OrgType => texts.get(s.org_type.key()).to_string(),
+        AnswerId::PublicBody => yes_no(texts, s.public_body),
+        AnswerId::Regime => texts.get(s.regime.key()).to_string(),
+        AnswerId::SocialData => yes_no(texts, s.social_data),
+        AnswerId::ProfessionalSecrecy => yes_no(texts, s.professional_secrecy),
+        AnswerId::Bundesland => match s.bundesland {
+            Some(land) => texts.get(land.key()).to_string(),
+            None => texts.get("answer.value.none").to_string(),
+        },
+        AnswerId::Purposes => set(texts, &s.purposes, |p| p.key()),
+        AnswerId::Organisers => set(texts, &s.organisers, |p| p.key()),
+        AnswerId::Participants => set(texts, &s.participants, |p| p.key()),
+        AnswerId::Size => texts.get(s.size.key()).to_string(),
+        AnswerId::Data => set(texts, &s.data, |d| d.key()),
+        AnswerId::ProtectionNeed => {
+            let value = texts.get(s.protection().key());
+            if s.protection_need.is_none() {
+                texts.fmt("answer.value.proposed", &[("value", value)])
+            } else {
+                value.to_string()
+            }
+        }
+        AnswerId::E2eeRequired => {
+            let value = yes_no(texts, s.e2ee());
+            if s.e2ee_required.is_none() {
+                texts.fmt("answer.value.proposed", &[("value", &value)])
+            } else {
+                value
+            }
+        }
+        AnswerId::Representation => texts.get(s.representation.key()).to_string(),
+        AnswerId::TransferStance => texts.get(s.transfer_stance.key()).to_string(),
+        AnswerId::Hosting => texts.get(s.hosting.key()).to_string(),
+        AnswerId::SelfHostingCapacity => yes_no(texts, s.self_hosting_capacity),
+        AnswerId::InstallPossible => yes_no(texts, s.install_possible),
+        AnswerId::Browsers => set(texts, &s.browsers, |b| b.key()),
+        AnswerId::RequiredFeatures => set(texts, &s.required_features, |f: &Feature| f.key()),
+        AnswerId::OpenSourceRequired => yes_no(texts, s.open_source_required),
+        AnswerId::StatutoryInsuranceVideo => yes_no(texts, s.statutory_insurance_video),
+    }
+}
+
+/// The one-line explanation of a status option.
+pub fn status_hint(texts: &Texts, status: Status) -> String {
+    texts
+        .get(match status {
+            Status::Proposed => "status.proposed.hint",
+            Status::Accepted => "status.accepted.hint",
+            Status::Rejected => "status.rejected.hint",
+            Status::Superseded => "status.superseded.hint",
+        })
+        .to_string()
+}
+
+/// The one-line explanation of a checklist status option.
+pub fn todo_status_hint(texts: &Texts, status: TodoStatus) -> String {
+    texts
+        .get(match status {
+            TodoStatus::Open => "todo_status.open.hint",
+            TodoStatus::Done => "todo_status.done.hint",
+            TodoStatus::NotApplicable => "todo_status.not_applicable.hint",
+        })
+        .to_string()
 }
 
 /// The competent supervisory authority, where the Bundesland or regime tells.
 pub fn competent_authority(texts: &Texts, scenario: &Scenario) -> Option<String> {
-    let _ = (texts, scenario);
-    None
+    let key = match (scenario.regime, scenario.bundesland) {
+        (LegalRegime::ChurchKdg, _) => "supervisor.kdg",
+        (LegalRegime::ChurchDsgEkd, _) => "supervisor.ekd",
+        (LegalRegime::GdprBdsg, _) if scenario.public_body => "supervisor.bfdi",
+        (_, None) => return None,
+        (regime, Some(land)) => match land {
+            Bundesland::BadenWuerttemberg => "supervisor.bw",
+            // Bavaria splits supervision: public bodies and private ones.
+            Bundesland::Bayern if regime == LegalRegime::StateLaw || scenario.public_body => {
+                "supervisor.by"
+            }
+            Bundesland::Bayern => "supervisor.by_private",
+            Bundesland::Berlin => "supervisor.be",
+            Bundesland::Brandenburg => "supervisor.bb",
+            Bundesland::Bremen => "supervisor.hb",
+            Bundesland::Hamburg => "supervisor.hh",
+            Bundesland::Hessen => "supervisor.he",
+            Bundesland::MecklenburgVorpommern => "supervisor.mv",
+            Bundesland::Niedersachsen => "supervisor.ni",
+            Bundesland::NordrheinWestfalen => "supervisor.nw",
+            Bundesland::RheinlandPfalz => "supervisor.rp",
+            Bundesland::Saarland => "supervisor.sl",
+            Bundesland::Sachsen => "supervisor.sn",
+            Bundesland::SachsenAnhalt => "supervisor.st",
+            Bundesland::SchleswigHolstein => "supervisor.sh",
+            Bundesland::Thueringen => "supervisor.th",
+        },
+    };
+    Some(texts.get(key).to_string())
+}
+
+/// The label of a fact field ("Auftragsverarbeitungsvertrag", "Funktion: Aufzeichnung").
+pub fn fact_label(texts: &Texts, field: FactField) -> String {
+    match field {
+        FactField::Feature(feature) => {
+            texts.fmt("stale.field.feature", &[("feature", texts.get(feature.key()))])
+        }
+        other => fact_label_static(texts, other).to_string(),
+    }
+}
+
+fn fact_label_static(texts: &Texts, field: FactField) -> &str {
+    texts.get(match field {
+        FactField::OperatingModel => "stale.field.operating_model",
+        FactField::Operator => "stale.field.operator",
+        FactField::Parent => "stale.field.parent",
+        FactField::ProcessingLocations => "stale.field.processing_locations",
+        FactField::SubprocessorLocations => "stale.field.subprocessor_locations",
+        FactField::DpfCertified => "stale.field.dpf_certified",
+        FactField::TransferBasis => "stale.field.transfer_basis",
+        FactField::Dpa => "stale.field.dpa",
+        FactField::OwnPurpose => "stale.field.own_purpose",
+        FactField::OpenSource => "stale.field.open_source",
+        FactField::Licence => "stale.field.licence",
+        FactField::E2ee => "stale.field.e2ee",
+        FactField::E2eeBrowserJoin => "stale.field.e2ee_browser_join",
+        FactField::E2eeMaxParticipants => "stale.field.e2ee_max_participants",
+        FactField::BrowserJoin => "stale.field.browser_join",
+        FactField::Apps => "stale.field.apps",
+        FactField::MaxParticipants => "stale.field.max_participants",
+        FactField::Feature(feature) => feature.key(),
+        FactField::KbvListed => "stale.field.kbv_listed",
+        FactField::AuthorityPositions => "stale.field.authority_positions",
+    })
+}
+
+fn fact_words<T>(texts: &Texts, fact: &Fact<T>, words: impl Fn(&T) -> String) -> String {
+    match fact {
+        Fact::Known { value, .. } => words(value),
+        Fact::Unknown { note } => texts.fmt("stale.unknown", &[("note", texts.pick(note))]),
+        Fact::NotApplicable => texts.get("stale.not_applicable").to_string(),
+    }
+}
+
+fn countries(list: &[String]) -> String {
+    list.join(", ")
 }
 
 /// The value of one fact of an offering, in words ("unknown: …" for unknown facts).
 pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> String {
-    let _ = offering;
-    format!("{field:?}") + texts.get("")
+    let o = offering;
+    let entity = |e: &Entity| format!("{} ({})", e.name, e.country);
+    let participants = |n: &u32| texts.fmt("stale.value.participants", &[("n", &n.to_string())]);
+    let e2ee_part = |f: &dyn Fn(&crate::domain::catalog::E2ee) -> String| match &o.e2ee {
+        Fact::Known { value, .. } => f(value),
+        other => fact_words(texts, other, |_| String::new()),
+    };
+    match field {
+        FactField::OperatingModel => texts.get(o.operating_model.key()).to_string(),
+        FactField::Operator => fact_words(texts, &o.operator, entity),
+        FactField::Parent => fact_words(texts, &o.parent, entity),
+        FactField::ProcessingLocations => {
+            fact_words(texts, &o.processing_locations, |l| countries(l))
+        }
+        FactField::SubprocessorLocations => {
+            fact_words(texts, &o.subprocessor_locations, |l| countries(l))
+        }
+        FactField::DpfCertified => fact_words(texts, &o.dpf_certified, |b| yes_no(texts, *b)),
+        FactField::TransferBasis => {
+            fact_words(texts, &o.transfer_basis, |m| set(texts, m, |x| x.key()))
+        }
+        FactField::Dpa => fact_words(texts, &o.dpa, |d| {
+            texts
+                .get(match d {
+                    DpaTerms::Standard => "stale.value.dpa.standard",
+                    DpaTerms::OnRequest => "stale.value.dpa.on_request",
+                    DpaTerms::NotOffered => "stale.value.dpa.not_offered",
+                })
+                .to_string()
+        }),
+        FactField::OwnPurpose => fact_words(texts, &o.own_purpose, |p| {
+            texts
+                .get(match p {
+                    OwnPurpose::None => "stale.value.own_purpose.none",
+                    OwnPurpose::ServiceData => "stale.value.own_purpose.service_data",
+                    OwnPurpose::AdFinanced => "stale.value.own_purpose.ad_financed",
+                })
+                .to_string()
+        }),
+        FactField::OpenSource => fact_words(texts, &o.open_source, |b| yes_no(texts, *b)),
+        FactField::Licence => fact_words(texts, &o.licence, |l| l.clone()),
+        FactField::E2ee => fact_words(texts, &o.e2ee, |e| texts.get(e.mode.key()).to_string()),
+        FactField::E2eeBrowserJoin => {
+            e2ee_part(&|e| fact_words(texts, &e.browser_join, |b| browsers_or_apps(texts, b)))
+        }
+        FactField::E2eeMaxParticipants => {
+            e2ee_part(&|e| fact_words(texts, &e.max_participants, participants))
+        }
+        FactField::BrowserJoin => {
+            fact_words(texts, &o.browser_join, |b| browsers_or_apps(texts, b))
+        }
+        FactField::Apps => fact_words(texts, &o.apps, |a| set(texts, a, |p| p.key())),
+        FactField::MaxParticipants => fact_words(texts, &o.max_participants, participants),
+        FactField::Feature(feature) => fact_words(texts, o.feature(feature), |b| yes_no(texts, *b)),
+        FactField::KbvListed => fact_words(texts, &o.kbv_listed, |b| yes_no(texts, *b)),
+        FactField::AuthorityPositions => {
+            if o.authority_positions.is_empty() {
+                return texts.get("answer.value.none").to_string();
+            }
+            o.authority_positions
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {}: {}",
+                        texts.get(p.authority.key()),
+                        as_of(texts, &p.date),
+                        texts.get(p.verdict.key())
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    }
 }
 
-/// Where a fact comes from: "source title, as of 2024-08, vendor statement" (None if not known).
+fn browsers_or_apps(texts: &Texts, families: &[Browser]) -> String {
+    if families.is_empty() {
+        texts.get("stale.value.apps_only").to_string()
+    } else {
+        browsers(texts, families)
+    }
+}
+
+/// A date as the catalogue gives it, localised for undated sources.
+pub fn as_of(texts: &Texts, as_of: &AsOf) -> String {
+    let plain = AsOf { undated: false, ..*as_of }.to_string();
+    if as_of.undated { texts.fmt("stale.undated", &[("date", &plain)]) } else { plain }
+}
+
+/// Where a fact comes from: "source title, as of 2024-08, vendor statement" (None if not known),
+/// with "stale" appended when the fact can change and is older than the limit on `today`.
 pub fn provenance(
     texts: &Texts,
     catalog: &Catalog,
     offering: &Offering,
     field: FactField,
 ) -> Option<String> {
-    let _ = (texts, catalog, offering, field);
-    None
+    let p = narrowing::fact_provenance(offering, field)?;
+    let source = catalog.sources.get(p.source).map_or(p.source, |s| s.title.as_str());
+    Some(texts.fmt(
+        "stale.provenance",
+        &[
+            ("source", source),
+            ("as_of", &as_of(texts, &p.as_of)),
+            ("certainty", texts.get(p.certainty.key())),
+        ],
+    ))
+}
+
+/// [`provenance`] with the stale marker when the fact is changeable and too old on `today`.
+pub fn provenance_on(
+    texts: &Texts,
+    catalog: &Catalog,
+    offering: &Offering,
+    field: FactField,
+    today: jiff::civil::Date,
+) -> Option<String> {
+    let text = provenance(texts, catalog, offering, field)?;
+    let p = narrowing::fact_provenance(offering, field)?;
+    if narrowing::changeable(field)
+        && p.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, today)
+    {
+        Some(format!("{text}; {}", texts.get("stale.marker")))
+    } else {
+        Some(text)
+    }
 }

@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod describe;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod store;
 pub mod tui;

@@ -707,3 +707,49 @@ fn ask_provider_lists_the_unknown_facts_the_decision_rests_on() {
         todo(&todos(&Scenario::default(), Some(&baseline("y"))), TodoId::AskProvider).is_none()
     );
 }
+
+/// A processor seated in a third country receives the data: its seat is a destination even when
+/// no server location is known, judged by its DPF certification or SCC.
+#[test]
+fn a_third_country_operator_is_a_destination() {
+    let mut us_scc = baseline("us-scc");
+    us_scc.operator = known(Entity { name: "Example Inc.".into(), country: "US".into() });
+    us_scc.processing_locations = unknown();
+    us_scc.subprocessor_locations = unknown();
+    us_scc.transfer_basis = known(vec![TransferMechanism::Scc]);
+    us_scc.dpf_certified = unknown();
+    let eu_only = Scenario::default();
+    let list = run(vec![us_scc.clone()], &eu_only);
+    let ko = &list.excluded[0].knockouts[0];
+    assert_eq!(ko.rule, RuleId::TransferStance);
+    assert!(ko.facts.contains(&FactField::Operator), "the reason names the operator fact");
+    assert_eq!(
+        ko.detail,
+        KnockOutDetail::Countries { countries: vec!["US".into()], allowed: TransferStance::EuOnly }
+    );
+    let scc = Scenario { transfer_stance: TransferStance::SccWithTia, ..Scenario::default() };
+    assert_eq!(run(vec![us_scc.clone()], &scc).ranked.len(), 1);
+    let dpf = Scenario { transfer_stance: TransferStance::Dpf, ..Scenario::default() };
+    assert!(run(vec![us_scc.clone()], &dpf).ranked.is_empty(), "not certified: SCC level");
+    let list = todos(&eu_only, Some(&us_scc));
+    assert_eq!(causes(&list, TodoId::TransferBasis), ["todo.transfer_basis.scc"]);
+}
+
+/// Locations unknown, but DPF offered as the transfer basis: the data reach the parent's country.
+#[test]
+fn a_dpf_basis_with_unknown_locations_points_to_the_parent() {
+    let mut o = baseline("eu-sub");
+    o.operator = unknown();
+    o.parent = known(Entity { name: "Example LLC".into(), country: "US".into() });
+    o.processing_locations = unknown();
+    o.subprocessor_locations = unknown();
+    o.transfer_basis = known(vec![TransferMechanism::Dpf]);
+    o.dpf_certified = known(true);
+    let list = run(vec![o.clone()], &Scenario::default());
+    assert_eq!(list.excluded.len(), 1, "EU/EEA only excludes it");
+    let dpf = Scenario { transfer_stance: TransferStance::Dpf, ..Scenario::default() };
+    assert_eq!(run(vec![o.clone()], &dpf).ranked.len(), 1);
+    // Without a transfer tool on offer, an unknown location stays a question, not a knock-out.
+    o.transfer_basis = unknown();
+    assert_eq!(run(vec![o], &Scenario::default()).ranked.len(), 1);
+}

@@ -1,18 +1,53 @@
-//! `meetcheck export`.
+//! `meetcheck export NAME|PATH [-o FILE] [--kind record|notice|ropa] [--force]`: Markdown to a
+//! file or standard output, no terminal UI.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
 
 use super::Context;
+use crate::export::{self, Kind, WriteError};
+use crate::store::Store;
 
 pub fn run(
-    _ctx: &Context,
-    _target: &str,
-    _output: Option<PathBuf>,
-    _kind: &str,
-    _force: bool,
+    ctx: &Context,
+    target: &str,
+    output: Option<PathBuf>,
+    kind: &str,
+    force: bool,
 ) -> Result<ExitCode> {
-    bail!("not available yet")
+    // clap restricts `--kind` to the three ids.
+    let kind = Kind::parse(kind).unwrap_or(Kind::Record);
+    let store = Store::new(ctx.saves_dir()?);
+    // Exporting changes nothing: no lock, no directory created.
+    let loaded = store.inspect(target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
+    // Standard output carries only the Markdown; a damaged or missing file is reported aside.
+    for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
+        eprintln!("{}", warning.message(&ctx.texts));
+    }
+    let catalog = ctx.catalog()?;
+    let today = jiff::ZonedDateTime::now().date();
+    let markdown = export::render(kind, &loaded.assessment, &catalog, &ctx.texts, today);
+    let Some(path) = output else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(markdown.as_bytes())?;
+        stdout.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let shown = path.display().to_string();
+    match export::write_file(&path, &markdown, force) {
+        Ok(()) => {
+            eprintln!("{}", ctx.texts.fmt("export.written", &[("path", &shown)]));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(WriteError::Exists(_)) => {
+            Err(anyhow!("{}", ctx.texts.fmt("export.error.exists", &[("path", &shown)])))
+        }
+        Err(WriteError::Io(_, e)) => Err(anyhow!(
+            "{}",
+            ctx.texts.fmt("export.error.write", &[("path", &shown), ("error", &e.to_string())])
+        )),
+    }
 }

@@ -169,15 +169,22 @@ fn fit(text: &str, max: usize) -> String {
     out
 }
 
-/// Left-aligned columns padded by display width; the last cell is not padded.
+/// Left-aligned columns padded by display width. The last cell of a row is neither cut nor
+/// padded: a broken file's error (name, then error) stays whole.
 fn table(header: &[String], rows: &[Vec<String>]) -> String {
     let rows: Vec<Vec<String>> = std::iter::once(header.to_vec())
         .chain(rows.iter().cloned())
-        .map(|row| row.iter().map(|c| fit(c, MAX_CELL)).collect())
+        .map(|row| {
+            let last = row.len().saturating_sub(1);
+            row.iter()
+                .enumerate()
+                .map(|(i, c)| if i == last { one_line(c) } else { fit(c, MAX_CELL) })
+                .collect()
+        })
         .collect();
     let mut widths = vec![0; header.len()];
     for row in &rows {
-        for (i, cell) in row.iter().enumerate().take(header.len()) {
+        for (i, cell) in row.iter().enumerate().take(row.len().saturating_sub(1)) {
             widths[i] = widths[i].max(cell.width());
         }
     }
@@ -218,5 +225,14 @@ mod tests {
         let out = table(&header, &rows);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines, ["A     B", "日本  x", "ab    y"]);
+    }
+
+    #[test]
+    fn a_broken_files_error_is_never_cut() {
+        let header = vec!["Name".to_string(), "Title".to_string(), "Org".to_string()];
+        let error =
+            "damaged (3:7), no loadable backup copy – details: meetcheck show x".to_string();
+        let rows = vec![vec!["x".to_string(), error.clone()]];
+        assert!(table(&header, &rows).contains(&error));
     }
 }

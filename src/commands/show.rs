@@ -1,11 +1,347 @@
-//! `meetcheck show`.
+//! `meetcheck show NAME|PATH`: a plain-text summary of one assessment with its warnings.
+//! Exit 1 only when no copy loads; a fallback to the backup is exit 0 with a loud warning.
+
+mod changes;
 
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
+use jiff::civil::Date;
+
+pub use changes::{SnapshotChange, fact_fields, snapshot_changes, stale_facts};
 
 use super::Context;
+use crate::describe;
+use crate::domain::assessment::{Assessment, Decision, TodoStatus};
+use crate::domain::catalog::{Catalog, Offering};
+use crate::domain::narrowing::{self, AnswerId};
+use crate::domain::scenario::Step;
+use crate::domain::todos;
+use crate::i18n::Texts;
+use crate::store::{Loaded, Store};
 
-pub fn run(_ctx: &Context, _target: &str) -> Result<ExitCode> {
-    bail!("not available yet")
+/// The answers a summary shows (the rest are in the decision record).
+const MAIN_ANSWERS: [AnswerId; 15] = [
+    AnswerId::OrgType,
+    AnswerId::PublicBody,
+    AnswerId::Regime,
+    AnswerId::Bundesland,
+    AnswerId::Purposes,
+    AnswerId::Participants,
+    AnswerId::Size,
+    AnswerId::Data,
+    AnswerId::ProtectionNeed,
+    AnswerId::E2eeRequired,
+    AnswerId::Representation,
+    AnswerId::TransferStance,
+    AnswerId::Hosting,
+    AnswerId::Browsers,
+    AnswerId::RequiredFeatures,
+];
+
+pub fn run(ctx: &Context, target: &str) -> Result<ExitCode> {
+    let store = Store::new(ctx.saves_dir()?);
+    let mut loaded = store.inspect(target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
+    let catalog = ctx.catalog()?;
+    loaded.check_catalog(&catalog);
+    let today = jiff::ZonedDateTime::now().date();
+    for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
+        eprintln!("{}", warning.message(&ctx.texts));
+    }
+    print!("{}", summary(&ctx.texts, &catalog, &loaded, today));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The whole summary as text (one function so that tests can check it without a process).
+pub fn summary(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date) -> String {
+    let a = &loaded.assessment;
+    let mut out = Out::default();
+    out.line(&a.meta.title);
+    match (loaded.name(), &loaded.path) {
+        (Some(name), _) => out.field(texts, "show.name", &name),
+        (None, Some(path)) => {
+            out.line(&texts.fmt("show.file_read_only", &[("file", &path.display().to_string())]))
+        }
+        (None, None) => {}
+    }
+    meta(texts, a, &mut out);
+    answers(texts, a, &mut out);
+    let offering = match &a.decision {
+        Some(decision) => {
+            decision_section(texts, catalog, a, decision, &mut out);
+            chosen_offering(catalog, decision)
+        }
+        None => {
+            shortlist_section(texts, catalog, a, today, &mut out);
+            None
+        }
+    };
+    preconditions(texts, a, offering, today, &mut out);
+    warnings(texts, catalog, loaded, today, &mut out);
+    out.text
+}
+
+#[derive(Default)]
+struct Out {
+    text: String,
+}
+
+impl Out {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    fn heading(&mut self, texts: &Texts, key: &str) {
+        self.text.push('\n');
+        self.line(&format!("== {} ==", texts.get(key)));
+    }
+
+    fn field(&mut self, texts: &Texts, key: &str, value: &str) {
+        if value.trim().is_empty() {
+            return;
+        }
+        // Continuation lines of a multi-line value are indented under it.
+        let value = value.trim_end().replace('\n', "\n    ");
+        self.line(&format!("{}: {value}", texts.get(key)));
+    }
+
+    fn bullet(&mut self, text: &str) {
+        self.line(&format!("- {}", text.trim_end().replace('\n', "\n  ")));
+    }
+}
+
+fn meta(texts: &Texts, a: &Assessment, out: &mut Out) {
+    let m = &a.meta;
+    out.heading(texts, "show.heading.meta");
+    out.field(texts, "show.meta.organisation", &m.organisation);
+    out.field(texts, "show.meta.controller", &m.controller);
+    out.field(texts, "show.meta.dpo", &m.dpo_contact);
+    out.field(texts, "show.meta.assessors", &m.assessors);
+    out.field(texts, "show.meta.decision_makers", &m.decision_makers);
+    out.field(texts, "show.meta.consulted", &m.consulted);
+    out.field(texts, "show.meta.informed", &m.informed);
+    out.field(texts, "show.meta.created", &m.created.strftime("%Y-%m-%d %H:%M UTC").to_string());
+    out.field(texts, "show.meta.updated", &m.updated.strftime("%Y-%m-%d %H:%M UTC").to_string());
+    let step = texts.fmt(
+        "show.step",
+        &[
+            ("n", &a.step.number().to_string()),
+            ("total", &Step::ALL.len().to_string()),
+            ("step", texts.get(&a.step.key())),
+        ],
+    );
+    out.field(texts, "show.meta.step", &step);
+    out.field(texts, "show.meta.edition", &a.catalog_edition);
+    if let Some(review_by) = a.review_by {
+        out.field(texts, "show.meta.review_by", &review_by.to_string());
+    }
+}
+
+fn answers(texts: &Texts, a: &Assessment, out: &mut Out) {
+    out.heading(texts, "show.heading.answers");
+    for answer in MAIN_ANSWERS {
+        let value = describe::answer_value(texts, &a.scenario, answer);
+        out.line(&format!("{}: {value}", describe::answer_label(texts, answer)));
+    }
+    if let Some(authority) = describe::competent_authority(texts, &a.scenario) {
+        out.field(texts, "show.authority", &authority);
+    }
+}
+
+/// The offering the decision names, from today's catalogue or else from the snapshot.
+fn offering_named<'a>(
+    catalog: &'a Catalog,
+    decision: &'a Decision,
+    id: &str,
+) -> Option<&'a Offering> {
+    catalog.offering(id).or_else(|| decision.snapshot.offerings.iter().find(|o| o.id == id))
+}
+
+fn chosen_offering<'a>(catalog: &'a Catalog, decision: &'a Decision) -> Option<&'a Offering> {
+    offering_named(catalog, decision, &decision.chosen)
+}
+
+fn name_of(texts: &Texts, catalog: &Catalog, decision: &Decision, id: &str) -> String {
+    offering_named(catalog, decision, id)
+        .map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
+}
+
+fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decision, out: &mut Out) {
+    out.heading(texts, "show.heading.decision");
+    out.field(texts, "show.decision.chosen", &name_of(texts, catalog, d, &d.chosen));
+    if let Some(runner_up) = &d.runner_up {
+        out.field(texts, "show.decision.runner_up", &name_of(texts, catalog, d, runner_up));
+    }
+    out.field(texts, "show.decision.rationale", &d.rationale);
+    if let Some(o) = &d.override_ {
+        let text = texts
+            .fmt("show.decision.override", &[("reason", &o.reason), ("person", &o.accepted_by)]);
+        out.line(&text);
+    }
+    if let Some(status) = &a.status {
+        let value = texts.fmt(
+            "show.decision.status_value",
+            &[
+                ("status", texts.get(status.status.key())),
+                ("by", &status.by),
+                ("on", &status.on.to_string()),
+            ],
+        );
+        out.field(texts, "show.decision.status", &value);
+    }
+    let snapshot = &d.snapshot;
+    out.line(&texts.fmt(
+        "show.decision.basis",
+        &[("date", &snapshot.taken_on.to_string()), ("edition", &snapshot.catalog_edition)],
+    ));
+    if d.to_be_confirmed {
+        out.line(texts.get("show.decision.to_be_confirmed"));
+    }
+}
+
+fn shortlist_section(texts: &Texts, catalog: &Catalog, a: &Assessment, today: Date, out: &mut Out) {
+    out.heading(texts, "show.heading.shortlist");
+    let list = narrowing::narrow(catalog, &a.scenario, today);
+    out.line(&texts.fmt(
+        "show.shortlist.count",
+        &[
+            ("remaining", &list.ranked.len().to_string()),
+            ("total", &catalog.offerings.len().to_string()),
+        ],
+    ));
+    for (rank, evaluation) in list.ranked.iter().enumerate() {
+        let name = describe::offering_name(texts, catalog, &evaluation.offering);
+        out.line(&format!("{}. {name}", rank + 1));
+    }
+    for what_if in &list.what_ifs {
+        if !what_if.brings_back.is_empty() {
+            out.bullet(&describe::what_if(texts, catalog, what_if));
+        }
+    }
+}
+
+fn preconditions(
+    texts: &Texts,
+    a: &Assessment,
+    offering: Option<&Offering>,
+    today: Date,
+    out: &mut Out,
+) {
+    out.heading(texts, "show.heading.preconditions");
+    let open: Vec<_> = todos::todos(&a.scenario, offering)
+        .into_iter()
+        .filter(|t| t.precondition)
+        .filter(|t| {
+            let item = a.checklist.get(&t.id);
+            item.is_none_or(|i| i.status == TodoStatus::Open && i.no_longer_applies_since.is_none())
+        })
+        .collect();
+    if open.is_empty() {
+        out.line(texts.get("show.ready.yes"));
+        return;
+    }
+    out.line(&texts.fmt("show.ready.no", &[("count", &open.len().to_string())]));
+    for todo in open {
+        let mut line = describe::todo_title(texts, todo.id);
+        if let Some(item) = a.checklist.get(&todo.id) {
+            if !item.owner.trim().is_empty() {
+                line = texts.fmt("show.todo.owner", &[("todo", &line), ("owner", &item.owner)]);
+            }
+            if let Some(due) = item.due {
+                let key = if due < today { "show.todo.overdue" } else { "show.todo.due" };
+                line = texts.fmt(key, &[("todo", &line), ("date", &due.to_string())]);
+            }
+        }
+        out.bullet(&line);
+    }
+}
+
+fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out: &mut Out) {
+    let a = &loaded.assessment;
+    let mut lines: Vec<String> = Vec::new();
+    let mut store_warnings: Vec<_> = loaded.warnings.iter().collect();
+    store_warnings.sort_by_key(|w| !w.is_loud());
+    lines.extend(store_warnings.iter().map(|w| w.message(texts)));
+    if let Some(review_by) = a.review_by
+        && review_by < today
+    {
+        lines.push(texts.fmt("show.warning.review_passed", &[("date", &review_by.to_string())]));
+    }
+    if let Some(decision) = &a.decision {
+        for stale in stale_facts(decision, catalog, today) {
+            let Some(offering) =
+                decision.snapshot.offerings.iter().find(|o| o.id == stale.offering)
+            else {
+                continue;
+            };
+            lines.push(texts.fmt(
+                "show.warning.stale",
+                &[
+                    ("offering", texts.pick(&offering.name)),
+                    ("fact", &describe::fact_value(texts, offering, stale.field)),
+                    ("as_of", &stale.as_of.to_string()),
+                ],
+            ));
+        }
+        lines.extend(
+            snapshot_changes(decision, catalog, today)
+                .iter()
+                .map(|c| change(texts, catalog, decision, c)),
+        );
+    }
+    out.heading(texts, "show.heading.warnings");
+    if lines.is_empty() {
+        out.line(texts.get("show.warning.none"));
+    }
+    for line in lines {
+        out.bullet(&line);
+    }
+}
+
+fn change(
+    texts: &Texts,
+    catalog: &Catalog,
+    decision: &Decision,
+    change: &SnapshotChange,
+) -> String {
+    match change {
+        SnapshotChange::Edition { then, now } => {
+            texts.fmt("show.change.edition", &[("then", then), ("now", now)])
+        }
+        SnapshotChange::Fact { offering, field } => {
+            let pair = changes::named_offerings(decision, catalog)
+                .into_iter()
+                .find(|(_, now)| &now.id == offering);
+            let Some((then, now)) = pair else { return offering.clone() };
+            texts.fmt(
+                "show.change.fact",
+                &[
+                    ("offering", texts.pick(&now.name)),
+                    ("then", &describe::fact_value(texts, then, *field)),
+                    ("now", &describe::fact_value(texts, now, *field)),
+                ],
+            )
+        }
+        SnapshotChange::Details { offering } => texts.fmt(
+            "show.change.details",
+            &[("offering", &name_of(texts, catalog, decision, offering))],
+        ),
+        SnapshotChange::NowExcluded { offering, knockouts } => {
+            let name = name_of(texts, catalog, decision, offering);
+            let reasons: Vec<String> = match catalog.offering(offering) {
+                Some(o) => knockouts.iter().map(|k| describe::knockout(texts, o, k)).collect(),
+                None => Vec::new(),
+            };
+            texts.fmt(
+                "show.change.now_excluded",
+                &[("offering", &name), ("reasons", &reasons.join(" "))],
+            )
+        }
+        SnapshotChange::NewCandidates { offerings } => {
+            let names: Vec<String> =
+                offerings.iter().map(|id| describe::offering_name(texts, catalog, id)).collect();
+            texts.fmt("show.change.new_candidates", &[("offerings", &names.join(", "))])
+        }
+    }
 }

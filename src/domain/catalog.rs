@@ -380,7 +380,9 @@ impl Offering {
 
     /// The latest authority position that is not historical, else the latest one.
     pub fn latest_position(&self) -> Option<&AuthorityPosition> {
-        self.authority_positions.iter().max_by_key(|p| (p.date.latest(), p.date.earliest()))
+        let by_date = |p: &&AuthorityPosition| (p.date.latest(), p.date.earliest());
+        let current = self.authority_positions.iter().filter(|p| !p.historical).max_by_key(by_date);
+        current.or_else(|| self.authority_positions.iter().max_by_key(by_date))
     }
 }
 
@@ -420,9 +422,477 @@ pub struct ParseError {
 
 /// Parses a catalogue from RON text (no validation beyond types; see `validate`).
 pub fn parse(text: &str) -> Result<Catalog, ParseError> {
-    ron::from_str(text).map_err(|e: ron::error::SpannedError| ParseError {
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
+    ron::from_str(text).map_err(|e: ron::error::SpannedError| {
+        let (line, column) = first_token_at(text, e.span.start.line, e.span.start.col);
+        ParseError { line, column, message: e.code.to_string() }
     })
+}
+
+/// RON may report an error at the blank before the offending token; point at the token itself
+/// (1-based line and column, counted in characters).
+fn first_token_at(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let (mut l, mut c) = (1, 1);
+    let mut chars = text.chars().peekable();
+    while (l, c) < (line, column) {
+        match chars.next() {
+            Some('\n') => (l, c) = (l + 1, 1),
+            Some(_) => c += 1,
+            None => return (line, column),
+        }
+    }
+    while let Some(ch) = chars.next_if(|ch| ch.is_whitespace()) {
+        if ch == '\n' {
+            (l, c) = (l + 1, 1);
+        } else {
+            c += 1;
+        }
+    }
+    (l, c)
+}
+
+/// Facts that change with the provider's editions and terms, and so go stale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeableField {
+    ProcessingLocations,
+    SubprocessorLocations,
+    DpfCertified,
+    TransferBasis,
+    Dpa,
+    OwnPurpose,
+    E2ee,
+    E2eeMaxParticipants,
+    MaxParticipants,
+}
+
+impl ChangeableField {
+    pub fn key(self) -> &'static str {
+        match self {
+            ChangeableField::ProcessingLocations => "catalog.field.processing_locations",
+            ChangeableField::SubprocessorLocations => "catalog.field.subprocessor_locations",
+            ChangeableField::DpfCertified => "catalog.field.dpf_certified",
+            ChangeableField::TransferBasis => "catalog.field.transfer_basis",
+            ChangeableField::Dpa => "catalog.field.dpa",
+            ChangeableField::OwnPurpose => "catalog.field.own_purpose",
+            ChangeableField::E2ee => "catalog.field.e2ee",
+            ChangeableField::E2eeMaxParticipants => "catalog.field.e2ee_max_participants",
+            ChangeableField::MaxParticipants => "catalog.field.max_participants",
+        }
+    }
+}
+
+impl Offering {
+    /// The date of every known fact that can change (limits, E2EE, terms, DPF, locations).
+    pub fn changeable_facts(&self) -> Vec<(ChangeableField, AsOf)> {
+        let mut out = Vec::new();
+        let mut add = |field, as_of: Option<AsOf>| {
+            if let Some(as_of) = as_of {
+                out.push((field, as_of));
+            }
+        };
+        let as_of = |p: Option<super::facts::Provenance<'_>>| p.map(|p| p.as_of);
+        add(ChangeableField::ProcessingLocations, as_of(self.processing_locations.provenance()));
+        add(
+            ChangeableField::SubprocessorLocations,
+            as_of(self.subprocessor_locations.provenance()),
+        );
+        add(ChangeableField::DpfCertified, as_of(self.dpf_certified.provenance()));
+        add(ChangeableField::TransferBasis, as_of(self.transfer_basis.provenance()));
+        add(ChangeableField::Dpa, as_of(self.dpa.provenance()));
+        add(ChangeableField::OwnPurpose, as_of(self.own_purpose.provenance()));
+        add(ChangeableField::E2ee, as_of(self.e2ee.provenance()));
+        if let Some(e2ee) = self.e2ee.value() {
+            add(ChangeableField::E2eeMaxParticipants, as_of(e2ee.max_participants.provenance()));
+        }
+        add(ChangeableField::MaxParticipants, as_of(self.max_participants.provenance()));
+        out
+    }
+
+    /// The changeable fact whose truth is oldest (counted from the end of its date range).
+    pub fn oldest_changeable_fact(&self) -> Option<(ChangeableField, AsOf)> {
+        self.changeable_facts().into_iter().min_by_key(|(field, as_of)| (as_of.latest(), *field))
+    }
+}
+
+/// True for the member states of the EU and the other EEA states (Iceland, Liechtenstein,
+/// Norway), by ISO 3166 alpha-2 code: there the GDPR applies and no transfer basis is needed.
+pub fn is_eu_eea(code: &str) -> bool {
+    const EU_EEA: [&str; 30] = [
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+        "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", // EU 27
+        "IS", "LI", "NO", // EEA
+    ];
+    EU_EEA.contains(&code)
+}
+
+/// Two upper-case letters, and not one of the look-alikes that are no ISO 3166 country code
+/// ("EU" is not a country, the United Kingdom is "GB").
+pub fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) && code != "EU" && code != "UK"
+}
+
+/// One thing wrong with a catalogue, by offering and field path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The offering concerned; `None` for the catalogue as a whole.
+    pub offering: Option<String>,
+    /// Where, e.g. `zoom.e2ee.max_participants` or `zoom.notes[2].en`.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file was written for another shape of catalogue.
+    SchemaMismatch { found: u32, expected: u32 },
+    /// A fact or position cites a key that is not in `sources`.
+    UnknownSource { source: String },
+    /// A fact dated after today.
+    FutureDate { as_of: String },
+    /// A second offering with an id already used.
+    DuplicateId,
+    /// An id that is not lower-case letters, digits and dashes.
+    BadId,
+    /// A text that is empty or missing in one language (the path ends in `.de` or `.en`).
+    MissingText,
+    /// Not an ISO 3166 alpha-2 code.
+    BadCountryCode { code: String },
+    /// A feature absent from the features map (Unknown with a note is the way to say "silent").
+    MissingFeature,
+}
+
+impl ProblemKind {
+    pub fn key(&self) -> &'static str {
+        match self {
+            ProblemKind::SchemaMismatch { .. } => "catalog.problem.schema_mismatch",
+            ProblemKind::UnknownSource { .. } => "catalog.problem.unknown_source",
+            ProblemKind::FutureDate { .. } => "catalog.problem.future_date",
+            ProblemKind::DuplicateId => "catalog.problem.duplicate_id",
+            ProblemKind::BadId => "catalog.problem.bad_id",
+            ProblemKind::MissingText => "catalog.problem.missing_text",
+            ProblemKind::BadCountryCode { .. } => "catalog.problem.bad_country_code",
+            ProblemKind::MissingFeature => "catalog.problem.missing_feature",
+        }
+    }
+
+    /// The values the message names, as `{name}` placeholders.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ProblemKind::SchemaMismatch { found, expected } => {
+                vec![("found", found.to_string()), ("expected", expected.to_string())]
+            }
+            ProblemKind::UnknownSource { source } => vec![("source", source.clone())],
+            ProblemKind::FutureDate { as_of } => vec![("as_of", as_of.clone())],
+            ProblemKind::BadCountryCode { code } => vec![("code", code.clone())],
+            ProblemKind::DuplicateId
+            | ProblemKind::BadId
+            | ProblemKind::MissingText
+            | ProblemKind::MissingFeature => Vec::new(),
+        }
+    }
+}
+
+/// Every problem in `catalog` as of `today`, in file order. An empty list means valid.
+pub fn validate(catalog: &Catalog, today: jiff::civil::Date) -> Vec<Problem> {
+    let mut v = Validator { catalog, today, offering: None, problems: Vec::new() };
+    v.check_catalog();
+    v.problems
+}
+
+struct Validator<'a> {
+    catalog: &'a Catalog,
+    today: jiff::civil::Date,
+    offering: Option<String>,
+    problems: Vec<Problem>,
+}
+
+impl Validator<'_> {
+    fn report(&mut self, path: String, kind: ProblemKind) {
+        self.problems.push(Problem { offering: self.offering.clone(), path, kind });
+    }
+
+    fn check_catalog(&mut self) {
+        let catalog = self.catalog;
+        if catalog.schema != SCHEMA_VERSION {
+            let kind =
+                ProblemKind::SchemaMismatch { found: catalog.schema, expected: SCHEMA_VERSION };
+            self.report("schema".into(), kind);
+        }
+        self.string("edition".into(), &catalog.edition);
+        for (key, source) in &catalog.sources {
+            self.string(format!("sources.{key}.title"), &source.title);
+        }
+        for (code, fact) in &catalog.adequacy {
+            let path = format!("adequacy.{code}");
+            self.country(&path, code);
+            self.fact(&path, fact, |v, path, text| v.text(path, text));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for offering in &catalog.offerings {
+            self.offering = Some(offering.id.clone());
+            if !seen.insert(offering.id.as_str()) {
+                self.report(format!("{}.id", offering.id), ProblemKind::DuplicateId);
+            }
+            self.check_offering(offering);
+        }
+        self.offering = None;
+    }
+
+    fn check_offering(&mut self, o: &Offering) {
+        let id = &o.id;
+        let valid_id = !id.is_empty()
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !valid_id {
+            self.report(format!("{id}.id"), ProblemKind::BadId);
+        }
+        self.text(&format!("{id}.name"), &o.name);
+        self.string(format!("{id}.product"), &o.product);
+        let entity = |v: &mut Self, path: &str, e: &Entity| {
+            v.string(format!("{path}.name"), &e.name);
+            v.country(&format!("{path}.country"), &e.country);
+        };
+        self.fact(&format!("{id}.operator"), &o.operator, entity);
+        self.fact(&format!("{id}.parent"), &o.parent, entity);
+        let countries = |v: &mut Self, path: &str, codes: &Vec<String>| {
+            for (i, code) in codes.iter().enumerate() {
+                v.country(&format!("{path}[{i}]"), code);
+            }
+        };
+        self.fact(&format!("{id}.processing_locations"), &o.processing_locations, countries);
+        self.fact(&format!("{id}.subprocessor_locations"), &o.subprocessor_locations, countries);
+        self.fact(&format!("{id}.dpf_certified"), &o.dpf_certified, |_, _, _| {});
+        self.fact(&format!("{id}.transfer_basis"), &o.transfer_basis, |_, _, _| {});
+        self.fact(&format!("{id}.dpa"), &o.dpa, |_, _, _| {});
+        self.fact(&format!("{id}.own_purpose"), &o.own_purpose, |_, _, _| {});
+        self.fact(&format!("{id}.open_source"), &o.open_source, |_, _, _| {});
+        self.fact(&format!("{id}.licence"), &o.licence, |v, path, s| v.string(path.into(), s));
+        self.fact(&format!("{id}.e2ee"), &o.e2ee, |v, path, e2ee| {
+            v.fact(&format!("{path}.browser_join"), &e2ee.browser_join, |_, _, _| {});
+            v.fact(&format!("{path}.max_participants"), &e2ee.max_participants, |_, _, _| {});
+            if let Some(requires) = &e2ee.requires {
+                v.text(&format!("{path}.requires"), requires);
+            }
+        });
+        self.fact(&format!("{id}.browser_join"), &o.browser_join, |_, _, _| {});
+        self.fact(&format!("{id}.apps"), &o.apps, |_, _, _| {});
+        self.fact(&format!("{id}.max_participants"), &o.max_participants, |_, _, _| {});
+        for feature in Feature::ALL {
+            let name = feature.key().trim_start_matches("feature.");
+            let path = format!("{id}.features.{name}");
+            match o.features.get(&feature) {
+                Some(fact) => self.fact(&path, fact, |_, _, _| {}),
+                None => self.report(path, ProblemKind::MissingFeature),
+            }
+        }
+        self.fact(&format!("{id}.kbv_listed"), &o.kbv_listed, |_, _, _| {});
+        for (i, position) in o.authority_positions.iter().enumerate() {
+            let path = format!("{id}.authority_positions[{i}]");
+            self.text(&format!("{path}.scope"), &position.scope);
+            self.text(&format!("{path}.summary"), &position.summary);
+            self.string(format!("{path}.edition"), &position.edition);
+            self.source(&format!("{path}.source"), &position.source);
+            self.date(&format!("{path}.date"), &position.date);
+        }
+        for (i, setting) in o.settings.iter().enumerate() {
+            self.text(&format!("{id}.settings[{i}]"), setting);
+        }
+        for (i, note) in o.notes.iter().enumerate() {
+            self.text(&format!("{id}.notes[{i}]"), note);
+        }
+    }
+
+    fn fact<T>(
+        &mut self,
+        path: &str,
+        fact: &Fact<T>,
+        check_value: impl FnOnce(&mut Self, &str, &T),
+    ) {
+        match fact {
+            Fact::Known { value, source, as_of, note, .. } => {
+                self.source(&format!("{path}.source"), source);
+                self.date(&format!("{path}.as_of"), as_of);
+                if let Some(note) = note {
+                    self.text(&format!("{path}.note"), note);
+                }
+                check_value(self, path, value);
+            }
+            Fact::Unknown { note } => self.text(&format!("{path}.note"), note),
+            Fact::NotApplicable => {}
+        }
+    }
+
+    fn source(&mut self, path: &str, key: &str) {
+        if !self.catalog.sources.contains_key(key) {
+            self.report(path.to_string(), ProblemKind::UnknownSource { source: key.to_string() });
+        }
+    }
+
+    fn date(&mut self, path: &str, as_of: &AsOf) {
+        if as_of.earliest() > self.today {
+            self.report(path.to_string(), ProblemKind::FutureDate { as_of: as_of.to_string() });
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        self.string(format!("{path}.de"), &text.de);
+        self.string(format!("{path}.en"), &text.en);
+    }
+
+    fn string(&mut self, path: String, s: &str) {
+        if s.trim().is_empty() {
+            self.report(path, ProblemKind::MissingText);
+        }
+    }
+
+    fn country(&mut self, path: &str, code: &str) {
+        if !is_country_code(code) {
+            self.report(path.to_string(), ProblemKind::BadCountryCode { code: code.to_string() });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::Date;
+
+    use super::*;
+    use crate::domain::facts::Certainty;
+
+    const TODAY: Date = Date::constant(2026, 11, 29);
+
+    const MINIMAL: &str = r#"(
+            schema: 1,
+            edition: "test",
+            sources: { "s": (title: "A source", url: None) },
+            offerings: [(
+                id: "x",
+                name: (de: "X", en: "X"),
+                product: "X",
+                operating_model: OnlineService,
+                operator: Known(value: (name: "X Ltd", country: "DE"), source: "s", as_of: "2025", certainty: Vendor),
+                parent: NotApplicable,
+                processing_locations: Known(value: ["DE"], source: "s", as_of: "2025-03", certainty: Vendor),
+                subprocessor_locations: Unknown(note: (de: "Fehlt.", en: "Missing.")),
+                dpf_certified: NotApplicable,
+                transfer_basis: NotApplicable,
+                dpa: Known(value: Standard, source: "s", as_of: "2021-02-18", certainty: Authority),
+                own_purpose: Unknown(note: (de: "Fehlt.", en: "Missing.")),
+                open_source: Known(value: false, source: "s", as_of: "2025", certainty: Vendor),
+                licence: Known(value: "proprietary", source: "s", as_of: "2025", certainty: Vendor),
+                e2ee: Unknown(note: (de: "Fehlt.", en: "Missing.")),
+                browser_join: Known(value: [Chromium], source: "s", as_of: "2025", certainty: Vendor),
+                apps: Unknown(note: (de: "Fehlt.", en: "Missing.")),
+                max_participants: Known(value: 50, source: "s", as_of: "2024", certainty: Vendor),
+                features: {
+                    ScreenSharing: NotApplicable, Recording: NotApplicable, DialIn: NotApplicable,
+                    BreakoutRooms: NotApplicable, Lobby: NotApplicable, Passwords: NotApplicable,
+                    Chat: NotApplicable, Whiteboard: NotApplicable, Polls: NotApplicable,
+                },
+                kbv_listed: Unknown(note: (de: "Fehlt.", en: "Missing.")),
+            )],
+        )"#;
+
+    fn minimal() -> Catalog {
+        parse(MINIMAL).expect("test catalogue parses")
+    }
+
+    fn kinds(catalog: &Catalog) -> Vec<(String, ProblemKind)> {
+        validate(catalog, TODAY).into_iter().map(|p| (p.path, p.kind)).collect()
+    }
+
+    #[test]
+    fn eu_and_eea_members_are_recognised_and_third_countries_are_not() {
+        for code in ["DE", "FR", "IE", "LU", "NL", "AT", "NO", "IS", "LI"] {
+            assert!(is_eu_eea(code), "{code}");
+        }
+        for code in ["CH", "GB", "US", "UK", "EU", "de", ""] {
+            assert!(!is_eu_eea(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn country_codes_must_be_two_upper_case_letters_and_no_look_alikes() {
+        assert!(is_country_code("CH"));
+        for code in ["ch", "CHE", "EU", "UK", "", "D1"] {
+            assert!(!is_country_code(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn a_complete_catalogue_has_no_problems() {
+        assert_eq!(kinds(&minimal()), vec![]);
+    }
+
+    #[test]
+    fn each_kind_of_problem_is_reported_at_its_path() {
+        let mut c = minimal();
+        c.schema = 9;
+        let mut second = c.offerings[0].clone();
+        second.name.en.clear();
+        second.processing_locations =
+            Fact::known(vec!["UK".to_string()], "s", "2025", Certainty::Vendor);
+        second.max_participants = Fact::known(10, "nowhere", "2027-01", Certainty::Vendor);
+        second.features.remove(&Feature::Polls);
+        c.offerings.push(second);
+        let found = kinds(&c);
+        let expected = [
+            ("schema", ProblemKind::SchemaMismatch { found: 9, expected: SCHEMA_VERSION }),
+            ("x.id", ProblemKind::DuplicateId),
+            ("x.name.en", ProblemKind::MissingText),
+            ("x.processing_locations[0]", ProblemKind::BadCountryCode { code: "UK".into() }),
+            ("x.max_participants.source", ProblemKind::UnknownSource { source: "nowhere".into() }),
+            ("x.max_participants.as_of", ProblemKind::FutureDate { as_of: "2027-01".into() }),
+            ("x.features.polls", ProblemKind::MissingFeature),
+        ];
+        for (path, kind) in &expected {
+            assert!(
+                found.contains(&(path.to_string(), kind.clone())),
+                "{path} {kind:?} in {found:?}"
+            );
+        }
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+        let problems = validate(&c, TODAY);
+        assert_eq!(problems[0].offering, None);
+        assert_eq!(problems[1].offering.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn a_date_is_only_in_the_future_when_its_period_starts_after_today() {
+        let mut c = minimal();
+        c.offerings[0].max_participants = Fact::known(10, "s", "2026", Certainty::Vendor);
+        assert_eq!(kinds(&c), vec![]);
+        c.offerings[0].max_participants = Fact::known(10, "s", "2026-11-30", Certainty::Vendor);
+        assert_eq!(kinds(&c).len(), 1);
+    }
+
+    #[test]
+    fn a_language_left_out_parses_and_is_reported() {
+        let text = MINIMAL.replace(r#"name: (de: "X", en: "X")"#, r#"name: (de: "X")"#);
+        let c = parse(&text).unwrap();
+        assert_eq!(kinds(&c), vec![("x.name.en".to_string(), ProblemKind::MissingText)]);
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = parse("(\n  schema: 1,\n  edition: oops,\n)").unwrap_err();
+        assert_eq!((err.line, err.column), (3, 12), "{err}");
+    }
+
+    #[test]
+    fn the_latest_position_prefers_current_ones_over_later_historical_ones() {
+        let c = parse(include_str!("../../assets/catalog.ron")).unwrap();
+        let teams = c.offering("teams-m365").unwrap();
+        assert_eq!(teams.latest_position().map(|p| p.authority), Some(Authority::Hbdi));
+        let zoom = c.offering("zoom").unwrap();
+        let latest = zoom.latest_position().unwrap();
+        assert_eq!(
+            (latest.authority, latest.date.to_string().as_str()),
+            (Authority::BlnBdi, "2021-02-18")
+        );
+    }
+
+    #[test]
+    fn the_oldest_changeable_fact_counts_from_the_end_of_its_range() {
+        let o = &minimal().offerings[0];
+        assert_eq!(o.oldest_changeable_fact().map(|(f, _)| f), Some(ChangeableField::Dpa));
+    }
 }

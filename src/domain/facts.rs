@@ -10,9 +10,14 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// A text that exists in both languages of the tool.
+///
+/// A language left out of a file reads as empty, so that catalogue validation can name the
+/// exact place instead of failing the whole parse.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
+    #[serde(default)]
     pub de: String,
+    #[serde(default)]
     pub en: String,
 }
 

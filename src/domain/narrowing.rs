@@ -16,7 +16,7 @@ mod lights;
 mod transfers;
 mod what_if;
 
-pub use transfers::is_eea;
+pub use transfers::{is_eea, third_countries};
 pub use what_if::{NO, YES};
 
 /// Scenario answers, by id: knock-outs, what-ifs and the history of changes refer to them.

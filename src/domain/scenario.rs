@@ -97,10 +97,17 @@ macro_rules! answer_enum {
                 }
             }
 
-            /// Text key of the option's label; `{key}.hint` is its one-line explanation.
+            /// Text key of the option's label.
             pub fn key(self) -> &'static str {
                 match self {
                     $($name::$variant => concat!($prefix, ".", $id)),+
+                }
+            }
+
+            /// Text key of the option's one-line explanation (shown when it is selected).
+            pub fn hint_key(self) -> &'static str {
+                match self {
+                    $($name::$variant => concat!($prefix, ".", $id, ".hint")),+
                 }
             }
         }

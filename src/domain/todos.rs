@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::{DpaTerms, Feature, Offering, OperatingModel, TransferMechanism};
 use super::facts::Fact;
-use super::narrowing::{AnswerId, FactField, is_eea};
+use super::narrowing::{AnswerId, FactField, third_countries};
 use super::scenario::{
     DataCategory, OrgType, Participant, ProtectionNeed, Representation, Scenario, TransferStance,
 };
@@ -293,16 +293,13 @@ fn transfer_basis(s: &Scenario, offering: Option<&Offering>, b: &mut Builder) {
     let basis = o.transfer_basis.value();
     let offers = |m: TransferMechanism| basis.is_some_and(|v| v.contains(&m));
     let (mut dpf, mut scc, mut adequacy) = (false, false, false);
-    for list in [&o.processing_locations, &o.subprocessor_locations] {
-        let Some(countries) = list.value() else { continue };
-        for country in countries.iter().filter(|c| !is_eea(c)) {
-            if country.eq_ignore_ascii_case("US") && o.dpf_certified.value() == Some(&true) {
-                dpf = true;
-            } else if !country.eq_ignore_ascii_case("US") && offers(TransferMechanism::Adequacy) {
-                adequacy = true;
-            } else {
-                scc = true;
-            }
+    for country in third_countries(o) {
+        if country.eq_ignore_ascii_case("US") && o.dpf_certified.value() == Some(&true) {
+            dpf = true;
+        } else if !country.eq_ignore_ascii_case("US") && offers(TransferMechanism::Adequacy) {
+            adequacy = true;
+        } else {
+            scc = true;
         }
     }
     if dpf {
@@ -404,13 +401,9 @@ fn unknown_facts(s: &Scenario, o: &Offering) -> Vec<FactField> {
     check(o.processing_locations.is_unknown(), FactField::ProcessingLocations);
     check(o.subprocessor_locations.is_unknown(), FactField::SubprocessorLocations);
     check(external && o.parent.is_unknown(), FactField::Parent);
-    let third_country = [&o.processing_locations, &o.subprocessor_locations]
-        .iter()
-        .any(|l| l.value().is_some_and(|cs| cs.iter().any(|c| !is_eea(c))));
-    check(third_country && o.transfer_basis.is_unknown(), FactField::TransferBasis);
-    let us = [&o.processing_locations, &o.subprocessor_locations]
-        .iter()
-        .any(|l| l.value().is_some_and(|cs| cs.iter().any(|c| c.eq_ignore_ascii_case("US"))));
+    let third = third_countries(o);
+    check(!third.is_empty() && o.transfer_basis.is_unknown(), FactField::TransferBasis);
+    let us = third.iter().any(|c| c.eq_ignore_ascii_case("US"));
     check(us && o.dpf_certified.is_unknown(), FactField::DpfCertified);
     check(o.e2ee.is_unknown(), FactField::E2ee);
     if let (true, Fact::Known { value, .. }) = (s.e2ee(), &o.e2ee) {

@@ -50,9 +50,14 @@ struct CurrentFile {
     assessment: Assessment,
 }
 
+/// Nesting levels written one item per line; deeper values (a fact with its source and date,
+/// an evaluation in the snapshot) stay on one line, which keeps large snapshots readable.
+const LINE_DEPTH: usize = 6;
+
 /// The text of a save in the current version: pretty RON, `\n` line ends on every platform.
 pub fn to_text(assessment: &Assessment) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new().new_line("\n").indentor("    ");
+    let config =
+        ron::ser::PrettyConfig::new().new_line("\n").indentor("    ").depth_limit(LINE_DEPTH);
     let mut text =
         ron::ser::to_string_pretty(&FileRef { version: CURRENT_VERSION, assessment }, config)?;
     text.push('\n');

@@ -144,3 +144,115 @@ fn delete_with_yes_and_in_german_and_refusals() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("No saved assessment “no-such-thing”"), "{}", stderr(&output));
 }
+
+fn example(file: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(file).display().to_string()
+}
+
+const SCHOOL: &str = "grundschule-am-muehlbach-fernunterricht-und-elte-gs0001.ron";
+const COUNSELLING: &str = "beratungsstelle-lindenhof-videoberatung-bst001.ron";
+
+#[test]
+fn show_summarises_an_example_read_only() {
+    let home = tempfile::tempdir().unwrap();
+    let output = meetcheck(home.path(), &["show", &example(SCHOOL)], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("Grundschule Am Mühlbach – Fernunterricht und Elterngespräche\n"),
+        "{text}"
+    );
+    assert!(text.contains("(outside the saves directory, read only)"), "{text}");
+    for heading in ["Details", "Answers", "Decision", "Preconditions of use", "Notes and warnings"]
+    {
+        assert!(text.contains(&format!("== {heading} ==")), "{heading}: {text}");
+    }
+    assert!(text.contains("Controller: Grundschule Am Mühlbach, Schulleitung"), "{text}");
+    assert!(text.contains("Chosen: Jitsi Meet by NETWAYS"), "{text}");
+    assert!(text.contains("Runner-up: TixeoCloud"), "{text}");
+    assert!(text.contains("set by Dr. Petra Hahn (Schulleiterin) on 2025-07-10"), "{text}");
+    assert!(text.contains("Ready for use: no – preconditions open: "), "{text}");
+    assert!(text.contains("The review was due on 2026-07-31"), "{text}");
+    assert!(!home.path().join("saves").exists(), "show creates nothing");
+}
+
+#[test]
+fn show_names_what_todays_catalogue_changes() {
+    use meetcheck::commands::EMBEDDED_CATALOG;
+    use meetcheck::domain::catalog;
+    use meetcheck::domain::facts::{Certainty, Fact};
+    let home = tempfile::tempdir().unwrap();
+    let mut embedded = catalog::parse(EMBEDDED_CATALOG).unwrap();
+    let mut changed = embedded.offering("jitsi-netways").unwrap().clone();
+    changed.processing_locations =
+        Fact::known(vec!["US".to_string()], "test-source", "2026-11", Certainty::Vendor);
+    embedded.edition = "2027-01".into();
+    embedded.offerings = vec![changed];
+    embedded
+        .sources
+        .insert("test-source".into(), catalog::Source { title: "Test".into(), url: None });
+    let file = home.path().join("newer-catalogue.ron");
+    write(&file, ron::to_string(&embedded).unwrap().as_bytes());
+
+    let output = meetcheck(
+        home.path(),
+        &["--catalog", file.to_str().unwrap(), "show", &example(COUNSELLING)],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "The catalogue is now edition 2026-11 + 2027-01; the decision rests on edition 2026-11."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Jitsi Meet by NETWAYS: at the decision “"), "{text}");
+    assert!(
+        text.contains("Jitsi Meet by NETWAYS would be excluded by today's catalogue."),
+        "{text}"
+    );
+}
+
+#[test]
+fn show_warns_about_offerings_no_longer_in_the_catalogue() {
+    let home = tempfile::tempdir().unwrap();
+    let store = Store::new(home.path().join("saves"));
+    let mut loaded = store.create(decided("Alt", "old001"));
+    store.save(&mut loaded).unwrap();
+    let output = meetcheck(home.path(), &["show", &loaded.name().unwrap()], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Chosen: Vanished offering"), "{text}");
+    assert!(text.contains("“Vanished offering” (gone-offering) is no longer in the catalogue; shown as recorded in the decision snapshot (catalogue edition 2025-03)."), "{text}");
+}
+
+#[test]
+fn show_refuses_damaged_and_newer_files_with_exit_1_and_uses_a_backup_with_exit_0() {
+    let (home, good, broken) = home_with_saves();
+    let saves = home.path().join("saves");
+    let output = meetcheck(home.path(), &["show", &broken], "");
+    assert_eq!(output.status.code(), Some(1));
+    let error = stderr(&output);
+    let file = saves.join(format!("{broken}.ron")).display().to_string();
+    assert!(error.contains(&format!("{file}:1:")), "file, line and column: {error}");
+    assert!(error.contains("Nothing was changed."), "{error}");
+
+    let newer = saves.join("newer-abc123.ron");
+    write(&newer, b"(version: 42, assessment: (from: \"the future\"))");
+    let output = meetcheck(home.path(), &["show", "newer-abc123"], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("Update meetcheck"), "{}", stderr(&output));
+
+    // Make a backup of the good one, then damage the main file.
+    let store = Store::new(&saves);
+    let mut loaded = store.load(&good).unwrap();
+    store.save(&mut loaded).unwrap();
+    drop(loaded);
+    write(&saves.join(format!("{good}.ron")), b"(version: 1, assessment: ((((");
+    let output = meetcheck(home.path(), &["show", &good], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).starts_with("WARNING: "), "{}", stderr(&output));
+    assert!(stdout(&output).contains("WARNING: "), "also among the warnings of the summary");
+    assert!(stdout(&output).contains("Chosen: Vanished offering"));
+}

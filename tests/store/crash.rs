@@ -48,6 +48,9 @@ fn save_loop_child() {
     let name = std::fs::read_to_string(dir.join(NAME_FILE)).unwrap();
     let store = Store::new(dir.join("saves"));
     let mut loaded = store.load(&name).expect("the child loads the last save");
+    // Tell the parent the save loop starts, so that its kills land in saves, not in start-up.
+    println!("ready");
+    std::io::Write::flush(&mut std::io::stdout()).unwrap();
     loop {
         let next = revision_of(&loaded.assessment) + 1;
         loaded.assessment = revision(next);
@@ -88,12 +91,20 @@ fn a_writer_killed_at_random_moments_leaves_old_or_new_complete_files() {
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["crash::save_loop_child", "--exact", "--nocapture", "--test-threads=1"])
             .env(LOOP_DIR, dir.path())
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        let mut ready = String::new();
+        let mut child_out = std::io::BufReader::new(child.stdout.take().unwrap());
+        while !ready.contains("ready") {
+            ready.clear();
+            if std::io::BufRead::read_line(&mut child_out, &mut ready).unwrap() == 0 {
+                break;
+            }
+        }
         // While it runs, the file is never missing.
-        let until = Instant::now() + Duration::from_millis(moments.next_millis(10..120));
+        let until = Instant::now() + Duration::from_millis(moments.next_millis(5..250));
         while Instant::now() < until {
             assert!(main.exists(), "round {round}: {} vanished during a save", main.display());
         }

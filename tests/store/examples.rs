@@ -1,1 +1,542 @@
+//! The example assessments in `saves/`: generated from scenarios with the real narrowing and
+//! to-dos (`write_examples`, ignored), committed, and kept loadable by `examples_load_…`.
+//! They are fixtures for the export and wizard tests too.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use meetcheck::commands::EMBEDDED_CATALOG;
+use meetcheck::commands::show::fact_fields;
+use meetcheck::domain::assessment::{
+    Assessment, Change, ChecklistItem, Decision, DecisionSnapshot, Status, StatusChange, TodoStatus,
+};
+use meetcheck::domain::catalog::{self, Browser, Catalog, Feature};
+use meetcheck::domain::narrowing::{self, AnswerId};
+use meetcheck::domain::scenario::*;
+use meetcheck::domain::todos::{self, TodoId};
+use meetcheck::store::{Store, format, names};
+
+use crate::support::{date, ts};
+
+fn saves_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("saves")
+}
+
+fn catalog() -> Catalog {
+    catalog::parse(EMBEDDED_CATALOG).unwrap()
+}
+
+/// What the decision rested on, frozen: the shortlist, full copies of the offerings it names
+/// and of every offering that remained, the sources they cite, the to-dos.
+fn snapshot(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    chosen: &str,
+    runner_up: Option<&str>,
+    on: Date,
+) -> DecisionSnapshot {
+    let shortlist = narrowing::narrow(catalog, scenario, on);
+    let mut ids: Vec<&str> = shortlist.ranked.iter().map(|e| e.offering.as_str()).collect();
+    ids.extend([Some(chosen), runner_up].into_iter().flatten());
+    let offerings: Vec<_> =
+        catalog.offerings.iter().filter(|o| ids.contains(&o.id.as_str())).cloned().collect();
+    let mut cited = BTreeSet::new();
+    for offering in &offerings {
+        for field in fact_fields() {
+            if let Some(p) = narrowing::fact_provenance(offering, field) {
+                cited.insert(p.source.to_string());
+            }
+        }
+        cited.extend(offering.authority_positions.iter().map(|p| p.source.clone()));
+    }
+    let sources = catalog
+        .sources
+        .iter()
+        .filter(|(k, _)| cited.contains(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let offering = catalog.offering(chosen);
+    DecisionSnapshot {
+        catalog_edition: catalog.edition.clone(),
+        schema: catalog.schema,
+        taken_on: on,
+        scenario: scenario.clone(),
+        shortlist,
+        offerings,
+        sources,
+        todos: todos::todos(scenario, offering),
+    }
+}
+
+/// Checklist progress: the given to-dos get the given state, the others stay open without
+/// an owner (as in real life, not everything is assigned yet).
+fn checklist(
+    scenario: &Scenario,
+    catalog: &Catalog,
+    chosen: &str,
+    progress: &[(TodoId, TodoStatus, &str, Option<Date>, &str)],
+) -> BTreeMap<TodoId, ChecklistItem> {
+    let mut list = BTreeMap::new();
+    for todo in todos::todos(scenario, catalog.offering(chosen)) {
+        let item = match progress.iter().find(|p| p.0 == todo.id) {
+            Some((_, status, owner, due, evidence)) => ChecklistItem {
+                status: *status,
+                owner: owner.to_string(),
+                due: *due,
+                evidence: evidence.to_string(),
+                evidence_date: (*status == TodoStatus::Done)
+                    .then(|| due.unwrap_or(date(2026, 10, 1))),
+                note: String::new(),
+                no_longer_applies_since: None,
+            },
+            None => ChecklistItem::default(),
+        };
+        list.insert(todo.id, item);
+    }
+    list
+}
+
+fn change(at: &str, answer: AnswerId, old: &str, new: &str) -> Change {
+    Change { at: ts(at), answer, old: old.into(), new: new.into() }
+}
+
+/// Takes the decision the narrowing supports: the top-ranked offering, the second as runner-up.
+fn decide(
+    a: &mut Assessment,
+    catalog: &Catalog,
+    on: Date,
+    rationale: &str,
+) -> (String, Option<String>) {
+    let shortlist = narrowing::narrow(catalog, &a.scenario, on);
+    let chosen = shortlist.ranked.first().expect("something remains").offering.clone();
+    let runner_up = shortlist.ranked.get(1).map(|e| e.offering.clone());
+    a.decision = Some(Decision {
+        chosen: chosen.clone(),
+        runner_up: runner_up.clone(),
+        rationale: rationale.into(),
+        override_: None,
+        snapshot: snapshot(catalog, &a.scenario, &chosen, runner_up.as_deref(), on),
+        to_be_confirmed: false,
+    });
+    (chosen, runner_up)
+}
+
+fn counselling_scenario() -> Assessment {
+    let catalog = catalog();
+    let mut a = Assessment::new(
+        "bst001".into(),
+        "Beratungsstelle Lindenhof – Videoberatung".into(),
+        ts("2026-09-08T07:45:00Z"),
+        catalog.edition.clone(),
+    );
+    a.meta.organisation = "Psychologische Beratungsstelle Lindenhof e. V.".into();
+    a.meta.controller = "Psychologische Beratungsstelle Lindenhof e. V., Lindenstraße 12, 44135 Dortmund, info@beratung-lindenhof.example".into();
+    a.meta.dpo_contact =
+        "Datenschutz Nord-West GmbH, Frau Dr. Kaya, datenschutz@dsnw.example".into();
+    a.meta.assessors = "Jana Brandt (Leitung), Tim Okafor (IT)".into();
+    a.meta.decision_makers = "Vorstand: Ursula Wendt, Karl-Heinz Böhm".into();
+    a.meta.consulted = "Datenschutzbeauftragte; Team der Beraterinnen und Berater".into();
+    a.meta.informed = "Alle Mitarbeitenden; Jugendamt Dortmund als Zuwendungsgeber".into();
+    let s = &mut a.scenario;
+    s.org_type = OrgType::SocialService;
+    s.public_body = false;
+    s.regime = LegalRegime::GdprBdsg;
+    s.social_data = true;
+    s.professional_secrecy = true;
+    s.bundesland = Some(Bundesland::NordrheinWestfalen);
+    s.purposes = BTreeSet::from([Purpose::Counselling, Purpose::InternalMeetings]);
+    s.organisers = BTreeSet::from([Organiser::Staff]);
+    s.participants =
+        BTreeSet::from([Participant::Staff, Participant::VulnerableClients, Participant::Public]);
+    s.size = Size::UpTo5;
+    s.data = BTreeSet::from([DataCategory::SpecialCategories, DataCategory::ProfessionalSecrets]);
+    s.e2ee_required = None;
+    s.representation = Representation::None;
+    s.transfer_stance = TransferStance::EuOnly;
+    s.hosting = HostingPreference::Any;
+    s.self_hosting_capacity = false;
+    s.install_possible = false;
+    s.browsers =
+        BTreeSet::from([Browser::Chromium, Browser::Firefox, Browser::Safari, Browser::Mobile]);
+    s.required_features =
+        BTreeSet::from([Feature::ScreenSharing, Feature::Lobby, Feature::Passwords]);
+    a.history = vec![
+        change("2026-09-08T08:02:00Z", AnswerId::Size, "up_to_20", "up_to_5"),
+        change(
+            "2026-09-08T08:10:00Z",
+            AnswerId::Browsers,
+            "chromium, firefox, safari",
+            "chromium, firefox, safari, mobile",
+        ),
+        change("2026-09-15T13:30:00Z", AnswerId::InstallPossible, "yes", "no"),
+    ];
+    a
+}
+
+pub fn counselling() -> Assessment {
+    let catalog = catalog();
+    let mut a = counselling_scenario();
+    let taken_on = date(2026, 9, 22);
+    let (chosen, _) = decide(
+        &mut a,
+        &catalog,
+        taken_on,
+        "Ratsuchende können ohne Installation im Browser teilnehmen, die Daten bleiben in Deutschland, und der Anbieter schließt einen Auftragsverarbeitungsvertrag mit Verpflichtung nach § 203 StGB ab.\nDie zweite Wahl bleibt Rückfallebene, falls der Vertrag nicht rechtzeitig zustande kommt.",
+    );
+    a.status = Some(StatusChange {
+        status: Status::Accepted,
+        by: "Ursula Wendt (Vorstand)".into(),
+        on: date(2026, 9, 29),
+    });
+    a.checklist = checklist(
+        &a.scenario,
+        &catalog,
+        &chosen,
+        &[
+            (
+                TodoId::InvolveItAndDpo,
+                TodoStatus::Done,
+                "Jana Brandt",
+                Some(date(2026, 9, 10)),
+                "Protokoll Teamsitzung 10.09.2026",
+            ),
+            (
+                TodoId::Dpa,
+                TodoStatus::Done,
+                "Tim Okafor",
+                Some(date(2026, 10, 15)),
+                "AV-Vertrag Nr. 2026-041, Ordner Datenschutz/Verträge",
+            ),
+            (
+                TodoId::ProfessionalSecrecy,
+                TodoStatus::Done,
+                "Tim Okafor",
+                Some(date(2026, 10, 15)),
+                "Verpflichtung nach § 203 Abs. 4 StGB, Anlage 3 zum AV-Vertrag",
+            ),
+            (TodoId::Dpia, TodoStatus::Open, "Frau Dr. Kaya (DSB)", Some(date(2026, 12, 15)), ""),
+            (
+                TodoId::ParticipantInformation,
+                TodoStatus::Open,
+                "Jana Brandt",
+                Some(date(2026, 11, 20)),
+                "",
+            ),
+            (
+                TodoId::Settings,
+                TodoStatus::Done,
+                "Tim Okafor",
+                Some(date(2026, 10, 20)),
+                "Konfigurationsprotokoll im Ticket IT-318",
+            ),
+            (
+                TodoId::RecordOfProcessing,
+                TodoStatus::Open,
+                "Jana Brandt",
+                Some(date(2026, 12, 31)),
+                "",
+            ),
+        ],
+    );
+    a.step = Step::Checklist;
+    a.review_by = Some(date(2027, 9, 30));
+    a.meta.updated = ts("2026-11-18T15:20:00Z");
+    a
+}
+
+fn school_scenario() -> Assessment {
+    let catalog = catalog();
+    let mut a = Assessment::new(
+        "gs0001".into(),
+        "Grundschule Am Mühlbach – Fernunterricht und Elterngespräche".into(),
+        ts("2025-06-02T06:30:00Z"),
+        catalog.edition.clone(),
+    );
+    a.meta.organisation = "Grundschule Am Mühlbach, Freiburg im Breisgau".into();
+    a.meta.controller = "Grundschule Am Mühlbach, Schulleitung, Mühlbachweg 3, 79100 Freiburg, poststelle@gs-muehlbach.example".into();
+    a.meta.dpo_contact = "Datenschutzbeauftragter für Schulen am Staatlichen Schulamt Freiburg, dsb-schulen@ssa-fr.example".into();
+    a.meta.assessors = "Sabine Lorenz (Konrektorin), Herr Yılmaz (Netzwerkberater)".into();
+    a.meta.decision_makers = "Schulleiterin Dr. Petra Hahn".into();
+    a.meta.consulted = "Örtlicher Personalrat; Elternbeirat; Schulkonferenz".into();
+    a.meta.informed = "Kollegium; Eltern über den Elternbrief".into();
+    let s = &mut a.scenario;
+    s.org_type = OrgType::School;
+    s.public_body = true;
+    s.regime = LegalRegime::StateLaw;
+    s.bundesland = Some(Bundesland::BadenWuerttemberg);
+    s.purposes =
+        BTreeSet::from([Purpose::Teaching, Purpose::ExternalMeetings, Purpose::InternalMeetings]);
+    s.organisers = BTreeSet::from([Organiser::Teachers]);
+    s.participants = BTreeSet::from([Participant::Pupils, Participant::Staff, Participant::Public]);
+    s.size = Size::UpTo50;
+    s.data = BTreeSet::from([DataCategory::Ordinary, DataCategory::ChildrensData]);
+    s.representation = Representation::StaffCouncil;
+    s.transfer_stance = TransferStance::EuOnly;
+    s.hosting = HostingPreference::Any;
+    s.install_possible = false;
+    s.browsers =
+        BTreeSet::from([Browser::Chromium, Browser::Firefox, Browser::Safari, Browser::Mobile]);
+    s.required_features =
+        BTreeSet::from([Feature::ScreenSharing, Feature::BreakoutRooms, Feature::Whiteboard]);
+    a.history = vec![
+        change(
+            "2025-06-02T07:05:00Z",
+            AnswerId::Participants,
+            "pupils, staff",
+            "pupils, staff, public",
+        ),
+        change(
+            "2025-06-16T09:40:00Z",
+            AnswerId::RequiredFeatures,
+            "screen_sharing",
+            "screen_sharing, breakout_rooms, whiteboard",
+        ),
+    ];
+    a
+}
+
+pub fn school() -> Assessment {
+    let catalog = catalog();
+    let mut a = school_scenario();
+    let taken_on = date(2025, 7, 3);
+    let (chosen, _) = decide(
+        &mut a,
+        &catalog,
+        taken_on,
+        "Läuft ohne Installation auf den Tablets der Schule und den Geräten der Familien, Daten bleiben in der EU, Gruppenräume und Whiteboard für den Unterricht sind vorhanden.",
+    );
+    a.status = Some(StatusChange {
+        status: Status::Accepted,
+        by: "Dr. Petra Hahn (Schulleiterin)".into(),
+        on: date(2025, 7, 10),
+    });
+    a.checklist = checklist(
+        &a.scenario,
+        &catalog,
+        &chosen,
+        &[
+            (
+                TodoId::InvolveItAndDpo,
+                TodoStatus::Done,
+                "Sabine Lorenz",
+                Some(date(2025, 6, 20)),
+                "E-Mail des DSB vom 20.06.2025",
+            ),
+            (
+                TodoId::Dpa,
+                TodoStatus::Done,
+                "Herr Yılmaz",
+                Some(date(2025, 7, 31)),
+                "AV-Vertrag, Schulakte 064.2",
+            ),
+            (
+                TodoId::Representation,
+                TodoStatus::Done,
+                "Dr. Petra Hahn",
+                Some(date(2025, 9, 1)),
+                "Dienstvereinbarung Videokonferenzen vom 01.09.2025",
+            ),
+            (
+                TodoId::ParticipantInformation,
+                TodoStatus::Done,
+                "Sabine Lorenz",
+                Some(date(2025, 9, 8)),
+                "Elternbrief 2025/03 mit Datenschutzhinweisen",
+            ),
+            (
+                TodoId::Settings,
+                TodoStatus::NotApplicable,
+                "Herr Yılmaz",
+                None,
+                "vom Anbieter voreingestellt",
+            ),
+            (
+                TodoId::RecordOfProcessing,
+                TodoStatus::Open,
+                "Sabine Lorenz",
+                Some(date(2025, 10, 31)),
+                "",
+            ),
+        ],
+    );
+    a.step = Step::Review;
+    // The yearly review is overdue: `show` warns about it.
+    a.review_by = Some(date(2026, 7, 31));
+    a.meta.updated = ts("2025-09-08T11:00:00Z");
+    a
+}
+
+fn company_scenario() -> Assessment {
+    let catalog = catalog();
+    let mut a = Assessment::new(
+        "mfm001".into(),
+        "Müller Feinmechanik – Videokonferenzen mit Kunden und Bewerbern".into(),
+        ts("2026-10-20T08:00:00Z"),
+        catalog.edition.clone(),
+    );
+    a.meta.organisation = "Müller Feinmechanik GmbH, Augsburg".into();
+    a.meta.controller = "Müller Feinmechanik GmbH, Gutenbergstraße 8, 86156 Augsburg, datenschutz@mueller-fm.example".into();
+    a.meta.dpo_contact =
+        "Externer Datenschutzbeauftragter: Stefan Reiter, reiter@dsb-schwaben.example".into();
+    a.meta.assessors = "Lea Fischer (IT-Leitung)".into();
+    a.meta.decision_makers = "Geschäftsführung: Thomas Müller".into();
+    a.meta.consulted = "Betriebsrat (Vorsitzende Anke Vogel); Datenschutzbeauftragter".into();
+    a.meta.informed = "Alle Beschäftigten über das Intranet".into();
+    let s = &mut a.scenario;
+    s.org_type = OrgType::Company;
+    s.regime = LegalRegime::GdprBdsg;
+    s.bundesland = Some(Bundesland::Bayern);
+    s.purposes = BTreeSet::from([
+        Purpose::InternalMeetings,
+        Purpose::ExternalMeetings,
+        Purpose::JobInterviews,
+    ]);
+    s.organisers = BTreeSet::from([Organiser::Staff]);
+    s.participants =
+        BTreeSet::from([Participant::Staff, Participant::BusinessPartners, Participant::Public]);
+    s.size = Size::UpTo100;
+    s.data = BTreeSet::from([DataCategory::Ordinary, DataCategory::ConfidentialBusiness]);
+    s.e2ee_required = Some(false);
+    s.representation = Representation::WorksCouncil;
+    s.transfer_stance = TransferStance::Dpf;
+    s.hosting = HostingPreference::Any;
+    s.install_possible = true;
+    s.browsers = BTreeSet::from([Browser::Chromium, Browser::Firefox, Browser::Safari]);
+    s.required_features = BTreeSet::from([Feature::ScreenSharing, Feature::DialIn, Feature::Lobby]);
+    a.history = vec![
+        change("2026-10-20T08:20:00Z", AnswerId::TransferStance, "eu_only", "dpf"),
+        change(
+            "2026-10-27T14:05:00Z",
+            AnswerId::RequiredFeatures,
+            "screen_sharing, recording, dial_in, lobby",
+            "screen_sharing, dial_in, lobby",
+        ),
+    ];
+    a
+}
+
+pub fn company() -> Assessment {
+    let catalog = catalog();
+    let mut a = company_scenario();
+    let taken_on = date(2026, 11, 3);
+    let (chosen, _) = decide(
+        &mut a,
+        &catalog,
+        taken_on,
+        "Vorschlag der IT: bestes Ergebnis der Eingrenzung, Einwahl per Telefon für Kunden ohne Headset. Aufzeichnungen sind nicht vorgesehen; die Betriebsvereinbarung wird das ausdrücklich regeln.",
+    );
+    a.status = Some(StatusChange {
+        status: Status::Proposed,
+        by: "Lea Fischer (IT-Leitung)".into(),
+        on: date(2026, 11, 3),
+    });
+    a.checklist = checklist(
+        &a.scenario,
+        &catalog,
+        &chosen,
+        &[
+            (
+                TodoId::InvolveItAndDpo,
+                TodoStatus::Done,
+                "Lea Fischer",
+                Some(date(2026, 10, 22)),
+                "Termin mit Herrn Reiter am 22.10.2026",
+            ),
+            (
+                TodoId::Representation,
+                TodoStatus::Open,
+                "Thomas Müller",
+                Some(date(2026, 12, 10)),
+                "Entwurf Betriebsvereinbarung v2 liegt dem Betriebsrat vor",
+            ),
+            (TodoId::Dpa, TodoStatus::Open, "Lea Fischer", Some(date(2026, 12, 1)), ""),
+            (TodoId::TransferBasis, TodoStatus::Open, "Lea Fischer", Some(date(2026, 12, 1)), ""),
+        ],
+    );
+    a.step = Step::Checklist;
+    a.review_by = Some(date(2027, 11, 30));
+    a.meta.updated = ts("2026-11-24T10:15:00Z");
+    a
+}
+
+fn examples() -> [Assessment; 3] {
+    [counselling(), school(), company()]
+}
+
+fn file_of(a: &Assessment) -> PathBuf {
+    saves_dir().join(format!("{}.ron", names::file_name(&a.meta.title, &a.meta.id)))
+}
+
+/// Regenerates `saves/` from the scenarios above (after a catalogue or narrowing change that
+/// should show in the examples). Review the diff before committing.
+#[test]
+#[ignore = "rewrites the example files in saves/"]
+fn write_examples() {
+    std::fs::create_dir_all(saves_dir()).unwrap();
+    for a in examples() {
+        std::fs::write(file_of(&a), format::to_text(&a).unwrap()).unwrap();
+    }
+}
+
+#[test]
+fn examples_load_and_hold_what_they_promise() {
+    let store = Store::new(saves_dir());
+    let files: Vec<PathBuf> = std::fs::read_dir(saves_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    assert!(files.len() >= 3, "{files:?}");
+    let catalog = catalog();
+    for path in &files {
+        // A PATH outside the test's saves directory: read-only, no warnings.
+        let loaded = Store::new(tempfile::tempdir().unwrap().path())
+            .inspect(path.to_str().unwrap())
+            .unwrap();
+        assert!(
+            loaded.read_only && loaded.warnings.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            loaded.warnings
+        );
+        let a = &loaded.assessment;
+        let d = a.decision.as_ref().unwrap_or_else(|| panic!("{}: no decision", path.display()));
+        assert!(
+            catalog.offering(&d.chosen).is_some(),
+            "{}: {} not in the catalogue",
+            path.display(),
+            d.chosen
+        );
+        assert!(d.snapshot.offerings.iter().any(|o| o.id == d.chosen));
+        assert!(
+            d.snapshot.shortlist.ranked.iter().any(|e| e.offering == d.chosen),
+            "chosen from the shortlist"
+        );
+        assert!(!d.snapshot.sources.is_empty() && !d.snapshot.todos.is_empty());
+        assert!(!d.rationale.is_empty() && a.status.is_some() && a.review_by.is_some());
+        assert!(!a.history.is_empty());
+        let statuses: BTreeSet<TodoStatus> = a.checklist.values().map(|i| i.status).collect();
+        assert!(statuses.len() >= 2, "{}: mixed checklist statuses", path.display());
+        assert!(a.checklist.values().any(|i| !i.owner.is_empty() && i.due.is_some()));
+        assert!(a.checklist.values().any(|i| !i.evidence.is_empty()));
+        assert_eq!(file_of(a), *path, "file name = slug of the title + id");
+    }
+    // The three scenarios are there and say what they are.
+    for a in examples() {
+        let loaded = store.inspect(&names::file_name(&a.meta.title, &a.meta.id)).unwrap();
+        assert_eq!(loaded.assessment.meta.title, a.meta.title);
+        assert_eq!(loaded.assessment.scenario, a.scenario, "regenerate with write_examples");
+    }
+    let school =
+        store.inspect(&names::file_name(&school().meta.title, "gs0001")).unwrap().assessment;
+    assert!(school.scenario.participants.contains(&Participant::Pupils));
+    assert_eq!(school.scenario.representation, Representation::StaffCouncil);
+    let counselling =
+        store.inspect(&names::file_name(&counselling().meta.title, "bst001")).unwrap().assessment;
+    assert!(counselling.scenario.professional_secrecy && counselling.scenario.social_data);
+    let company =
+        store.inspect(&names::file_name(&company().meta.title, "mfm001")).unwrap().assessment;
+    assert_eq!(company.scenario.representation, Representation::WorksCouncil);
+    assert_eq!(company.status.unwrap().status, Status::Proposed);
+}

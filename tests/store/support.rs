@@ -55,7 +55,8 @@ pub fn date(y: i16, m: i8, d: i8) -> Date {
 
 /// A decided assessment whose snapshot names an offering the current catalogue lacks.
 pub fn decided(title: &str, id: &str) -> Assessment {
-    let catalog = catalog::parse(EMBEDDED_CATALOG).unwrap();
+    static CATALOG: std::sync::OnceLock<catalog::Catalog> = std::sync::OnceLock::new();
+    let catalog = CATALOG.get_or_init(|| catalog::parse(EMBEDDED_CATALOG).unwrap());
     let mut gone = catalog.offerings[0].clone();
     gone.id = "gone-offering".into();
     gone.name.de = "Verschwundenes Angebot".into();
@@ -86,6 +87,7 @@ pub fn decided(title: &str, id: &str) -> Assessment {
                 why: vec![TodoCause {
                     key: "todo.dpa.why".into(),
                     answers: vec![AnswerId::OrgType],
+                    facts: vec![],
                 }],
             }],
         },

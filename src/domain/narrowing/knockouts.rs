@@ -40,8 +40,11 @@ fn push(
     out.push(KnockOut { rule, facts: facts.to_vec(), answers: answers.to_vec(), detail });
 }
 
-fn transfer_facts(uses_dpf: bool, uses_scc: bool) -> Vec<FactField> {
+fn transfer_facts(uses_dpf: bool, uses_scc: bool, inferred: bool) -> Vec<FactField> {
     let mut facts = vec![FactField::ProcessingLocations, FactField::SubprocessorLocations];
+    if inferred {
+        facts.extend([FactField::Operator, FactField::Parent, FactField::TransferBasis]);
+    }
     if uses_dpf {
         facts.push(FactField::DpfCertified);
     }
@@ -74,7 +77,7 @@ fn transfer_rules(catalog: &Catalog, s: &Scenario, o: &Offering, out: &mut Vec<K
     if !countries.is_empty() {
         out.push(KnockOut {
             rule: RuleId::TransferStance,
-            facts: transfer_facts(profile.uses_dpf, profile.uses_scc),
+            facts: transfer_facts(profile.uses_dpf, profile.uses_scc, profile.inferred),
             answers: vec![AnswerId::TransferStance],
             detail: KnockOutDetail::Countries { countries, allowed: s.transfer_stance },
         });
@@ -85,7 +88,7 @@ fn transfer_rules(catalog: &Catalog, s: &Scenario, o: &Offering, out: &mut Vec<K
         if !countries.is_empty() {
             out.push(KnockOut {
                 rule: RuleId::SocialDataTransfers,
-                facts: transfer_facts(profile.uses_dpf, true),
+                facts: transfer_facts(profile.uses_dpf, true, profile.inferred),
                 answers: vec![AnswerId::SocialData],
                 detail: KnockOutDetail::Countries { countries, allowed: TransferStance::Dpf },
             });
