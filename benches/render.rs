@@ -3,7 +3,6 @@
 //! diff is never empty.
 
 #[path = "../tests/tui_support.rs"]
-#[allow(dead_code)]
 mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
