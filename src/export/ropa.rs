@@ -74,7 +74,11 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
         list(&mut doc, &facts);
     }
     heading(&mut doc, "export.ropa.h.transfers");
-    list(&mut doc, &l.transfers());
+    let (intro, transfers) = l.transfers();
+    if let Some(intro) = intro {
+        doc.paragraph(&md::text(&intro));
+    }
+    list(&mut doc, &transfers);
     heading(&mut doc, "export.ropa.h.erasure");
     list(&mut doc, &l.storage());
 
@@ -84,7 +88,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     ));
     let mut measures = Vec::new();
     if let Some(o) = basis.subject() {
-        measures.push(describe::fact_value(texts, o, FactField::E2ee));
+        measures.push(l.fact(o, FactField::E2ee));
         measures.extend(o.settings.iter().map(|s| texts.pick(s).to_string()));
     }
     list(&mut doc, &measures);
