@@ -118,20 +118,26 @@ pub fn snapshot_changes(
 /// the offerings the decision names.
 pub fn stale_facts(decision: &Decision, current: &Catalog, today: Date) -> Vec<StaleFact> {
     let snapshot = &decision.snapshot;
-    let then = Catalog {
-        schema: snapshot.schema,
-        edition: snapshot.catalog_edition.clone(),
-        sources: snapshot.sources.clone(),
-        // The snapshot does not keep the adequacy list; today's is the best available.
-        adequacy: current.adequacy.clone(),
-        offerings: snapshot.offerings.clone(),
-    };
+    let then = snapshot_catalog(decision, current);
     let named = |id: &String| id == &decision.chosen || decision.runner_up.as_ref() == Some(id);
     narrowing::narrow(&then, &snapshot.scenario, today)
         .stale
         .into_iter()
         .filter(|s| named(&s.offering))
         .collect()
+}
+
+/// The catalogue as the snapshot recorded it (its offerings and sources).
+pub fn snapshot_catalog(decision: &Decision, current: &Catalog) -> Catalog {
+    let snapshot = &decision.snapshot;
+    Catalog {
+        schema: snapshot.schema,
+        edition: snapshot.catalog_edition.clone(),
+        sources: snapshot.sources.clone(),
+        // The snapshot does not keep the adequacy list; today's is the best available.
+        adequacy: current.adequacy.clone(),
+        offerings: snapshot.offerings.clone(),
+    }
 }
 
 /// A comparable rendering of one fact (value, source, date, certainty, note).
