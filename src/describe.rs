@@ -705,6 +705,32 @@ pub fn provenance(
     ))
 }
 
+/// The provenance of a fact frozen with a decision for an excluded offering, stale-marked as of
+/// `on` like [`provenance_on`].
+pub fn frozen_provenance(
+    texts: &Texts,
+    sources: &std::collections::BTreeMap<String, crate::domain::catalog::Source>,
+    fact: &crate::domain::assessment::FrozenFact,
+    on: jiff::civil::Date,
+) -> String {
+    let source = sources.get(&fact.source).map_or(fact.source.as_str(), |s| s.title.as_str());
+    let text = texts.fmt(
+        "stale.provenance",
+        &[
+            ("source", source),
+            ("as_of", &as_of(texts, &fact.as_of)),
+            ("certainty", texts.get(fact.certainty.key())),
+        ],
+    );
+    if narrowing::changeable(fact.field)
+        && fact.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, on)
+    {
+        format!("{text}; {}", texts.get("stale.marker"))
+    } else {
+        text
+    }
+}
+
 /// [`provenance`] with the stale marker when the fact is changeable and too old on `today`.
 pub fn provenance_on(
     texts: &Texts,

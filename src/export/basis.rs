@@ -5,8 +5,11 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
-use crate::domain::assessment::{Assessment, ChecklistItem, Decision, TodoStatus};
+use crate::domain::assessment::{
+    Assessment, ChecklistItem, Decision, ExcludedOffering, TodoStatus,
+};
 use crate::domain::catalog::{Catalog, Offering};
+use crate::domain::facts::Fact;
 use crate::domain::narrowing::{self, Evaluation, Shortlist};
 use crate::domain::scenario::Scenario;
 use crate::domain::todos::{self, Todo, TodoId};
@@ -20,6 +23,9 @@ pub struct Basis<'a> {
     pub current: &'a Catalog,
     /// The record's offerings plus today's for those it lacks: names only (what-ifs).
     pub naming: Catalog,
+    /// Name and model of the excluded offerings the record kept without a full copy, as
+    /// offerings whose facts are all unrecorded (only name and model are read from them).
+    kept: Vec<Offering>,
     pub scenario: &'a Scenario,
     pub shortlist: Shortlist,
     pub todos: Vec<Todo>,
@@ -32,6 +38,8 @@ pub struct Basis<'a> {
 impl<'a> Basis<'a> {
     pub fn new(assessment: &'a Assessment, current: &'a Catalog, today: Date) -> Basis<'a> {
         let mut basis = Basis::unnamed(assessment, current, today);
+        basis.kept = basis.excluded_records().iter().map(kept_offering).collect();
+        basis.naming.offerings.extend(basis.kept.iter().cloned());
         let missing: Vec<Offering> = current
             .offerings
             .iter()
@@ -55,6 +63,7 @@ impl<'a> Basis<'a> {
                 };
                 Basis {
                     assessment,
+                    kept: Vec::new(),
                     naming: catalog.clone(),
                     catalog,
                     scenario: &snap.scenario,
@@ -70,6 +79,7 @@ impl<'a> Basis<'a> {
                 let scenario = &assessment.scenario;
                 Basis {
                     assessment,
+                    kept: Vec::new(),
                     catalog: current.clone(),
                     naming: current.clone(),
                     scenario,
@@ -88,9 +98,15 @@ impl<'a> Basis<'a> {
         self.catalog.offering(id)
     }
 
-    /// The offering from the record, else from today's catalogue (`false`: not from the record).
+    /// What the decision kept of the offerings it excluded without a full copy.
+    pub fn excluded_records(&self) -> &[ExcludedOffering] {
+        self.decision.map_or(&[], |d| d.snapshot.excluded.as_slice())
+    }
+
+    /// The offering from the record (a full copy, or the name and model it kept of an excluded
+    /// one), else from today's catalogue (`false`: not from the record).
     pub fn offering_for_wording(&self, id: &str) -> Option<(&Offering, bool)> {
-        match self.offering(id) {
+        match self.offering(id).or_else(|| self.kept.iter().find(|o| o.id == id)) {
             Some(o) => Some((o, true)),
             None => self.current.offering(id).map(|o| (o, false)),
         }
@@ -148,5 +164,39 @@ impl<'a> Basis<'a> {
 
     pub fn todo(&self, id: TodoId) -> Option<&Todo> {
         self.todos.iter().find(|t| t.id == id)
+    }
+}
+
+fn unrecorded<T>() -> Fact<T> {
+    Fact::Unknown { note: Default::default() }
+}
+
+/// An offering carrying only what the record kept of an excluded one: its name and model.
+fn kept_offering(record: &ExcludedOffering) -> Offering {
+    Offering {
+        id: record.id.clone(),
+        name: record.name.clone(),
+        product: record.name.en.clone(),
+        operating_model: record.operating_model,
+        operator: unrecorded(),
+        parent: unrecorded(),
+        processing_locations: unrecorded(),
+        subprocessor_locations: unrecorded(),
+        dpf_certified: unrecorded(),
+        transfer_basis: unrecorded(),
+        dpa: unrecorded(),
+        own_purpose: unrecorded(),
+        open_source: unrecorded(),
+        licence: unrecorded(),
+        e2ee: unrecorded(),
+        browser_join: unrecorded(),
+        apps: unrecorded(),
+        max_participants: unrecorded(),
+        features: BTreeMap::new(),
+        kbv_listed: unrecorded(),
+        availability: Fact::NotApplicable,
+        authority_positions: Vec::new(),
+        settings: Vec::new(),
+        notes: Vec::new(),
     }
 }

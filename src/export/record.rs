@@ -656,6 +656,28 @@ impl Record<'_> {
                 items.push((md::text(self.t.pick(&offering.name)), subs));
             }
         }
+        let sources = &self.b.catalog.sources;
+        for record in self.b.excluded_records() {
+            let subs: Vec<String> = record
+                .facts
+                .iter()
+                .map(|fact| {
+                    md::text(&self.fmt(
+                        "export.record.facts.frozen",
+                        &[
+                            ("label", &describe::fact_label(self.t, fact.field)),
+                            (
+                                "provenance",
+                                &describe::frozen_provenance(self.t, sources, fact, self.b.as_of),
+                            ),
+                        ],
+                    ))
+                })
+                .collect();
+            if !subs.is_empty() {
+                items.push((md::text(self.t.pick(&record.name)), subs));
+            }
+        }
         if items.is_empty() {
             doc.paragraph(&md::text(self.t.get("export.record.facts.none")));
         }

@@ -319,6 +319,7 @@ pub fn decided() -> Assessment {
             offerings: catalog.offerings.clone(),
             sources: catalog.sources.clone(),
             todos,
+            excluded: Vec::new(),
         },
         to_be_confirmed: false,
     });

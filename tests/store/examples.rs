@@ -9,7 +9,8 @@ use jiff::civil::Date;
 use meetcheck::commands::EMBEDDED_CATALOG;
 use meetcheck::commands::show::fact_fields;
 use meetcheck::domain::assessment::{
-    Assessment, Change, ChecklistItem, Decision, DecisionSnapshot, Status, StatusChange, TodoStatus,
+    Assessment, Change, ChecklistItem, Decision, DecisionSnapshot, Status, StatusChange,
+    TodoStatus, excluded_records,
 };
 use meetcheck::domain::catalog::{self, Browser, Catalog, Feature};
 use meetcheck::domain::narrowing::{self, AnswerId};
@@ -57,6 +58,7 @@ fn snapshot(
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let offering = catalog.offering(chosen);
+    let excluded = excluded_records(catalog, &shortlist, &offerings);
     DecisionSnapshot {
         catalog_edition: catalog.edition.clone(),
         schema: catalog.schema,
@@ -66,6 +68,7 @@ fn snapshot(
         offerings,
         sources,
         todos: todos::todos(scenario, offering),
+        excluded,
     }
 }
 
