@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use expectrl::Session;
 
-const TIMEOUT: Duration = Duration::from_secs(20);
+// Generous: a loaded 2-core machine can take seconds to start a process.
+const TIMEOUT: Duration = Duration::from_secs(60);
 
 struct Tui {
     session: expectrl::session::OsSession,

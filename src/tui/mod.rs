@@ -149,6 +149,13 @@ fn event_loop(
             None => (Msg::Idle, false),
             Some(Input::Event(event)) => {
                 last_input = Instant::now();
+                // A key can be read before the resize that preceded it (crossterm polls the tty
+                // and its resize signal together): judge the key at the size on screen now.
+                if let Ok(size) = terminal.size()
+                    && (size.width, size.height) != model.size
+                {
+                    update(&mut model, Msg::Resize(size.width, size.height));
+                }
                 match keymap::msg_for(keymap::mode(&model), &event) {
                     Some(msg) => (msg, false),
                     None => continue,
