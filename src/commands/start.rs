@@ -24,7 +24,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     } else {
         model.open(io.create(model.now));
     }
-    let exit = tui::run(model, &mut io)?;
+    let exit = run_wizard(ctx, model, &mut io)?;
     finish(ctx, &io, exit)
 }
 
@@ -38,7 +38,7 @@ pub fn new(ctx: &Context, title: Option<String>, from: Option<String>) -> Result
     let mut model = model(ctx);
     model.start.loading = true;
     model.open(io.create(model.now));
-    let exit = tui::run(model, &mut io)?;
+    let exit = run_wizard(ctx, model, &mut io)?;
     finish(ctx, &io, exit)
 }
 
@@ -59,8 +59,18 @@ pub fn resume(ctx: &Context, target: Option<String>) -> Result<ExitCode> {
     let mut model = model(ctx);
     model.start.saves = saves;
     model.open(loaded);
-    let exit = tui::run(model, &mut io)?;
+    let exit = run_wizard(ctx, model, &mut io)?;
     finish(ctx, &io, exit)
+}
+
+/// The wizard needs a terminal on both ends; say so plainly instead of failing on the first
+/// terminal call.
+fn run_wizard(ctx: &Context, model: Model, io: &mut StartIo) -> Result<tui::Exit> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!("{}", ctx.texts.get("ui.error.no_terminal"));
+    }
+    tui::run(model, io)
 }
 
 fn model(ctx: &Context) -> Model {
