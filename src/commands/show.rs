@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 use jiff::civil::Date;
 
-pub use changes::{SnapshotChange, fact_fields, snapshot_changes, stale_facts};
+pub use changes::{SnapshotChange, snapshot_changes, stale_facts};
 
 use super::Context;
 use crate::describe;
@@ -300,7 +300,8 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
     }
 }
 
-fn change(
+/// One difference between a decision's snapshot and today's catalogue, in words.
+pub fn change(
     texts: &Texts,
     catalog: &Catalog,
     decision: &Decision,

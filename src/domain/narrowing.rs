@@ -101,6 +101,38 @@ pub enum FactField {
     AuthorityPositions,
 }
 
+impl FactField {
+    /// Every fact field of an offering, in catalogue order.
+    pub fn all() -> Vec<FactField> {
+        let mut fields = vec![
+            FactField::OperatingModel,
+            FactField::Operator,
+            FactField::Parent,
+            FactField::ProcessingLocations,
+            FactField::SubprocessorLocations,
+            FactField::DpfCertified,
+            FactField::TransferBasis,
+            FactField::Dpa,
+            FactField::OwnPurpose,
+            FactField::OpenSource,
+            FactField::Licence,
+            FactField::E2ee,
+            FactField::E2eeBrowserJoin,
+            FactField::E2eeMaxParticipants,
+            FactField::BrowserJoin,
+            FactField::Apps,
+            FactField::MaxParticipants,
+        ];
+        fields.extend(Feature::ALL.iter().map(|f| FactField::Feature(*f)));
+        fields.extend([
+            FactField::KbvListed,
+            FactField::Availability,
+            FactField::AuthorityPositions,
+        ]);
+        fields
+    }
+}
+
 /// Hard requirements: an offering that fails one is excluded, with the reason.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum RuleId {

@@ -50,6 +50,13 @@ pub enum Action {
     Quit,
     /// Save if possible and quit whatever happens (Ctrl+C).
     ForceQuit,
+    /// ← and → on a choice row: the previous / next option.
+    Left,
+    Right,
+    /// Enter in a multi-line text field.
+    NewLine,
+    /// Write a document (`e` record; on Review also `n` notice, `r` record of processing).
+    Export(crate::export::Kind),
 }
 
 /// Everything that can happen to the wizard.
@@ -73,6 +80,8 @@ pub enum Msg {
     Saved(Result<PathBuf, String>),
     /// Saving before quitting failed; the work stays open.
     QuitSaveFailed(String),
+    /// A document was written (the path) or not (the error).
+    Exported(Result<PathBuf, String>),
 }
 
 /// What the shell must do after an update.
@@ -83,6 +92,8 @@ pub enum Effect {
     Save,
     /// Save at once and say where (Ctrl+S).
     SaveNow,
+    /// Write a document of the assessment into the current directory (never overwriting).
+    Export(crate::export::Kind),
     /// Save (if needed) and quit; with `force` quit even when saving fails.
     Quit {
         force: bool,
@@ -161,6 +172,8 @@ pub struct Doc {
     pub shortlist: Option<Shortlist>,
     pub last_change: Option<NarrowDiff>,
     pub saved_to: Option<PathBuf>,
+    /// Results, decision, checklist and review.
+    pub outcome: super::outcome::OutcomeState,
 }
 
 impl Doc {
@@ -175,6 +188,7 @@ impl Doc {
             shortlist: None,
             last_change: None,
             saved_to: None,
+            outcome: Default::default(),
         }
     }
 
@@ -362,6 +376,7 @@ impl Model {
             });
         }
         doc.shortlist = Some(new);
+        super::outcome::after_narrowing(doc, catalog, self.today, answer.is_some());
     }
 }
 
@@ -415,10 +430,22 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
             model.note = Some(Note::error("ui.note.quit_save_failed", vec![("error", error)]));
             Effect::None
         }
+        Msg::Exported(result) => super::outcome::exported(model, result),
+        Msg::Edit(request) if outcome_editing(model) => {
+            super::outcome::edit(model, Some(request), None)
+        }
+        Msg::Paste(text) if outcome_editing(model) => {
+            super::outcome::edit(model, None, Some(&text))
+        }
         Msg::Edit(request) => edit(model, |editor, a| editor.apply(request, a)),
         Msg::Paste(text) => edit(model, |editor, a| editor.paste(&text, a)),
         Msg::Action(action) => act(model, action),
     }
+}
+
+/// A text field of the results … review screens has the focus.
+fn outcome_editing(model: &Model) -> bool {
+    model.doc.as_ref().is_some_and(|d| super::outcome::editing(d).is_some())
 }
 
 fn saved(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
@@ -498,7 +525,7 @@ fn act(model: &mut Model, action: Action) -> Effect {
         }
         Screen::Step(Step::About) => act_about(model, action),
         Screen::Step(step) if step.is_scenario() => act_choice(model, action),
-        Screen::Step(_) => act_placeholder(model, action),
+        Screen::Step(_) => super::outcome::act(model, action),
     }
 }
 
@@ -640,23 +667,16 @@ fn choose(doc: &mut Doc, question: Question, option: usize, now: Timestamp) -> O
         return None;
     }
     let new = questions::answer_value_id(&a.scenario, answer);
-    // Repeated changes of one answer in a row are one change in the history.
+    // Repeated changes of one answer in a row are one change in the history; the first change
+    // after a decision was taken starts a new entry.
+    let decided = a.decision.as_ref().is_some_and(|d| !d.to_be_confirmed);
     match a.history.last_mut() {
-        Some(last) if last.answer == answer => last.new = new,
+        Some(last) if last.answer == answer && !decided => last.new = new,
         _ => a.history.push(Change { at: now, answer, old, new }),
     }
     a.meta.updated = now;
     doc.dirty = true;
     Some(answer)
-}
-
-fn act_placeholder(model: &mut Model, action: Action) -> Effect {
-    let step = model_step(model);
-    match action {
-        Action::Enter if step.next().is_some() => go_to(model, step.next()),
-        Action::Back => go_to(model, step.previous()),
-        _ => Effect::None,
-    }
 }
 
 fn model_step(model: &Model) -> Step {
@@ -705,7 +725,7 @@ fn advance(model: &mut Model) -> Effect {
 }
 
 /// Moves to `step` (answers are kept); `None` before About goes back to the start screen.
-fn go_to(model: &mut Model, step: Option<Step>) -> Effect {
+pub(super) fn go_to(model: &mut Model, step: Option<Step>) -> Effect {
     let Some(doc) = &mut model.doc else { return Effect::None };
     let Some(step) = step else {
         doc.editor = None;
@@ -723,6 +743,7 @@ fn go_to(model: &mut Model, step: Option<Step>) -> Effect {
     doc.cursor = doc.initial_cursor();
     doc.editor = None;
     doc.sync_editor();
+    super::outcome::entered(doc, step);
     model.screen = Screen::Step(step);
     if model.note.as_ref().is_some_and(|n| n.key == "ui.note.missing" || !n.error) {
         model.note = None;
@@ -750,6 +771,7 @@ pub fn check_invariants(model: &Model) -> Result<(), String> {
         if step > Step::About && doc.loaded.assessment.meta.title.trim().is_empty() {
             return Err("left About without a title".into());
         }
+        super::outcome::check(doc)?;
         if step > Step::Data && missing_on_data(doc) {
             return Err("left Data with a lowered protection need and no reason".into());
         }

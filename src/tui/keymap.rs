@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{ABOUT_CONTINUE, Action, Model, Msg, Screen};
 use crate::domain::scenario::Step;
+use crate::export::Kind;
 
 /// Which keys apply right now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -20,12 +21,20 @@ pub enum Mode {
     Editing,
     /// A scenario step with the cursor on an option.
     Choice,
-    /// A step whose screen comes later (results … review for now).
-    Placeholder,
+    /// The results: ranked matrix, excluded, detail, what-ifs, comparison.
+    Results,
+    /// A choice row of a form (offering, runner-up, status): Space, ← and → change it.
+    Selector,
+    /// A multi-line text field: Enter is a new line, Tab or Esc leaves it.
+    MultiLine,
+    /// The checklist's list of to-dos.
+    ChecklistList,
+    /// The review: every answer, and the exports.
+    Review,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 13] = [
         Mode::TooSmall,
         Mode::Help,
         Mode::Start,
@@ -34,12 +43,16 @@ impl Mode {
         Mode::Form,
         Mode::Editing,
         Mode::Choice,
-        Mode::Placeholder,
+        Mode::Results,
+        Mode::Selector,
+        Mode::MultiLine,
+        Mode::ChecklistList,
+        Mode::Review,
     ];
 
     /// Printable keys go into a text field.
     pub fn edits_text(self) -> bool {
-        self == Mode::Editing
+        self == Mode::Editing || self == Mode::MultiLine
     }
 }
 
@@ -59,6 +72,10 @@ pub fn mode_beneath_help(model: &Model) -> Mode {
         Screen::Start => Mode::Start,
         Screen::Catalog => Mode::Catalog,
         Screen::CatalogDetail => Mode::CatalogDetail,
+        Screen::Step(step) if step > Step::Participation => match &model.doc {
+            Some(doc) => super::outcome::mode(doc),
+            None => Mode::Review,
+        },
         Screen::Step(step) => {
             let editing = model.doc.as_ref().is_some_and(|d| d.editor.is_some());
             match step {
@@ -68,8 +85,7 @@ pub fn mode_beneath_help(model: &Model) -> Mode {
                         model.doc.as_ref().is_none_or(|d| d.about_focus == ABOUT_CONTINUE);
                     if on_button { Mode::Form } else { Mode::Editing }
                 }
-                s if s.is_scenario() => Mode::Choice,
-                _ => Mode::Placeholder,
+                _ => Mode::Choice,
             }
         }
     }
@@ -118,6 +134,15 @@ fn help_keys(question_mark: bool) -> Binding {
         keys = "?";
     }
     b(keys, "ui.does.help", &presses, true)
+}
+
+fn export_key(kind: Kind, key: char, does: &'static str) -> Binding {
+    let keys = match key {
+        'e' => "e",
+        'n' => "n",
+        _ => "r",
+    };
+    b(keys, does, &[(KeyCode::Char(key), Action::Export(kind))], true)
 }
 
 /// The bindings of a mode, footer ones first in the order shown.
@@ -171,11 +196,63 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             help_keys(true),
             quit,
         ],
-        Mode::Placeholder => {
-            vec![enter("ui.does.next_step"), back("ui.does.back"), help_keys(true), quit]
-        }
+        Mode::Results => vec![
+            enter("ui.results.does.decide"),
+            tab("ui.results.does.pane"),
+            b("ui.key.space", "ui.results.does.compare", &[(K::Char(' '), A::Space)], true),
+            export_key(Kind::Record, 'e', "ui.results.does.export"),
+            move_keys("ui.does.move", true),
+            back("ui.does.back"),
+            help_keys(true),
+            quit,
+        ],
+        Mode::Selector => vec![
+            b(
+                "ui.decision.key.space_arrows",
+                "ui.decision.does.change",
+                &[(K::Char(' '), A::Space), (K::Left, A::Left), (K::Right, A::Right)],
+                true,
+            ),
+            enter("ui.does.next_field"),
+            move_keys("ui.does.field", true),
+            tab("ui.does.field"),
+            back("ui.does.back"),
+            help_keys(true),
+            quit,
+        ],
+        Mode::MultiLine => vec![
+            b("Enter", "ui.decision.does.new_line", &[(K::Enter, A::NewLine)], true),
+            b(
+                "ui.decision.key.tab_esc",
+                "ui.decision.does.leave_field",
+                &[(K::Tab, A::NextField), (K::BackTab, A::PrevField), (K::Esc, A::NextField)],
+                true,
+            ),
+            move_keys("ui.does.field", false),
+            help_keys(false),
+            save.clone(),
+        ],
+        Mode::ChecklistList => vec![
+            move_keys("ui.does.move", true),
+            b("ui.key.space", "ui.checklist.does.status", &[(K::Char(' '), A::Space)], true),
+            enter("ui.checklist.does.open"),
+            back("ui.does.back"),
+            help_keys(true),
+            quit,
+        ],
+        Mode::Review => vec![
+            export_key(Kind::Record, 'e', "ui.results.does.export"),
+            export_key(Kind::Notice, 'n', "ui.review.does.notice"),
+            export_key(Kind::Ropa, 'r', "ui.review.does.ropa"),
+            enter("ui.review.does.jump"),
+            move_keys("ui.does.move", true),
+            back("ui.does.back"),
+            help_keys(true),
+            quit,
+        ],
     };
-    if mode != Mode::Editing && mode != Mode::TooSmall && mode != Mode::Help {
+    let edits = mode.edits_text();
+    if !edits && mode != Mode::TooSmall && mode != Mode::Help {
         list.push(save);
     }
     if mode == Mode::Help {
@@ -248,7 +325,7 @@ mod tests {
     fn q_quits_outside_text_fields_only() {
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         for mode in Mode::ALL {
-            let expected = if mode == Mode::Editing { None } else { Some(Action::Quit) };
+            let expected = if mode.edits_text() { None } else { Some(Action::Quit) };
             assert_eq!(action_for(mode, q), expected, "{mode:?}");
         }
     }

@@ -8,6 +8,8 @@
 pub mod app;
 pub mod form;
 pub mod keymap;
+pub mod outcome;
+pub mod outcome_fields;
 pub mod questions;
 pub mod theme;
 pub mod view;
@@ -207,6 +209,10 @@ fn dispatch(model: &mut Model, io: &mut dyn Io, msg: Msg) -> Option<Option<Strin
             };
             update(model, msg);
         }
+        Effect::Export(kind) => {
+            let result = export(model, kind);
+            update(model, Msg::Exported(result));
+        }
         Effect::ListSaves => {
             save_if_dirty(model, io);
             let saves = io.list_saves();
@@ -214,6 +220,24 @@ fn dispatch(model: &mut Model, io: &mut dyn Io, msg: Msg) -> Option<Option<Strin
         }
     }
     None
+}
+
+/// Writes a document of the open assessment into the current directory under a numbered name.
+fn export(model: &Model, kind: crate::export::Kind) -> Result<PathBuf, String> {
+    let doc =
+        model.doc.as_ref().ok_or_else(|| model.texts.get("ui.review.nothing_open").to_string())?;
+    let catalog =
+        model.catalog.as_ref().ok_or_else(|| model.texts.get("ui.panel.loading").to_string())?;
+    let dir = std::env::current_dir().map_err(|e| e.to_string())?;
+    crate::export::write_default(
+        &dir,
+        kind,
+        &doc.loaded.assessment,
+        catalog,
+        &model.texts,
+        model.today,
+    )
+    .map_err(|e| format!("{}: {e}", dir.display()))
 }
 
 fn save_if_dirty(model: &mut Model, io: &mut dyn Io) {

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use crate::domain::assessment::Decision;
-use crate::domain::catalog::{Catalog, Feature, Offering};
+use crate::domain::catalog::{Catalog, Offering};
 use crate::domain::narrowing::{self, FactField, KnockOut, StaleFact};
 
 /// One difference between the snapshot and today's catalogue.
@@ -20,32 +20,6 @@ pub enum SnapshotChange {
     NowExcluded { offering: String, knockouts: Vec<KnockOut> },
     /// Offerings that pass every knock-out today but were not on the shortlist then.
     NewCandidates { offerings: Vec<String> },
-}
-
-/// Every fact field of an offering, in catalogue order.
-pub fn fact_fields() -> Vec<FactField> {
-    let mut fields = vec![
-        FactField::OperatingModel,
-        FactField::Operator,
-        FactField::Parent,
-        FactField::ProcessingLocations,
-        FactField::SubprocessorLocations,
-        FactField::DpfCertified,
-        FactField::TransferBasis,
-        FactField::Dpa,
-        FactField::OwnPurpose,
-        FactField::OpenSource,
-        FactField::Licence,
-        FactField::E2ee,
-        FactField::E2eeBrowserJoin,
-        FactField::E2eeMaxParticipants,
-        FactField::BrowserJoin,
-        FactField::Apps,
-        FactField::MaxParticipants,
-    ];
-    fields.extend(Feature::ALL.iter().map(|f| FactField::Feature(*f)));
-    fields.extend([FactField::KbvListed, FactField::Availability, FactField::AuthorityPositions]);
-    fields
 }
 
 /// The offerings the decision names that today's catalogue also has, paired then/now.
@@ -80,7 +54,7 @@ pub fn snapshot_changes(
         if then == now {
             continue;
         }
-        let fields: Vec<FactField> = fact_fields()
+        let fields: Vec<FactField> = FactField::all()
             .into_iter()
             .filter(|f| fact_fingerprint(then, *f) != fact_fingerprint(now, *f))
             .collect();

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::chrome::keys_label;
+use crate::domain::scenario::Step;
 use crate::tui::app::Model;
 use crate::tui::keymap::{self, Mode};
 
@@ -16,7 +17,7 @@ fn about_key(mode: Mode) -> &'static str {
         Mode::Catalog | Mode::CatalogDetail => "ui.help.catalog",
         Mode::Form | Mode::Editing => "ui.help.form",
         Mode::Choice => "ui.help.choice",
-        _ => "ui.help.placeholder",
+        _ => "ui.help.form",
     }
 }
 
@@ -24,7 +25,13 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let t = &model.texts;
     let th = &model.theme;
     let beneath = keymap::mode_beneath_help(model);
-    let mut lines = vec![Line::raw(t.get(about_key(beneath)).to_string()), Line::raw("")];
+    let about = match (model.screen, &model.doc) {
+        (crate::tui::app::Screen::Step(step), Some(_)) if step > Step::Participation => {
+            crate::tui::outcome::help_key(step)
+        }
+        _ => about_key(beneath),
+    };
+    let mut lines = vec![Line::raw(t.get(about).to_string()), Line::raw("")];
     let bindings = keymap::bindings(beneath);
     let key_width =
         bindings.iter().map(|b| super::text::width(keys_label(model, b))).max().unwrap_or(4);

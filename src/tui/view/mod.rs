@@ -8,10 +8,13 @@ use crate::domain::scenario::Step;
 
 mod about;
 mod catalog;
+mod checklist;
 mod chrome;
+mod decision;
 mod help;
 mod panel;
-mod placeholder;
+mod results;
+mod review;
 mod scenario;
 mod start;
 mod text;
@@ -40,7 +43,10 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         Screen::CatalogDetail => catalog::draw_detail(frame, model, body),
         Screen::Step(Step::About) => about::draw(frame, model, body),
         Screen::Step(step) if step.is_scenario() => scenario::draw(frame, model, body),
-        Screen::Step(_) => placeholder::draw(frame, model, body),
+        Screen::Step(Step::Results) => results::draw(frame, model, body),
+        Screen::Step(Step::Decision) => decision::draw(frame, model, body),
+        Screen::Step(Step::Checklist) => checklist::draw(frame, model, body),
+        Screen::Step(_) => review::draw(frame, model, body),
     }
     chrome::note(frame, model, note);
     chrome::footer(frame, model, footer);

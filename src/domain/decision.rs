@@ -1,0 +1,384 @@
+//! Taking the decision and living with it: the frozen snapshot, what a decision must have before
+//! it counts, and what a changed answer does to a decision already taken. Pure: today's date is
+//! passed in, the catalogue too.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::Date;
+
+use super::assessment::{
+    Assessment, ChecklistItem, Decision, DecisionSnapshot, Override, Status, excluded_records,
+};
+use super::catalog::{Catalog, Offering};
+use super::narrowing::{self, FactField, Shortlist};
+use super::scenario::Scenario;
+use super::todos::{self, Todo};
+
+/// Something a decision still lacks; the wizard names it and keeps the focus there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// No offering is chosen.
+    Chosen,
+    /// The runner-up is the chosen offering itself.
+    RunnerUpIsChosen,
+    /// An excluded offering is chosen: why it is chosen anyway.
+    OverrideReason,
+    /// An excluded offering is chosen: who accepts the risk.
+    OverrideAcceptedBy,
+    /// A status is set without the name of the decision-maker who set it.
+    DecidedBy,
+    /// A status other than "proposed" needs a rationale.
+    Rationale,
+}
+
+/// Whether the narrowing excluded `id` (an offering the shortlist does not rank at all, e.g. one
+/// added to the catalogue since, counts as not excluded).
+pub fn is_excluded(shortlist: &Shortlist, id: &str) -> bool {
+    shortlist.excluded.iter().any(|e| e.offering == id)
+}
+
+/// Freezes what the decision rests on: the shortlist as of `today`, full copies of the chosen
+/// offering, the runner-up and every offering that remained, the sources they cite, the to-dos.
+pub fn snapshot(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    chosen: &str,
+    runner_up: Option<&str>,
+    today: Date,
+) -> DecisionSnapshot {
+    let shortlist = narrowing::narrow(catalog, scenario, today);
+    let mut ids: Vec<&str> = shortlist.ranked.iter().map(|e| e.offering.as_str()).collect();
+    ids.extend([Some(chosen), runner_up].into_iter().flatten());
+    let offerings: Vec<Offering> =
+        catalog.offerings.iter().filter(|o| ids.contains(&o.id.as_str())).cloned().collect();
+    let mut cited = BTreeSet::new();
+    for offering in &offerings {
+        for field in FactField::all() {
+            if let Some(p) = narrowing::fact_provenance(offering, field) {
+                cited.insert(p.source.to_string());
+            }
+        }
+        cited.extend(offering.authority_positions.iter().map(|p| p.source.clone()));
+    }
+    let excluded = excluded_records(catalog, &shortlist, &offerings);
+    cited.extend(excluded.iter().flat_map(|e| e.facts.iter().map(|f| f.source.clone())));
+    let sources = catalog
+        .sources
+        .iter()
+        .filter(|(k, _)| cited.contains(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    DecisionSnapshot {
+        catalog_edition: catalog.edition.clone(),
+        schema: catalog.schema,
+        taken_on: today,
+        scenario: scenario.clone(),
+        shortlist,
+        offerings,
+        sources,
+        todos: todos::todos(scenario, catalog.offering(chosen)),
+        excluded,
+    }
+}
+
+/// A decision for `chosen` that nobody has confirmed yet (the wizard's working copy).
+pub fn propose(catalog: &Catalog, scenario: &Scenario, chosen: &str, today: Date) -> Decision {
+    Decision {
+        chosen: chosen.to_string(),
+        runner_up: None,
+        rationale: String::new(),
+        override_: None,
+        snapshot: snapshot(catalog, scenario, chosen, None, today),
+        to_be_confirmed: false,
+    }
+}
+
+/// Chooses another offering (or runner-up) for the working decision; the snapshot follows, so
+/// that it always holds copies of the offerings the decision names.
+pub fn rechoose(
+    decision: &mut Decision,
+    catalog: &Catalog,
+    scenario: &Scenario,
+    chosen: &str,
+    runner_up: Option<&str>,
+    today: Date,
+) {
+    decision.chosen = chosen.to_string();
+    decision.runner_up = runner_up.map(str::to_string);
+    decision.snapshot = snapshot(catalog, scenario, chosen, runner_up, today);
+    if is_excluded(&decision.snapshot.shortlist, chosen) {
+        decision
+            .override_
+            .get_or_insert_with(|| Override { reason: String::new(), accepted_by: String::new() });
+    }
+}
+
+/// What the assessment's decision still lacks, in the order the form asks for it.
+pub fn missing(a: &Assessment) -> Vec<Missing> {
+    let Some(d) = &a.decision else { return vec![Missing::Chosen] };
+    let mut out = Vec::new();
+    if d.chosen.trim().is_empty() {
+        out.push(Missing::Chosen);
+    }
+    if d.runner_up.as_deref() == Some(d.chosen.as_str()) {
+        out.push(Missing::RunnerUpIsChosen);
+    }
+    let status = a.status.as_ref();
+    let settled = status.is_some_and(|s| s.status != Status::Proposed);
+    if settled && d.rationale.trim().is_empty() {
+        out.push(Missing::Rationale);
+    }
+    if is_excluded(&d.snapshot.shortlist, &d.chosen) {
+        let o = d.override_.as_ref();
+        if o.is_none_or(|o| o.reason.trim().is_empty()) {
+            out.push(Missing::OverrideReason);
+        }
+        if o.is_none_or(|o| o.accepted_by.trim().is_empty()) {
+            out.push(Missing::OverrideAcceptedBy);
+        }
+    }
+    if status.is_some_and(|s| s.by.trim().is_empty()) {
+        out.push(Missing::DecidedBy);
+    }
+    out
+}
+
+/// Takes the decision: checks it is complete, freezes the snapshot anew as of `today` (the
+/// catalogue and answers of this moment), dates the status, confirms it again after changes,
+/// and brings the checklist in line with the to-dos of the chosen offering.
+pub fn take(a: &mut Assessment, catalog: &Catalog, today: Date) -> Result<(), Vec<Missing>> {
+    let problems = missing(a);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let scenario = a.scenario.clone();
+    let Some(d) = &mut a.decision else { return Err(vec![Missing::Chosen]) };
+    let chosen = d.chosen.clone();
+    let runner_up = d.runner_up.clone();
+    d.snapshot = snapshot(catalog, &scenario, &chosen, runner_up.as_deref(), today);
+    if !is_excluded(&d.snapshot.shortlist, &chosen) {
+        d.override_ = None;
+    } else if d.override_.is_none() {
+        // The catalogue changed under the form: the override is now needed and missing.
+        return Err(vec![Missing::OverrideReason, Missing::OverrideAcceptedBy]);
+    }
+    d.to_be_confirmed = false;
+    let todos = d.snapshot.todos.clone();
+    if let Some(status) = &mut a.status {
+        status.on = today;
+    }
+    reconcile_checklist(a, &todos, today);
+    Ok(())
+}
+
+/// Keeps the checklist in line with the to-dos that apply now: a to-do that no longer applies is
+/// kept and marked "no longer applies since `today`" (never deleted); one that applies again
+/// loses the mark. To-dos of the snapshot the user never touched are kept the same way.
+pub fn reconcile_checklist(a: &mut Assessment, current: &[Todo], today: Date) {
+    let applies = |id| current.iter().any(|t| t.id == id);
+    let mut known: Vec<_> = a.checklist.keys().copied().collect();
+    if let Some(d) = &a.decision {
+        known.extend(d.snapshot.todos.iter().map(|t| t.id));
+    }
+    for id in known {
+        let item = a.checklist.entry(id).or_default();
+        if applies(id) {
+            item.no_longer_applies_since = None;
+        } else if item.no_longer_applies_since.is_none() {
+            item.no_longer_applies_since = Some(today);
+        }
+    }
+    // Untouched to-dos that apply need no entry: they are open by default.
+    a.checklist.retain(|id, item| {
+        !(applies(*id)
+            && item.no_longer_applies_since.is_none()
+            && *item == ChecklistItem::default())
+    });
+}
+
+/// The offering the decision names, from today's catalogue or else from the snapshot's copy.
+pub fn chosen_offering<'a>(decision: &'a Decision, catalog: &'a Catalog) -> Option<&'a Offering> {
+    catalog
+        .offering(&decision.chosen)
+        .or_else(|| decision.snapshot.offerings.iter().find(|o| o.id == decision.chosen))
+}
+
+/// An answer changed after the decision was taken: the decision must be confirmed again unless
+/// the answers are back to what the decision rested on, and the checklist follows the to-dos of
+/// the new answers. Without a decision nothing happens.
+pub fn answer_changed(a: &mut Assessment, catalog: &Catalog, today: Date) {
+    let Some(d) = &mut a.decision else { return };
+    d.to_be_confirmed = a.scenario != d.snapshot.scenario;
+    let current = todos::todos(&a.scenario, chosen_offering(d, catalog));
+    reconcile_checklist(a, &current, today);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::{StatusChange, TodoStatus};
+    use crate::domain::scenario::{DataCategory, TransferStance};
+    use crate::domain::todos::TodoId;
+
+    fn catalog() -> Catalog {
+        crate::domain::catalog::parse(include_str!("../../tests/fixtures/catalog.ron")).unwrap()
+    }
+
+    const TODAY: Date = Date::constant(2026, 11, 29);
+    const LATER: Date = Date::constant(2026, 12, 14);
+
+    fn assessment() -> Assessment {
+        let now = "2026-11-29T09:00:00Z".parse().unwrap();
+        Assessment::new("d1".into(), "Test".into(), now, "x".into())
+    }
+
+    /// An assessment with a decision for the top-ranked offering.
+    fn decided() -> (Assessment, Catalog) {
+        let catalog = catalog();
+        let mut a = assessment();
+        let top = narrowing::narrow(&catalog, &a.scenario, TODAY).ranked[0].offering.clone();
+        a.decision = Some(propose(&catalog, &a.scenario, &top, TODAY));
+        take(&mut a, &catalog, TODAY).unwrap();
+        (a, catalog)
+    }
+
+    #[test]
+    fn taking_the_decision_freezes_the_snapshot() {
+        let catalog = catalog();
+        let mut a = assessment();
+        let shortlist = narrowing::narrow(&catalog, &a.scenario, TODAY);
+        let top = shortlist.ranked[0].offering.clone();
+        let second = shortlist.ranked[1].offering.clone();
+        let mut d = propose(&catalog, &a.scenario, &top, Date::constant(2026, 1, 1));
+        rechoose(&mut d, &catalog, &a.scenario, &top, Some(&second), Date::constant(2026, 1, 1));
+        a.decision = Some(d);
+        take(&mut a, &catalog, TODAY).unwrap();
+        let snap = &a.decision.as_ref().unwrap().snapshot;
+        assert_eq!(snap.taken_on, TODAY, "frozen anew when taken");
+        assert_eq!(snap.catalog_edition, catalog.edition);
+        assert_eq!(snap.schema, catalog.schema);
+        assert_eq!(snap.scenario, a.scenario);
+        assert_eq!(snap.shortlist, shortlist);
+        for e in &shortlist.ranked {
+            assert!(snap.offerings.iter().any(|o| o.id == e.offering), "{} copied", e.offering);
+        }
+        assert!(snap.offerings.iter().any(|o| o.id == second));
+        for o in &snap.offerings {
+            for p in &o.authority_positions {
+                assert!(snap.sources.contains_key(&p.source), "{} cited", p.source);
+            }
+        }
+        assert!(snap.sources.keys().all(|k| catalog.sources.contains_key(k)));
+        assert_eq!(snap.todos, todos::todos(&a.scenario, catalog.offering(&top)));
+    }
+
+    #[test]
+    fn an_excluded_choice_needs_reason_and_person() {
+        let catalog = catalog();
+        let mut a = assessment();
+        a.scenario.transfer_stance = TransferStance::EuOnly;
+        let shortlist = narrowing::narrow(&catalog, &a.scenario, TODAY);
+        let out = shortlist.excluded[0].offering.clone();
+        let mut d = propose(&catalog, &a.scenario, &shortlist.ranked[0].offering, TODAY);
+        rechoose(&mut d, &catalog, &a.scenario, &out, None, TODAY);
+        assert!(d.override_.is_some(), "the form gets an override to fill in");
+        a.decision = Some(d);
+        assert_eq!(
+            take(&mut a, &catalog, TODAY),
+            Err(vec![Missing::OverrideReason, Missing::OverrideAcceptedBy])
+        );
+        let o = a.decision.as_mut().unwrap().override_.as_mut().unwrap();
+        o.reason = "Only this one runs on the clinic's devices".into();
+        assert_eq!(take(&mut a, &catalog, TODAY), Err(vec![Missing::OverrideAcceptedBy]));
+        a.decision.as_mut().unwrap().override_.as_mut().unwrap().accepted_by = "Dr. Roth".into();
+        assert_eq!(take(&mut a, &catalog, TODAY), Ok(()));
+        assert!(a.decision.unwrap().override_.is_some(), "kept for the record");
+    }
+
+    #[test]
+    fn an_override_is_dropped_when_a_remaining_offering_is_chosen() {
+        let (mut a, catalog) = decided();
+        let d = a.decision.as_mut().unwrap();
+        d.override_ = Some(Override { reason: "x".into(), accepted_by: "y".into() });
+        take(&mut a, &catalog, TODAY).unwrap();
+        assert_eq!(a.decision.unwrap().override_, None);
+    }
+
+    #[test]
+    fn a_status_needs_a_named_decision_maker_and_a_settled_one_a_rationale() {
+        let (mut a, catalog) = decided();
+        a.status = Some(StatusChange { status: Status::Proposed, by: " ".into(), on: TODAY });
+        assert_eq!(take(&mut a, &catalog, TODAY), Err(vec![Missing::DecidedBy]));
+        a.status.as_mut().unwrap().by = "Ute Weber".into();
+        assert_eq!(take(&mut a, &catalog, TODAY), Ok(()), "proposed: empty rationale is fine");
+        a.status.as_mut().unwrap().status = Status::Accepted;
+        assert_eq!(take(&mut a, &catalog, LATER), Err(vec![Missing::Rationale]));
+        a.decision.as_mut().unwrap().rationale = "Fits and is hosted in Germany.".into();
+        assert_eq!(take(&mut a, &catalog, LATER), Ok(()));
+        assert_eq!(a.status.unwrap().on, LATER, "dated when taken");
+    }
+
+    #[test]
+    fn the_runner_up_cannot_be_the_chosen_offering() {
+        let (mut a, catalog) = decided();
+        let d = a.decision.as_mut().unwrap();
+        d.runner_up = Some(d.chosen.clone());
+        assert_eq!(take(&mut a, &catalog, TODAY), Err(vec![Missing::RunnerUpIsChosen]));
+    }
+
+    #[test]
+    fn a_changed_answer_asks_for_confirmation_and_keeps_old_todos() {
+        let (mut a, catalog) = decided();
+        a.scenario.data.insert(DataCategory::SpecialCategories);
+        answer_changed(&mut a, &catalog, LATER);
+        assert!(a.decision.as_ref().unwrap().to_be_confirmed);
+        assert!(
+            !a.checklist.contains_key(&TodoId::SpecialCategoryCondition),
+            "a new to-do is open by default, no entry needed"
+        );
+        // Work on it, then take the answer back.
+        a.checklist.insert(
+            TodoId::SpecialCategoryCondition,
+            ChecklistItem { status: TodoStatus::Done, owner: "IT".into(), ..Default::default() },
+        );
+        a.scenario.data.remove(&DataCategory::SpecialCategories);
+        answer_changed(&mut a, &catalog, LATER);
+        assert!(!a.decision.as_ref().unwrap().to_be_confirmed, "back to what was decided");
+        let kept = &a.checklist[&TodoId::SpecialCategoryCondition];
+        assert_eq!(kept.no_longer_applies_since, Some(LATER), "kept, marked, not deleted");
+        assert_eq!(kept.owner, "IT");
+        // Applies again: the mark goes.
+        a.scenario.data.insert(DataCategory::SpecialCategories);
+        answer_changed(&mut a, &catalog, Date::constant(2027, 1, 5));
+        assert_eq!(a.checklist[&TodoId::SpecialCategoryCondition].no_longer_applies_since, None);
+    }
+
+    #[test]
+    fn untouched_snapshot_todos_that_no_longer_apply_are_kept_too() {
+        let (mut a, catalog) = decided();
+        let snapshot_ids: Vec<TodoId> =
+            a.decision.as_ref().unwrap().snapshot.todos.iter().map(|t| t.id).collect();
+        assert!(snapshot_ids.contains(&TodoId::ParticipantInformation));
+        // Make a scenario-driven to-do apply, take it, then remove the cause again. (E2EE is
+        // answered "no" explicitly so that the chosen offering stays within the knock-outs.)
+        a.scenario.data.insert(DataCategory::SpecialCategories);
+        a.scenario.e2ee_required = Some(false);
+        take(&mut a, &catalog, TODAY).unwrap();
+        a.scenario.data.remove(&DataCategory::SpecialCategories);
+        answer_changed(&mut a, &catalog, LATER);
+        assert_eq!(
+            a.checklist[&TodoId::SpecialCategoryCondition].no_longer_applies_since,
+            Some(LATER)
+        );
+    }
+
+    #[test]
+    fn without_a_decision_a_change_does_nothing() {
+        let catalog = catalog();
+        let mut a = assessment();
+        a.scenario.transfer_stance = TransferStance::EuOnly;
+        answer_changed(&mut a, &catalog, TODAY);
+        assert!(a.decision.is_none() && a.checklist.is_empty());
+        assert_eq!(missing(&a), vec![Missing::Chosen]);
+    }
+}
