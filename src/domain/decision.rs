@@ -164,11 +164,26 @@ pub fn take(a: &mut Assessment, catalog: &Catalog, today: Date) -> Result<(), Ve
     }
     d.to_be_confirmed = false;
     let todos = d.snapshot.todos.clone();
+    let rests_on_dpf = d.snapshot.offerings.iter().find(|o| o.id == chosen).is_some_and(|o| {
+        o.dpf_certified.value() == Some(&true)
+            && narrowing::third_countries(o).iter().any(|c| c.eq_ignore_ascii_case("US"))
+    });
+    if a.review_by.is_none() {
+        a.review_by = Some(default_review_by(today, rests_on_dpf));
+    }
     if let Some(status) = &mut a.status {
         status.on = today;
     }
     reconcile_checklist(a, &todos, today);
     Ok(())
+}
+
+/// When a decision should be looked at again: after a year, as facts go stale; after six months
+/// when US transfers rest on the Data Privacy Framework, whose adequacy decision is under appeal
+/// (C-703/25 P).
+pub fn default_review_by(today: Date, rests_on_dpf: bool) -> Date {
+    let months = if rests_on_dpf { 6 } else { 12 };
+    today.checked_add(jiff::Span::new().months(months)).unwrap_or(today)
 }
 
 /// Keeps the checklist in line with the to-dos that apply now: a to-do that no longer applies is
@@ -370,6 +385,18 @@ mod tests {
             a.checklist[&TodoId::SpecialCategoryCondition].no_longer_applies_since,
             Some(LATER)
         );
+    }
+
+    #[test]
+    fn taking_the_decision_sets_a_review_date_once() {
+        let (a, _) = decided();
+        assert!(a.review_by.is_some_and(|d| d > TODAY), "a review date is set");
+        assert_eq!(default_review_by(TODAY, false), Date::constant(2027, 11, 29));
+        assert_eq!(default_review_by(TODAY, true), Date::constant(2027, 5, 29));
+        let (mut a, catalog) = decided();
+        a.review_by = Some(Date::constant(2030, 1, 1));
+        take(&mut a, &catalog, TODAY).unwrap();
+        assert_eq!(a.review_by, Some(Date::constant(2030, 1, 1)), "the user's date is kept");
     }
 
     #[test]
