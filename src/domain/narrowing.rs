@@ -47,6 +47,32 @@ pub enum AnswerId {
 }
 
 impl AnswerId {
+    /// Every answer, in the order the wizard asks them.
+    pub const ALL: [AnswerId; 22] = [
+        AnswerId::OrgType,
+        AnswerId::PublicBody,
+        AnswerId::Regime,
+        AnswerId::Bundesland,
+        AnswerId::SocialData,
+        AnswerId::ProfessionalSecrecy,
+        AnswerId::Purposes,
+        AnswerId::Organisers,
+        AnswerId::Participants,
+        AnswerId::Size,
+        AnswerId::Data,
+        AnswerId::ProtectionNeed,
+        AnswerId::E2eeRequired,
+        AnswerId::Representation,
+        AnswerId::TransferStance,
+        AnswerId::Hosting,
+        AnswerId::SelfHostingCapacity,
+        AnswerId::InstallPossible,
+        AnswerId::Browsers,
+        AnswerId::RequiredFeatures,
+        AnswerId::OpenSourceRequired,
+        AnswerId::StatutoryInsuranceVideo,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             AnswerId::OrgType => "answer.org_type",

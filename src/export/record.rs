@@ -25,32 +25,6 @@ const KNOCKOUT_ANSWERS: [AnswerId; 8] = [
     AnswerId::SocialData,
 ];
 
-/// The answers that describe the scenario, in the order the wizard asks them.
-const SCENARIO_ANSWERS: [AnswerId; 22] = [
-    AnswerId::OrgType,
-    AnswerId::PublicBody,
-    AnswerId::Regime,
-    AnswerId::Bundesland,
-    AnswerId::SocialData,
-    AnswerId::ProfessionalSecrecy,
-    AnswerId::Purposes,
-    AnswerId::Organisers,
-    AnswerId::Participants,
-    AnswerId::Size,
-    AnswerId::Data,
-    AnswerId::ProtectionNeed,
-    AnswerId::E2eeRequired,
-    AnswerId::Representation,
-    AnswerId::TransferStance,
-    AnswerId::Hosting,
-    AnswerId::SelfHostingCapacity,
-    AnswerId::InstallPossible,
-    AnswerId::Browsers,
-    AnswerId::RequiredFeatures,
-    AnswerId::OpenSourceRequired,
-    AnswerId::StatutoryInsuranceVideo,
-];
-
 pub fn render(basis: &Basis, texts: &Texts) -> String {
     let r = Record { b: basis, t: texts };
     let mut doc = Doc::new();
@@ -181,7 +155,7 @@ impl Record<'_> {
         }
         doc.paragraph(&md::text(self.t.get("export.record.context.answers")));
         let s = self.b.scenario;
-        let shown: Vec<String> = SCENARIO_ANSWERS
+        let shown: Vec<String> = AnswerId::ALL
             .iter()
             .filter(|id| match id {
                 AnswerId::Browsers => !s.install_possible,
