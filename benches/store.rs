@@ -37,6 +37,34 @@ fn bench(c: &mut Criterion) {
     c.bench_function("store/load", |b| b.iter(|| store.load(black_box(&name)).unwrap()));
     let text = std::fs::read(dir.path().join("saves").join(format!("{name}.ron"))).unwrap();
     c.bench_function("store/parse only", |b| b.iter(|| format::parse(black_box(&text)).unwrap()));
+    let decided = format::parse(&text).unwrap().assessment;
+    c.bench_function("store/serialize only", |b| {
+        b.iter(|| format::to_text(black_box(&decided)).unwrap())
+    });
+
+    // While the wizard is being answered (autosave on every step) there is no snapshot yet.
+    let mut answering = decided.clone();
+    answering.decision = None;
+    answering.meta.id = "answer".into();
+    let mut loaded = store.create(answering);
+    store.save(&mut loaded).unwrap();
+    let name = loaded.name().unwrap();
+    eprintln!(
+        "while answering: {} bytes of RON",
+        format::to_text(&loaded.assessment).unwrap().len()
+    );
+    c.bench_function("store/save while answering (atomic, fsync, backup)", |b| {
+        let mut round = 0u64;
+        b.iter(|| {
+            round += 1;
+            loaded.assessment.meta.organisation = format!("Beratungsstelle {}", round % 10);
+            store.save(black_box(&mut loaded)).unwrap();
+        })
+    });
+    drop(loaded);
+    c.bench_function("store/load while answering", |b| {
+        b.iter(|| store.load(black_box(&name)).unwrap())
+    });
 }
 
 criterion_group!(benches, bench);

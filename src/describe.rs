@@ -58,6 +58,10 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
         (RuleId::SelfHosting, _) => "rule.self_hosting.reason",
         (RuleId::OpenSource, _) => "rule.open_source.reason",
         (RuleId::StatutoryInsurance, _) => "rule.statutory_insurance.reason",
+        (RuleId::Availability, KnockOutDetail::Availability { ended: Some(_), .. }) => {
+            "rule.availability.reason_ended"
+        }
+        (RuleId::Availability, _) => "rule.availability.reason",
     };
     let mut args: Vec<(&str, String)> = vec![
         ("name", name.to_string()),
@@ -78,9 +82,29 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
         KnockOutDetail::Feature { feature, .. } => {
             args.push(("feature", texts.get(feature.key()).to_string()));
         }
+        KnockOutDetail::Availability { land, public_bodies_only, ended } => {
+            args.push(("reserved_for", reserved_for(texts, *land, *public_bodies_only)));
+            if let Some(date) = ended {
+                args.push(("until", date.to_string()));
+            }
+        }
         KnockOutDetail::Plain => {}
     }
     fill(texts, key, &args)
+}
+
+/// "public bodies in Berlin", "bodies in Berlin", "public bodies".
+fn reserved_for(texts: &Texts, land: Option<Bundesland>, public_bodies_only: bool) -> String {
+    match (land, public_bodies_only) {
+        (Some(land), true) => {
+            texts.fmt("rule.availability.public_in", &[("land", texts.get(land.key()))])
+        }
+        (Some(land), false) => {
+            texts.fmt("rule.availability.bodies_in", &[("land", texts.get(land.key()))])
+        }
+        (None, true) => texts.get("rule.availability.public").to_string(),
+        (None, false) => texts.get("rule.availability.others").to_string(),
+    }
 }
 
 /// The rule's short name ("Auftragsverarbeitungsvertrag").
@@ -542,6 +566,7 @@ fn fact_label_static(texts: &Texts, field: FactField) -> &str {
         FactField::MaxParticipants => "stale.field.max_participants",
         FactField::Feature(feature) => feature.key(),
         FactField::KbvListed => "stale.field.kbv_listed",
+        FactField::Availability => "stale.field.availability",
         FactField::AuthorityPositions => "stale.field.authority_positions",
     })
 }
@@ -615,6 +640,17 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
         FactField::MaxParticipants => fact_words(texts, &o.max_participants, participants),
         FactField::Feature(feature) => fact_words(texts, o.feature(feature), |b| yes_no(texts, *b)),
         FactField::KbvListed => fact_words(texts, &o.kbv_listed, |b| yes_no(texts, *b)),
+        FactField::Availability => match &o.availability {
+            Fact::NotApplicable => texts.get("stale.value.available_to_all").to_string(),
+            other => fact_words(texts, other, |a| {
+                let mut words = reserved_for(texts, a.land, a.public_bodies_only);
+                if let Some(until) = a.until {
+                    words
+                        .push_str(&texts.fmt("stale.value.until", &[("date", &until.to_string())]));
+                }
+                words
+            }),
+        },
         FactField::AuthorityPositions => {
             if o.authority_positions.is_empty() {
                 return texts.get("answer.value.none").to_string();
@@ -667,6 +703,32 @@ pub fn provenance(
             ("certainty", texts.get(p.certainty.key())),
         ],
     ))
+}
+
+/// The provenance of a fact frozen with a decision for an excluded offering, stale-marked as of
+/// `on` like [`provenance_on`].
+pub fn frozen_provenance(
+    texts: &Texts,
+    sources: &std::collections::BTreeMap<String, crate::domain::catalog::Source>,
+    fact: &crate::domain::assessment::FrozenFact,
+    on: jiff::civil::Date,
+) -> String {
+    let source = sources.get(&fact.source).map_or(fact.source.as_str(), |s| s.title.as_str());
+    let text = texts.fmt(
+        "stale.provenance",
+        &[
+            ("source", source),
+            ("as_of", &as_of(texts, &fact.as_of)),
+            ("certainty", texts.get(fact.certainty.key())),
+        ],
+    );
+    if narrowing::changeable(fact.field)
+        && fact.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, on)
+    {
+        format!("{text}; {}", texts.get("stale.marker"))
+    } else {
+        text
+    }
 }
 
 /// [`provenance`] with the stale marker when the fact is changeable and too old on `today`.

@@ -50,51 +50,62 @@ impl Lang {
     }
 }
 
-const DE: &str = include_str!("../assets/i18n/de.ron");
-const EN: &str = include_str!("../assets/i18n/en.ron");
+/// The texts of both languages as sorted `(key, text)` tables, made by `build.rs` from
+/// `assets/i18n/{de,en}.ron`.
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/texts.rs"));
+}
 
-/// The texts of one language.
+/// The texts of one language: the embedded table, plus a user's replacements.
 #[derive(Clone, Debug)]
 pub struct Texts {
     pub lang: Lang,
-    map: HashMap<String, String>,
+    table: &'static [(&'static str, &'static str)],
+    replaced: HashMap<String, String>,
 }
 
 impl Texts {
-    /// The embedded texts (checked by the test suite, so this cannot fail at run time).
+    /// The embedded texts (checked when meetcheck is built, so this cannot fail at run time).
     pub fn embedded(lang: Lang) -> Texts {
-        Texts::parse(lang, Texts::source(lang)).expect("embedded texts parse (tested)")
+        let table = match lang {
+            Lang::De => tables::DE,
+            Lang::En => tables::EN,
+        };
+        Texts { lang, table, replaced: HashMap::new() }
     }
 
-    /// The embedded RON source of a language.
-    pub fn source(lang: Lang) -> &'static str {
-        match lang {
-            Lang::De => DE,
-            Lang::En => EN,
-        }
-    }
-
+    /// Texts from RON source in the same format as `assets/i18n/*.ron` (a user's own file).
     pub fn parse(lang: Lang, source: &str) -> Result<Texts, ron::error::SpannedError> {
-        let map: HashMap<String, String> = ron::from_str(source)?;
-        Ok(Texts { lang, map })
+        let replaced: HashMap<String, String> = ron::from_str(source)?;
+        Ok(Texts { lang, table: &[], replaced })
     }
 
-    /// Replaces texts by key with the user's own (a file in the same format).
+    /// Replaces texts by key with the user's own.
     pub fn override_with(&mut self, other: Texts) {
-        self.map.extend(other.map);
+        self.replaced.extend(other.replaced);
+        self.replaced.extend(other.table.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+        let extra = self.replaced.keys().map(String::as_str).filter(|k| self.lookup(k).is_none());
+        self.table.iter().map(|(k, _)| *k).chain(extra)
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+        self.replaced.contains_key(key) || self.lookup(key).is_some()
+    }
+
+    fn lookup(&self, key: &str) -> Option<&'static str> {
+        let i = self.table.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        Some(self.table[i].1)
     }
 
     /// The text for `key`; a missing key shows as itself so that it is noticed, never as blank.
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.map.get(key).map(String::as_str).unwrap_or(key)
+        match self.replaced.get(key) {
+            Some(text) => text,
+            None => self.lookup(key).unwrap_or(key),
+        }
     }
 
     /// The text for `key` with `{name}` placeholders filled in.
@@ -122,6 +133,28 @@ mod tests {
         assert_eq!(Lang::from_locale([Some("de_DE.UTF-8"), None, Some("en_US")]), Lang::De);
         assert_eq!(Lang::from_locale([Some(""), Some("en_US"), None]), Lang::En);
         assert_eq!(Lang::from_locale([Some("C.UTF-8"), None, None]), Lang::De);
+    }
+
+    #[test]
+    fn embedded_tables_are_sorted_and_found() {
+        for lang in [Lang::De, Lang::En] {
+            let texts = Texts::embedded(lang);
+            let keys: Vec<&str> = texts.keys().collect();
+            assert!(keys.windows(2).all(|w| w[0] < w[1]), "{lang:?} table is sorted");
+            assert!(keys.len() > 500);
+            for key in keys {
+                assert_ne!(texts.get(key), key, "{lang:?}: {key} is found");
+            }
+        }
+        assert_eq!(Texts::embedded(Lang::En).get("step.about"), "About");
+    }
+
+    #[test]
+    fn a_users_text_replaces_the_embedded_one() {
+        let mut texts = Texts::embedded(Lang::En);
+        texts.override_with(Texts::parse(Lang::En, r#"{"step.about": "Basics"}"#).unwrap());
+        assert_eq!(texts.get("step.about"), "Basics");
+        assert!(texts.has("step.data"));
     }
 
     #[test]

@@ -409,6 +409,7 @@ fn the_lint_catches_what_it_should() {
     assert!(export_support::lint("# A\n\nsee https://x.org\n").iter().any(|p| p.contains("MD034")));
     assert!(export_support::lint("# A\n\nmail a@b.org\n").iter().any(|p| p.contains("MD034")));
     assert!(export_support::lint("# A\n\nmail <a@b.org>\n").is_empty());
+    assert!(export_support::lint("# A\n\n* a\n\n* b\n").iter().any(|p| p.contains("merge")));
     let titled = "---\nx:\n  title: \"T\"\n---\n\n# A\n";
     assert!(export_support::lint(titled).iter().any(|p| p.contains("MD025")));
 }
@@ -448,7 +449,12 @@ fn dump_exports_for_manual_linting() {
     let Some(dir) = std::env::var_os("MEETCHECK_EXPORT_DUMP") else { return };
     let dir = std::path::PathBuf::from(dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, a) in [("decided", decided()), ("hostile", hostile())] {
+    let mut pending = decided();
+    pending.decision = None;
+    pending.status = None;
+    for (name, a) in [("decided", decided()), ("hostile", hostile()), ("pending", pending)] {
+        let save = meetcheck::store::format::to_text(&a).unwrap();
+        std::fs::write(dir.join(format!("{name}.ron")), save).unwrap();
         for kind in Kind::ALL {
             for lang in [Lang::De, Lang::En] {
                 let file = dir.join(format!("{name}-{}-{}.md", kind.id(), lang.code()));
@@ -575,5 +581,164 @@ mod cli {
         assert!(String::from_utf8_lossy(&out.stderr).contains(&target));
         let out = meetcheck(&saves, &["export", &save, "--kind", "poster"]);
         assert_eq!(out.status.code(), Some(2), "a bad --kind is a usage error");
+    }
+}
+
+#[test]
+fn export_texts_exist_in_both_languages_and_are_used() {
+    let de: BTreeSet<String> = Texts::embedded(Lang::De)
+        .keys()
+        .filter(|k| k.starts_with("export."))
+        .map(String::from)
+        .collect();
+    let en: BTreeSet<String> = Texts::embedded(Lang::En)
+        .keys()
+        .filter(|k| k.starts_with("export."))
+        .map(String::from)
+        .collect();
+    assert_eq!(de, en, "the same export keys in German and English");
+    let mut code = String::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["src/export", "src/commands"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                code.push_str(&std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+    let unused: Vec<&String> = de.iter().filter(|k| !code.contains(&format!("\"{k}\""))).collect();
+    assert!(unused.is_empty(), "texts no code uses: {unused:?}");
+}
+
+#[test]
+fn drafts_for_an_online_service_name_the_operator_facts_and_transfers() {
+    let mut a = decided();
+    let decision = a.decision.as_mut().unwrap();
+    decision.chosen = "example-cloud".into();
+    decision.runner_up = None;
+    for kind in Kind::ALL {
+        for lang in [Lang::De, Lang::En] {
+            let doc = render(kind, &a, lang);
+            let problems = export_support::lint(&doc);
+            assert!(problems.is_empty(), "{kind:?} {lang:?}:\n{}", problems.join("\n"));
+        }
+    }
+    let notice = render(Kind::Notice, &a, Lang::En);
+    assert!(notice.contains("the operator of Example Meetings Cloud"), "{notice}");
+    assert!(notice.contains("What was known about the operator"));
+    let record = render(Kind::Record, &a, Lang::En);
+    assert!(record.contains("Chosen option: \"Example Meetings Cloud\", because the decision-makers chose it although it is excluded"));
+}
+
+/// The example saves in `saves/`, each as loaded, with the fixture catalogue for anything that
+/// reads the current catalogue (an undecided twin).
+fn example_saves() -> Vec<(String, meetcheck::domain::assessment::Assessment)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
+    let mut saves: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    saves.sort();
+    assert!(!saves.is_empty(), "examples in {}", dir.display());
+    saves
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            let parsed = meetcheck::store::format::parse(&bytes)
+                .unwrap_or_else(|_| panic!("{} loads", path.display()));
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem, parsed.assessment)
+        })
+        .collect()
+}
+
+fn fixture_catalog() -> meetcheck::domain::catalog::Catalog {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalog.ron");
+    meetcheck::domain::catalog::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn render_with(
+    kind: Kind,
+    a: &meetcheck::domain::assessment::Assessment,
+    catalog: &meetcheck::domain::catalog::Catalog,
+    lang: Lang,
+) -> String {
+    export::render(kind, a, catalog, &Texts::embedded(lang), TODAY)
+}
+
+#[test]
+fn golden_exports_of_every_example_save() {
+    let catalog = fixture_catalog();
+    for (stem, a) in example_saves() {
+        for kind in Kind::ALL {
+            for lang in [Lang::De, Lang::En] {
+                let doc = render_with(kind, &a, &catalog, lang);
+                insta::assert_snapshot!(format!("save-{stem}-{}-{}", kind.id(), lang.code()), doc);
+            }
+        }
+        let mut pending = a.clone();
+        pending.decision = None;
+        pending.status = None;
+        for lang in [Lang::De, Lang::En] {
+            let doc = render_with(Kind::Record, &pending, &catalog, lang);
+            insta::assert_snapshot!(format!("save-{stem}-pending-{}", lang.code()), doc);
+        }
+    }
+}
+
+#[test]
+fn every_example_save_exports_well_formed_documents() {
+    let catalog = fixture_catalog();
+    for (stem, a) in example_saves() {
+        let mut pending = a.clone();
+        pending.decision = None;
+        for (variant, a) in [("decided", &a), ("pending", &pending)] {
+            for kind in Kind::ALL {
+                for (lang, sections) in [(Lang::En, EN_SECTIONS), (Lang::De, DE_SECTIONS)] {
+                    let doc = render_with(kind, a, &catalog, lang);
+                    let what = format!("{stem} {variant} {kind:?} {lang:?}");
+                    let problems = export_support::lint(&doc);
+                    assert!(problems.is_empty(), "{what}:\n{}", problems.join("\n"));
+                    let (_, tables) = blocks(split_body(&doc));
+                    for shape in &tables {
+                        assert!(shape.iter().all(|n| *n == shape[0]), "{what}: {shape:?}");
+                    }
+                    if kind != Kind::Record {
+                        continue;
+                    }
+                    let (front, body) = split(&doc);
+                    let y = yaml(front);
+                    assert_eq!(
+                        get(get(&y, "meetcheck"), "assessment").as_str(),
+                        Some(a.meta.id.as_str())
+                    );
+                    let (blocks, _) = blocks(body);
+                    let heads = headings(&blocks);
+                    let found: Vec<(u8, &str)> = heads
+                        .iter()
+                        .filter(|(l, t)| {
+                            *l == 2 || sections.iter().any(|(sl, st)| sl == l && st == t)
+                        })
+                        .map(|(l, t)| (*l, t.as_str()))
+                        .collect();
+                    assert_eq!(found, sections.to_vec(), "{what}");
+                    let start = blocks.iter().position(|b| b.text() == sections[2].1).unwrap();
+                    let options = blocks[start + 1..]
+                        .iter()
+                        .take_while(|b| !matches!(b, Block::Heading(..)))
+                        .filter(|b| matches!(b, Block::Item(_)))
+                        .count();
+                    let basis = match &a.decision {
+                        Some(d) => {
+                            d.snapshot.shortlist.ranked.len() + d.snapshot.shortlist.excluded.len()
+                        }
+                        None => catalog.offerings.len(),
+                    };
+                    assert_eq!(options, basis, "{what}: every offering under Considered Options");
+                }
+            }
+        }
     }
 }

@@ -703,7 +703,104 @@ fn ask_provider_lists_the_unknown_facts_the_decision_rests_on() {
         ask.why[0].facts,
         [FactField::SubprocessorLocations, FactField::Feature(Feature::Recording)]
     );
+    assert!(ask.precondition, "hard requirements rest on them: confirm before use");
     assert!(
         todo(&todos(&Scenario::default(), Some(&baseline("y"))), TodoId::AskProvider).is_none()
     );
+    // An unknown parent is worth asking about, but no knock-out rests on it.
+    let mut parent = baseline("p");
+    parent.parent = unknown();
+    let list = todos(&Scenario::default(), Some(&parent));
+    let ask = todo(&list, TodoId::AskProvider).unwrap();
+    assert!(!ask.precondition);
+    assert_eq!(causes(&list, TodoId::AskProvider), ["todo.ask_provider.unknown_facts"]);
+    // E2EE required and unknown: the provider must confirm it before use.
+    let mut e2ee = baseline("e");
+    e2ee.e2ee = unknown();
+    let s = Scenario { e2ee_required: Some(true), ..Scenario::default() };
+    let list = todos(&s, Some(&e2ee));
+    assert_eq!(causes(&list, TodoId::AskProvider), ["todo.ask_provider.hard_requirements"]);
+    assert!(todo(&list, TodoId::AskProvider).unwrap().precondition);
+}
+
+/// A processor seated in a third country receives the data: its seat is a destination even when
+/// no server location is known, judged by its DPF certification or SCC.
+#[test]
+fn a_third_country_operator_is_a_destination() {
+    let mut us_scc = baseline("us-scc");
+    us_scc.operator = known(Entity { name: "Example Inc.".into(), country: "US".into() });
+    us_scc.processing_locations = unknown();
+    us_scc.subprocessor_locations = unknown();
+    us_scc.transfer_basis = known(vec![TransferMechanism::Scc]);
+    us_scc.dpf_certified = unknown();
+    let eu_only = Scenario::default();
+    let list = run(vec![us_scc.clone()], &eu_only);
+    let ko = &list.excluded[0].knockouts[0];
+    assert_eq!(ko.rule, RuleId::TransferStance);
+    assert!(ko.facts.contains(&FactField::Operator), "the reason names the operator fact");
+    assert_eq!(
+        ko.detail,
+        KnockOutDetail::Countries { countries: vec!["US".into()], allowed: TransferStance::EuOnly }
+    );
+    let scc = Scenario { transfer_stance: TransferStance::SccWithTia, ..Scenario::default() };
+    assert_eq!(run(vec![us_scc.clone()], &scc).ranked.len(), 1);
+    let dpf = Scenario { transfer_stance: TransferStance::Dpf, ..Scenario::default() };
+    assert!(run(vec![us_scc.clone()], &dpf).ranked.is_empty(), "not certified: SCC level");
+    let list = todos(&eu_only, Some(&us_scc));
+    assert_eq!(causes(&list, TodoId::TransferBasis), ["todo.transfer_basis.scc"]);
+}
+
+/// Locations unknown, but DPF offered as the transfer basis: the data reach the parent's country.
+#[test]
+fn a_dpf_basis_with_unknown_locations_points_to_the_parent() {
+    let mut o = baseline("eu-sub");
+    o.operator = unknown();
+    o.parent = known(Entity { name: "Example LLC".into(), country: "US".into() });
+    o.processing_locations = unknown();
+    o.subprocessor_locations = unknown();
+    o.transfer_basis = known(vec![TransferMechanism::Dpf]);
+    o.dpf_certified = known(true);
+    let list = run(vec![o.clone()], &Scenario::default());
+    assert_eq!(list.excluded.len(), 1, "EU/EEA only excludes it");
+    let dpf = Scenario { transfer_stance: TransferStance::Dpf, ..Scenario::default() };
+    assert_eq!(run(vec![o.clone()], &dpf).ranked.len(), 1);
+    // Without a transfer tool on offer, an unknown location stays a question, not a knock-out.
+    o.transfer_basis = unknown();
+    assert_eq!(run(vec![o], &Scenario::default()).ranked.len(), 1);
+}
+
+/// An offering reserved for one Land's public bodies is out for everyone else, and for everyone
+/// once its contract has ended.
+#[test]
+fn availability_limits_who_can_obtain_an_offering() {
+    use meetcheck::domain::catalog::Availability;
+    use meetcheck::domain::scenario::Bundesland;
+    let mut berlin = baseline("berlin");
+    berlin.availability = known(Availability {
+        land: Some(Bundesland::Berlin),
+        public_bodies_only: true,
+        until: Some(Date::constant(2027, 1, 31)),
+    });
+    let berlin_body =
+        Scenario { public_body: true, bundesland: Some(Bundesland::Berlin), ..Scenario::default() };
+    assert_eq!(run(vec![berlin.clone()], &berlin_body).ranked.len(), 1);
+    let company = Scenario { bundesland: Some(Bundesland::Berlin), ..Scenario::default() };
+    let ko = &run(vec![berlin.clone()], &company).excluded[0].knockouts[0];
+    assert_eq!(ko.rule, RuleId::Availability);
+    assert_eq!(
+        ko.detail,
+        KnockOutDetail::Availability { land: None, public_bodies_only: true, ended: None }
+    );
+    let hessen = Scenario { bundesland: Some(Bundesland::Hessen), ..berlin_body.clone() };
+    assert_eq!(
+        run(vec![berlin.clone()], &hessen).excluded[0].knockouts[0].answers,
+        [AnswerId::Bundesland]
+    );
+    // After the contract ended nobody can obtain it, and no what-if brings it back.
+    let later = narrow(&catalog(vec![berlin]), &berlin_body, Date::constant(2027, 2, 1));
+    assert!(matches!(
+        later.excluded[0].knockouts[0].detail,
+        KnockOutDetail::Availability { ended: Some(_), .. }
+    ));
+    assert!(later.what_ifs.is_empty());
 }

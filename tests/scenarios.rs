@@ -74,7 +74,9 @@ fn cases() -> Vec<Case> {
         //   OwnPurpose.
         // - Wire: E2EE in Chromium and Firefox only, no Safari (§2.7) → BrowserJoin.
         // - Signal: app only → BrowserJoin.
-        // - Tixeo: E2EE always; browser under E2EE unknown → remains with a question.
+        // - Tixeo: E2EE always; browser under E2EE unknown → remains with a question, and as
+        //   joining without installation is a hard requirement here, the provider must confirm
+        //   it before the first session (ask-provider is a precondition of use).
         Case {
             name: "counselling service",
             scenario: Scenario {
@@ -107,7 +109,7 @@ fn cases() -> Vec<Case> {
                 (TodoId::SpecialCategoryCondition, true),
                 (TodoId::ProfessionalSecrecy, true),
                 (TodoId::SocialDataNotice, true),
-                (TodoId::AskProvider, false),
+                (TodoId::AskProvider, true),
             ],
             no_todos: &[TodoId::Representation, TodoId::StatutoryInsurance],
         },
@@ -338,7 +340,9 @@ fn cases() -> Vec<Case> {
         // 10. Municipal authority (state law, Hesse), staff meetings with citizens, staff
         // council, capacity to run a server via its IT provider. Self-operated BBB remains.
         // Teams M365 is out at "EU only" (US sub-processors) — the HBDI's 2025 conditional
-        // position informs a light but never overrides a hard requirement.
+        // position informs a light but never overrides a hard requirement. The Berlin
+        // administration's BBB service is open only to Berlin public bodies and its contract ran
+        // until 10/2026 (videokonferenz.berlin terms, facts.md §1.1): out for a Hessian town.
         Case {
             name: "municipal authority",
             scenario: Scenario {
@@ -354,8 +358,9 @@ fn cases() -> Vec<Case> {
                 hosting: HostingPreference::OwnOrProvider,
                 ..Scenario::default()
             },
-            remain: &["bbb-self-hosted", "bbb-berlin-sdui", "jitsi-self-hosted"],
+            remain: &["bbb-self-hosted", "jitsi-self-hosted"],
             out: &[
+                ("bbb-berlin-sdui", RuleId::Availability),
                 ("teams-m365", RuleId::Hosting),
                 ("zoom", RuleId::Hosting),
                 ("galene", RuleId::Size),

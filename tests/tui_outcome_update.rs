@@ -25,7 +25,15 @@ fn step(m: &Model) -> Step {
 
 /// A new assessment with the real narrowing, Enter through every scenario step to `to`.
 fn at(to: Step) -> Model {
+    at_with(to, |_| {})
+}
+
+/// Like [`at`], with the answers changed by `answer` before the steps are walked.
+fn at_with(to: Step, answer: impl Fn(&mut meetcheck::domain::scenario::Scenario)) -> Model {
     let mut m = with_new_assessment_real(Lang::En);
+    answer(&mut m.doc.as_mut().unwrap().loaded.assessment.scenario);
+    // The catalogue arriving (again) narrows the changed answers.
+    update(&mut m, Msg::CatalogLoaded(Box::new(catalog())));
     type_text(&mut m, "Counselling by video");
     act(&mut m, Action::NextField);
     for _ in 0..8 {
@@ -89,7 +97,10 @@ fn tab_and_shift_tab_cycle_the_panes() {
 
 #[test]
 fn space_chooses_up_to_three_offerings_for_the_comparison() {
-    let mut m = at(Step::Results);
+    // Transfers under SCC allowed: enough offerings remain to try a fourth.
+    let mut m = at_with(Step::Results, |s| {
+        s.transfer_stance = meetcheck::domain::scenario::TransferStance::SccWithTia;
+    });
     let ranked: Vec<String> = m.doc.as_ref().unwrap().shortlist.as_ref().unwrap().ranked[..4]
         .iter()
         .map(|e| e.offering.clone())

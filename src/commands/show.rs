@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 use jiff::civil::Date;
 
-pub use changes::{SnapshotChange, fact_fields, snapshot_changes, stale_facts};
+pub use changes::{SnapshotChange, snapshot_changes, stale_facts};
 
 use super::Context;
 use crate::describe;
@@ -279,6 +279,7 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
                 "show.warning.stale",
                 &[
                     ("offering", texts.pick(&offering.name)),
+                    ("field", &describe::fact_label(texts, stale.field)),
                     ("fact", &describe::fact_value(texts, offering, stale.field)),
                     ("as_of", &stale.as_of.to_string()),
                 ],
@@ -315,12 +316,26 @@ pub fn change(
                 .into_iter()
                 .find(|(_, now)| &now.id == offering);
             let Some((then, now)) = pair else { return offering.clone() };
+            let mut old = describe::fact_value(texts, then, *field);
+            let mut new = describe::fact_value(texts, now, *field);
+            // Same value, other source or date: the source is what changed, so show it.
+            if old == new {
+                let recorded = changes::snapshot_catalog(decision, catalog);
+                let source = |c: &Catalog, o: &Offering| describe::provenance(texts, c, o, *field);
+                if let Some(p) = source(&recorded, then) {
+                    old = format!("{old} ({p})");
+                }
+                if let Some(p) = source(catalog, now) {
+                    new = format!("{new} ({p})");
+                }
+            }
             texts.fmt(
                 "show.change.fact",
                 &[
                     ("offering", texts.pick(&now.name)),
-                    ("then", &describe::fact_value(texts, then, *field)),
-                    ("now", &describe::fact_value(texts, now, *field)),
+                    ("field", &describe::fact_label(texts, *field)),
+                    ("then", &old),
+                    ("now", &new),
                 ],
             )
         }

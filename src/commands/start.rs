@@ -19,12 +19,12 @@ use crate::tui::{self, Io};
 pub fn run(ctx: &Context) -> Result<ExitCode> {
     let mut io = StartIo::new(ctx, None)?;
     let mut model = model(ctx);
-    let saves = io.list_saves();
-    if saves.is_empty() {
+    if io.any_saves() {
+        model.start.loading = true;
+    } else {
         model.open(io.create(model.now));
     }
-    model.start.saves = saves;
-    let exit = tui::run(model, &mut io)?;
+    let exit = run_wizard(ctx, model, &mut io)?;
     finish(ctx, &io, exit)
 }
 
@@ -36,9 +36,9 @@ pub fn new(ctx: &Context, title: Option<String>, from: Option<String>) -> Result
         io.source = Some(source.assessment);
     }
     let mut model = model(ctx);
-    model.start.saves = io.list_saves();
+    model.start.loading = true;
     model.open(io.create(model.now));
-    let exit = tui::run(model, &mut io)?;
+    let exit = run_wizard(ctx, model, &mut io)?;
     finish(ctx, &io, exit)
 }
 
@@ -59,19 +59,27 @@ pub fn resume(ctx: &Context, target: Option<String>) -> Result<ExitCode> {
     let mut model = model(ctx);
     model.start.saves = saves;
     model.open(loaded);
-    let exit = tui::run(model, &mut io)?;
+    let exit = run_wizard(ctx, model, &mut io)?;
     finish(ctx, &io, exit)
+}
+
+/// The wizard needs a terminal on both ends; say so plainly instead of failing on the first
+/// terminal call.
+fn run_wizard(ctx: &Context, model: Model, io: &mut StartIo) -> Result<tui::Exit> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!("{}", ctx.texts.get("ui.error.no_terminal"));
+    }
+    tui::run(model, io)
 }
 
 fn model(ctx: &Context) -> Model {
     let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
     let now = Timestamp::now();
-    let tz = jiff::tz::TimeZone::system();
-    let today = now.to_zoned_datetime(tz.clone()).date();
-    let mut model =
-        Model::new(ctx.texts.clone(), theme, today, now, crate::domain::narrowing::narrow);
-    model.tz = tz;
-    model
+    // UTC until the shell has read the system time zone after the first frame (finding its
+    // name can mean scanning the whole zoneinfo tree).
+    let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    Model::new(ctx.texts.clone(), theme, today, now, crate::domain::narrowing::narrow)
 }
 
 /// Prints one line: what was saved where and how to resume.
@@ -175,6 +183,15 @@ impl Io for StartIo<'_> {
             .collect();
         saves.sort_by_key(|s| std::cmp::Reverse(s.updated));
         saves
+    }
+
+    fn any_saves(&mut self) -> bool {
+        let Ok(entries) = std::fs::read_dir(self.store.dir()) else { return false };
+        entries.flatten().any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            !name.starts_with('.') && (name.ends_with(".ron") || name.ends_with(".ron.bak"))
+        })
     }
 
     fn open(&mut self, target: &str) -> Result<Loaded, String> {

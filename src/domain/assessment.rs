@@ -9,8 +9,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Offering, Source};
-use super::narrowing::{AnswerId, Shortlist};
+use super::catalog::{Catalog, Offering, OperatingModel, Source};
+use super::facts::{AsOf, Certainty, Text};
+use super::narrowing::{AnswerId, FactField, Shortlist, fact_provenance};
 use super::scenario::{Scenario, Step};
 use super::todos::{Todo, TodoId};
 
@@ -100,6 +101,67 @@ pub struct DecisionSnapshot {
     /// The sources those offerings cite.
     pub sources: BTreeMap<String, Source>,
     pub todos: Vec<Todo>,
+    /// The offerings excluded then that `offerings` holds no copy of: their names and where the
+    /// facts their knock-outs used came from (a full copy of each would make every save large).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<ExcludedOffering>,
+}
+
+/// An excluded offering as the decision saw it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExcludedOffering {
+    pub id: String,
+    pub name: Text,
+    pub operating_model: OperatingModel,
+    /// Provenance of the known facts the knock-outs used.
+    pub facts: Vec<FrozenFact>,
+}
+
+/// Where one fact came from, frozen with the decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrozenFact {
+    pub field: FactField,
+    pub source: String,
+    pub as_of: AsOf,
+    pub certainty: Certainty,
+}
+
+/// Records for the offerings `shortlist` excluded that are not among `copied`.
+pub fn excluded_records(
+    catalog: &Catalog,
+    shortlist: &Shortlist,
+    copied: &[Offering],
+) -> Vec<ExcludedOffering> {
+    shortlist
+        .excluded
+        .iter()
+        .filter(|e| !copied.iter().any(|o| o.id == e.offering))
+        .filter_map(|e| {
+            let offering = catalog.offering(&e.offering)?;
+            let mut fields: Vec<FactField> =
+                e.knockouts.iter().flat_map(|k| k.facts.iter().copied()).collect();
+            fields.sort();
+            fields.dedup();
+            let facts = fields
+                .into_iter()
+                .filter_map(|field| {
+                    let p = fact_provenance(offering, field)?;
+                    Some(FrozenFact {
+                        field,
+                        source: p.source.to_string(),
+                        as_of: p.as_of,
+                        certainty: p.certainty,
+                    })
+                })
+                .collect();
+            Some(ExcludedOffering {
+                id: offering.id.clone(),
+                name: offering.name.clone(),
+                operating_model: offering.operating_model,
+                facts,
+            })
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::facts::{AsOf, Fact, Text};
+use super::scenario::Bundesland;
 
 /// Version of the catalogue's shape; the data edition is separate and changes far more often.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -325,6 +326,20 @@ pub struct AuthorityPosition {
     pub summary: Text,
 }
 
+/// Limits on who can obtain an offering.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Availability {
+    /// Only for bodies in this Land.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub land: Option<Bundesland>,
+    /// Only for public bodies.
+    #[serde(default)]
+    pub public_bodies_only: bool,
+    /// The last day the offering is contractually available.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<jiff::civil::Date>,
+}
+
 /// A platform as operated by someone, in one edition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Offering {
@@ -359,6 +374,10 @@ pub struct Offering {
     pub features: BTreeMap<Feature, Fact<bool>>,
     /// Certified for statutory-insurance video consultations (Anlage 31b BMV-Ä, KBV list).
     pub kbv_listed: Fact<bool>,
+    /// Who may contract the offering at all and until when (e.g. a Land's own administration
+    /// service); `NotApplicable`: open to every organisation.
+    #[serde(default, skip_serializing_if = "Fact::is_not_applicable")]
+    pub availability: Fact<Availability>,
     #[serde(default)]
     pub authority_positions: Vec<AuthorityPosition>,
     /// Privacy-friendly settings to apply before first use.
@@ -684,6 +703,7 @@ impl Validator<'_> {
             }
         }
         self.fact(&format!("{id}.kbv_listed"), &o.kbv_listed, |_, _, _| {});
+        self.fact(&format!("{id}.availability"), &o.availability, |_, _, _| {});
         for (i, position) in o.authority_positions.iter().enumerate() {
             let path = format!("{id}.authority_positions[{i}]");
             self.text(&format!("{path}.scope"), &position.scope);

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 
-use super::assessment::{Assessment, ChecklistItem, Decision, DecisionSnapshot, Override, Status};
+use super::assessment::{
+    Assessment, ChecklistItem, Decision, DecisionSnapshot, Override, Status, excluded_records,
+};
 use super::catalog::{Catalog, Offering};
 use super::narrowing::{self, FactField, Shortlist};
 use super::scenario::Scenario;
@@ -51,13 +53,15 @@ pub fn snapshot(
         catalog.offerings.iter().filter(|o| ids.contains(&o.id.as_str())).cloned().collect();
     let mut cited = BTreeSet::new();
     for offering in &offerings {
-        for field in fact_fields() {
+        for field in FactField::all() {
             if let Some(p) = narrowing::fact_provenance(offering, field) {
                 cited.insert(p.source.to_string());
             }
         }
         cited.extend(offering.authority_positions.iter().map(|p| p.source.clone()));
     }
+    let excluded = excluded_records(catalog, &shortlist, &offerings);
+    cited.extend(excluded.iter().flat_map(|e| e.facts.iter().map(|f| f.source.clone())));
     let sources = catalog
         .sources
         .iter()
@@ -73,33 +77,8 @@ pub fn snapshot(
         offerings,
         sources,
         todos: todos::todos(scenario, catalog.offering(chosen)),
+        excluded,
     }
-}
-
-/// Every fact field that can cite a source.
-fn fact_fields() -> Vec<FactField> {
-    use super::catalog::Feature;
-    let mut fields = vec![
-        FactField::Operator,
-        FactField::Parent,
-        FactField::ProcessingLocations,
-        FactField::SubprocessorLocations,
-        FactField::DpfCertified,
-        FactField::TransferBasis,
-        FactField::Dpa,
-        FactField::OwnPurpose,
-        FactField::OpenSource,
-        FactField::Licence,
-        FactField::E2ee,
-        FactField::E2eeBrowserJoin,
-        FactField::E2eeMaxParticipants,
-        FactField::BrowserJoin,
-        FactField::Apps,
-        FactField::MaxParticipants,
-        FactField::KbvListed,
-    ];
-    fields.extend(Feature::ALL.iter().map(|f| FactField::Feature(*f)));
-    fields
 }
 
 /// A decision for `chosen` that nobody has confirmed yet (the wizard's working copy).
@@ -185,11 +164,26 @@ pub fn take(a: &mut Assessment, catalog: &Catalog, today: Date) -> Result<(), Ve
     }
     d.to_be_confirmed = false;
     let todos = d.snapshot.todos.clone();
+    let rests_on_dpf = d.snapshot.offerings.iter().find(|o| o.id == chosen).is_some_and(|o| {
+        o.dpf_certified.value() == Some(&true)
+            && narrowing::third_countries(o).iter().any(|c| c.eq_ignore_ascii_case("US"))
+    });
+    if a.review_by.is_none() {
+        a.review_by = Some(default_review_by(today, rests_on_dpf));
+    }
     if let Some(status) = &mut a.status {
         status.on = today;
     }
     reconcile_checklist(a, &todos, today);
     Ok(())
+}
+
+/// When a decision should be looked at again: after a year, as facts go stale; after six months
+/// when US transfers rest on the Data Privacy Framework, whose adequacy decision is under appeal
+/// (C-703/25 P).
+pub fn default_review_by(today: Date, rests_on_dpf: bool) -> Date {
+    let months = if rests_on_dpf { 6 } else { 12 };
+    today.checked_add(jiff::Span::new().months(months)).unwrap_or(today)
 }
 
 /// Keeps the checklist in line with the to-dos that apply now: a to-do that no longer applies is
@@ -380,8 +374,10 @@ mod tests {
         let snapshot_ids: Vec<TodoId> =
             a.decision.as_ref().unwrap().snapshot.todos.iter().map(|t| t.id).collect();
         assert!(snapshot_ids.contains(&TodoId::ParticipantInformation));
-        // Make a scenario-driven to-do apply, take it, then remove the cause again.
+        // Make a scenario-driven to-do apply, take it, then remove the cause again. (E2EE is
+        // answered "no" explicitly so that the chosen offering stays within the knock-outs.)
         a.scenario.data.insert(DataCategory::SpecialCategories);
+        a.scenario.e2ee_required = Some(false);
         take(&mut a, &catalog, TODAY).unwrap();
         a.scenario.data.remove(&DataCategory::SpecialCategories);
         answer_changed(&mut a, &catalog, LATER);
@@ -389,6 +385,18 @@ mod tests {
             a.checklist[&TodoId::SpecialCategoryCondition].no_longer_applies_since,
             Some(LATER)
         );
+    }
+
+    #[test]
+    fn taking_the_decision_sets_a_review_date_once() {
+        let (a, _) = decided();
+        assert!(a.review_by.is_some_and(|d| d > TODAY), "a review date is set");
+        assert_eq!(default_review_by(TODAY, false), Date::constant(2027, 11, 29));
+        assert_eq!(default_review_by(TODAY, true), Date::constant(2027, 5, 29));
+        let (mut a, catalog) = decided();
+        a.review_by = Some(Date::constant(2030, 1, 1));
+        take(&mut a, &catalog, TODAY).unwrap();
+        assert_eq!(a.review_by, Some(Date::constant(2030, 1, 1)), "the user's date is kept");
     }
 
     #[test]

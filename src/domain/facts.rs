@@ -237,7 +237,18 @@ pub enum Fact<T> {
     NotApplicable,
 }
 
+/// No fact recorded means the question does not arise (used for optional catalogue fields).
+impl<T> Default for Fact<T> {
+    fn default() -> Self {
+        Fact::NotApplicable
+    }
+}
+
 impl<T> Fact<T> {
+    pub fn is_not_applicable(&self) -> bool {
+        matches!(self, Fact::NotApplicable)
+    }
+
     pub fn value(&self) -> Option<&T> {
         match self {
             Fact::Known { value, .. } => Some(value),

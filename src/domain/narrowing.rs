@@ -9,14 +9,14 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::{Browser, Catalog, Feature, Offering};
 use super::facts::{AsOf, Provenance};
-use super::scenario::{ProtectionNeed, Scenario, TransferStance};
+use super::scenario::{Bundesland, ProtectionNeed, Scenario, TransferStance};
 
 mod knockouts;
 mod lights;
 mod transfers;
 mod what_if;
 
-pub use transfers::is_eea;
+pub use transfers::{is_eea, third_countries};
 pub use what_if::{NO, YES};
 
 /// Scenario answers, by id: knock-outs, what-ifs and the history of changes refer to them.
@@ -47,6 +47,32 @@ pub enum AnswerId {
 }
 
 impl AnswerId {
+    /// Every answer, in the order the wizard asks them.
+    pub const ALL: [AnswerId; 22] = [
+        AnswerId::OrgType,
+        AnswerId::PublicBody,
+        AnswerId::Regime,
+        AnswerId::Bundesland,
+        AnswerId::SocialData,
+        AnswerId::ProfessionalSecrecy,
+        AnswerId::Purposes,
+        AnswerId::Organisers,
+        AnswerId::Participants,
+        AnswerId::Size,
+        AnswerId::Data,
+        AnswerId::ProtectionNeed,
+        AnswerId::E2eeRequired,
+        AnswerId::Representation,
+        AnswerId::TransferStance,
+        AnswerId::Hosting,
+        AnswerId::SelfHostingCapacity,
+        AnswerId::InstallPossible,
+        AnswerId::Browsers,
+        AnswerId::RequiredFeatures,
+        AnswerId::OpenSourceRequired,
+        AnswerId::StatutoryInsuranceVideo,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             AnswerId::OrgType => "answer.org_type",
@@ -97,7 +123,40 @@ pub enum FactField {
     MaxParticipants,
     Feature(Feature),
     KbvListed,
+    Availability,
     AuthorityPositions,
+}
+
+impl FactField {
+    /// Every fact field of an offering, in catalogue order.
+    pub fn all() -> Vec<FactField> {
+        let mut fields = vec![
+            FactField::OperatingModel,
+            FactField::Operator,
+            FactField::Parent,
+            FactField::ProcessingLocations,
+            FactField::SubprocessorLocations,
+            FactField::DpfCertified,
+            FactField::TransferBasis,
+            FactField::Dpa,
+            FactField::OwnPurpose,
+            FactField::OpenSource,
+            FactField::Licence,
+            FactField::E2ee,
+            FactField::E2eeBrowserJoin,
+            FactField::E2eeMaxParticipants,
+            FactField::BrowserJoin,
+            FactField::Apps,
+            FactField::MaxParticipants,
+        ];
+        fields.extend(Feature::ALL.iter().map(|f| FactField::Feature(*f)));
+        fields.extend([
+            FactField::KbvListed,
+            FactField::Availability,
+            FactField::AuthorityPositions,
+        ]);
+        fields
+    }
 }
 
 /// Hard requirements: an offering that fails one is excluded, with the reason.
@@ -115,10 +174,12 @@ pub enum RuleId {
     SelfHosting,
     OpenSource,
     StatutoryInsurance,
+    /// The offering is not available to this organisation (reserved for others, or ended).
+    Availability,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 13] = [
         RuleId::TransferStance,
         RuleId::SocialDataTransfers,
         RuleId::NoDpa,
@@ -131,6 +192,7 @@ impl RuleId {
         RuleId::SelfHosting,
         RuleId::OpenSource,
         RuleId::StatutoryInsurance,
+        RuleId::Availability,
     ];
 
     /// Text key of the rule's short name; the sentence with values is built in `describe`.
@@ -148,6 +210,7 @@ impl RuleId {
             RuleId::SelfHosting => "rule.self_hosting",
             RuleId::OpenSource => "rule.open_source",
             RuleId::StatutoryInsurance => "rule.statutory_insurance",
+            RuleId::Availability => "rule.availability",
         }
     }
 }
@@ -163,6 +226,8 @@ pub enum KnockOutDetail {
     Participants { needed: u32, max: u32, under_e2ee: bool },
     /// A required feature is missing (or stops working under E2EE).
     Feature { feature: Feature, under_e2ee: bool },
+    /// The offering is reserved for bodies of a Land or for public bodies, or its contract ended.
+    Availability { land: Option<Bundesland>, public_bodies_only: bool, ended: Option<Date> },
     /// No further values: the rule id says it all.
     Plain,
 }
@@ -375,7 +440,8 @@ pub fn narrow(catalog: &Catalog, scenario: &Scenario, today: Date) -> Shortlist 
     let mut ranked = Vec::new();
     let mut excluded = Vec::new();
     for offering in &catalog.offerings {
-        let knockouts = knockouts::knockouts(catalog, scenario, offering);
+        let mut knockouts = knockouts::knockouts(catalog, scenario, offering);
+        knockouts.extend(knockouts::availability(scenario, offering, today));
         let lights = lights::lights(catalog, scenario, offering);
         let score = score(&lights, &weights);
         let evaluation = Evaluation { offering: offering.id.clone(), knockouts, lights, score };
@@ -433,6 +499,7 @@ pub fn changeable(field: FactField) -> bool {
             | FactField::Licence
             | FactField::Apps
             | FactField::KbvListed
+            | FactField::Availability
             | FactField::AuthorityPositions
     )
 }
@@ -460,6 +527,7 @@ pub fn fact_provenance(offering: &Offering, field: FactField) -> Option<Provenan
         FactField::MaxParticipants => offering.max_participants.provenance(),
         FactField::Feature(f) => offering.feature(f).provenance(),
         FactField::KbvListed => offering.kbv_listed.provenance(),
+        FactField::Availability => offering.availability.provenance(),
     }
 }
 

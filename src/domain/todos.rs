@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::{DpaTerms, Feature, Offering, OperatingModel, TransferMechanism};
 use super::facts::Fact;
-use super::narrowing::{AnswerId, FactField, is_eea};
+use super::narrowing::{AnswerId, FactField, third_countries};
 use super::scenario::{
-    DataCategory, OrgType, Participant, ProtectionNeed, Representation, Scenario, TransferStance,
+    DataCategory, OrgType, Participant, ProtectionNeed, Representation, Scenario, Size,
+    TransferStance,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -222,15 +223,21 @@ pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
         ),
     }
     if let Some(o) = offering {
-        let unknown = unknown_facts(s, o);
-        if !unknown.is_empty() {
+        // Unknown is never "no", so an unknown fact never knocks out; but where a hard
+        // requirement rests on it, the provider must confirm it before the first meeting.
+        let (hard, soft): (Vec<FactField>, Vec<FactField>) =
+            unknown_facts(s, o).into_iter().partition(|f| decides_knock_out(s, *f));
+        if !hard.is_empty() {
             b.add_with(
                 TodoId::AskProvider,
-                false,
-                "todo.ask_provider.unknown_facts",
+                true,
+                "todo.ask_provider.hard_requirements",
                 &[],
-                &unknown,
+                &hard,
             );
+        }
+        if !soft.is_empty() {
+            b.add_with(TodoId::AskProvider, false, "todo.ask_provider.unknown_facts", &[], &soft);
         }
     }
     if s.asks_statutory_insurance() && s.statutory_insurance_video {
@@ -293,16 +300,13 @@ fn transfer_basis(s: &Scenario, offering: Option<&Offering>, b: &mut Builder) {
     let basis = o.transfer_basis.value();
     let offers = |m: TransferMechanism| basis.is_some_and(|v| v.contains(&m));
     let (mut dpf, mut scc, mut adequacy) = (false, false, false);
-    for list in [&o.processing_locations, &o.subprocessor_locations] {
-        let Some(countries) = list.value() else { continue };
-        for country in countries.iter().filter(|c| !is_eea(c)) {
-            if country.eq_ignore_ascii_case("US") && o.dpf_certified.value() == Some(&true) {
-                dpf = true;
-            } else if !country.eq_ignore_ascii_case("US") && offers(TransferMechanism::Adequacy) {
-                adequacy = true;
-            } else {
-                scc = true;
-            }
+    for country in third_countries(o) {
+        if country.eq_ignore_ascii_case("US") && o.dpf_certified.value() == Some(&true) {
+            dpf = true;
+        } else if !country.eq_ignore_ascii_case("US") && offers(TransferMechanism::Adequacy) {
+            adequacy = true;
+        } else {
+            scc = true;
         }
     }
     if dpf {
@@ -390,6 +394,24 @@ fn secrecy(s: &Scenario, b: &mut Builder) {
     }
 }
 
+/// A knock-out rule of this scenario would test the fact if it were known.
+fn decides_knock_out(s: &Scenario, field: FactField) -> bool {
+    match field {
+        FactField::Dpa
+        | FactField::ProcessingLocations
+        | FactField::SubprocessorLocations
+        | FactField::TransferBasis
+        | FactField::DpfCertified
+        | FactField::Feature(_) => true,
+        FactField::E2ee | FactField::E2eeMaxParticipants => s.e2ee(),
+        FactField::E2eeBrowserJoin => s.e2ee() && !s.install_possible,
+        FactField::BrowserJoin => !s.install_possible,
+        FactField::OwnPurpose => s.sensitive_context(),
+        FactField::MaxParticipants => s.size > Size::UpTo20,
+        _ => false,
+    }
+}
+
 /// Unknown facts of the chosen offering that the decision rests on in this scenario.
 fn unknown_facts(s: &Scenario, o: &Offering) -> Vec<FactField> {
     let mut fields = Vec::new();
@@ -404,13 +426,9 @@ fn unknown_facts(s: &Scenario, o: &Offering) -> Vec<FactField> {
     check(o.processing_locations.is_unknown(), FactField::ProcessingLocations);
     check(o.subprocessor_locations.is_unknown(), FactField::SubprocessorLocations);
     check(external && o.parent.is_unknown(), FactField::Parent);
-    let third_country = [&o.processing_locations, &o.subprocessor_locations]
-        .iter()
-        .any(|l| l.value().is_some_and(|cs| cs.iter().any(|c| !is_eea(c))));
-    check(third_country && o.transfer_basis.is_unknown(), FactField::TransferBasis);
-    let us = [&o.processing_locations, &o.subprocessor_locations]
-        .iter()
-        .any(|l| l.value().is_some_and(|cs| cs.iter().any(|c| c.eq_ignore_ascii_case("US"))));
+    let third = third_countries(o);
+    check(!third.is_empty() && o.transfer_basis.is_unknown(), FactField::TransferBasis);
+    let us = third.iter().any(|c| c.eq_ignore_ascii_case("US"));
     check(us && o.dpf_certified.is_unknown(), FactField::DpfCertified);
     check(o.e2ee.is_unknown(), FactField::E2ee);
     if let (true, Fact::Known { value, .. }) = (s.e2ee(), &o.e2ee) {

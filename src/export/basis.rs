@@ -5,16 +5,27 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
-use crate::domain::assessment::{Assessment, ChecklistItem, Decision, TodoStatus};
+use crate::domain::assessment::{
+    Assessment, ChecklistItem, Decision, ExcludedOffering, TodoStatus,
+};
 use crate::domain::catalog::{Catalog, Offering};
+use crate::domain::facts::Fact;
 use crate::domain::narrowing::{self, Evaluation, Shortlist};
 use crate::domain::scenario::Scenario;
 use crate::domain::todos::{self, Todo, TodoId};
+use crate::i18n::Texts;
 
 pub struct Basis<'a> {
     pub assessment: &'a Assessment,
     /// The snapshot's offerings and sources as a catalogue, or today's catalogue when pending.
     pub catalog: Catalog,
+    /// Today's catalogue: only for names and wording of offerings a snapshot holds no copy of.
+    pub current: &'a Catalog,
+    /// The record's offerings plus today's for those it lacks: names only (what-ifs).
+    pub naming: Catalog,
+    /// Name and model of the excluded offerings the record kept without a full copy, as
+    /// offerings whose facts are all unrecorded (only name and model are read from them).
+    kept: Vec<Offering>,
     pub scenario: &'a Scenario,
     pub shortlist: Shortlist,
     pub todos: Vec<Todo>,
@@ -25,22 +36,40 @@ pub struct Basis<'a> {
 }
 
 impl<'a> Basis<'a> {
-    pub fn new(assessment: &'a Assessment, current: &Catalog, today: Date) -> Basis<'a> {
+    pub fn new(assessment: &'a Assessment, current: &'a Catalog, today: Date) -> Basis<'a> {
+        let mut basis = Basis::unnamed(assessment, current, today);
+        basis.kept = basis.excluded_records().iter().map(kept_offering).collect();
+        basis.naming.offerings.extend(basis.kept.iter().cloned());
+        let missing: Vec<Offering> = current
+            .offerings
+            .iter()
+            .filter(|o| basis.catalog.offering(&o.id).is_none())
+            .cloned()
+            .collect();
+        basis.naming.offerings.extend(missing);
+        basis
+    }
+
+    fn unnamed(assessment: &'a Assessment, current: &'a Catalog, today: Date) -> Basis<'a> {
         match &assessment.decision {
             Some(decision) => {
                 let snap = &decision.snapshot;
+                let catalog = Catalog {
+                    schema: snap.schema,
+                    edition: snap.catalog_edition.clone(),
+                    sources: snap.sources.clone(),
+                    adequacy: BTreeMap::new(),
+                    offerings: snap.offerings.clone(),
+                };
                 Basis {
                     assessment,
-                    catalog: Catalog {
-                        schema: snap.schema,
-                        edition: snap.catalog_edition.clone(),
-                        sources: snap.sources.clone(),
-                        adequacy: BTreeMap::new(),
-                        offerings: snap.offerings.clone(),
-                    },
+                    kept: Vec::new(),
+                    naming: catalog.clone(),
+                    catalog,
                     scenario: &snap.scenario,
                     shortlist: snap.shortlist.clone(),
                     todos: snap.todos.clone(),
+                    current,
                     decision: Some(decision),
                     as_of: snap.taken_on,
                     today,
@@ -50,10 +79,13 @@ impl<'a> Basis<'a> {
                 let scenario = &assessment.scenario;
                 Basis {
                     assessment,
+                    kept: Vec::new(),
                     catalog: current.clone(),
+                    naming: current.clone(),
                     scenario,
                     shortlist: narrowing::narrow(current, scenario, today),
                     todos: todos::todos(scenario, None),
+                    current,
                     decision: None,
                     as_of: today,
                     today,
@@ -64,6 +96,28 @@ impl<'a> Basis<'a> {
 
     pub fn offering(&self, id: &str) -> Option<&Offering> {
         self.catalog.offering(id)
+    }
+
+    /// What the decision kept of the offerings it excluded without a full copy.
+    pub fn excluded_records(&self) -> &[ExcludedOffering] {
+        self.decision.map_or(&[], |d| d.snapshot.excluded.as_slice())
+    }
+
+    /// The offering from the record (a full copy, or the name and model it kept of an excluded
+    /// one), else from today's catalogue (`false`: not from the record).
+    pub fn offering_for_wording(&self, id: &str) -> Option<(&Offering, bool)> {
+        match self.offering(id).or_else(|| self.kept.iter().find(|o| o.id == id)) {
+            Some(o) => Some((o, true)),
+            None => self.current.offering(id).map(|o| (o, false)),
+        }
+    }
+
+    /// The display name: from the record, else today's catalogue, else the id.
+    pub fn name(&self, texts: &Texts, id: &str) -> String {
+        match self.offering_for_wording(id) {
+            Some((o, _)) => texts.pick(&o.name).to_string(),
+            None => id.to_string(),
+        }
     }
 
     /// The chosen offering, or the top-ranked one while the decision is pending.
@@ -110,5 +164,39 @@ impl<'a> Basis<'a> {
 
     pub fn todo(&self, id: TodoId) -> Option<&Todo> {
         self.todos.iter().find(|t| t.id == id)
+    }
+}
+
+fn unrecorded<T>() -> Fact<T> {
+    Fact::Unknown { note: Default::default() }
+}
+
+/// An offering carrying only what the record kept of an excluded one: its name and model.
+fn kept_offering(record: &ExcludedOffering) -> Offering {
+    Offering {
+        id: record.id.clone(),
+        name: record.name.clone(),
+        product: record.name.en.clone(),
+        operating_model: record.operating_model,
+        operator: unrecorded(),
+        parent: unrecorded(),
+        processing_locations: unrecorded(),
+        subprocessor_locations: unrecorded(),
+        dpf_certified: unrecorded(),
+        transfer_basis: unrecorded(),
+        dpa: unrecorded(),
+        own_purpose: unrecorded(),
+        open_source: unrecorded(),
+        licence: unrecorded(),
+        e2ee: unrecorded(),
+        browser_join: unrecorded(),
+        apps: unrecorded(),
+        max_participants: unrecorded(),
+        features: BTreeMap::new(),
+        kbv_listed: unrecorded(),
+        availability: Fact::NotApplicable,
+        authority_positions: Vec::new(),
+        settings: Vec::new(),
+        notes: Vec::new(),
     }
 }

@@ -159,12 +159,8 @@ impl Legal<'_> {
                         ("model", self.t.get(o.operating_model.key())),
                     ],
                 ));
-                for field in [
-                    FactField::Operator,
-                    FactField::Parent,
-                    FactField::ProcessingLocations,
-                    FactField::SubprocessorLocations,
-                ] {
+                // Locations follow under transfers.
+                for field in [FactField::Operator, FactField::Parent] {
                     facts.push(self.fact(o, field));
                 }
                 main.push(self.placeholder("export.what.subprocessors"));
@@ -173,37 +169,43 @@ impl Legal<'_> {
         (main, facts)
     }
 
-    /// Transfers to third countries as the facts of the assessment show them.
-    pub fn transfers(&self) -> Vec<String> {
+    /// Transfers to third countries as the facts of the assessment show them: an introduction
+    /// (for an external operator) and the items.
+    pub fn transfers(&self) -> (Option<String>, Vec<String>) {
         let as_of = self.b.as_of.to_string();
         match self.b.subject() {
-            None => vec![self.placeholder("export.what.transfers")],
+            None => (None, vec![self.placeholder("export.what.transfers")]),
             Some(o) if o.operating_model == OperatingModel::SelfOperated => {
-                vec![self.get("export.transfers.self")]
+                (None, vec![self.get("export.transfers.self")])
             }
             Some(o) => {
-                let mut out = vec![self.fmt("export.transfers.intro", &[("date", &as_of)])];
-                for field in [
+                let mut items: Vec<String> = [
                     FactField::ProcessingLocations,
                     FactField::SubprocessorLocations,
                     FactField::DpfCertified,
                     FactField::TransferBasis,
-                ] {
-                    out.push(self.fact(o, field));
-                }
-                out.push(self.get("export.transfers.check"));
-                out
+                ]
+                .iter()
+                .map(|f| self.fact(o, *f))
+                .collect();
+                items.push(self.get("export.transfers.check"));
+                (Some(self.fmt("export.transfers.intro", &[("date", &as_of)])), items)
             }
         }
     }
 
-    fn fact(&self, o: &crate::domain::catalog::Offering, field: FactField) -> String {
+    /// "Label: value – provenance" for one fact of an offering.
+    pub fn fact(&self, o: &crate::domain::catalog::Offering, field: FactField) -> String {
+        let label = describe::fact_label(self.t, field);
         let value = describe::fact_value(self.t, o, field);
         match describe::provenance(self.t, &self.b.catalog, o, field) {
-            Some(p) => {
-                self.fmt("export.record.facts.item", &[("value", &value), ("provenance", &p)])
+            Some(p) => self.fmt(
+                "export.record.facts.item",
+                &[("label", &label), ("value", &value), ("provenance", &p)],
+            ),
+            None => {
+                self.fmt("export.record.facts.item_plain", &[("label", &label), ("value", &value)])
             }
-            None => value,
         }
     }
 

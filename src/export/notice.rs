@@ -45,7 +45,11 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     }
 
     heading(&mut doc, "export.notice.h.transfers");
-    list(&mut doc, &l.transfers());
+    let (intro, transfers) = l.transfers();
+    if let Some(intro) = intro {
+        doc.paragraph(&md::text(&intro));
+    }
+    list(&mut doc, &transfers);
 
     heading(&mut doc, "export.notice.h.storage");
     list(&mut doc, &l.storage());

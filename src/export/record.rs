@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use crate::describe;
 use crate::domain::assessment::Status;
 use crate::domain::catalog::Offering;
-use crate::domain::narrowing::{AnswerId, Evaluation, FactField, Light, Rating};
+use crate::domain::facts::STALE_AFTER_MONTHS;
+use crate::domain::narrowing::{self, AnswerId, Evaluation, FactField, Light, Rating};
 use crate::domain::scenario::TransferStance;
 use crate::i18n::Texts;
 
@@ -22,32 +23,6 @@ const KNOCKOUT_ANSWERS: [AnswerId; 8] = [
     AnswerId::InstallPossible,
     AnswerId::OpenSourceRequired,
     AnswerId::SocialData,
-];
-
-/// The answers that describe the scenario, in the order the wizard asks them.
-const SCENARIO_ANSWERS: [AnswerId; 22] = [
-    AnswerId::OrgType,
-    AnswerId::PublicBody,
-    AnswerId::Regime,
-    AnswerId::Bundesland,
-    AnswerId::SocialData,
-    AnswerId::ProfessionalSecrecy,
-    AnswerId::Purposes,
-    AnswerId::Organisers,
-    AnswerId::Participants,
-    AnswerId::Size,
-    AnswerId::Data,
-    AnswerId::ProtectionNeed,
-    AnswerId::E2eeRequired,
-    AnswerId::Representation,
-    AnswerId::TransferStance,
-    AnswerId::Hosting,
-    AnswerId::SelfHostingCapacity,
-    AnswerId::InstallPossible,
-    AnswerId::Browsers,
-    AnswerId::RequiredFeatures,
-    AnswerId::OpenSourceRequired,
-    AnswerId::StatutoryInsuranceVideo,
 ];
 
 pub fn render(basis: &Basis, texts: &Texts) -> String {
@@ -81,7 +56,7 @@ impl Record<'_> {
     }
 
     fn name(&self, id: &str) -> String {
-        describe::offering_name(self.t, &self.b.catalog, id)
+        self.b.name(self.t, id)
     }
 
     fn answer(&self, id: AnswerId) -> String {
@@ -180,7 +155,7 @@ impl Record<'_> {
         }
         doc.paragraph(&md::text(self.t.get("export.record.context.answers")));
         let s = self.b.scenario;
-        let shown: Vec<String> = SCENARIO_ANSWERS
+        let shown: Vec<String> = AnswerId::ALL
             .iter()
             .filter(|id| match id {
                 AnswerId::Browsers => !s.install_possible,
@@ -325,7 +300,7 @@ impl Record<'_> {
             doc.paragraph(&md::text(
                 &self.fmt("export.record.outcome.excluded_by", &[("option", &name)]),
             ));
-            let offering = self.b.offering(&e.offering);
+            let offering = self.b.offering_for_wording(&e.offering).map(|(o, _)| o);
             let reasons: Vec<String> = e
                 .knockouts
                 .iter()
@@ -363,12 +338,12 @@ impl Record<'_> {
             doc.paragraph(&md::text(self.t.get("export.record.outcome.pending_empty")));
         }
         doc.list(&items);
-        let mut facts = vec![self.status_line(), self.get("export.record.ready.pending")];
+        // Paragraphs, not a list: a list right after the shortlist would merge into it.
+        doc.paragraph(&md::text(&self.status_line()));
+        doc.paragraph(&md::text(self.t.get("export.record.ready.pending")));
         if let Some(line) = self.protection_lowered() {
-            facts.push(line);
+            doc.paragraph(&md::text(&line));
         }
-        let facts: Vec<String> = facts.iter().map(|f| md::text(f)).collect();
-        doc.list(&facts);
         self.what_ifs(doc);
     }
 
@@ -414,7 +389,7 @@ impl Record<'_> {
             .what_ifs
             .iter()
             .filter(|w| !w.brings_back.is_empty())
-            .map(|w| md::text(&describe::what_if(self.t, &self.b.catalog, w)))
+            .map(|w| md::text(&describe::what_if(self.t, &self.b.naming, w)))
             .collect();
         if items.is_empty() {
             doc.paragraph(&md::text(self.t.get("export.record.outcome.no_what_ifs")));
@@ -567,7 +542,7 @@ impl Record<'_> {
                 heading = format!("{heading} ({})", e.offering);
             }
             doc.heading(3, &md::text(&heading));
-            let Some(offering) = self.b.offering(&e.offering) else {
+            let Some((offering, in_record)) = self.b.offering_for_wording(&e.offering) else {
                 doc.paragraph(&md::text(self.t.get("export.record.pros_cons.missing")));
                 continue;
             };
@@ -578,6 +553,12 @@ impl Record<'_> {
                 ),
                 None => self.get("export.record.option.excluded"),
             };
+            if !in_record {
+                doc.paragraph(&md::text(&self.fmt(
+                    "export.record.pros_cons.from_current",
+                    &[("edition", &self.b.current.edition)],
+                )));
+            }
             doc.paragraph(&md::text(&self.fmt(
                 "export.record.pros_cons.summary",
                 &[
@@ -643,38 +624,66 @@ impl Record<'_> {
                     fields.push(*f);
                 }
             }
-            let subs: Vec<String> = fields
+            let subs: Vec<String> =
+                fields.iter().map(|f| md::text(&self.fact_line(offering, *f))).collect();
+            if !subs.is_empty() {
+                items.push((md::text(self.t.pick(&offering.name)), subs));
+            }
+        }
+        let sources = &self.b.catalog.sources;
+        for record in self.b.excluded_records() {
+            let subs: Vec<String> = record
+                .facts
                 .iter()
-                .map(|f| {
-                    let value = describe::fact_value(self.t, offering, *f);
-                    let mut line = match describe::provenance(self.t, &self.b.catalog, offering, *f)
-                    {
-                        Some(p) => self.fmt(
-                            "export.record.facts.item",
-                            &[("value", &value), ("provenance", &p)],
-                        ),
-                        None => value,
-                    };
-                    let stale = self
-                        .b
-                        .shortlist
-                        .stale
-                        .iter()
-                        .any(|s| s.offering == offering.id && s.field == *f);
-                    if stale {
-                        line = self.fmt("export.record.facts.stale", &[("fact", &line)]);
-                    }
-                    md::text(&line)
+                .map(|fact| {
+                    md::text(&self.fmt(
+                        "export.record.facts.frozen",
+                        &[
+                            ("label", &describe::fact_label(self.t, fact.field)),
+                            (
+                                "provenance",
+                                &describe::frozen_provenance(self.t, sources, fact, self.b.as_of),
+                            ),
+                        ],
+                    ))
                 })
                 .collect();
             if !subs.is_empty() {
-                items.push((md::text(self.t.pick(&offering.name)), subs));
+                items.push((md::text(self.t.pick(&record.name)), subs));
             }
         }
         if items.is_empty() {
             doc.paragraph(&md::text(self.t.get("export.record.facts.none")));
         }
         doc.nested_list(&items);
+    }
+
+    /// "Label: value – source, as of, certainty", marked stale as of the decision day, and
+    /// marked again when it has gone stale since.
+    fn fact_line(&self, offering: &Offering, field: FactField) -> String {
+        let label = describe::fact_label(self.t, field);
+        let value = describe::fact_value(self.t, offering, field);
+        let provenance =
+            describe::provenance_on(self.t, &self.b.catalog, offering, field, self.b.as_of);
+        let line = match provenance {
+            Some(p) => self.fmt(
+                "export.record.facts.item",
+                &[("label", &label), ("value", &value), ("provenance", &p)],
+            ),
+            None => {
+                self.fmt("export.record.facts.item_plain", &[("label", &label), ("value", &value)])
+            }
+        };
+        let stale_on = |day| {
+            narrowing::changeable(field)
+                && narrowing::fact_provenance(offering, field)
+                    .is_some_and(|p| p.as_of.is_older_than(STALE_AFTER_MONTHS, day))
+        };
+        if !stale_on(self.b.as_of) && stale_on(self.b.today) {
+            self.fmt("export.record.facts.stale_now", &[("fact", &line)])
+        } else {
+            line
+        }
     }
 
     fn positions(&self, doc: &mut Doc) {
@@ -771,6 +780,9 @@ impl Record<'_> {
     fn review(&self, doc: &mut Doc) {
         doc.heading(3, &md::text(self.t.get("export.record.h.review")));
         let line = match self.b.assessment.review_by {
+            Some(d) if d < self.b.today => {
+                self.fmt("export.record.review.overdue", &[("date", &d.to_string())])
+            }
             Some(d) => self.fmt("export.record.review.by", &[("date", &d.to_string())]),
             None => self.get("export.record.review.none"),
         };

@@ -69,9 +69,16 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     heading(&mut doc, "export.ropa.h.recipients");
     let (recipients, facts) = l.recipients();
     list(&mut doc, &recipients);
-    list(&mut doc, &facts);
+    if !facts.is_empty() {
+        doc.paragraph(&md::text(texts.get("export.notice.recipient_facts")));
+        list(&mut doc, &facts);
+    }
     heading(&mut doc, "export.ropa.h.transfers");
-    list(&mut doc, &l.transfers());
+    let (intro, transfers) = l.transfers();
+    if let Some(intro) = intro {
+        doc.paragraph(&md::text(&intro));
+    }
+    list(&mut doc, &transfers);
     heading(&mut doc, "export.ropa.h.erasure");
     list(&mut doc, &l.storage());
 
@@ -81,7 +88,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     ));
     let mut measures = Vec::new();
     if let Some(o) = basis.subject() {
-        measures.push(describe::fact_value(texts, o, FactField::E2ee));
+        measures.push(l.fact(o, FactField::E2ee));
         measures.extend(o.settings.iter().map(|s| texts.pick(s).to_string()));
     }
     list(&mut doc, &measures);

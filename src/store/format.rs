@@ -97,16 +97,18 @@ fn read_current(text: &str) -> Result<Assessment, ron::error::SpannedError> {
     ron::from_str::<CurrentFile>(text).map(|file| file.assessment)
 }
 
-/// The `version` a file declares, even when the rest is damaged or in a newer shape: first as
-/// RON (any field order), then by looking at the opening of the text.
+/// The `version` a file declares, even when the rest is damaged or in a newer shape: first at
+/// the opening of the text, where meetcheck writes it (cheap), then as RON in any field order
+/// (a second full pass, only for files edited by hand).
 pub fn declared_version(text: &str) -> Option<u32> {
     #[derive(Deserialize)]
     struct Probe {
         version: u32,
     }
-    if let Ok(probe) = ron::from_str::<Probe>(text) {
-        return Some(probe.version);
-    }
+    leading_version(text).or_else(|| ron::from_str::<Probe>(text).ok().map(|p| p.version))
+}
+
+fn leading_version(text: &str) -> Option<u32> {
     let rest = skip_blank(text).strip_prefix('(')?;
     let rest = skip_blank(rest).strip_prefix("version")?;
     let rest = skip_blank(rest).strip_prefix(':')?;

@@ -252,6 +252,8 @@ impl Doc {
 pub struct StartState {
     pub saves: Vec<SaveSummary>,
     pub cursor: usize,
+    /// The saves are read after the first frame (parsing them takes longer than drawing).
+    pub loading: bool,
 }
 
 impl StartState {
@@ -408,6 +410,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
         }
         Msg::SavesListed(saves) => {
             model.start.saves = saves;
+            model.start.loading = false;
             model.start.cursor = model.start.cursor.min(model.start.len() - 1);
             Effect::None
         }

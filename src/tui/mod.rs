@@ -37,6 +37,8 @@ pub const IDLE_SAVE: Duration = Duration::from_secs(2);
 pub trait Io {
     fn load_catalog(&mut self) -> Result<Catalog, String>;
     fn list_saves(&mut self) -> Vec<SaveSummary>;
+    /// Whether the saves directory holds any save at all (cheap: no file is parsed).
+    fn any_saves(&mut self) -> bool;
     fn open(&mut self, target: &str) -> Result<Loaded, String>;
     /// A new, unsaved assessment.
     fn create(&mut self, now: Timestamp) -> Loaded;
@@ -118,7 +120,13 @@ fn event_loop(
     let size = terminal.size()?;
     model.size = (size.width, size.height);
     terminal.draw(|frame| view::draw(frame, &model))?;
-    // The first frame is on screen; now the catalogue (the slowest thing to load).
+    // The first frame is on screen; now the time zone, the saved assessments and the catalogue.
+    model.tz = jiff::tz::TimeZone::system();
+    if model.start.loading {
+        let saves = io.list_saves();
+        update(&mut model, Msg::SavesListed(saves));
+        terminal.draw(|frame| view::draw(frame, &model))?;
+    }
     let loaded = match io.load_catalog() {
         Ok(catalog) => Msg::CatalogLoaded(Box::new(catalog)),
         Err(error) => Msg::CatalogFailed(error),
@@ -143,6 +151,13 @@ fn event_loop(
             None => (Msg::Idle, false),
             Some(Input::Event(event)) => {
                 last_input = Instant::now();
+                // A key can be read before the resize that preceded it (crossterm polls the tty
+                // and its resize signal together): judge the key at the size on screen now.
+                if let Ok(size) = terminal.size()
+                    && (size.width, size.height) != model.size
+                {
+                    update(&mut model, Msg::Resize(size.width, size.height));
+                }
                 match keymap::msg_for(keymap::mode(&model), &event) {
                     Some(msg) => (msg, false),
                     None => continue,

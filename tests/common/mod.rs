@@ -54,6 +54,7 @@ pub fn baseline(id: &str) -> Offering {
         max_participants: known(500),
         features: all_features,
         kbv_listed: known(false),
+        availability: Fact::NotApplicable,
         authority_positions: vec![],
         settings: vec![Text::new("Kamera aus beim Beitritt", "Camera off on joining")],
         notes: vec![],

@@ -179,7 +179,7 @@ pub fn decided() -> Assessment {
             rating(
                 CriterionId::Transfers,
                 Light::Green,
-                "light.transfers.none",
+                "light.transfers.self_chosen",
                 &[FactField::ProcessingLocations],
             ),
             rating(
@@ -197,7 +197,7 @@ pub fn decided() -> Assessment {
             rating(
                 CriterionId::AuthorityView,
                 Light::Grey,
-                "light.authority.none",
+                "light.authority_view.none",
                 &[FactField::AuthorityPositions],
             ),
         ],
@@ -224,7 +224,7 @@ pub fn decided() -> Assessment {
             rating(
                 CriterionId::ForeignAccess,
                 Light::Red,
-                "light.foreign_access.us_parent",
+                "light.foreign_access.third_country_parent",
                 &[FactField::Parent],
             ),
         ],
@@ -253,11 +253,11 @@ pub fn decided() -> Assessment {
         }],
     };
     let todos = vec![
-        todo(TodoId::InvolveItAndDpo, false, "todo_why.always"),
-        todo(TodoId::Dpia, true, "todo_why.special_categories"),
-        todo(TodoId::ParticipantInformation, true, "todo_why.always"),
-        todo(TodoId::Representation, true, "todo_why.works_council"),
-        todo(TodoId::Settings, false, "todo_why.always"),
+        todo(TodoId::InvolveItAndDpo, false, "todo.involve_it_and_dpo.always"),
+        todo(TodoId::Dpia, true, "todo.dpia.special_categories"),
+        todo(TodoId::ParticipantInformation, true, "todo.participant_information.always"),
+        todo(TodoId::Representation, true, "todo.representation.works_council"),
+        todo(TodoId::Settings, false, "todo.settings.general"),
     ];
     a.checklist = BTreeMap::from([
         (
@@ -319,6 +319,7 @@ pub fn decided() -> Assessment {
             offerings: catalog.offerings.clone(),
             sources: catalog.sources.clone(),
             todos,
+            excluded: Vec::new(),
         },
         to_be_confirmed: false,
     });
@@ -419,6 +420,10 @@ pub fn lint(doc: &str) -> Vec<String> {
                 deeper.clear();
             }
             previous_level = level;
+        }
+        let list_follows = lines.get(i + 1).is_some_and(|next| next.starts_with("* "));
+        if line.is_empty() && i > start && is_list_line(lines[i - 1]) && list_follows {
+            report("two lists separated by a blank line only: they merge into one");
         }
         let trimmed = line.trim_start();
         if trimmed.starts_with("- ") || trimmed.starts_with("+ ") {

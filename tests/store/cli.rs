@@ -207,7 +207,10 @@ fn show_names_what_todays_catalogue_changes() {
         ),
         "{text}"
     );
-    assert!(text.contains("Jitsi Meet by NETWAYS: at the decision “"), "{text}");
+    assert!(
+        text.contains("Jitsi Meet by NETWAYS, Processing locations: at the decision “"),
+        "{text}"
+    );
     assert!(
         text.contains("Jitsi Meet by NETWAYS would be excluded by today's catalogue."),
         "{text}"

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use meetcheck::commands::EMBEDDED_CATALOG;
-use meetcheck::commands::show::fact_fields;
 use meetcheck::domain::assessment::{
-    Assessment, Change, ChecklistItem, Decision, DecisionSnapshot, Status, StatusChange, TodoStatus,
+    Assessment, Change, ChecklistItem, Decision, Status, StatusChange, TodoStatus,
 };
 use meetcheck::domain::catalog::{self, Browser, Catalog, Feature};
+use meetcheck::domain::decision;
 use meetcheck::domain::narrowing::{self, AnswerId};
 use meetcheck::domain::scenario::*;
 use meetcheck::domain::todos::{self, TodoId};
@@ -25,48 +25,6 @@ fn saves_dir() -> PathBuf {
 
 fn catalog() -> Catalog {
     catalog::parse(EMBEDDED_CATALOG).unwrap()
-}
-
-/// What the decision rested on, frozen: the shortlist, full copies of the offerings it names
-/// and of every offering that remained, the sources they cite, the to-dos.
-fn snapshot(
-    catalog: &Catalog,
-    scenario: &Scenario,
-    chosen: &str,
-    runner_up: Option<&str>,
-    on: Date,
-) -> DecisionSnapshot {
-    let shortlist = narrowing::narrow(catalog, scenario, on);
-    let mut ids: Vec<&str> = shortlist.ranked.iter().map(|e| e.offering.as_str()).collect();
-    ids.extend([Some(chosen), runner_up].into_iter().flatten());
-    let offerings: Vec<_> =
-        catalog.offerings.iter().filter(|o| ids.contains(&o.id.as_str())).cloned().collect();
-    let mut cited = BTreeSet::new();
-    for offering in &offerings {
-        for field in fact_fields() {
-            if let Some(p) = narrowing::fact_provenance(offering, field) {
-                cited.insert(p.source.to_string());
-            }
-        }
-        cited.extend(offering.authority_positions.iter().map(|p| p.source.clone()));
-    }
-    let sources = catalog
-        .sources
-        .iter()
-        .filter(|(k, _)| cited.contains(*k))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    let offering = catalog.offering(chosen);
-    DecisionSnapshot {
-        catalog_edition: catalog.edition.clone(),
-        schema: catalog.schema,
-        taken_on: on,
-        scenario: scenario.clone(),
-        shortlist,
-        offerings,
-        sources,
-        todos: todos::todos(scenario, offering),
-    }
 }
 
 /// Checklist progress: the given to-dos get the given state, the others stay open without
@@ -116,7 +74,7 @@ fn decide(
         runner_up: runner_up.clone(),
         rationale: rationale.into(),
         override_: None,
-        snapshot: snapshot(catalog, &a.scenario, &chosen, runner_up.as_deref(), on),
+        snapshot: decision::snapshot(catalog, &a.scenario, &chosen, runner_up.as_deref(), on),
         to_be_confirmed: false,
     });
     (chosen, runner_up)

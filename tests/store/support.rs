@@ -90,6 +90,7 @@ pub fn decided(title: &str, id: &str) -> Assessment {
                     facts: vec![],
                 }],
             }],
+            excluded: Vec::new(),
         },
         to_be_confirmed: false,
     });

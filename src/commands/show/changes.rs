@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use crate::domain::assessment::Decision;
-use crate::domain::catalog::{Catalog, Feature, Offering};
+use crate::domain::catalog::{Catalog, Offering};
 use crate::domain::narrowing::{self, FactField, KnockOut, StaleFact};
 
 /// One difference between the snapshot and today's catalogue.
@@ -20,32 +20,6 @@ pub enum SnapshotChange {
     NowExcluded { offering: String, knockouts: Vec<KnockOut> },
     /// Offerings that pass every knock-out today but were not on the shortlist then.
     NewCandidates { offerings: Vec<String> },
-}
-
-/// Every fact field of an offering, in catalogue order.
-pub fn fact_fields() -> Vec<FactField> {
-    let mut fields = vec![
-        FactField::OperatingModel,
-        FactField::Operator,
-        FactField::Parent,
-        FactField::ProcessingLocations,
-        FactField::SubprocessorLocations,
-        FactField::DpfCertified,
-        FactField::TransferBasis,
-        FactField::Dpa,
-        FactField::OwnPurpose,
-        FactField::OpenSource,
-        FactField::Licence,
-        FactField::E2ee,
-        FactField::E2eeBrowserJoin,
-        FactField::E2eeMaxParticipants,
-        FactField::BrowserJoin,
-        FactField::Apps,
-        FactField::MaxParticipants,
-    ];
-    fields.extend(Feature::ALL.iter().map(|f| FactField::Feature(*f)));
-    fields.extend([FactField::KbvListed, FactField::AuthorityPositions]);
-    fields
 }
 
 /// The offerings the decision names that today's catalogue also has, paired then/now.
@@ -80,7 +54,7 @@ pub fn snapshot_changes(
         if then == now {
             continue;
         }
-        let fields: Vec<FactField> = fact_fields()
+        let fields: Vec<FactField> = FactField::all()
             .into_iter()
             .filter(|f| fact_fingerprint(then, *f) != fact_fingerprint(now, *f))
             .collect();
@@ -118,20 +92,26 @@ pub fn snapshot_changes(
 /// the offerings the decision names.
 pub fn stale_facts(decision: &Decision, current: &Catalog, today: Date) -> Vec<StaleFact> {
     let snapshot = &decision.snapshot;
-    let then = Catalog {
-        schema: snapshot.schema,
-        edition: snapshot.catalog_edition.clone(),
-        sources: snapshot.sources.clone(),
-        // The snapshot does not keep the adequacy list; today's is the best available.
-        adequacy: current.adequacy.clone(),
-        offerings: snapshot.offerings.clone(),
-    };
+    let then = snapshot_catalog(decision, current);
     let named = |id: &String| id == &decision.chosen || decision.runner_up.as_ref() == Some(id);
     narrowing::narrow(&then, &snapshot.scenario, today)
         .stale
         .into_iter()
         .filter(|s| named(&s.offering))
         .collect()
+}
+
+/// The catalogue as the snapshot recorded it (its offerings and sources).
+pub fn snapshot_catalog(decision: &Decision, current: &Catalog) -> Catalog {
+    let snapshot = &decision.snapshot;
+    Catalog {
+        schema: snapshot.schema,
+        edition: snapshot.catalog_edition.clone(),
+        sources: snapshot.sources.clone(),
+        // The snapshot does not keep the adequacy list; today's is the best available.
+        adequacy: current.adequacy.clone(),
+        offerings: snapshot.offerings.clone(),
+    }
 }
 
 /// A comparable rendering of one fact (value, source, date, certainty, note).
@@ -164,6 +144,7 @@ fn fact_fingerprint(offering: &Offering, field: FactField) -> String {
         FactField::MaxParticipants => format!("{:?}", offering.max_participants),
         FactField::Feature(f) => format!("{:?}", offering.feature(f)),
         FactField::KbvListed => format!("{:?}", offering.kbv_listed),
+        FactField::Availability => format!("{:?}", offering.availability),
         FactField::AuthorityPositions => format!("{:?}", offering.authority_positions),
     }
 }

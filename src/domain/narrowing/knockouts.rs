@@ -9,6 +9,7 @@ use crate::domain::catalog::{
 };
 use crate::domain::facts::Fact;
 use crate::domain::scenario::{HostingPreference, Scenario, TransferStance};
+use jiff::civil::Date;
 
 pub(super) fn knockouts(catalog: &Catalog, s: &Scenario, o: &Offering) -> Vec<KnockOut> {
     let mut out = Vec::new();
@@ -40,8 +41,11 @@ fn push(
     out.push(KnockOut { rule, facts: facts.to_vec(), answers: answers.to_vec(), detail });
 }
 
-fn transfer_facts(uses_dpf: bool, uses_scc: bool) -> Vec<FactField> {
+fn transfer_facts(uses_dpf: bool, uses_scc: bool, inferred: bool) -> Vec<FactField> {
     let mut facts = vec![FactField::ProcessingLocations, FactField::SubprocessorLocations];
+    if inferred {
+        facts.extend([FactField::Operator, FactField::Parent, FactField::TransferBasis]);
+    }
     if uses_dpf {
         facts.push(FactField::DpfCertified);
     }
@@ -74,7 +78,7 @@ fn transfer_rules(catalog: &Catalog, s: &Scenario, o: &Offering, out: &mut Vec<K
     if !countries.is_empty() {
         out.push(KnockOut {
             rule: RuleId::TransferStance,
-            facts: transfer_facts(profile.uses_dpf, profile.uses_scc),
+            facts: transfer_facts(profile.uses_dpf, profile.uses_scc, profile.inferred),
             answers: vec![AnswerId::TransferStance],
             detail: KnockOutDetail::Countries { countries, allowed: s.transfer_stance },
         });
@@ -85,7 +89,7 @@ fn transfer_rules(catalog: &Catalog, s: &Scenario, o: &Offering, out: &mut Vec<K
         if !countries.is_empty() {
             out.push(KnockOut {
                 rule: RuleId::SocialDataTransfers,
-                facts: transfer_facts(profile.uses_dpf, true),
+                facts: transfer_facts(profile.uses_dpf, true, profile.inferred),
                 answers: vec![AnswerId::SocialData],
                 detail: KnockOutDetail::Countries { countries, allowed: TransferStance::Dpf },
             });
@@ -294,4 +298,29 @@ fn statutory_insurance(s: &Scenario, o: &Offering, out: &mut Vec<KnockOut>) {
             KnockOutDetail::Plain,
         );
     }
+}
+
+/// The offering is reserved for bodies of one Land or for public bodies, or its contract has
+/// ended: nobody else can obtain it, whatever its merits.
+pub(super) fn availability(s: &Scenario, o: &Offering, today: Date) -> Option<KnockOut> {
+    let terms = o.availability.value()?;
+    let land = terms.land.filter(|land| s.bundesland != Some(*land));
+    let public_bodies_only = terms.public_bodies_only && !s.public_body;
+    let ended = terms.until.filter(|until| *until < today);
+    if land.is_none() && !public_bodies_only && ended.is_none() {
+        return None;
+    }
+    let mut answers = Vec::new();
+    if land.is_some() {
+        answers.push(AnswerId::Bundesland);
+    }
+    if public_bodies_only {
+        answers.push(AnswerId::PublicBody);
+    }
+    Some(KnockOut {
+        rule: RuleId::Availability,
+        facts: vec![FactField::Availability],
+        answers,
+        detail: KnockOutDetail::Availability { land, public_bodies_only, ended },
+    })
 }

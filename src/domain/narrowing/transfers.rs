@@ -1,7 +1,11 @@
 //! Where an offering's data go and which transfer stance that needs.
 //!
 //! Processing and sub-processor locations decide, not the seat: a US parent is a yellow light on
-//! foreign access, never a knock-out by itself.
+//! foreign access, never a knock-out by itself. Two things count as destinations as well, because
+//! data reach a third country through them even when no server location is known:
+//! - a contracting entity (the processor that receives the data) seated in a third country;
+//! - a parent in a third country when locations are unknown but the operator offers DPF or SCC as
+//!   its transfer basis — it would not offer a transfer tool without transfers.
 
 use crate::domain::catalog::{Catalog, Offering, TransferMechanism};
 use crate::domain::facts::Fact;
@@ -50,6 +54,8 @@ pub(super) struct TransferProfile<'a> {
     pub uses_dpf: bool,
     /// A destination needs (or lacks) standard contractual clauses.
     pub uses_scc: bool,
+    /// A destination comes from the operator's seat or from the transfer basis, not a location.
+    pub inferred: bool,
 }
 
 impl TransferProfile<'_> {
@@ -75,6 +81,7 @@ pub(super) fn profile<'a>(catalog: &Catalog, offering: &'a Offering) -> Transfer
         self_chosen: true,
         uses_dpf: false,
         uses_scc: false,
+        inferred: false,
     };
     let offers_scc = offering
         .transfer_basis
@@ -89,24 +96,8 @@ pub(super) fn profile<'a>(catalog: &Catalog, offering: &'a Offering) -> Transfer
                     if profile.destinations.iter().any(|(c, _)| c.eq_ignore_ascii_case(country)) {
                         continue;
                     }
-                    let need = if is_eea(country) {
-                        Need::Level(TransferStance::EuOnly)
-                    } else if adequate(catalog, country) {
-                        Need::Level(TransferStance::Adequacy)
-                    } else if country.eq_ignore_ascii_case("US")
-                        && offering.dpf_certified.value() == Some(&true)
-                    {
-                        profile.uses_dpf = true;
-                        Need::Level(TransferStance::Dpf)
-                    } else {
-                        profile.uses_scc = true;
-                        // An unknown basis is not "no basis": it stays possible with SCC.
-                        if offers_scc || basis_unknown {
-                            Need::Level(TransferStance::SccWithTia)
-                        } else {
-                            Need::NoBasis
-                        }
-                    };
+                    let need = classify(catalog, offering, country, offers_scc || basis_unknown);
+                    profile.note(need);
                     profile.destinations.push((country.as_str(), need));
                 }
             }
@@ -117,5 +108,91 @@ pub(super) fn profile<'a>(catalog: &Catalog, offering: &'a Offering) -> Transfer
             Fact::NotApplicable => {}
         }
     }
+    let leaves_eea = |country: &str| !is_eea(country);
+    // The processor itself receives the data: its seat is a destination.
+    if let Some(entity) = offering.operator.value()
+        && leaves_eea(&entity.country)
+        && !profile.destinations.iter().any(|(c, _)| c.eq_ignore_ascii_case(&entity.country))
+    {
+        let need = classify(catalog, offering, &entity.country, offers_scc || basis_unknown);
+        profile.note(need);
+        profile.inferred = true;
+        profile.self_chosen = false;
+        profile.destinations.push((entity.country.as_str(), need));
+    }
+    // Locations unknown, but a DPF or SCC basis on offer: the data reach the parent's country.
+    let offers_tool = offering.transfer_basis.value().is_some_and(|basis| {
+        basis.contains(&TransferMechanism::Dpf) || basis.contains(&TransferMechanism::Scc)
+    });
+    if profile.unknown
+        && offers_tool
+        && !profile.destinations.iter().any(|(c, _)| leaves_eea(c))
+        && let Some(parent) = offering.parent.value()
+        && leaves_eea(&parent.country)
+    {
+        let need = classify(catalog, offering, &parent.country, offers_scc || basis_unknown);
+        profile.note(need);
+        profile.inferred = true;
+        profile.destinations.push((parent.country.as_str(), need));
+    }
     profile
+}
+
+impl TransferProfile<'_> {
+    fn note(&mut self, need: Need) {
+        match need {
+            Need::Level(TransferStance::Dpf) => self.uses_dpf = true,
+            Need::Level(TransferStance::SccWithTia) | Need::NoBasis => self.uses_scc = true,
+            Need::Level(_) => {}
+        }
+    }
+}
+
+/// Countries outside the EU/EEA that an offering's data reach, known or inferred as in
+/// [`profile`] (no catalogue needed: to-dos ask for a transfer basis whatever the adequacy list).
+pub fn third_countries(offering: &Offering) -> Vec<&str> {
+    fn add<'a>(country: &'a str, out: &mut Vec<&'a str>) {
+        if !is_eea(country) && !out.iter().any(|c| c.eq_ignore_ascii_case(country)) {
+            out.push(country);
+        }
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let mut unknown = false;
+    for list in [&offering.processing_locations, &offering.subprocessor_locations] {
+        match list {
+            Fact::Known { value, .. } => value.iter().for_each(|c| add(c, &mut out)),
+            Fact::Unknown { .. } => unknown = true,
+            Fact::NotApplicable => {}
+        }
+    }
+    if let Some(entity) = offering.operator.value() {
+        add(&entity.country, &mut out);
+    }
+    let offers_tool = offering.transfer_basis.value().is_some_and(|basis| {
+        basis.contains(&TransferMechanism::Dpf) || basis.contains(&TransferMechanism::Scc)
+    });
+    if unknown
+        && offers_tool
+        && out.is_empty()
+        && let Some(parent) = offering.parent.value()
+    {
+        add(&parent.country, &mut out);
+    }
+    out
+}
+
+/// What one destination country needs. An unknown transfer basis is not "no basis": the
+/// destination stays possible with SCC (`scc_possible`).
+fn classify(catalog: &Catalog, offering: &Offering, country: &str, scc_possible: bool) -> Need {
+    if is_eea(country) {
+        Need::Level(TransferStance::EuOnly)
+    } else if adequate(catalog, country) {
+        Need::Level(TransferStance::Adequacy)
+    } else if country.eq_ignore_ascii_case("US") && offering.dpf_certified.value() == Some(&true) {
+        Need::Level(TransferStance::Dpf)
+    } else if scc_possible {
+        Need::Level(TransferStance::SccWithTia)
+    } else {
+        Need::NoBasis
+    }
 }

@@ -551,6 +551,7 @@ fn is_unknown(o: &Offering, field: FactField) -> bool {
         FactField::MaxParticipants => o.max_participants.is_unknown(),
         FactField::Feature(f) => o.feature(f).is_unknown(),
         FactField::KbvListed => o.kbv_listed.is_unknown(),
+        FactField::Availability => o.availability.is_unknown(),
     }
 }
 
@@ -580,8 +581,10 @@ fn draw_detail(
     let Some(id) = outcome::detail_offering(doc) else { return };
     let Some(offering) = catalog.offering(id) else { return };
     let e = doc.shortlist.as_ref().and_then(|l| l.evaluation(id));
-    let lines = detail_lines(model, catalog, offering, e);
+    let mut lines = detail_lines(model, catalog, offering, e);
     let scroll = if focused { r.scroll.min((lines.len() as u16).saturating_sub(1)) } else { 0 };
+    // Every line takes at least one row: what lies below the window need not be wrapped.
+    lines.truncate(scroll as usize + inner.height as usize);
     frame
         .render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
 }

@@ -43,7 +43,13 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
 
     let mut lines = Vec::new();
     let mut cursor_line = 0;
-    let heading = if start.saves.is_empty() { "ui.start.no_saves" } else { "ui.start.saves" };
+    let heading = if start.loading {
+        "ui.start.loading"
+    } else if start.saves.is_empty() {
+        "ui.start.no_saves"
+    } else {
+        "ui.start.saves"
+    };
     lines.push(Line::styled(format!(" {}", t.get(heading)), th.heading));
     // Only the title line of the selected entry is highlighted: a cursor move then rewrites
     // two short lines, no more.

@@ -1,0 +1,48 @@
+//! The command line as scripts see it: help lists every command and option, usage errors exit 2,
+//! and the wizard refuses plainly when there is no terminal.
+
+use std::process::{Command, Stdio};
+
+fn meetcheck(args: &[&str]) -> std::process::Output {
+    let saves = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_meetcheck"))
+        .args(args)
+        .arg("--saves-dir")
+        .arg(saves.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn help_lists_every_command_and_global_option() {
+    let out = meetcheck(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for command in ["new", "resume", "list", "show", "delete", "export", "catalog"] {
+        assert!(
+            help.lines().any(|l| l.trim_start().starts_with(&format!("{command} "))),
+            "{command} missing from:\n{help}"
+        );
+    }
+    for option in ["--lang", "--saves-dir", "--catalog"] {
+        assert!(help.contains(option), "{option} missing");
+    }
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    assert_eq!(meetcheck(&["--lang", "fr", "list"]).status.code(), Some(2));
+    assert_eq!(meetcheck(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_wizard_without_a_terminal_says_what_to_use_instead() {
+    for lang in ["de", "en"] {
+        let out = meetcheck(&["--lang", lang, "new"]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("meetcheck list"), "{err}");
+        assert!(err.contains(if lang == "de" { "Terminal" } else { "terminal" }), "{err}");
+    }
+}
