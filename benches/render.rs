@@ -2,7 +2,7 @@
 //! Each iteration draws into a fresh buffer state by alternating two cursor positions, so the
 //! diff is never empty.
 
-#[path = "../tests/tui_support.rs"]
+#[path = "../tests/common/tui.rs"]
 mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};

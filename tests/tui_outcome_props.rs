@@ -1,7 +1,7 @@
 //! Any sequence of messages on results, decision, checklist and review never panics, keeps the
 //! model valid, and draws at any size.
 
-#[path = "tui_support.rs"]
+#[path = "common/tui.rs"]
 mod support;
 
 use meetcheck::domain::scenario::Step;

@@ -1,7 +1,7 @@
 //! The results, decision, checklist and review screens at 80×24 in German and English, in the
 //! monochrome theme, and at 60×20 (fixture catalogue, fixed date 2026-11-29).
 
-#[path = "tui_support.rs"]
+#[path = "common/tui.rs"]
 mod support;
 
 use meetcheck::domain::scenario::Step;

@@ -2,7 +2,7 @@
 //! (override and status checks, the snapshot), the checklist form, exports as effects, and what a
 //! changed answer does to a decision already taken.
 
-#[path = "tui_support.rs"]
+#[path = "common/tui.rs"]
 mod support;
 
 use meetcheck::domain::assessment::{Status, TodoStatus};

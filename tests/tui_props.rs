@@ -1,7 +1,7 @@
 //! Any sequence of messages never panics and keeps the model valid (cursor in range, step valid,
 //! required answers respected), and every state draws at any size.
 
-#[path = "tui_support.rs"]
+#[path = "common/tui.rs"]
 mod support;
 
 use meetcheck::i18n::Lang;

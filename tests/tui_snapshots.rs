@@ -1,7 +1,7 @@
 //! Every screen at 80×24 in German and English (fixture catalogue, fixed date), the too-small
 //! screen and the monochrome theme.
 
-#[path = "tui_support.rs"]
+#[path = "common/tui.rs"]
 mod support;
 
 use meetcheck::domain::scenario::Step;

@@ -1,6 +1,6 @@
 //! `update()` per screen: navigation, answers, validation, autosave effects, quitting.
 
-#[path = "tui_support.rs"]
+#[path = "common/tui.rs"]
 mod support;
 
 use meetcheck::domain::scenario::{OrgType, ProtectionNeed, Step, TransferStance};

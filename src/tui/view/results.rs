@@ -21,32 +21,6 @@ use crate::tui::outcome::{self, ListKind, Pane};
 /// From this width on, the detail pane sits beside the list.
 const SIDE_BY_SIDE: u16 = 120;
 
-/// Every answer, for comparing the decision's answers with today's.
-pub const ALL_ANSWERS: [AnswerId; 22] = [
-    AnswerId::OrgType,
-    AnswerId::PublicBody,
-    AnswerId::Regime,
-    AnswerId::SocialData,
-    AnswerId::ProfessionalSecrecy,
-    AnswerId::Bundesland,
-    AnswerId::Purposes,
-    AnswerId::Organisers,
-    AnswerId::Participants,
-    AnswerId::Size,
-    AnswerId::Data,
-    AnswerId::ProtectionNeed,
-    AnswerId::E2eeRequired,
-    AnswerId::Representation,
-    AnswerId::TransferStance,
-    AnswerId::Hosting,
-    AnswerId::SelfHostingCapacity,
-    AnswerId::InstallPossible,
-    AnswerId::Browsers,
-    AnswerId::RequiredFeatures,
-    AnswerId::OpenSourceRequired,
-    AnswerId::StatutoryInsuranceVideo,
-];
-
 /// The style of a light: its colour, or nothing in the monochrome theme (the glyph carries it).
 pub fn light_style(model: &Model, light: Light) -> Style {
     if model.theme.is_monochrome() {
@@ -417,7 +391,7 @@ fn change_lines(model: &Model, doc: &Doc, catalog: &Catalog) -> Vec<Line<'static
     if d.to_be_confirmed {
         let on = d.snapshot.taken_on.to_string();
         lines.push(Line::styled(t.fmt("ui.results.answers_changed", &[("date", &on)]), th.heading));
-        for answer in ALL_ANSWERS {
+        for answer in AnswerId::ALL {
             let then = describe::answer_value(t, &d.snapshot.scenario, answer);
             let now = describe::answer_value(t, &a.scenario, answer);
             if then != now {
