@@ -14,13 +14,7 @@ use ratatui::backend::TestBackend;
 use support::*;
 
 fn at(step: Step) -> Model {
-    let mut m = with_new_assessment_real(Lang::De);
-    type_text(&mut m, "Beratungsstelle Nord – Videoberatung");
-    while m.doc.as_ref().unwrap().step() < step {
-        act(&mut m, Action::NextField);
-        act(&mut m, Action::Enter);
-    }
-    m
+    at_step(Lang::De, step)
 }
 
 fn screens() -> Vec<(String, Model)> {

@@ -14,25 +14,6 @@ fn snap(name: &str, model: &mut meetcheck::tui::app::Model) {
     insta::assert_snapshot!(name, terminal.backend());
 }
 
-fn at_step(lang: Lang, step: Step) -> meetcheck::tui::app::Model {
-    let mut m = with_new_assessment_real(lang);
-    type_text(&mut m, "Beratungsstelle Nord – Videoberatung");
-    while m.doc.as_ref().unwrap().step() < step {
-        if m.doc.as_ref().unwrap().step() == Step::Checklist {
-            // Enter on a to-do opens it: go to the last row, "continue", first.
-            for _ in 0..40 {
-                act(&mut m, Action::Down);
-            }
-        }
-        act(&mut m, Action::Enter);
-        // Enter in About moves through the fields; Tab gets to the end faster.
-        if m.doc.as_ref().unwrap().step() == Step::About {
-            act(&mut m, Action::NextField);
-        }
-    }
-    m
-}
-
 #[test]
 fn every_screen_in_both_languages() {
     for lang in [Lang::De, Lang::En] {

@@ -119,3 +119,23 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     }
     out
 }
+
+/// A new assessment walked forward with the defaults until `step`.
+pub fn at_step(lang: Lang, step: meetcheck::domain::scenario::Step) -> Model {
+    let mut m = with_new_assessment_real(lang);
+    type_text(&mut m, "Beratungsstelle Nord – Videoberatung");
+    while m.doc.as_ref().unwrap().step() < step {
+        if m.doc.as_ref().unwrap().step() == meetcheck::domain::scenario::Step::Checklist {
+            // Enter on a to-do opens it: go to the last row, "continue", first.
+            for _ in 0..40 {
+                act(&mut m, Action::Down);
+            }
+        }
+        act(&mut m, Action::Enter);
+        // Enter in About moves through the fields; Tab gets to the end faster.
+        if m.doc.as_ref().unwrap().step() == meetcheck::domain::scenario::Step::About {
+            act(&mut m, Action::NextField);
+        }
+    }
+    m
+}

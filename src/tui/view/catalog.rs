@@ -106,8 +106,10 @@ pub fn draw_list(frame: &mut Frame, model: &Model, area: Rect) {
     let inner = block.inner(detail_area);
     frame.render_widget(block, detail_area);
     if let Some(offering) = catalog.offerings.get(model.browse.cursor) {
-        let lines = detail_lines(model, offering);
+        let mut lines = detail_lines(model, offering);
         let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
+        // Each line takes at least one row: the rest could not show, so it is not wrapped.
+        lines.truncate(inner.height as usize);
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     }
 }
@@ -120,9 +122,11 @@ pub fn draw_detail(frame: &mut Frame, model: &Model, area: Rect) {
     let offering = model.catalog.as_ref().and_then(|c| c.offerings.get(model.browse.cursor));
     if let Some(offering) = offering {
         let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
-        let lines = detail_lines(model, offering);
+        let mut lines = detail_lines(model, offering);
         // Wrapped lines make the text longer, never shorter: this bound keeps something visible.
         let scroll = model.browse.scroll.min((lines.len() as u16).saturating_sub(1));
+        // Each line takes at least one row: the rest could not show, so it is not wrapped.
+        lines.truncate(scroll as usize + inner.height as usize);
         let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
         frame.render_widget(paragraph.scroll((scroll, 0)), inner);
     }
