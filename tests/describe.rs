@@ -237,31 +237,7 @@ fn answer_values_in_words() {
     s.e2ee_required = Some(true);
     assert_eq!(describe::answer_value(&de(), &s, AnswerId::E2eeRequired), "ja");
     assert_eq!(describe::answer_label(&en(), AnswerId::Size), "Largest meeting");
-    let all = [
-        AnswerId::OrgType,
-        AnswerId::PublicBody,
-        AnswerId::Regime,
-        AnswerId::SocialData,
-        AnswerId::ProfessionalSecrecy,
-        AnswerId::Bundesland,
-        AnswerId::Purposes,
-        AnswerId::Organisers,
-        AnswerId::Participants,
-        AnswerId::Size,
-        AnswerId::Data,
-        AnswerId::ProtectionNeed,
-        AnswerId::E2eeRequired,
-        AnswerId::Representation,
-        AnswerId::TransferStance,
-        AnswerId::Hosting,
-        AnswerId::SelfHostingCapacity,
-        AnswerId::InstallPossible,
-        AnswerId::Browsers,
-        AnswerId::RequiredFeatures,
-        AnswerId::OpenSourceRequired,
-        AnswerId::StatutoryInsuranceVideo,
-    ];
-    for answer in all {
+    for answer in AnswerId::ALL {
         for texts in [de(), en()] {
             no_raw_key(&describe::answer_label(&texts, answer));
             no_raw_key(&describe::answer_value(&texts, &s, answer));

@@ -9,6 +9,7 @@ use crate::domain::scenario::{DataCategory, LegalRegime, OrgType, Organiser, Par
 use crate::i18n::Texts;
 
 use super::basis::Basis;
+use super::markdown::{self as md, Doc};
 
 pub struct Legal<'a> {
     pub b: &'a Basis<'a>,
@@ -16,6 +17,32 @@ pub struct Legal<'a> {
 }
 
 impl Legal<'_> {
+    /// Writes a list of plain-text items, escaped.
+    pub fn write_list(&self, doc: &mut Doc, items: &[String]) {
+        let escaped: Vec<String> = items.iter().map(|i| md::text(i)).collect();
+        doc.list(&escaped);
+    }
+
+    /// The recipients (processor, sub-processors) and the facts behind them: the same block in
+    /// the participant notice and the record of processing.
+    pub fn write_recipients(&self, doc: &mut Doc) {
+        let (recipients, facts) = self.recipients();
+        self.write_list(doc, &recipients);
+        if !facts.is_empty() {
+            doc.paragraph(&md::text(self.t.get("export.notice.recipient_facts")));
+            self.write_list(doc, &facts);
+        }
+    }
+
+    /// Third-country transfers and their basis, as in [`Legal::write_recipients`].
+    pub fn write_transfers(&self, doc: &mut Doc) {
+        let (intro, transfers) = self.transfers();
+        if let Some(intro) = intro {
+            doc.paragraph(&md::text(&intro));
+        }
+        self.write_list(doc, &transfers);
+    }
+
     pub fn get(&self, key: &str) -> String {
         self.t.get(key).to_string()
     }

@@ -10,10 +10,7 @@ use super::markdown::{self as md, Doc};
 pub fn render(basis: &Basis, texts: &Texts) -> String {
     let l = Legal { b: basis, t: texts };
     let a = basis.assessment;
-    let list = |doc: &mut Doc, items: &[String]| {
-        let escaped: Vec<String> = items.iter().map(|i| md::text(i)).collect();
-        doc.list(&escaped);
-    };
+    let list = |doc: &mut Doc, items: &[String]| l.write_list(doc, items);
     let heading = |doc: &mut Doc, key: &str| doc.heading(2, &md::text(texts.get(key)));
     let mut doc = Doc::new();
     doc.heading(1, &md::text(&l.fmt("export.notice.title", &[("option", &l.platform())])));
@@ -37,19 +34,10 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     list(&mut doc, &l.data_categories());
 
     heading(&mut doc, "export.notice.h.recipients");
-    let (recipients, facts) = l.recipients();
-    list(&mut doc, &recipients);
-    if !facts.is_empty() {
-        doc.paragraph(&md::text(texts.get("export.notice.recipient_facts")));
-        list(&mut doc, &facts);
-    }
+    l.write_recipients(&mut doc);
 
     heading(&mut doc, "export.notice.h.transfers");
-    let (intro, transfers) = l.transfers();
-    if let Some(intro) = intro {
-        doc.paragraph(&md::text(&intro));
-    }
-    list(&mut doc, &transfers);
+    l.write_transfers(&mut doc);
 
     heading(&mut doc, "export.notice.h.storage");
     list(&mut doc, &l.storage());

@@ -24,10 +24,7 @@ const RELATED_TODOS: [TodoId; 8] = [
 pub fn render(basis: &Basis, texts: &Texts) -> String {
     let l = Legal { b: basis, t: texts };
     let a = basis.assessment;
-    let list = |doc: &mut Doc, items: &[String]| {
-        let escaped: Vec<String> = items.iter().map(|i| md::text(i)).collect();
-        doc.list(&escaped);
-    };
+    let list = |doc: &mut Doc, items: &[String]| l.write_list(doc, items);
     let heading = |doc: &mut Doc, key: &str| doc.heading(2, &md::text(texts.get(key)));
     let mut doc = Doc::new();
     doc.heading(1, &md::text(&l.fmt("export.ropa.title", &[("option", &l.platform())])));
@@ -67,18 +64,9 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     heading(&mut doc, "export.ropa.h.data");
     list(&mut doc, &l.data_categories());
     heading(&mut doc, "export.ropa.h.recipients");
-    let (recipients, facts) = l.recipients();
-    list(&mut doc, &recipients);
-    if !facts.is_empty() {
-        doc.paragraph(&md::text(texts.get("export.notice.recipient_facts")));
-        list(&mut doc, &facts);
-    }
+    l.write_recipients(&mut doc);
     heading(&mut doc, "export.ropa.h.transfers");
-    let (intro, transfers) = l.transfers();
-    if let Some(intro) = intro {
-        doc.paragraph(&md::text(&intro));
-    }
-    list(&mut doc, &transfers);
+    l.write_transfers(&mut doc);
     heading(&mut doc, "export.ropa.h.erasure");
     list(&mut doc, &l.storage());
 
