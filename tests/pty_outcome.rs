@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use expectrl::Session;
 
-const TIMEOUT: Duration = Duration::from_secs(30);
+// Generous: a loaded 2-core machine can take seconds to start a process.
+const TIMEOUT: Duration = Duration::from_secs(60);
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
 
