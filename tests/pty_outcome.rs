@@ -2,74 +2,18 @@
 //! decision record written into the current directory; the file is read back. Every wait is on a
 //! screen condition with a timeout.
 
-use std::io::{ErrorKind, Write};
-use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
+#[path = "common/pty.rs"]
+mod pty;
 
-use expectrl::Session;
+use std::time::Instant;
 
-// Generous: a loaded 2-core machine can take seconds to start a process.
-const TIMEOUT: Duration = Duration::from_secs(60);
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
-
-struct Pty {
-    session: expectrl::session::OsSession,
-    screen: vt100::Parser,
-}
-
-impl Pty {
-    fn start(saves: &Path, cwd: &Path, args: &[&str]) -> Pty {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_meetcheck"));
-        cmd.args(["--lang", "en", "--saves-dir"]).arg(saves).args(args).current_dir(cwd);
-        cmd.env("TERM", "xterm-256color").env_remove("NO_COLOR");
-        let mut session = Session::spawn(cmd).expect("spawn meetcheck");
-        session.get_process_mut().set_window_size(80, 24).unwrap();
-        let (rows, cols) = (24.try_into().unwrap(), 80.try_into().unwrap());
-        Pty { session, screen: vt100::Parser::new(rows, cols, 0) }
-    }
-
-    /// Reads what is there; false once the terminal is closed.
-    fn pump(&mut self) -> bool {
-        let mut buf = [0u8; 8192];
-        match self.session.try_read(&mut buf) {
-            Ok(0) => false,
-            Ok(n) => {
-                self.screen.process(&buf[..n]);
-                true
-            }
-            Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                std::thread::sleep(Duration::from_millis(10));
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.screen().contents()
-    }
-
-    fn wait_for(&mut self, what: &str) {
-        let start = Instant::now();
-        while !self.text().contains(what) {
-            assert!(self.pump(), "ended while waiting for {what:?}:\n{}", self.text());
-            assert!(start.elapsed() < TIMEOUT, "no {what:?} on screen:\n{}", self.text());
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.write_all(keys.as_bytes()).unwrap();
-        self.session.flush().unwrap();
-    }
-}
+use pty::*;
 
 #[test]
 fn a_new_assessment_goes_all_the_way_to_an_exported_record() {
     let saves = tempfile::tempdir().unwrap();
     let cwd = tempfile::tempdir().unwrap();
-    let mut t = Pty::start(saves.path(), cwd.path(), &["new", "--title", "Video counselling"]);
+    let mut t = Tui::start_in(saves.path(), cwd.path(), &["new", "--title", "Video counselling"]);
     t.wait_for("Step 1 of 10");
     // Enter moves through the About fields, from the last one on to the scenario.
     t.send(&ENTER.repeat(8));
@@ -109,12 +53,12 @@ fn a_new_assessment_goes_all_the_way_to_an_exported_record() {
     t.send("e");
     let start = Instant::now();
     while std::fs::read_dir(cwd.path()).unwrap().count() < 2 {
-        assert!(t.pump() && start.elapsed() < TIMEOUT, "no second file:\n{}", t.text());
+        assert!(t.pump() && start.elapsed() < TIMEOUT, "no second file:\n{}", t.contents());
     }
     assert_eq!(std::fs::read_to_string(&files[0]).unwrap(), record, "first file untouched");
     t.send("q");
     let start = Instant::now();
     while t.pump() {
-        assert!(start.elapsed() < TIMEOUT, "did not quit:\n{}", t.text());
+        assert!(start.elapsed() < TIMEOUT, "did not quit:\n{}", t.contents());
     }
 }

@@ -16,26 +16,6 @@ use meetcheck::domain::scenario::*;
 use meetcheck::domain::todos::{Todo, TodoCause, TodoId};
 use proptest::prelude::*;
 
-pub const TODO_IDS: [TodoId; 17] = [
-    TodoId::InvolveItAndDpo,
-    TodoId::Dpa,
-    TodoId::TransferBasis,
-    TodoId::CheckToms,
-    TodoId::Settings,
-    TodoId::ParticipantInformation,
-    TodoId::RecordOfProcessing,
-    TodoId::Dpia,
-    TodoId::LegalBasis,
-    TodoId::EmployeeConsentWeak,
-    TodoId::SpecialCategoryCondition,
-    TodoId::Recording,
-    TodoId::ProfessionalSecrecy,
-    TodoId::SocialDataNotice,
-    TodoId::Representation,
-    TodoId::AskProvider,
-    TodoId::StatutoryInsurance,
-];
-
 pub const ANSWER_IDS: [AnswerId; 6] = [
     AnswerId::OrgType,
     AnswerId::Purposes,
@@ -235,7 +215,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         proptest::option::of((text(), proptest::option::of((text(), text())), any::<bool>())),
         proptest::option::of((proptest::sample::select(&Status::ALL[..]), text(), civil_date())),
         proptest::collection::btree_map(
-            proptest::sample::select(&TODO_IDS[..]),
+            proptest::sample::select(&TodoId::ALL[..]),
             checklist_item(),
             0..5,
         ),
