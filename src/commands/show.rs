@@ -1,14 +1,13 @@
 //! `meetcheck show NAME|PATH`: a plain-text summary of one assessment with its warnings.
 //! Exit 1 only when no copy loads; a fallback to the backup is exit 0 with a loud warning.
 
-mod changes;
-
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 use jiff::civil::Date;
 
-pub use changes::{SnapshotChange, snapshot_changes, stale_facts};
+use crate::domain::changes;
+pub use crate::domain::changes::{SnapshotChange, snapshot_changes, stale_facts};
 
 use super::Context;
 use crate::describe;

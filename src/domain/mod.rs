@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod changes;
 pub mod decision;
 pub mod facts;
 pub mod narrowing;
