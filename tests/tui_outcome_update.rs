@@ -221,9 +221,9 @@ fn a_status_needs_a_named_decision_maker_and_then_a_rationale() {
     focus_decision_row(&mut m, DecisionRow::Status);
     assert_eq!(keymap::mode(&m), Mode::Selector);
     act(&mut m, Action::Space);
-    act(&mut m, Action::Space);
-    let status = m.doc.as_ref().unwrap().loaded.assessment.status.clone().unwrap();
-    assert_eq!(status.status, Status::Accepted);
+    let draft = m.doc.as_ref().unwrap().loaded.assessment.draft.clone().unwrap();
+    assert_eq!(draft.status, Status::Accepted, "one status “proposed”, the next is “accepted”");
+    assert!(m.doc.as_ref().unwrap().loaded.assessment.status.is_none(), "nothing set yet");
     focus_decision_row(&mut m, DecisionRow::Take);
     act(&mut m, Action::Enter);
     assert_eq!(note_what(&m), "ui.decision.missing.rationale");
@@ -252,6 +252,56 @@ fn a_status_needs_a_named_decision_maker_and_then_a_rationale() {
         (status.status, status.by.as_str(), status.on),
         (Status::Accepted, "Ute Weber", TODAY)
     );
+}
+
+#[test]
+fn no_decision_without_take_the_decision() {
+    let mut m = at(Step::Decision);
+    // Another offering, even an excluded one, then leave the form with Esc.
+    act(&mut m, Action::Left);
+    focus_decision_row(&mut m, DecisionRow::Rationale);
+    type_text(&mut m, "Cheapest");
+    focus_decision_row(&mut m, DecisionRow::Status);
+    act(&mut m, Action::Space);
+    act(&mut m, Action::Back);
+    assert_eq!(step(&m), Step::Results);
+    let a = &m.doc.as_ref().unwrap().loaded.assessment;
+    assert!(a.decision.is_none(), "leaving the form decides nothing");
+    assert!(a.status.is_none(), "nor sets a status");
+    let draft = a.draft.clone().expect("the form is kept as a draft");
+    assert_eq!(draft.rationale, "Cheapest");
+    assert_eq!(draft.status, Status::Accepted);
+    // Quitting keeps it a draft; the record says pending and names the draft as a draft.
+    assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: false });
+    let a = m.doc.as_ref().unwrap().loaded.assessment.clone();
+    let record =
+        meetcheck::export::render(Kind::Record, &a, m.catalog.as_ref().unwrap(), &m.texts, TODAY);
+    assert!(record.contains("decision: pending"), "{record}");
+    assert!(!record.contains("Chosen option:"), "{record}");
+    assert!(record.contains("has not been taken"), "{record}");
+    // Back on the form, the draft is there as it was left, labelled a draft.
+    act(&mut m, Action::Enter);
+    assert_eq!(step(&m), Step::Decision);
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.contains("Draft"), "{text}");
+    assert_eq!(outcome::shown_draft(m.doc.as_ref().unwrap()), draft);
+}
+
+#[test]
+fn a_changed_form_over_a_taken_decision_stays_a_draft() {
+    let mut m = at(Step::Checklist);
+    let taken = m.doc.as_ref().unwrap().loaded.assessment.decision.clone().unwrap();
+    act(&mut m, Action::Back);
+    assert_eq!(step(&m), Step::Decision);
+    act(&mut m, Action::Right);
+    act(&mut m, Action::Back);
+    let a = &m.doc.as_ref().unwrap().loaded.assessment;
+    assert_eq!(a.decision.as_ref().unwrap(), &taken, "the decision taken is untouched");
+    assert!(a.draft.as_ref().is_some_and(|d| d.chosen != taken.chosen));
+    // Changing it back leaves nothing pending.
+    act(&mut m, Action::Enter);
+    act(&mut m, Action::Left);
+    assert!(m.doc.as_ref().unwrap().loaded.assessment.draft.is_none());
 }
 
 #[test]

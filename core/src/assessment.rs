@@ -179,6 +179,29 @@ pub struct Decision {
     pub to_be_confirmed: bool,
 }
 
+/// The decision form as it was left: what a decision would record, not yet taken. It is saved so
+/// that nothing typed is lost, and shown as a draft wherever it appears; only taking it makes a
+/// [`Decision`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionDraft {
+    pub chosen: String,
+    #[serde(default)]
+    pub runner_up: Option<String>,
+    #[serde(default)]
+    pub rationale: String,
+    #[serde(default)]
+    pub override_: Option<Override>,
+    #[serde(default = "proposed")]
+    pub status: Status,
+    /// Who sets the status (prefilled from the decision-makers).
+    #[serde(default)]
+    pub set_by: String,
+}
+
+fn proposed() -> Status {
+    Status::Proposed
+}
+
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -235,8 +258,12 @@ pub struct Assessment {
     pub scenario: Scenario,
     /// The step reached (where resume lands).
     pub step: Step,
+    /// The decision taken (only "Take the decision" sets it).
     #[serde(default)]
     pub decision: Option<Decision>,
+    /// A decision form left without taking it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<DecisionDraft>,
     #[serde(default)]
     pub status: Option<StatusChange>,
     #[serde(default)]
@@ -268,6 +295,7 @@ impl Assessment {
             scenario: Scenario::default(),
             step: Step::About,
             decision: None,
+            draft: None,
             status: None,
             checklist: BTreeMap::new(),
             review_by: None,

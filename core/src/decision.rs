@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 
 use super::assessment::{
-    Assessment, ChecklistItem, Decision, DecisionSnapshot, Override, Status, excluded_records,
+    Assessment, ChecklistItem, Decision, DecisionDraft, DecisionSnapshot, Override, Status,
+    StatusChange, excluded_records,
 };
 use super::catalog::{Catalog, Offering};
 use super::narrowing::{self, FactField, Shortlist};
@@ -175,6 +176,108 @@ pub fn take(a: &mut Assessment, catalog: &Catalog, today: Date) -> Result<(), Ve
         status.on = today;
     }
     reconcile_checklist(a, &todos, today);
+    Ok(())
+}
+
+/// The decision form's contents: the saved draft, else the decision taken (with its status),
+/// else `preselected` (the top-ranked offering) with "proposed", set by the decision-makers.
+pub fn draft_of(a: &Assessment, preselected: Option<&str>) -> DecisionDraft {
+    if let Some(draft) = &a.draft {
+        return draft.clone();
+    }
+    taken_as_draft(a).unwrap_or_else(|| DecisionDraft {
+        chosen: preselected.unwrap_or_default().to_string(),
+        runner_up: None,
+        rationale: String::new(),
+        override_: None,
+        status: Status::Proposed,
+        set_by: a.meta.decision_makers.trim().to_string(),
+    })
+}
+
+/// The decision taken, as the form shows it.
+fn taken_as_draft(a: &Assessment) -> Option<DecisionDraft> {
+    let d = a.decision.as_ref()?;
+    Some(DecisionDraft {
+        chosen: d.chosen.clone(),
+        runner_up: d.runner_up.clone(),
+        rationale: d.rationale.clone(),
+        override_: d.override_.clone(),
+        status: a.status.as_ref().map_or(Status::Proposed, |s| s.status),
+        set_by: match &a.status {
+            Some(s) => s.by.clone(),
+            None => a.meta.decision_makers.trim().to_string(),
+        },
+    })
+}
+
+/// Keeps `draft` as the assessment's draft, or drops it when it says what the decision taken
+/// already says (then there is nothing pending).
+pub fn keep_draft(a: &mut Assessment, draft: DecisionDraft) {
+    a.draft = (taken_as_draft(a).as_ref() != Some(&draft)).then_some(draft);
+}
+
+/// What the draft still lacks before it can be taken, in the order the form asks for it.
+/// `excluded` tells whether the narrowing of today excludes an offering.
+pub fn missing_in_draft(draft: &DecisionDraft, excluded: impl Fn(&str) -> bool) -> Vec<Missing> {
+    let mut out = Vec::new();
+    if draft.chosen.trim().is_empty() {
+        out.push(Missing::Chosen);
+    }
+    if draft.runner_up.as_deref() == Some(draft.chosen.as_str()) {
+        out.push(Missing::RunnerUpIsChosen);
+    }
+    let settled = draft.status != Status::Proposed;
+    if settled && draft.rationale.trim().is_empty() {
+        out.push(Missing::Rationale);
+    }
+    if excluded(&draft.chosen) {
+        let o = draft.override_.as_ref();
+        if o.is_none_or(|o| o.reason.trim().is_empty()) {
+            out.push(Missing::OverrideReason);
+        }
+        if o.is_none_or(|o| o.accepted_by.trim().is_empty()) {
+            out.push(Missing::OverrideAcceptedBy);
+        }
+    }
+    if settled && draft.set_by.trim().is_empty() {
+        out.push(Missing::DecidedBy);
+    }
+    out
+}
+
+/// "Take the decision" on the form's contents: the decision with its snapshot as of `today`, the
+/// status dated today. On success the draft is gone; on failure nothing changes.
+pub fn take_draft(
+    a: &mut Assessment,
+    draft: &DecisionDraft,
+    catalog: &Catalog,
+    today: Date,
+) -> Result<(), Vec<Missing>> {
+    let mut next = a.clone();
+    let mut decision = match next.decision.take() {
+        Some(d) => d,
+        None => propose(catalog, &a.scenario, &draft.chosen, today),
+    };
+    rechoose(&mut decision, catalog, &a.scenario, &draft.chosen, draft.runner_up.as_deref(), today);
+    decision.rationale = draft.rationale.clone();
+    decision.override_ = draft
+        .override_
+        .clone()
+        .filter(|o| !o.reason.trim().is_empty() || !o.accepted_by.trim().is_empty());
+    if is_excluded(&decision.snapshot.shortlist, &draft.chosen) && decision.override_.is_none() {
+        decision.override_ = Some(Override { reason: String::new(), accepted_by: String::new() });
+    }
+    next.decision = Some(decision);
+    let named = !draft.set_by.trim().is_empty();
+    next.status = (draft.status != Status::Proposed || named).then(|| StatusChange {
+        status: draft.status,
+        by: draft.set_by.trim().to_string(),
+        on: today,
+    });
+    take(&mut next, catalog, today)?;
+    next.draft = None;
+    *a = next;
     Ok(())
 }
 
@@ -385,6 +488,64 @@ mod tests {
             a.checklist[&TodoId::SpecialCategoryCondition].no_longer_applies_since,
             Some(LATER)
         );
+    }
+
+    #[test]
+    fn a_draft_is_no_decision_until_taken() {
+        let catalog = catalog();
+        let mut a = assessment();
+        a.meta.decision_makers = "Ute Weber".into();
+        let top = narrowing::narrow(&catalog, &a.scenario, TODAY).ranked[0].offering.clone();
+        let mut draft = draft_of(&a, Some(&top));
+        assert_eq!((draft.chosen.as_str(), draft.set_by.as_str()), (top.as_str(), "Ute Weber"));
+        assert_eq!(draft.status, Status::Proposed);
+        draft.status = Status::Accepted;
+        keep_draft(&mut a, draft.clone());
+        assert!(a.decision.is_none() && a.status.is_none(), "a draft decides nothing");
+        assert_eq!(draft_of(&a, None), draft, "the form comes back as it was left");
+        assert_eq!(take_draft(&mut a, &draft, &catalog, TODAY), Err(vec![Missing::Rationale]));
+        assert!(a.decision.is_none(), "a failed take changes nothing");
+        draft.rationale = "Hosted in Germany.".into();
+        take_draft(&mut a, &draft, &catalog, TODAY).unwrap();
+        assert!(a.draft.is_none());
+        assert_eq!(a.decision.as_ref().unwrap().chosen, top);
+        let status = a.status.clone().unwrap();
+        assert_eq!(
+            (status.status, status.by.as_str(), status.on),
+            (Status::Accepted, "Ute Weber", TODAY)
+        );
+        // The form over a taken decision shows it; the same contents are no draft.
+        let same = draft_of(&a, None);
+        keep_draft(&mut a, same);
+        assert!(a.draft.is_none());
+    }
+
+    #[test]
+    fn a_proposed_draft_without_a_name_records_no_status() {
+        let catalog = catalog();
+        let mut a = assessment();
+        let top = narrowing::narrow(&catalog, &a.scenario, TODAY).ranked[0].offering.clone();
+        let draft = draft_of(&a, Some(&top));
+        take_draft(&mut a, &draft, &catalog, TODAY).unwrap();
+        assert!(a.status.is_none(), "proposed by nobody in particular");
+        assert!(a.decision.is_some());
+    }
+
+    #[test]
+    fn an_excluded_choice_in_a_draft_needs_reason_and_person() {
+        let draft = DecisionDraft {
+            chosen: "x".into(),
+            runner_up: None,
+            rationale: String::new(),
+            override_: None,
+            status: Status::Proposed,
+            set_by: String::new(),
+        };
+        assert_eq!(
+            missing_in_draft(&draft, |id| id == "x"),
+            [Missing::OverrideReason, Missing::OverrideAcceptedBy]
+        );
+        assert!(missing_in_draft(&draft, |_| false).is_empty());
     }
 
     #[test]

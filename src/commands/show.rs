@@ -75,6 +75,7 @@ pub fn summary(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date) -
             None
         }
     };
+    draft_section(texts, catalog, a, &mut out);
     preconditions(texts, a, offering, today, &mut out);
     warnings(texts, catalog, loaded, today, &mut out);
     out.text
@@ -178,17 +179,21 @@ fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decisi
             .fmt("show.decision.override", &[("reason", &o.reason), ("person", &o.accepted_by)]);
         out.line(&text);
     }
-    if let Some(status) = &a.status {
-        let value = texts.fmt(
-            "show.decision.status_value",
-            &[
-                ("status", texts.get(status.status.key())),
-                ("by", &status.by),
-                ("on", &status.on.to_string()),
-            ],
-        );
-        out.field(texts, "show.decision.status", &value);
+    match &a.status {
+        Some(status) => {
+            let value = texts.fmt(
+                "show.decision.status_value",
+                &[
+                    ("status", texts.get(status.status.key())),
+                    ("by", &status.by),
+                    ("on", &status.on.to_string()),
+                ],
+            );
+            out.field(texts, "show.decision.status", &value);
+        }
+        None => out.field(texts, "show.decision.status", texts.get("status.proposed")),
     }
+    risk_owners(texts, a, out);
     let snapshot = &d.snapshot;
     out.line(&texts.fmt(
         "show.decision.basis",
@@ -197,6 +202,44 @@ fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decisi
     if d.to_be_confirmed {
         out.line(texts.get("show.decision.to_be_confirmed"));
     }
+}
+
+/// Who accepted a risk: of choosing an excluded offering, of a lower protection need.
+fn risk_owners(texts: &Texts, a: &Assessment, out: &mut Out) {
+    let overridden = a.decision.as_ref().and_then(|d| d.override_.as_ref());
+    let owners = [
+        (overridden.map(|o| o.accepted_by.as_str()), "show.decision.risk.override"),
+        (
+            Some(a.scenario.protection_risk_accepted_by.as_str())
+                .filter(|_| a.scenario.protection_lowered()),
+            "show.decision.risk.lowered",
+        ),
+    ];
+    for (person, what) in owners {
+        if let Some(person) = person.filter(|p| !p.trim().is_empty()) {
+            let value = texts.fmt(
+                "show.decision.risk_owner_value",
+                &[("person", person), ("what", texts.get(what))],
+            );
+            out.field(texts, "show.decision.risk_owner", &value);
+        }
+    }
+}
+
+/// A decision form left without taking it: named as a draft, never as the decision.
+fn draft_section(texts: &Texts, catalog: &Catalog, a: &Assessment, out: &mut Out) {
+    let Some(draft) = &a.draft else { return };
+    out.heading(texts, "show.heading.draft");
+    let name = match &a.decision {
+        Some(d) => name_of(texts, catalog, d, &draft.chosen),
+        None => catalog
+            .offering(&draft.chosen)
+            .map_or(draft.chosen.clone(), |o| texts.pick(&o.name).to_string()),
+    };
+    out.line(
+        &texts
+            .fmt("show.draft.value", &[("name", &name), ("status", texts.get(draft.status.key()))]),
+    );
 }
 
 fn shortlist_section(texts: &Texts, catalog: &Catalog, a: &Assessment, today: Date, out: &mut Out) {

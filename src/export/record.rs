@@ -338,6 +338,15 @@ impl Record<'_> {
             doc.paragraph(&md::text(self.t.get("export.record.outcome.pending_empty")));
         }
         doc.list(&items);
+        if let Some(draft) = &self.b.assessment.draft {
+            doc.paragraph(&md::text(&self.fmt(
+                "export.record.outcome.draft",
+                &[
+                    ("option", &self.name(&draft.chosen)),
+                    ("status", self.get(draft.status.key()).as_str()),
+                ],
+            )));
+        }
         // Paragraphs, not a list: a list right after the shortlist would merge into it.
         doc.paragraph(&md::text(&self.status_line()));
         doc.paragraph(&md::text(self.t.get("export.record.ready.pending")));

@@ -11,7 +11,7 @@ use super::app::{Action, Doc, Effect, Model, Note, go_to};
 use super::keymap::Mode;
 use super::outcome_fields::{BadDate, TextBox, TextField};
 use super::questions;
-use crate::domain::assessment::{Assessment, Status, StatusChange, TodoStatus};
+use crate::domain::assessment::{Assessment, DecisionDraft, Status, TodoStatus};
 use crate::domain::catalog::Catalog;
 use crate::domain::changes::{SnapshotChange, snapshot_changes};
 use crate::domain::decision::{self, Missing};
@@ -180,6 +180,8 @@ pub enum ReviewRow {
     Answer(AnswerId, Step),
     LoweringReason,
     Decision(DecisionRow),
+    /// A decision form left without taking it.
+    Draft,
     Ready,
 }
 
@@ -189,7 +191,7 @@ impl ReviewRow {
             ReviewRow::About(_) => Step::About,
             ReviewRow::Answer(_, step) => step,
             ReviewRow::LoweringReason => Step::Data,
-            ReviewRow::Decision(_) => Step::Decision,
+            ReviewRow::Decision(_) | ReviewRow::Draft => Step::Decision,
             ReviewRow::Ready => Step::Checklist,
         }
     }
@@ -250,12 +252,32 @@ pub fn choosable(doc: &Doc) -> Vec<String> {
     list.ranked.iter().chain(&list.excluded).map(|e| e.offering.clone()).collect()
 }
 
-/// The offering the form shows as chosen: the decision's, else the top-ranked (preselected).
+/// The top-ranked offering (preselected on a new decision form).
+pub fn top_ranked(doc: &Doc) -> Option<String> {
+    doc.shortlist.as_ref()?.ranked.first().map(|e| e.offering.clone())
+}
+
+/// What the decision form shows: its draft, else the decision taken, else a new proposal.
+pub fn shown_draft(doc: &Doc) -> DecisionDraft {
+    decision::draft_of(&doc.loaded.assessment, top_ranked(doc).as_deref())
+}
+
+/// The offering the form shows as chosen (the top-ranked one preselected).
 pub fn shown_chosen(doc: &Doc) -> Option<String> {
-    match &doc.loaded.assessment.decision {
-        Some(d) => Some(d.chosen.clone()),
-        None => doc.shortlist.as_ref()?.ranked.first().map(|e| e.offering.clone()),
+    Some(shown_draft(doc).chosen).filter(|c| !c.is_empty())
+}
+
+/// Changes the decision form; returns whether anything changed. The result is kept as the
+/// assessment's draft (dropped again when it equals the decision taken): nothing is decided here.
+pub fn edit_draft(doc: &mut Doc, change: impl FnOnce(&mut DecisionDraft)) -> bool {
+    let before = shown_draft(doc);
+    let mut draft = before.clone();
+    change(&mut draft);
+    if draft == before {
+        return false;
     }
+    decision::keep_draft(&mut doc.loaded.assessment, draft);
+    true
 }
 
 /// Whether the offering is excluded by the current answers.
@@ -342,6 +364,9 @@ pub fn review_rows(doc: &Doc) -> Vec<ReviewRow> {
         ]
         .map(ReviewRow::Decision),
     );
+    if doc.loaded.assessment.draft.is_some() {
+        rows.push(ReviewRow::Draft);
+    }
     rows.push(ReviewRow::Ready);
     rows
 }
@@ -430,21 +455,26 @@ pub fn help_key(step: Step) -> &'static str {
 
 /// An edit of the focused text field.
 pub fn edit(model: &mut Model, request: Option<InputRequest>, paste: Option<&str>) -> Effect {
-    let (today, now) = (model.today, model.now);
+    let now = model.now;
     let Some(doc) = &mut model.doc else { return Effect::None };
-    ensure_decision_for_edit(doc, model.catalog.as_ref(), today);
-    let needs_decision = doc.step() == Step::Decision
-        && editing(doc).is_some_and(|e| e.field != TextField::DecidedBy);
-    if needs_decision && doc.loaded.assessment.decision.is_none() {
-        return Effect::None;
+    if doc.step() == Step::Decision && doc.loaded.assessment.draft.is_none() {
+        // The fields write into the draft: start it from what the form shows.
+        doc.loaded.assessment.draft = Some(shown_draft(doc));
     }
     let Some(mut editor) = editor_mut(doc).map(|e| e.clone()) else { return Effect::None };
     let a = &mut doc.loaded.assessment;
     let changed = match (request, paste) {
-        (Some(r), _) => editor.apply(r, a, today),
-        (None, Some(text)) => editor.paste(text, a, today),
+        (Some(r), _) => editor.apply(r, a),
+        (None, Some(text)) => editor.paste(text, a),
         _ => false,
     };
+    if doc.step() == Step::Decision && !changed {
+        // Nothing typed: the draft made above was only a copy of what the form shows.
+        let draft = doc.loaded.assessment.draft.clone();
+        if let Some(draft) = draft {
+            decision::keep_draft(&mut doc.loaded.assessment, draft);
+        }
+    }
     if let Some(slot) = editor_mut(doc) {
         *slot = editor;
     }
@@ -457,20 +487,6 @@ pub fn edit(model: &mut Model, request: Option<InputRequest>, paste: Option<&str
         }
     }
     Effect::None
-}
-
-/// The decision's text fields write into the decision: make one (for the preselected offering)
-/// before the first keystroke.
-fn ensure_decision_for_edit(doc: &mut Doc, catalog: Option<&Catalog>, today: Date) {
-    let decision_field = doc.step() == Step::Decision
-        && doc.outcome.decision.editor.as_ref().is_some_and(|e| e.field != TextField::DecidedBy);
-    if decision_field
-        && doc.loaded.assessment.decision.is_none()
-        && let (Some(catalog), Some(chosen)) = (catalog, shown_chosen(doc))
-    {
-        let a = &mut doc.loaded.assessment;
-        a.decision = Some(decision::propose(catalog, &a.scenario, &chosen, today));
-    }
 }
 
 /// A document was written (or not).
@@ -587,7 +603,7 @@ fn sync_decision_editor(doc: &mut Doc) -> Result<bool, BadDate> {
 }
 
 fn act_decision(model: &mut Model, action: Action) -> Effect {
-    let (today, now) = (model.today, model.now);
+    let now = model.now;
     let Some(doc) = &mut model.doc else { return Effect::None };
     let rows = decision_rows(doc);
     let focus = doc.outcome.decision.focus.min(rows.len() - 1);
@@ -601,8 +617,7 @@ fn act_decision(model: &mut Model, action: Action) -> Effect {
         Action::Enter => doc.outcome.decision.focus = (focus + 1).min(rows.len() - 1),
         Action::Space | Action::Right | Action::Left => {
             let forward = action != Action::Left;
-            let Some(catalog) = &model.catalog else { return Effect::None };
-            if cycle(doc, catalog, row, forward, today) {
+            if cycle(doc, row, forward) {
                 doc.loaded.assessment.meta.updated = now;
                 doc.dirty = true;
                 // The override rows come and go with the choice: stay on the same row.
@@ -652,59 +667,27 @@ fn leave_field(model: &mut Model) -> Effect {
 }
 
 /// Space, ← and → on a choice row: the next (or previous) option. Returns whether it changed.
-fn cycle(doc: &mut Doc, catalog: &Catalog, row: DecisionRow, forward: bool, today: Date) -> bool {
+fn cycle(doc: &mut Doc, row: DecisionRow, forward: bool) -> bool {
     let step = |i: usize, n: usize| if forward { (i + 1) % n } else { (i + n - 1) % n };
+    let options = choosable(doc);
     match row {
-        DecisionRow::Chosen => {
-            let options = choosable(doc);
-            if options.is_empty() {
-                return false;
+        DecisionRow::Chosen if !options.is_empty() => edit_draft(doc, |d| {
+            let i = options.iter().position(|o| *o == d.chosen).unwrap_or(0);
+            d.chosen = options[step(i, options.len())].clone();
+            if d.runner_up.as_ref() == Some(&d.chosen) {
+                d.runner_up = None;
             }
-            let current = shown_chosen(doc);
-            let i = options.iter().position(|o| Some(o) == current.as_ref()).unwrap_or(0);
-            let chosen = &options[step(i, options.len())];
-            let a = &mut doc.loaded.assessment;
-            let runner_up =
-                a.decision.as_ref().and_then(|d| d.runner_up.clone()).filter(|r| r != chosen);
-            match &mut a.decision {
-                Some(d) => {
-                    decision::rechoose(d, catalog, &a.scenario, chosen, runner_up.as_deref(), today)
-                }
-                None => {
-                    let mut d = decision::propose(catalog, &a.scenario, chosen, today);
-                    decision::rechoose(&mut d, catalog, &a.scenario, chosen, None, today);
-                    a.decision = Some(d);
-                }
-            }
-            true
-        }
-        DecisionRow::RunnerUp => {
-            let Some(chosen) = shown_chosen(doc) else { return false };
-            let mut options: Vec<Option<String>> = vec![None];
-            options.extend(choosable(doc).into_iter().filter(|o| *o != chosen).map(Some));
-            let a = &mut doc.loaded.assessment;
-            let current = a.decision.as_ref().and_then(|d| d.runner_up.clone());
-            let i = options.iter().position(|o| *o == current).unwrap_or(0);
-            let runner_up = options[step(i, options.len())].clone();
-            let d = a
-                .decision
-                .get_or_insert_with(|| decision::propose(catalog, &a.scenario, &chosen, today));
-            decision::rechoose(d, catalog, &a.scenario, &chosen, runner_up.as_deref(), today);
-            true
-        }
-        DecisionRow::Status => {
-            let a = &mut doc.loaded.assessment;
-            let current = a.status.as_ref().map(|s| s.status);
-            let i = current.and_then(|c| Status::ALL.iter().position(|s| *s == c));
-            let next = match i {
-                None if forward => 0,
-                None => Status::ALL.len() - 1,
-                Some(i) => step(i, Status::ALL.len()),
-            };
-            let by = a.status.as_ref().map(|s| s.by.clone()).unwrap_or_default();
-            a.status = Some(StatusChange { status: Status::ALL[next], by, on: today });
-            true
-        }
+        }),
+        DecisionRow::RunnerUp => edit_draft(doc, |d| {
+            let mut choices: Vec<Option<String>> = vec![None];
+            choices.extend(options.into_iter().filter(|o| *o != d.chosen).map(Some));
+            let i = choices.iter().position(|o| *o == d.runner_up).unwrap_or(0);
+            d.runner_up = choices[step(i, choices.len())].clone();
+        }),
+        DecisionRow::Status => edit_draft(doc, |d| {
+            let i = Status::ALL.iter().position(|s| *s == d.status).unwrap_or(0);
+            d.status = Status::ALL[step(i, Status::ALL.len())];
+        }),
         _ => false,
     }
 }
@@ -739,31 +722,27 @@ fn take(model: &mut Model) -> Effect {
     let (Some(doc), Some(catalog)) = (&mut model.doc, &model.catalog) else {
         return Effect::None;
     };
-    if doc.loaded.assessment.decision.is_none()
-        && let Some(chosen) = shown_chosen(doc)
-    {
-        let a = &mut doc.loaded.assessment;
-        a.decision = Some(decision::propose(catalog, &a.scenario, &chosen, today));
-    }
-    match decision::take(&mut doc.loaded.assessment, catalog, today) {
-        Ok(()) => {
-            doc.loaded.assessment.meta.updated = now;
-            doc.dirty = true;
-            model.note = Some(Note::info("ui.decision.taken", vec![]));
-            go_to(model, Some(Step::Checklist))
-        }
-        Err(missing) => {
-            let first = missing[0];
-            let rows = decision_rows(doc);
-            doc.outcome.decision.focus =
-                rows.iter().position(|r| *r == missing_row(first)).unwrap_or(0);
-            let _ = sync_decision_editor(doc);
-            doc.dirty = true;
-            let what = missing_key(first).to_string();
-            model.note = Some(Note::error("ui.note.missing", vec![("what", what)]));
-            Effect::Save
+    let draft = shown_draft(doc);
+    let excluded = |id: &str| excluded_now(doc, id);
+    let mut missing = decision::missing_in_draft(&draft, excluded);
+    if missing.is_empty() {
+        match decision::take_draft(&mut doc.loaded.assessment, &draft, catalog, today) {
+            Ok(()) => {
+                doc.loaded.assessment.meta.updated = now;
+                doc.dirty = true;
+                model.note = Some(Note::info("ui.decision.taken", vec![]));
+                return go_to(model, Some(Step::Checklist));
+            }
+            Err(m) => missing = m,
         }
     }
+    let first = missing[0];
+    let rows = decision_rows(doc);
+    doc.outcome.decision.focus = rows.iter().position(|r| *r == missing_row(first)).unwrap_or(0);
+    let _ = sync_decision_editor(doc);
+    let what = missing_key(first).to_string();
+    model.note = Some(Note::error("ui.note.missing", vec![("what", what)]));
+    Effect::None
 }
 
 fn sync_item_editor(doc: &mut Doc) -> Result<bool, BadDate> {

@@ -6,7 +6,8 @@
 use jiff::civil::Date;
 use tui_input::{Input, InputRequest};
 
-use crate::domain::assessment::{Assessment, Override, Status, StatusChange};
+use crate::domain::assessment::{Assessment, DecisionDraft, Override};
+use crate::domain::decision;
 use crate::domain::todos::TodoId;
 
 /// A text field on the decision or checklist screen.
@@ -33,17 +34,17 @@ impl TextField {
         matches!(self, TextField::Due(_) | TextField::EvidenceDate(_))
     }
 
-    /// The value as shown and edited.
+    /// The value as shown and edited. The decision's fields are the form's (its draft).
     pub fn value(self, a: &Assessment) -> String {
-        let d = a.decision.as_ref();
-        let o = d.and_then(|d| d.override_.as_ref());
+        let d = decision::draft_of(a, None);
+        let o = d.override_.as_ref();
         let item = |id: TodoId| a.checklist.get(&id);
         let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
         match self {
-            TextField::Rationale => d.map(|d| d.rationale.clone()).unwrap_or_default(),
+            TextField::Rationale => d.rationale.clone(),
             TextField::OverrideReason => o.map(|o| o.reason.clone()).unwrap_or_default(),
             TextField::OverrideAcceptedBy => o.map(|o| o.accepted_by.clone()).unwrap_or_default(),
-            TextField::DecidedBy => a.status.as_ref().map(|s| s.by.clone()).unwrap_or_default(),
+            TextField::DecidedBy => d.set_by.clone(),
             TextField::Owner(id) => item(id).map(|i| i.owner.clone()).unwrap_or_default(),
             TextField::Due(id) => date(item(id).and_then(|i| i.due)),
             TextField::Evidence(id) => item(id).map(|i| i.evidence.clone()).unwrap_or_default(),
@@ -52,36 +53,30 @@ impl TextField {
         }
     }
 
-    /// Writes a text value (not for dates). The decision must exist for its fields.
-    fn set_text(self, a: &mut Assessment, value: &str, today: Date) {
+    /// Writes a text value (not for dates). The decision's fields go into its draft, which must
+    /// exist (the form makes it before the first keystroke).
+    fn set_text(self, a: &mut Assessment, value: &str) {
         let value = value.to_string();
+        let edit_draft = |a: &mut Assessment, f: &dyn Fn(&mut DecisionDraft)| {
+            if let Some(mut draft) = a.draft.clone() {
+                f(&mut draft);
+                decision::keep_draft(a, draft);
+            }
+        };
         match self {
-            TextField::Rationale => {
-                if let Some(d) = &mut a.decision {
-                    d.rationale = value;
-                }
-            }
-            TextField::OverrideReason | TextField::OverrideAcceptedBy => {
-                if let Some(d) = &mut a.decision {
-                    let o = d.override_.get_or_insert_with(|| Override {
-                        reason: String::new(),
-                        accepted_by: String::new(),
-                    });
-                    if self == TextField::OverrideReason {
-                        o.reason = value;
-                    } else {
-                        o.accepted_by = value;
-                    }
-                }
-            }
-            TextField::DecidedBy => {
-                let status = a.status.get_or_insert_with(|| StatusChange {
-                    status: Status::Proposed,
-                    by: String::new(),
-                    on: today,
+            TextField::Rationale => edit_draft(a, &|d| d.rationale.clone_from(&value)),
+            TextField::OverrideReason | TextField::OverrideAcceptedBy => edit_draft(a, &|d| {
+                let o = d.override_.get_or_insert_with(|| Override {
+                    reason: String::new(),
+                    accepted_by: String::new(),
                 });
-                status.by = value;
-            }
+                if self == TextField::OverrideReason {
+                    o.reason.clone_from(&value);
+                } else {
+                    o.accepted_by.clone_from(&value);
+                }
+            }),
+            TextField::DecidedBy => edit_draft(a, &|d| d.set_by.clone_from(&value)),
             TextField::Owner(id) => a.checklist.entry(id).or_default().owner = value,
             TextField::Evidence(id) => a.checklist.entry(id).or_default().evidence = value,
             TextField::Note(id) => a.checklist.entry(id).or_default().note = value,
@@ -138,7 +133,7 @@ impl TextBox {
     }
 
     /// Applies one edit and writes text through; returns whether the text changed.
-    pub fn apply(&mut self, request: InputRequest, a: &mut Assessment, today: Date) -> bool {
+    pub fn apply(&mut self, request: InputRequest, a: &mut Assessment) -> bool {
         if let InputRequest::InsertChar(c) = request
             && c.is_control()
             && !(c == '\n' && self.field.multi_line())
@@ -149,19 +144,19 @@ impl TextBox {
         if changed {
             self.changed = true;
             if !self.field.is_date() {
-                self.field.set_text(a, self.input.value(), today);
+                self.field.set_text(a, self.input.value());
             }
         }
         changed
     }
 
     /// Pasted text: line breaks stay in multi-line fields, other control characters become spaces.
-    pub fn paste(&mut self, text: &str, a: &mut Assessment, today: Date) -> bool {
+    pub fn paste(&mut self, text: &str, a: &mut Assessment) -> bool {
         let mut changed = false;
         for c in text.chars().filter(|c| *c != '\r') {
             let keep = c == '\n' && self.field.multi_line();
             let c = if c.is_control() && !keep { ' ' } else { c };
-            changed |= self.apply(InputRequest::InsertChar(c), a, today);
+            changed |= self.apply(InputRequest::InsertChar(c), a);
         }
         changed
     }

@@ -259,3 +259,34 @@ fn show_refuses_damaged_and_newer_files_with_exit_1_and_uses_a_backup_with_exit_
     assert!(stdout(&output).contains("WARNING: "), "also among the warnings of the summary");
     assert!(stdout(&output).contains("Chosen: Vanished offering"));
 }
+
+#[test]
+fn show_names_a_draft_as_a_draft_and_the_status_and_risk_owner_of_a_decision() {
+    use meetcheck::domain::assessment::{Assessment, DecisionDraft, Status};
+    let home = tempfile::tempdir().unwrap();
+    let store = Store::new(home.path().join("saves"));
+    let now = "2026-11-29T09:00:00Z".parse().unwrap();
+    let mut a = Assessment::new("draft1".into(), "Entwurf".into(), now, "x".into());
+    a.draft = Some(DecisionDraft {
+        chosen: "jitsi-self-hosted".into(),
+        runner_up: None,
+        rationale: String::new(),
+        override_: None,
+        status: Status::Accepted,
+        set_by: "Ute Weber".into(),
+    });
+    let mut loaded = store.create(a);
+    store.save(&mut loaded).unwrap();
+    let output = meetcheck(home.path(), &["show", &loaded.name().unwrap()], "");
+    let text = stdout(&output);
+    assert!(text.contains("== Draft (not taken) =="), "{text}");
+    assert!(text.contains("status accepted – nothing is decided"), "{text}");
+    assert!(!text.contains("Chosen:"), "a draft is no decision:\n{text}");
+
+    let mut decided = store.create(decided("Entschieden", "dec001"));
+    decided.assessment.status = None;
+    store.save(&mut decided).unwrap();
+    let output = meetcheck(home.path(), &["show", &decided.name().unwrap()], "");
+    let text = stdout(&output);
+    assert!(text.contains("Status: proposed"), "the status is always shown:\n{text}");
+}

@@ -76,6 +76,7 @@ pub fn multi_line(
 fn value_of(model: &Model, doc: &Doc, row: DecisionRow) -> String {
     let t = &model.texts;
     let a = &doc.loaded.assessment;
+    let draft = outcome::shown_draft(doc);
     let name = |id: &str| match &model.catalog {
         Some(c) => describe::offering_name(t, c, id),
         None => id.to_string(),
@@ -92,14 +93,11 @@ fn value_of(model: &Model, doc: &Doc, row: DecisionRow) -> String {
             Some(id) => format!("{} ({})", name(&id), standing(&id)),
             None => t.get("ui.decision.nothing_to_choose").to_string(),
         },
-        DecisionRow::RunnerUp => match a.decision.as_ref().and_then(|d| d.runner_up.as_deref()) {
+        DecisionRow::RunnerUp => match draft.runner_up.as_deref() {
             Some(id) => format!("{} ({})", name(id), standing(id)),
             None => t.get("ui.decision.no_runner_up").to_string(),
         },
-        DecisionRow::Status => match &a.status {
-            Some(s) => t.get(s.status.key()).to_string(),
-            None => t.get("ui.decision.status_unset").to_string(),
-        },
+        DecisionRow::Status => t.get(draft.status.key()).to_string(),
         DecisionRow::Take => t.get("ui.decision.take").to_string(),
         other => other.field().map(|f| f.value(a)).unwrap_or_default(),
     }
@@ -114,13 +112,18 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     frame.render_widget(block, area);
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
     let a = &doc.loaded.assessment;
+    let draft = outcome::shown_draft(doc);
     let mut y = inner.y;
     let line_at = |frame: &mut Frame, y: u16, line: Line| {
         if y < inner.bottom() {
             frame.render_widget(Paragraph::new(line), Rect { y, height: 1, ..inner });
         }
     };
-    let intro = if a.decision.as_ref().is_some_and(|d| d.to_be_confirmed) {
+    let intro = if a.draft.is_some() {
+        let key =
+            if a.decision.is_some() { "ui.decision.draft_changed" } else { "ui.decision.draft" };
+        Line::styled(format!("▲ {}", t.get(key)), th.error)
+    } else if a.decision.as_ref().is_some_and(|d| d.to_be_confirmed) {
         Line::styled(format!("▲ {}", t.get("ui.decision.confirm_again")), th.error)
     } else {
         Line::styled(t.get("ui.decision.intro").to_string(), th.muted)
@@ -190,24 +193,11 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             Some(_) => {
                 let (shown, cursor) = one_line(&value, this_editor, room);
                 let style = if this_editor.is_some() { th.field_focus } else { th.field };
-                let mut spans = vec![
+                let spans = vec![
                     Span::styled(label, label_style),
                     Span::raw(" "),
                     Span::styled(pad(&shown, room), style),
                 ];
-                if *row == DecisionRow::DecidedBy && a.status.is_some() {
-                    spans.truncate(2);
-                    let room = room.saturating_sub(14);
-                    let shown = truncate(&shown, room);
-                    spans.push(Span::styled(pad(&shown, room), style));
-                    spans.push(Span::styled(
-                        format!(
-                            " {}",
-                            t.fmt("ui.decision.on", &[("date", &model.today.to_string())])
-                        ),
-                        th.muted,
-                    ));
-                }
                 line_at(frame, y, Line::from(spans));
                 if let Some(c) = cursor
                     && y < inner.bottom()
@@ -252,9 +242,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             info.push(Line::raw(format!("  ✖ {}", describe::knockout(t, o, ko))));
         }
     } else if rows[focus] == DecisionRow::Status {
-        let status =
-            a.status.as_ref().map_or(crate::domain::assessment::Status::Proposed, |s| s.status);
-        info.push(Line::styled(describe::status_hint(t, status), th.muted));
+        info.push(Line::styled(describe::status_hint(t, draft.status), th.muted));
     } else if rows[focus] == DecisionRow::Rationale {
         info.push(Line::styled(t.get("ui.decision.rationale_hint").to_string(), th.muted));
     }

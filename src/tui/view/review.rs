@@ -60,7 +60,7 @@ fn row_text(model: &Model, doc: &Doc, row: ReviewRow) -> (String, String) {
                             ("date", &st.on.to_string()),
                         ],
                     ),
-                    None => t.get("ui.decision.status_unset").to_string(),
+                    None => t.get("status.proposed").to_string(),
                 },
             };
             let value = if r == DecisionRow::Chosen && d.is_some_and(|d| d.to_be_confirmed) {
@@ -69,6 +69,14 @@ fn row_text(model: &Model, doc: &Doc, row: ReviewRow) -> (String, String) {
                 value
             };
             (t.get(r.key()).to_string(), value)
+        }
+        ReviewRow::Draft => {
+            let draft = outcome::shown_draft(doc);
+            let value = t.fmt(
+                "ui.review.draft_value",
+                &[("name", &name(&draft.chosen)), ("status", t.get(draft.status.key()))],
+            );
+            (t.get("ui.review.draft").to_string(), value)
         }
         ReviewRow::Ready => {
             let open = outcome::open_preconditions(doc, model.catalog.as_ref());
