@@ -33,10 +33,12 @@ fn quit_midway_and_resume_at_the_same_step_with_nothing_lost() {
         tui.send(ENTER);
     }
     tui.wait_for("Step 2 of 10");
-    // Organisation type: the third option (school), Enter selects it and moves on.
+    // Organisation type: the third option (school); Space picks it, Enter goes question by
+    // question and from the last (the sixth) on to the next step.
     tui.send(DOWN);
     tui.send(DOWN);
-    tui.send(ENTER);
+    tui.send(" ");
+    tui.send(&ENTER.repeat(6));
     tui.wait_for("Step 3 of 10");
     tui.send("q");
     let out = tui.wait_exit();

@@ -18,8 +18,9 @@ fn a_new_assessment_goes_all_the_way_to_an_exported_record() {
     // Enter moves through the About fields, from the last one on to the scenario.
     t.send(&ENTER.repeat(8));
     t.wait_for("Step 2 of 10");
-    for n in 3..=7 {
-        t.send(ENTER);
+    // Enter goes question by question; from a step's last question on to the next step.
+    for (n, questions) in [(3, 6), (4, 4), (5, 3), (6, 3), (7, 3)] {
+        t.send(&ENTER.repeat(questions));
         t.wait_for(&format!("Step {n} of 10"));
     }
     t.wait_for("Ranking (");

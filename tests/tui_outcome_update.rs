@@ -398,7 +398,9 @@ fn changing_an_answer_after_the_decision_asks_for_confirmation_and_keeps_old_tod
     assert_eq!(gone.no_longer_applies_since, Some(TODAY), "kept, marked");
 
     // The results and the checklist say so.
-    act(&mut m, Action::Enter);
+    while step(&m) == Step::Participation {
+        act(&mut m, Action::Enter);
+    }
     assert_eq!(step(&m), Step::Results);
     assert!(outcome::panes(m.doc.as_ref().unwrap()).contains(&Pane::Changes));
     let text = screen_text(&render(&mut m, 80, 24));

@@ -13,6 +13,18 @@ fn step(m: &meetcheck::tui::app::Model) -> Step {
     m.doc.as_ref().unwrap().step()
 }
 
+/// Enter until the step changes (Enter goes question by question); returns the last effect.
+fn next_step(m: &mut meetcheck::tui::app::Model) -> Effect {
+    let before = step(m);
+    for _ in 0..30 {
+        let effect = act(m, Action::Enter);
+        if step(m) != before {
+            return effect;
+        }
+    }
+    panic!("Enter did not leave {before:?}");
+}
+
 fn past_about(title: &str) -> meetcheck::tui::app::Model {
     let mut m = with_new_assessment(Lang::De);
     type_text(&mut m, title);
@@ -68,7 +80,7 @@ fn enter_on_an_untouched_step_accepts_the_defaults() {
     let before = m.doc.as_ref().unwrap().loaded.assessment.scenario.clone();
     for expected in [Step::People, Step::Data, Step::Transfers, Step::Participation, Step::Results]
     {
-        assert_eq!(act(&mut m, Action::Enter), Effect::Save);
+        assert_eq!(next_step(&mut m), Effect::Save);
         assert_eq!(step(&m), expected);
     }
     assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.scenario, before);
@@ -76,16 +88,43 @@ fn enter_on_an_untouched_step_accepts_the_defaults() {
 }
 
 #[test]
-fn enter_on_a_single_choice_selects_and_advances() {
+fn enter_and_the_cursor_never_change_an_answer_space_does() {
     let mut m = past_about("Schule");
     act(&mut m, Action::Down);
     act(&mut m, Action::Down);
     act(&mut m, Action::Enter);
+    let doc = m.doc.as_ref().unwrap();
+    assert_eq!(doc.scenario().org_type, OrgType::Company, "Enter took nothing");
+    assert!(doc.loaded.assessment.history.is_empty());
+    assert_eq!(step(&m), Step::Organisation, "Enter goes to the next question, not the next step");
+    let row = doc.current_row().unwrap();
+    assert_eq!(row.question(), meetcheck::tui::questions::Question::PublicBody);
+    assert!(row_is_chosen(&m), "on the chosen answer of the next question");
+    // Space picks.
+    act(&mut m, Action::PrevField);
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Space);
     let a = &m.doc.as_ref().unwrap().loaded.assessment;
     assert_eq!(a.scenario.org_type, OrgType::School);
-    assert_eq!(a.step, Step::People);
     assert_eq!(a.history.len(), 1);
     assert_eq!((a.history[0].old.as_str(), a.history[0].new.as_str()), ("company", "school"));
+    // Enter from the last question goes on to the next step, again without changing anything.
+    let before = a.scenario.clone();
+    next_step(&mut m);
+    assert_eq!(step(&m), Step::People);
+    assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.scenario, before);
+}
+
+/// The row under the cursor is a chosen option.
+fn row_is_chosen(m: &meetcheck::tui::app::Model) -> bool {
+    let doc = m.doc.as_ref().unwrap();
+    match doc.current_row().unwrap() {
+        meetcheck::tui::questions::Row::Choice { question, option } => {
+            question.is_selected(option, doc.scenario())
+        }
+        _ => false,
+    }
 }
 
 #[test]
@@ -93,7 +132,7 @@ fn esc_goes_back_and_keeps_the_answers() {
     let mut m = past_about("Zurück");
     act(&mut m, Action::Down);
     act(&mut m, Action::Space);
-    act(&mut m, Action::Enter);
+    next_step(&mut m);
     assert_eq!(step(&m), Step::People);
     act(&mut m, Action::Back);
     assert_eq!(step(&m), Step::Organisation);
@@ -106,21 +145,31 @@ fn esc_goes_back_and_keeps_the_answers() {
 }
 
 #[test]
-fn tab_jumps_to_the_next_question() {
+fn tab_lands_on_the_chosen_answer_of_the_next_question() {
     let mut m = past_about("Tab");
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Space); // school
     act(&mut m, Action::NextField);
     let row = m.doc.as_ref().unwrap().current_row().unwrap();
     assert_eq!(row.question(), meetcheck::tui::questions::Question::PublicBody);
+    assert!(row_is_chosen(&m));
     act(&mut m, Action::PrevField);
     let row = m.doc.as_ref().unwrap().current_row().unwrap();
     assert_eq!(row.question(), meetcheck::tui::questions::Question::OrgType);
+    assert!(row_is_chosen(&m), "on “school”, not the first option");
+    // Tab + Enter changes nothing (it used to set an answer).
+    let before = m.doc.as_ref().unwrap().scenario().clone();
+    act(&mut m, Action::NextField);
+    act(&mut m, Action::Enter);
+    assert_eq!(m.doc.as_ref().unwrap().scenario(), &before);
 }
 
 #[test]
 fn lowering_the_protection_need_needs_reason_and_person() {
     let mut m = past_about("Schutzbedarf");
-    act(&mut m, Action::Enter);
-    act(&mut m, Action::Enter);
+    next_step(&mut m);
+    next_step(&mut m);
     assert_eq!(step(&m), Step::Data);
     // Special categories (third data option) → very high is proposed.
     act(&mut m, Action::Down);
@@ -132,16 +181,20 @@ fn lowering_the_protection_need_needs_reason_and_person() {
     );
     // Protection need: Tab to it, choose "normal".
     act(&mut m, Action::NextField);
+    for _ in 0..2 {
+        act(&mut m, Action::Up);
+    }
     act(&mut m, Action::Space);
     assert!(m.doc.as_ref().unwrap().scenario().protection_lowered());
-    act(&mut m, Action::Enter);
+    for _ in 0..4 {
+        act(&mut m, Action::Enter);
+    }
     assert_eq!(step(&m), Step::Data, "reason missing: stays");
     assert_eq!(keymap::mode(&m), Mode::Editing, "cursor in the reason field");
     type_text(&mut m, "Nur Terminabsprachen");
     act(&mut m, Action::Down);
     type_text(&mut m, "Dr. Weiß");
-    act(&mut m, Action::Down);
-    act(&mut m, Action::Enter);
+    next_step(&mut m);
     assert_eq!(step(&m), Step::Transfers);
     let s = m.doc.as_ref().unwrap().scenario();
     assert_eq!(s.protection_lowered_reason, "Nur Terminabsprachen");
@@ -152,7 +205,7 @@ fn lowering_the_protection_need_needs_reason_and_person() {
 fn the_panel_diff_names_what_came_back_and_what_went() {
     let mut m = past_about("Panel");
     for _ in 0..3 {
-        act(&mut m, Action::Enter);
+        next_step(&mut m);
     }
     assert_eq!(step(&m), Step::Transfers);
     let doc = m.doc.as_ref().unwrap();
@@ -181,9 +234,9 @@ fn statutory_insurance_is_asked_only_in_health_care() {
     for _ in 0..5 {
         act(&mut m, Action::Down);
     }
-    act(&mut m, Action::Enter); // health care
-    for _ in 0..3 {
-        act(&mut m, Action::Enter);
+    act(&mut m, Action::Space); // health care
+    for _ in 0..4 {
+        next_step(&mut m);
     }
     assert_eq!(step(&m), Step::Participation);
     let rows = m.doc.as_ref().unwrap().rows();

@@ -234,17 +234,10 @@ impl Doc {
 
     /// The row the cursor starts on: the chosen option of the first question.
     fn initial_cursor(&self) -> usize {
-        let rows = self.rows();
-        let first = rows.first().map(|r| r.question());
-        rows.iter()
-            .position(|r| match *r {
-                Row::Choice { question, option } => {
-                    Some(question) == first
-                        && (question.is_multi() || question.is_selected(option, self.scenario()))
-                }
-                Row::Text { .. } => true,
-            })
-            .unwrap_or(0)
+        match self.rows().first() {
+            Some(row) => landing_row(self, row.question()),
+            None => 0,
+        }
     }
 }
 
@@ -604,39 +597,26 @@ fn act_choice(model: &mut Model, action: Action) -> Effect {
     let Some(doc) = &mut model.doc else { return Effect::None };
     let rows = doc.rows();
     let Some(row) = rows.get(doc.cursor).copied() else { return Effect::None };
-    let start_of = |q: Question| rows.iter().position(|r| r.question() == q).unwrap_or(0);
     let mut changed = None;
     match action {
         Action::Up => doc.cursor = doc.cursor.saturating_sub(1),
         Action::Down => doc.cursor = (doc.cursor + 1).min(rows.len() - 1),
         Action::NextField | Action::PrevField => {
-            let qs: Vec<Question> = questions::questions(doc.step(), doc.scenario());
-            let i = qs.iter().position(|q| *q == row.question()).unwrap_or(0);
-            let target = if action == Action::NextField {
-                qs.get(i + 1).copied()
-            } else {
-                i.checked_sub(1).map(|j| qs[j])
-            };
-            if let Some(q) = target {
-                doc.cursor = start_of(q);
+            let forward = action == Action::NextField;
+            if let Some(q) = neighbour_question(doc, row.question(), forward) {
+                doc.cursor = landing_row(doc, q);
             }
         }
+        // Space alone changes an answer: it picks the option (toggles it on a multiple choice).
         Action::Space => {
             if let Row::Choice { question, option } = row {
                 changed = choose(doc, question, option, now);
             }
         }
-        Action::Enter => match row {
-            Row::Choice { question, option } => {
-                if !question.is_multi() {
-                    changed = choose(doc, question, option, now);
-                }
-                if let Some(answer) = changed {
-                    model.renarrow(Some(answer));
-                }
-                return advance(model);
-            }
-            Row::Text { .. } => doc.cursor = (doc.cursor + 1).min(rows.len() - 1),
+        // Enter never changes an answer: the next question, from the last one the next step.
+        Action::Enter => match neighbour_question(doc, row.question(), true) {
+            Some(q) => doc.cursor = landing_row(doc, q),
+            None => return advance(model),
         },
         Action::Back => {
             let previous = doc.step().previous();
@@ -656,6 +636,27 @@ fn act_choice(model: &mut Model, action: Action) -> Effect {
         model.renarrow(Some(answer));
     }
     if left_changed_field { Effect::Save } else { Effect::None }
+}
+
+/// The question after (or before) `q` on this step.
+fn neighbour_question(doc: &Doc, q: Question, forward: bool) -> Option<Question> {
+    let qs = questions::questions(doc.step(), doc.scenario());
+    let i = qs.iter().position(|x| *x == q)?;
+    if forward { qs.get(i + 1).copied() } else { i.checked_sub(1).map(|j| qs[j]) }
+}
+
+/// Where the cursor lands on question `q`: its chosen option (the first chosen one of a
+/// multiple choice), else its first row.
+pub fn landing_row(doc: &Doc, q: Question) -> usize {
+    let rows = doc.rows();
+    let s = doc.scenario();
+    let first = rows.iter().position(|r| r.question() == q).unwrap_or(0);
+    rows.iter()
+        .position(|r| match *r {
+            Row::Choice { question, option } => question == q && question.is_selected(option, s),
+            Row::Text { .. } => false,
+        })
+        .unwrap_or(first)
 }
 
 /// Chooses an option and records the change; returns the answer that changed.

@@ -190,8 +190,8 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         Mode::Choice => vec![
             move_keys("ui.does.move", true),
             b("ui.key.space", "ui.does.choose", &[(K::Char(' '), A::Space)], true),
-            enter("ui.does.next_step"),
-            tab("ui.does.next_question"),
+            enter("ui.does.next_question"),
+            Binding { footer: false, ..tab("ui.does.question") },
             back("ui.does.back"),
             help_keys(true),
             quit,
