@@ -20,11 +20,9 @@ fn at(step: Step) -> Model {
 fn screens() -> Vec<(String, Model)> {
     let mut list = vec![("start".to_string(), model_real(Lang::De))];
     let mut catalog = model_real(Lang::De);
-    act(&mut catalog, Action::Down);
-    act(&mut catalog, Action::Enter);
+    act(&mut catalog, Action::Browse);
     let mut detail = model_real(Lang::De);
-    act(&mut detail, Action::Down);
-    act(&mut detail, Action::Enter);
+    act(&mut detail, Action::Browse);
     act(&mut detail, Action::Enter);
     list.push(("catalog".into(), catalog));
     list.push(("catalog_detail".into(), detail));
@@ -49,7 +47,7 @@ fn render(c: &mut Criterion) {
                     // Move the cursor back and forth so every frame has something to write.
                     let action = if down { Action::Down } else { Action::Up };
                     down = !down;
-                    if !model.help {
+                    if model.overlay.is_none() {
                         update(&mut model, Msg::Action(action));
                     }
                     terminal.draw(|f| meetcheck::tui::view::draw(f, &model)).unwrap();

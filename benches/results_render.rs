@@ -29,8 +29,8 @@ fn results_model(w: u16, h: u16) -> Model {
     update(&mut m, Msg::CatalogLoaded(Box::new(catalog)));
     let a = Assessment::new("bench001".into(), "Bench".into(), now, String::new());
     m.open(Store::new("/nonexistent").create(a));
-    while m.doc.as_ref().unwrap().step() < Step::Results {
-        update(&mut m, Msg::Action(Action::Enter));
+    while m.step().is_some_and(|s| s < Step::Results) {
+        update(&mut m, Msg::Action(Action::NextStep));
     }
     update(&mut m, Msg::Resize(w, h));
     m

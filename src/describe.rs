@@ -508,6 +508,7 @@ pub fn todo_status_hint(texts: &Texts, status: TodoStatus) -> String {
     texts
         .get(match status {
             TodoStatus::Open => "todo_status.open.hint",
+            TodoStatus::InProgress => "todo_status.in_progress.hint",
             TodoStatus::Done => "todo_status.done.hint",
             TodoStatus::NotApplicable => "todo_status.not_applicable.hint",
         })

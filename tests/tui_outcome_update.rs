@@ -1,6 +1,7 @@
-//! `update()` on results, decision, checklist and review: panes, comparison, taking the decision
-//! (override and status checks, the snapshot), the checklist form, exports as effects, and what a
-//! changed answer does to a decision already taken.
+//! `update()` on results, decision, checklist and review: a decision exists only when taken;
+//! choosing works as on every question; the checklist's form, action plan and way on; review
+//! lines go to the very field and Ctrl+R comes back; what-ifs are previewed, then taken over or
+//! discarded; an exclusion leads to its answer.
 
 #[path = "common/tui.rs"]
 mod support;
@@ -8,244 +9,246 @@ mod support;
 use meetcheck::domain::assessment::{Status, TodoStatus};
 use meetcheck::domain::catalog::Feature;
 use meetcheck::domain::narrowing::AnswerId;
-use meetcheck::domain::scenario::Step;
+use meetcheck::domain::scenario::{Step, TransferStance};
 use meetcheck::domain::todos::TodoId;
 use meetcheck::export::Kind;
 use meetcheck::i18n::Lang;
-use meetcheck::tui::app::{Action, Effect, Model, Msg, check_invariants, update};
-use meetcheck::tui::keymap::{self, Mode};
-use meetcheck::tui::outcome::{self, DecisionRow, ItemRow, Pane};
-use meetcheck::tui::questions::{self, Question, Row};
+use meetcheck::tui::app::{self, Action, Effect, Model, Msg, check_invariants, update};
+use meetcheck::tui::editor::TextField;
+use meetcheck::tui::questions::{Question, Row};
+use meetcheck::tui::screen::Screen;
+use meetcheck::tui::screen::checklist::{self, ItemRow};
+use meetcheck::tui::screen::decision::{self, Part};
+use meetcheck::tui::screen::results::{self, Pane};
+use meetcheck::tui::screen::review;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use support::*;
 
-fn step(m: &Model) -> Step {
-    m.doc.as_ref().unwrap().step()
-}
-
-/// A new assessment with the real narrowing, Enter through every scenario step to `to`.
-fn at(to: Step) -> Model {
-    at_with(to, |_| {})
-}
-
-/// Like [`at`], with the answers changed by `answer` before the steps are walked.
+/// A new assessment (real narrowing) at `to`, with the answers changed by `answer` first.
 fn at_with(to: Step, answer: impl Fn(&mut meetcheck::domain::scenario::Scenario)) -> Model {
     let mut m = with_new_assessment_real(Lang::En);
     answer(&mut m.doc.as_mut().unwrap().loaded.assessment.scenario);
-    // The catalogue arriving (again) narrows the changed answers.
     update(&mut m, Msg::CatalogLoaded(Box::new(catalog())));
     type_text(&mut m, "Counselling by video");
-    act(&mut m, Action::NextField);
-    for _ in 0..8 {
-        act(&mut m, Action::NextField);
-    }
     while step(&m) < to {
-        if step(&m) == Step::Decision {
-            focus_decision_row(&mut m, DecisionRow::Take);
-        }
         if step(&m) == Step::Checklist {
-            // To the last row, "continue".
-            for _ in 0..40 {
-                act(&mut m, Action::Down);
-            }
+            act(&mut m, Action::NextStep);
+        } else {
+            next_step(&mut m);
         }
-        act(&mut m, Action::Enter);
     }
     check_invariants(&m).unwrap();
     m
 }
 
-fn focus_decision_row(m: &mut Model, row: DecisionRow) {
-    for _ in 0..12 {
-        let doc = m.doc.as_ref().unwrap();
-        let rows = outcome::decision_rows(doc);
-        if rows.get(doc.outcome.decision.focus) == Some(&row) {
-            return;
-        }
-        let up = rows.iter().position(|r| *r == row).unwrap() < doc.outcome.decision.focus;
-        act(m, if up { Action::Up } else { Action::Down });
-    }
-    panic!("row {row:?} not reached");
+fn at(to: Step) -> Model {
+    at_with(to, |_| {})
 }
 
-fn pane(m: &Model) -> Pane {
-    m.doc.as_ref().unwrap().outcome.results.pane
+fn results_state(m: &Model) -> &results::State {
+    match &m.screen {
+        Screen::Results(s) => s,
+        _ => panic!("not on the results"),
+    }
+}
+
+fn decision_state(m: &Model) -> &decision::State {
+    match &m.screen {
+        Screen::Decision(s) => s,
+        _ => panic!("not on the decision"),
+    }
+}
+
+fn checklist_state(m: &Model) -> &checklist::State {
+    match &m.screen {
+        Screen::Checklist(s) => s,
+        _ => panic!("not on the checklist"),
+    }
+}
+
+fn part(m: &Model) -> Part {
+    decision_state(m).row(m.doc.as_ref().unwrap()).unwrap().part()
+}
+
+/// Tab (or Shift+Tab) until the decision form is on `part`.
+fn to_part(m: &mut Model, target: Part) {
+    for action in [Action::NextField, Action::PrevField] {
+        for _ in 0..12 {
+            if part(m) == target {
+                return;
+            }
+            act(m, action);
+        }
+    }
+    panic!("{target:?} not reached");
 }
 
 fn note_what(m: &Model) -> String {
-    let note = m.note.as_ref().expect("a note");
+    let note = m.notes.current.as_ref().expect("a note");
     assert!(note.error, "an error note: {note:?}");
     note.args.first().map(|a| a.1.clone()).unwrap_or_default()
 }
 
-#[test]
-fn tab_and_shift_tab_cycle_the_panes() {
-    let mut m = at(Step::Results);
-    assert_eq!(keymap::mode(&m), Mode::Results);
-    assert_eq!(pane(&m), Pane::Ranked);
-    let mut seen = vec![];
-    for _ in 0..4 {
-        act(&mut m, Action::NextField);
-        seen.push(pane(&m));
-    }
-    assert_eq!(seen, [Pane::Excluded, Pane::Detail, Pane::WhatIf, Pane::Ranked]);
-    act(&mut m, Action::PrevField);
-    assert_eq!(pane(&m), Pane::WhatIf);
-    let key = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-    assert_eq!(keymap::action_for(Mode::Results, key), Some(Action::PrevField));
+fn assessment(m: &Model) -> &meetcheck::domain::assessment::Assessment {
+    &m.doc.as_ref().unwrap().loaded.assessment
 }
 
 #[test]
-fn space_chooses_up_to_three_offerings_for_the_comparison() {
-    // Transfers under SCC allowed: enough offerings remain to try a fourth.
-    let mut m = at_with(Step::Results, |s| {
-        s.transfer_stance = meetcheck::domain::scenario::TransferStance::SccWithTia;
-    });
-    let ranked: Vec<String> = m.doc.as_ref().unwrap().shortlist.as_ref().unwrap().ranked[..4]
-        .iter()
-        .map(|e| e.offering.clone())
-        .collect();
-    act(&mut m, Action::Space);
-    assert!(
-        !outcome::panes(m.doc.as_ref().unwrap()).contains(&Pane::Compare),
-        "one is no comparison"
-    );
-    for _ in 0..3 {
-        act(&mut m, Action::Down);
-        act(&mut m, Action::Space);
-    }
-    let compare = &m.doc.as_ref().unwrap().outcome.results.compare;
-    assert_eq!(compare, &ranked[..3], "the fourth is refused");
-    assert_eq!(note_what(&m), "3");
-    assert_eq!(m.note.as_ref().unwrap().key, "ui.results.compare_full");
-    // Space on a chosen one takes it out again.
-    act(&mut m, Action::Up);
-    act(&mut m, Action::Space);
-    assert_eq!(m.doc.as_ref().unwrap().outcome.results.compare, [&ranked[0][..], &ranked[1][..]]);
-    let panes = outcome::panes(m.doc.as_ref().unwrap());
-    assert!(panes.contains(&Pane::Compare), "two offerings: the comparison pane is there");
-    while pane(&m) != Pane::Compare {
-        act(&mut m, Action::NextField);
-    }
-    let text = screen_text(&render(&mut m, 80, 24));
-    let name = |id: &str| {
-        let c = m.catalog.as_ref().unwrap();
-        m.texts.pick(&c.offering(id).unwrap().name).to_string()
-    };
-    for id in &ranked[..2] {
-        let shown: String = name(id).chars().take(8).collect();
-        assert!(text.contains(&shown), "{shown} in\n{text}");
-    }
-    check_invariants(&m).unwrap();
-}
-
-#[test]
-fn e_writes_the_record_from_results_and_review_n_and_r_the_drafts() {
-    let mut m = at(Step::Results);
-    let e = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE);
-    assert_eq!(keymap::action_for(Mode::Results, e), Some(Action::Export(Kind::Record)));
-    assert_eq!(act(&mut m, Action::Export(Kind::Record)), Effect::Export(Kind::Record));
-    let mut m = at(Step::Review);
-    assert_eq!(keymap::mode(&m), Mode::Review);
-    for (c, kind) in [('e', Kind::Record), ('n', Kind::Notice), ('r', Kind::Ropa)] {
-        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        let action = keymap::action_for(Mode::Review, key).unwrap();
-        assert_eq!(act(&mut m, action), Effect::Export(kind));
-    }
-    update(&mut m, Msg::Exported(Ok("/tmp/x/counselling-by-video-decision-record.md".into())));
-    let note = m.note.as_ref().unwrap();
-    assert!(!note.error && note.args[0].1.ends_with("decision-record.md"));
-    assert_eq!(m.doc.as_ref().unwrap().outcome.review.written.len(), 1);
-    update(&mut m, Msg::Exported(Err("permission denied".into())));
-    assert!(m.note.as_ref().unwrap().error);
-}
-
-#[test]
-fn taking_the_decision_freezes_a_snapshot_of_the_top_ranked_offering() {
+fn no_decision_without_take_the_decision() {
     let mut m = at(Step::Decision);
-    let doc = m.doc.as_ref().unwrap();
-    let top = doc.shortlist.as_ref().unwrap().ranked[0].offering.clone();
-    assert_eq!(outcome::shown_chosen(doc).as_deref(), Some(top.as_str()), "preselected");
-    assert!(doc.loaded.assessment.decision.is_none(), "nothing taken by looking");
-    focus_decision_row(&mut m, DecisionRow::Take);
-    assert_eq!(keymap::mode(&m), Mode::Form);
+    // Another offering (an excluded one, at the end of the list), a rationale, a status; Esc.
+    for _ in 0..60 {
+        if part(&m) != Part::Chosen {
+            act(&mut m, Action::Up);
+            break;
+        }
+        act(&mut m, Action::Down);
+    }
+    act(&mut m, Action::Space);
+    let chosen = decision::shown_draft(m.doc.as_ref().unwrap()).chosen;
+    assert!(decision::excluded_now(m.doc.as_ref().unwrap(), &chosen), "{chosen} is excluded");
+    to_part(&mut m, Part::Rationale);
+    act(&mut m, Action::Space);
+    type_text(&mut m, "Cheapest");
+    act(&mut m, Action::Back);
+    to_part(&mut m, Part::Status);
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Space);
+    act(&mut m, Action::Back);
+    assert_eq!(step(&m), Step::Results);
+    let a = assessment(&m);
+    assert!(a.decision.is_none(), "leaving the form decides nothing");
+    assert!(a.status.is_none(), "nor sets a status");
+    let draft = a.draft.clone().expect("the form is kept as a draft");
+    assert_eq!((draft.rationale.as_str(), draft.status), ("Cheapest", Status::Accepted));
+    // Quitting keeps it a draft; the record says pending and names the draft as a draft.
+    assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: false });
+    let a = assessment(&m);
+    let catalog = m.env.catalog.as_ref().unwrap();
+    let record = meetcheck::export::render(Kind::Record, a, catalog, &m.env.texts, TODAY);
+    assert!(record.contains("decision: pending"), "{record}");
+    assert!(!record.contains("Chosen option:"), "{record}");
+    assert!(record.contains("has not been taken"), "{record}");
+    // Back on the form, the draft is as it was left, and labelled a draft.
+    act(&mut m, Action::Enter);
+    assert_eq!(step(&m), Step::Decision);
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.contains("Draft"), "{text}");
+    assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()), draft);
+    // Also the next-step key passes by without deciding.
+    act(&mut m, Action::NextStep);
+    assert_eq!(step(&m), Step::Checklist);
+    assert!(assessment(&m).decision.is_none());
+}
+
+#[test]
+fn enter_carries_through_the_decision_and_takes_it() {
+    let mut m = at(Step::Decision);
+    let top = m.doc.as_ref().unwrap().shortlist.as_ref().unwrap().ranked[0].offering.clone();
+    assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).chosen, top, "preselected");
+    let mut parts = vec![part(&m)];
+    for _ in 0..4 {
+        act(&mut m, Action::Enter);
+        parts.push(part(&m));
+    }
+    assert_eq!(parts, [Part::Chosen, Part::RunnerUp, Part::Rationale, Part::Status, Part::SetBy]);
+    act(&mut m, Action::Enter);
+    assert_eq!(part(&m), Part::Take);
+    assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).rationale, "", "no blank lines");
+    assert!(assessment(&m).decision.is_none(), "nothing taken by looking");
     assert_eq!(act(&mut m, Action::Enter), Effect::Save);
     assert_eq!(step(&m), Step::Checklist);
     let doc = m.doc.as_ref().unwrap();
     let d = doc.loaded.assessment.decision.as_ref().expect("taken");
     assert_eq!(d.chosen, top);
     assert_eq!(d.snapshot.taken_on, TODAY);
-    assert_eq!(d.snapshot.catalog_edition, m.catalog.as_ref().unwrap().edition);
     assert_eq!(&d.snapshot.shortlist, doc.shortlist.as_ref().unwrap());
-    assert_eq!(d.snapshot.scenario, doc.loaded.assessment.scenario);
-    assert!(d.snapshot.offerings.iter().any(|o| o.id == top));
-    assert!(!d.snapshot.todos.is_empty());
-    assert!(!d.to_be_confirmed);
+    assert!(doc.loaded.assessment.draft.is_none());
 }
 
 #[test]
 fn choosing_an_excluded_offering_needs_a_reason_and_a_name() {
     let mut m = at(Step::Decision);
-    // ← from the top-ranked wraps round to the last offering: an excluded one.
-    act(&mut m, Action::Left);
+    loop {
+        let doc = m.doc.as_ref().unwrap();
+        match decision_state(&m).row(doc) {
+            Some(decision::Row::Chosen(id)) if decision::excluded_now(doc, &id) => break,
+            Some(decision::Row::Chosen(_)) => {
+                act(&mut m, Action::Down);
+            }
+            _ => panic!("past the offerings"),
+        }
+    }
+    act(&mut m, Action::Space);
     let doc = m.doc.as_ref().unwrap();
-    let chosen = outcome::shown_chosen(doc).unwrap();
-    assert!(outcome::excluded_now(doc, &chosen), "{chosen} is excluded");
-    assert!(outcome::decision_rows(doc).contains(&DecisionRow::OverrideReason));
-    let text = screen_text(&render(&mut m, 80, 24));
+    let chosen = decision::shown_draft(doc).chosen;
+    assert!(decision::rows(doc).contains(&decision::Row::Field(TextField::OverrideReason)));
+    let text = screen_text(&render(&mut m, 100, 40));
     assert!(text.contains("overrides these reasons"), "says plainly what is overridden:\n{text}");
-
-    focus_decision_row(&mut m, DecisionRow::Take);
+    to_part(&mut m, Part::Take);
     act(&mut m, Action::Enter);
     assert_eq!(step(&m), Step::Decision, "stays");
     assert_eq!(note_what(&m), "ui.decision.missing.override_reason");
-    assert_eq!(keymap::mode(&m), Mode::Editing, "the focus is in the reason field");
+    assert_eq!(m.editing(), Some(TextField::OverrideReason), "the focus is in the reason field");
     type_text(&mut m, "Only this one works on the clinic's locked-down tablets");
-    focus_decision_row(&mut m, DecisionRow::Take);
+    to_part(&mut m, Part::Take);
     act(&mut m, Action::Enter);
     assert_eq!(note_what(&m), "ui.decision.missing.override_accepted_by");
     type_text(&mut m, "Dr. Ada Roth");
-    focus_decision_row(&mut m, DecisionRow::Take);
+    to_part(&mut m, Part::Take);
     act(&mut m, Action::Enter);
     assert_eq!(step(&m), Step::Checklist);
-    let d = m.doc.as_ref().unwrap().loaded.assessment.decision.clone().unwrap();
+    let d = assessment(&m).decision.clone().unwrap();
     let o = d.override_.expect("the override is recorded");
     assert_eq!(o.accepted_by, "Dr. Ada Roth");
-    assert!(o.reason.starts_with("Only this one"));
     assert!(d.snapshot.offerings.iter().any(|x| x.id == chosen), "the excluded one is copied");
 }
 
 #[test]
-fn a_status_needs_a_named_decision_maker_and_then_a_rationale() {
-    let mut m = at(Step::Decision);
-    focus_decision_row(&mut m, DecisionRow::Status);
-    assert_eq!(keymap::mode(&m), Mode::Selector);
+fn set_by_is_prefilled_a_settled_status_needs_a_rationale_written_with_space() {
+    let mut m = with_new_assessment_real(Lang::En);
+    type_text(&mut m, "Status");
+    for _ in 0..5 {
+        act(&mut m, Action::Down);
+    }
+    type_text(&mut m, "Ute Weber");
+    while step(&m) < Step::Decision {
+        next_step(&mut m);
+    }
+    to_part(&mut m, Part::SetBy);
+    assert_eq!(m.editing(), Some(TextField::SetBy));
+    assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).set_by, "Ute Weber", "prefilled");
+    to_part(&mut m, Part::Status);
+    // One "proposed"; the option under it is "accepted".
+    act(&mut m, Action::Down);
     act(&mut m, Action::Space);
-    let draft = m.doc.as_ref().unwrap().loaded.assessment.draft.clone().unwrap();
-    assert_eq!(draft.status, Status::Accepted, "one status “proposed”, the next is “accepted”");
-    assert!(m.doc.as_ref().unwrap().loaded.assessment.status.is_none(), "nothing set yet");
-    focus_decision_row(&mut m, DecisionRow::Take);
+    assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).status, Status::Accepted);
+    to_part(&mut m, Part::Take);
     act(&mut m, Action::Enter);
     assert_eq!(note_what(&m), "ui.decision.missing.rationale");
-    assert_eq!(keymap::mode(&m), Mode::MultiLine, "the rationale is multi-line");
+    assert_eq!(part(&m), Part::Rationale);
+    assert_eq!(m.editing(), None, "the rationale opens with Space");
+    let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+    assert_eq!(app::keys(&m).action_for(space), Some(Action::Space));
+    act(&mut m, Action::Space);
+    assert_eq!(m.editing(), Some(TextField::Rationale));
     type_text(&mut m, "Hosted in Germany,");
-    // Enter is a new line here, Esc leaves the field.
     let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(keymap::action_for(Mode::MultiLine, enter), Some(Action::NewLine));
+    assert_eq!(app::keys(&m).action_for(enter), Some(Action::NewLine));
     act(&mut m, Action::NewLine);
     type_text(&mut m, "no US parent.");
-    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-    let leave = keymap::action_for(Mode::MultiLine, esc).unwrap();
-    assert_eq!(act(&mut m, leave), Effect::Save, "leaving a changed field saves");
-    assert_ne!(keymap::mode(&m), Mode::MultiLine);
-    focus_decision_row(&mut m, DecisionRow::Take);
-    act(&mut m, Action::Enter);
-    assert_eq!(note_what(&m), "ui.decision.missing.decided_by");
-    type_text(&mut m, "Ute Weber");
-    focus_decision_row(&mut m, DecisionRow::Take);
+    // ↑ moves inside the text; Esc goes back to the form on the same row, and q then quits.
+    update(&mut m, Msg::Edit(key(KeyCode::Up)));
+    assert_eq!(m.editing(), Some(TextField::Rationale));
+    assert_eq!(act(&mut m, Action::Back), Effect::Save, "leaving a changed text saves");
+    assert_eq!(m.editing(), None);
+    assert_eq!(part(&m), Part::Rationale, "never into the next text field");
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(app::keys(&m).action_for(q), Some(Action::Quit));
+    to_part(&mut m, Part::Take);
     act(&mut m, Action::Enter);
     assert_eq!(step(&m), Step::Checklist);
-    let a = &m.doc.as_ref().unwrap().loaded.assessment;
+    let a = assessment(&m);
     assert_eq!(a.decision.as_ref().unwrap().rationale, "Hosted in Germany,\nno US parent.");
     let status = a.status.as_ref().unwrap();
     assert_eq!(
@@ -255,112 +258,250 @@ fn a_status_needs_a_named_decision_maker_and_then_a_rationale() {
 }
 
 #[test]
-fn no_decision_without_take_the_decision() {
-    let mut m = at(Step::Decision);
-    // Another offering, even an excluded one, then leave the form with Esc.
-    act(&mut m, Action::Left);
-    focus_decision_row(&mut m, DecisionRow::Rationale);
-    type_text(&mut m, "Cheapest");
-    focus_decision_row(&mut m, DecisionRow::Status);
-    act(&mut m, Action::Space);
-    act(&mut m, Action::Back);
-    assert_eq!(step(&m), Step::Results);
-    let a = &m.doc.as_ref().unwrap().loaded.assessment;
-    assert!(a.decision.is_none(), "leaving the form decides nothing");
-    assert!(a.status.is_none(), "nor sets a status");
-    let draft = a.draft.clone().expect("the form is kept as a draft");
-    assert_eq!(draft.rationale, "Cheapest");
-    assert_eq!(draft.status, Status::Accepted);
-    // Quitting keeps it a draft; the record says pending and names the draft as a draft.
-    assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: false });
-    let a = m.doc.as_ref().unwrap().loaded.assessment.clone();
-    let record =
-        meetcheck::export::render(Kind::Record, &a, m.catalog.as_ref().unwrap(), &m.texts, TODAY);
-    assert!(record.contains("decision: pending"), "{record}");
-    assert!(!record.contains("Chosen option:"), "{record}");
-    assert!(record.contains("has not been taken"), "{record}");
-    // Back on the form, the draft is there as it was left, labelled a draft.
-    act(&mut m, Action::Enter);
-    assert_eq!(step(&m), Step::Decision);
-    let text = screen_text(&render(&mut m, 80, 24));
-    assert!(text.contains("Draft"), "{text}");
-    assert_eq!(outcome::shown_draft(m.doc.as_ref().unwrap()), draft);
-}
-
-#[test]
 fn a_changed_form_over_a_taken_decision_stays_a_draft() {
     let mut m = at(Step::Checklist);
-    let taken = m.doc.as_ref().unwrap().loaded.assessment.decision.clone().unwrap();
+    let taken = assessment(&m).decision.clone().unwrap();
     act(&mut m, Action::Back);
     assert_eq!(step(&m), Step::Decision);
-    act(&mut m, Action::Right);
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Space);
     act(&mut m, Action::Back);
-    let a = &m.doc.as_ref().unwrap().loaded.assessment;
+    let a = assessment(&m);
     assert_eq!(a.decision.as_ref().unwrap(), &taken, "the decision taken is untouched");
     assert!(a.draft.as_ref().is_some_and(|d| d.chosen != taken.chosen));
-    // Changing it back leaves nothing pending.
+    let review_lines = review::lines(m.doc.as_ref().unwrap());
+    assert!(review_lines.contains(&review::ReviewLine::Draft), "Review names the draft");
+    // Choosing the first again leaves nothing pending.
     act(&mut m, Action::Enter);
-    act(&mut m, Action::Left);
-    assert!(m.doc.as_ref().unwrap().loaded.assessment.draft.is_none());
+    act(&mut m, Action::Up);
+    act(&mut m, Action::Space);
+    assert!(assessment(&m).draft.is_none());
 }
 
 #[test]
-fn the_checklist_form_takes_owner_dates_and_refuses_a_bad_date() {
-    let mut m = at(Step::Checklist);
-    assert_eq!(keymap::mode(&m), Mode::ChecklistList);
-    let catalog = m.catalog.clone();
-    let rows = outcome::checklist_rows(m.doc.as_ref().unwrap(), catalog.as_ref());
-    let outcome::ChecklistRow::Todo(first) = rows[0].clone() else { panic!("a to-do first") };
-    assert!(first.precondition, "preconditions of use come first");
-    let open = outcome::open_preconditions(m.doc.as_ref().unwrap(), catalog.as_ref());
-    assert!(open > 0);
-    assert_eq!(act(&mut m, Action::Space), Effect::Save);
-    let item = &m.doc.as_ref().unwrap().loaded.assessment.checklist[&first.id];
-    assert_eq!(item.status, TodoStatus::Done);
-    assert_eq!(outcome::open_preconditions(m.doc.as_ref().unwrap(), catalog.as_ref()), open - 1);
+fn tab_and_shift_tab_cycle_the_panes() {
+    let mut m = at(Step::Results);
+    assert_eq!(results_state(&m).pane, Pane::Ranked);
+    let mut seen = vec![];
+    for _ in 0..4 {
+        act(&mut m, Action::NextField);
+        seen.push(results_state(&m).pane);
+    }
+    assert_eq!(seen, [Pane::Excluded, Pane::Detail, Pane::WhatIf, Pane::Ranked]);
+    act(&mut m, Action::PrevField);
+    assert_eq!(results_state(&m).pane, Pane::WhatIf);
+}
+
+#[test]
+fn the_column_under_the_cursor_is_named_in_full_with_its_weight() {
+    let mut m = at(Step::Results);
+    act(&mut m, Action::Right);
+    act(&mut m, Action::Right);
+    assert_eq!(results_state(&m).column, 2);
     let text = screen_text(&render(&mut m, 80, 24));
-    let n = (open - 1).to_string();
-    assert!(text.contains(&format!("Ready for use: no – {n} preconditions open")), "{text}");
-
-    act(&mut m, Action::Enter);
-    assert_eq!(keymap::mode(&m), Mode::Selector, "the item's status row");
-    act(&mut m, Action::Down);
-    type_text(&mut m, "Ines Vogt");
-    act(&mut m, Action::Down);
-    type_text(&mut m, "2026-13-01");
-    act(&mut m, Action::Down);
-    assert_eq!(m.note.as_ref().unwrap().key, "ui.checklist.bad_date");
-    let form = m.doc.as_ref().unwrap().outcome.checklist.item.as_ref().unwrap();
-    assert_eq!(ItemRow::ALL[form.focus], ItemRow::Due, "stays in the date field");
-    update(&mut m, Msg::Edit(tui_input::InputRequest::DeleteLine));
-    type_text(&mut m, "2026-12-15");
-    act(&mut m, Action::Down);
-    act(&mut m, Action::Back);
-    assert!(m.doc.as_ref().unwrap().outcome.checklist.item.is_none(), "Esc closes the item");
-    let item = &m.doc.as_ref().unwrap().loaded.assessment.checklist[&first.id];
-    assert_eq!(item.owner, "Ines Vogt");
-    assert_eq!(item.due, Some(jiff::civil::Date::constant(2026, 12, 15)));
-    check_invariants(&m).unwrap();
+    assert!(text.contains("(weight "), "{text}");
+    let criterion = meetcheck::describe::criterion(
+        &m.env.texts,
+        meetcheck::domain::narrowing::CriterionId::ALL[2],
+    );
+    assert!(text.contains(&criterion), "{criterion} in\n{text}");
 }
 
 #[test]
-fn enter_on_a_review_line_goes_to_its_step() {
-    let mut m = at(Step::Review);
-    let rows = outcome::review_rows(m.doc.as_ref().unwrap());
-    let i = rows
+fn an_exclusion_leads_to_the_answer_that_caused_it_and_ctrl_r_comes_back() {
+    let mut m = at(Step::Results);
+    act(&mut m, Action::NextField);
+    assert_eq!(results_state(&m).pane, Pane::Excluded);
+    let list = results::shown(m.doc.as_ref().unwrap()).unwrap().clone();
+    let i = list
+        .excluded
         .iter()
-        .position(|r| matches!(r, outcome::ReviewRow::Answer(AnswerId::TransferStance, _)))
+        .position(|e| e.knockouts.iter().any(|k| !k.answers.is_empty()))
+        .unwrap();
+    for _ in 0..i {
+        act(&mut m, Action::Down);
+    }
+    let answer =
+        list.excluded[i].knockouts.iter().flat_map(|k| k.answers.iter()).next().copied().unwrap();
+    let a_key = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
+    assert_eq!(app::keys(&m).action_for(a_key), Some(Action::ToAnswer));
+    act(&mut m, Action::ToAnswer);
+    assert_eq!(step(&m), meetcheck::tui::questions::step_of(answer));
+    let Screen::Scenario(s) = &m.screen else { panic!() };
+    let q = s.current_row(m.doc.as_ref().unwrap()).unwrap().question();
+    assert!(q.answers().contains(&answer), "{q:?} is the question of {answer:?}");
+    act(&mut m, Action::Return);
+    assert_eq!(step(&m), Step::Results);
+    assert_eq!(results_state(&m).pane, Pane::Excluded);
+    assert_eq!(results_state(&m).excluded, i, "on the same offering");
+}
+
+#[test]
+fn a_what_if_is_previewed_then_discarded_or_taken_over() {
+    let mut m = at_with(Step::Results, |s| s.transfer_stance = TransferStance::EuOnly);
+    let list = m.doc.as_ref().unwrap().shortlist.clone().unwrap();
+    let what_if = list.what_ifs.first().cloned().expect("a what-if");
+    while results_state(&m).pane != Pane::WhatIf {
+        act(&mut m, Action::NextField);
+    }
+    act(&mut m, Action::Space);
+    let doc = m.doc.as_ref().unwrap();
+    let preview = doc.preview.as_ref().expect("previewed");
+    assert!(preview.shortlist.ranked.len() > list.ranked.len());
+    assert_eq!(doc.scenario().transfer_stance, TransferStance::EuOnly, "nothing changed yet");
+    act(&mut m, Action::Back);
+    assert!(m.doc.as_ref().unwrap().preview.is_none(), "discarded");
+    assert_eq!(step(&m), Step::Results);
+    act(&mut m, Action::Space);
+    assert_eq!(act(&mut m, Action::Adopt), Effect::Save);
+    let a = assessment(&m);
+    assert_ne!(a.scenario.transfer_stance, TransferStance::EuOnly, "taken over");
+    assert_eq!(a.history.last().unwrap().answer, what_if.answer);
+}
+
+#[test]
+fn space_chooses_up_to_three_offerings_for_the_comparison() {
+    let mut m = at_with(Step::Results, |s| s.transfer_stance = TransferStance::SccWithTia);
+    for _ in 0..4 {
+        act(&mut m, Action::Space);
+        act(&mut m, Action::Down);
+    }
+    assert_eq!(m.doc.as_ref().unwrap().compare.len(), 3, "the fourth is refused");
+    assert_eq!(m.notes.current.as_ref().unwrap().key, "ui.results.compare_full");
+    assert!(results::panes(m.doc.as_ref().unwrap()).contains(&Pane::Compare));
+    while results_state(&m).pane != Pane::Compare {
+        act(&mut m, Action::NextField);
+    }
+    let text = screen_text(&render(&mut m, 80, 24));
+    let criterion = meetcheck::describe::criterion(
+        &m.env.texts,
+        meetcheck::domain::narrowing::CriterionId::ALL[0],
+    );
+    assert!(text.contains(&criterion), "criteria as rows:\n{text}");
+}
+
+#[test]
+fn e_writes_the_record_from_results_and_review_n_and_r_the_drafts() {
+    let mut m = at(Step::Results);
+    assert_eq!(act(&mut m, Action::Export(Kind::Record)), Effect::Export(Kind::Record));
+    let mut m = at(Step::Review);
+    for (c, kind) in [('e', Kind::Record), ('n', Kind::Notice), ('r', Kind::Ropa)] {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let action = app::keys(&m).action_for(key).unwrap();
+        assert_eq!(act(&mut m, action), Effect::Export(kind));
+    }
+    update(&mut m, Msg::Exported(Ok("/tmp/x/counselling-by-video-decision-record.md".into())));
+    assert_eq!(m.doc.as_ref().unwrap().written.len(), 1);
+    update(&mut m, Msg::Exported(Err("permission denied".into())));
+    assert!(m.notes.current.as_ref().unwrap().error);
+}
+
+#[test]
+fn a_review_line_goes_to_the_very_field_and_ctrl_r_comes_back() {
+    let mut m = at(Step::Review);
+    let lines = review::lines(m.doc.as_ref().unwrap());
+    let i = lines
+        .iter()
+        .position(|l| matches!(l, review::ReviewLine::Answer(AnswerId::Hosting, _)))
         .unwrap();
     for _ in 0..i {
         act(&mut m, Action::Down);
     }
     act(&mut m, Action::Enter);
     assert_eq!(step(&m), Step::Transfers);
+    let Screen::Scenario(s) = &m.screen else { panic!() };
+    assert_eq!(s.current_row(m.doc.as_ref().unwrap()).unwrap().question(), Question::Hosting);
+    let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(app::keys(&m).action_for(ctrl_r), Some(Action::Return));
+    assert!(
+        meetcheck::tui::view::footer_bindings(&m, 80).iter().any(|b| b.does == "ui.does.return")
+    );
+    act(&mut m, Action::Return);
+    assert_eq!(step(&m), Step::Review);
+    let Screen::Review(s) = &m.screen else { panic!() };
+    assert_eq!(s.cursor, i, "on the same line");
+    // The rationale line goes to the rationale on the decision form.
+    let j = lines.iter().position(|l| *l == review::ReviewLine::Rationale).unwrap();
+    for _ in i..j {
+        act(&mut m, Action::Down);
+    }
+    act(&mut m, Action::Enter);
+    assert_eq!(part(&m), Part::Rationale);
+}
+
+#[test]
+fn the_checklist_form_takes_status_owner_dates_and_refuses_a_bad_date() {
+    let mut m = at(Step::Checklist);
+    let entries = checklist::entries(m.doc.as_ref().unwrap(), &m.env);
+    let checklist::Entry::Todo(first) = entries[0].clone() else { panic!("a to-do first") };
+    assert!(first.precondition, "preconditions of use come first");
+    let open = m.doc.as_ref().unwrap().open_preconditions(m.env.catalog.as_ref());
+    assert!(open > 0);
+    assert_eq!(act(&mut m, Action::Space), Effect::Save);
+    assert_eq!(assessment(&m).checklist[&first.id].status, TodoStatus::Done);
+    let text = screen_text(&render(&mut m, 80, 24));
+    let n = (open - 1).to_string();
+    assert!(text.contains(&format!("Ready for use: no – {n} preconditions open")), "{text}");
+    assert!(text.contains("Ctrl+N: on to the review"), "the way on is in view:\n{text}");
+
+    act(&mut m, Action::Enter);
+    let item = checklist_state(&m).item.as_ref().expect("opened");
+    assert_eq!(item.row(), ItemRow::Status(TodoStatus::Done), "on the chosen status");
+    act(&mut m, Action::Up);
+    act(&mut m, Action::Space);
+    assert_eq!(assessment(&m).checklist[&first.id].status, TodoStatus::InProgress);
+    act(&mut m, Action::Enter);
+    assert_eq!(m.editing(), Some(TextField::Owner(first.id)));
+    type_text(&mut m, "Ines Vogt");
+    act(&mut m, Action::Enter);
+    type_text(&mut m, "2026-13-01");
+    act(&mut m, Action::Enter);
+    assert_eq!(m.notes.current.as_ref().unwrap().key, "ui.checklist.bad_date");
+    assert_eq!(m.editing(), Some(TextField::Due(first.id)), "stays in the date field");
+    for _ in 0..10 {
+        update(&mut m, Msg::Edit(key(KeyCode::Backspace)));
+    }
+    type_text(&mut m, "2026-12-15");
+    act(&mut m, Action::Back);
+    assert!(checklist_state(&m).item.is_none(), "Esc closes the to-do");
+    let item = &assessment(&m).checklist[&first.id];
+    assert_eq!(item.owner, "Ines Vogt");
+    assert_eq!(item.due, Some(jiff::civil::Date::constant(2026, 12, 15)));
+    check_invariants(&m).unwrap();
+    // The action plan lists it with owner and due date.
+    act(&mut m, Action::Plan);
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.contains("Ines Vogt") && text.contains("2026-12-15"), "{text}");
+    act(&mut m, Action::Back);
+    assert!(!checklist_state(&m).plan);
+}
+
+#[test]
+fn the_note_of_a_todo_takes_lines_and_esc_goes_back_to_the_form() {
+    let mut m = at(Step::Checklist);
+    act(&mut m, Action::Enter);
+    for _ in 0..12 {
+        act(&mut m, Action::Down);
+    }
+    let id = checklist_state(&m).item.as_ref().unwrap().id;
+    assert_eq!(
+        checklist_state(&m).item.as_ref().unwrap().row(),
+        ItemRow::Field(TextField::Note(id))
+    );
+    act(&mut m, Action::Space);
+    type_text(&mut m, "first");
+    act(&mut m, Action::NewLine);
+    type_text(&mut m, "second");
+    act(&mut m, Action::Back);
+    assert!(checklist_state(&m).item.is_some(), "back to the form, not out of it");
+    assert_eq!(m.editing(), None);
+    assert_eq!(assessment(&m).checklist[&id].note, "first\nsecond");
 }
 
 /// The Participation row that toggles `feature`.
 fn feature_row(m: &Model, feature: Feature) -> usize {
-    let rows = m.doc.as_ref().unwrap().rows();
+    let Screen::Scenario(s) = &m.screen else { panic!() };
+    let rows = s.rows(m.doc.as_ref().unwrap());
     let option = Question::Features.option_keys().iter().position(|k| *k == feature.key()).unwrap();
     rows.iter().position(|r| *r == Row::Choice { question: Question::Features, option }).unwrap()
 }
@@ -369,114 +510,44 @@ fn feature_row(m: &Model, feature: Feature) -> usize {
 fn changing_an_answer_after_the_decision_asks_for_confirmation_and_keeps_old_todos() {
     let mut m = at(Step::Participation);
     let row = feature_row(&m, Feature::Recording);
-    m.doc.as_mut().unwrap().cursor = row;
+    if let Screen::Scenario(s) = &mut m.screen {
+        s.cursor = row;
+    }
     act(&mut m, Action::Space);
     while step(&m) < Step::Checklist {
-        if step(&m) == Step::Decision {
-            focus_decision_row(&mut m, DecisionRow::Take);
-        }
-        act(&mut m, Action::Enter);
+        next_step(&mut m);
     }
-    let a = &m.doc.as_ref().unwrap().loaded.assessment;
-    assert!(a.decision.as_ref().unwrap().snapshot.todos.iter().any(|t| t.id == TodoId::Recording));
-    let history_before = a.history.len();
-
-    // Back to Participation, recording no longer needed.
-    while step(&m) > Step::Participation {
-        act(&mut m, Action::Back);
-    }
+    assert!(
+        assessment(&m)
+            .decision
+            .as_ref()
+            .unwrap()
+            .snapshot
+            .todos
+            .iter()
+            .any(|t| t.id == TodoId::Recording)
+    );
+    let history_before = assessment(&m).history.len();
+    act(&mut m, Action::GoTo);
+    act(&mut m, Action::Digit(6));
     let row = feature_row(&m, Feature::Recording);
-    m.doc.as_mut().unwrap().cursor = row;
+    if let Screen::Scenario(s) = &mut m.screen {
+        s.cursor = row;
+    }
     act(&mut m, Action::Space);
-    let a = &m.doc.as_ref().unwrap().loaded.assessment;
+    let a = assessment(&m);
     assert!(a.decision.as_ref().unwrap().to_be_confirmed, "to be confirmed again");
     assert_eq!(a.history.len(), history_before + 1);
-    let change = a.history.last().unwrap();
-    assert_eq!(change.answer, AnswerId::RequiredFeatures);
-    assert_ne!(change.old, change.new);
-    let gone = &a.checklist[&TodoId::Recording];
-    assert_eq!(gone.no_longer_applies_since, Some(TODAY), "kept, marked");
-
-    // The results and the checklist say so.
-    while step(&m) == Step::Participation {
-        act(&mut m, Action::Enter);
-    }
+    assert_eq!(
+        a.checklist[&TodoId::Recording].no_longer_applies_since,
+        Some(TODAY),
+        "kept, marked"
+    );
+    act(&mut m, Action::NextStep);
     assert_eq!(step(&m), Step::Results);
-    assert!(outcome::panes(m.doc.as_ref().unwrap()).contains(&Pane::Changes));
+    assert!(results::panes(m.doc.as_ref().unwrap()).contains(&Pane::Changes));
     let text = screen_text(&render(&mut m, 80, 24));
     assert!(text.contains("confirm the decision again"), "{text}");
-    while pane(&m) != Pane::Changes {
-        act(&mut m, Action::NextField);
-    }
-    let text = screen_text(&render(&mut m, 80, 24));
-    assert!(text.contains("Required features:"), "what changed, old → new:\n{text}");
-    act(&mut m, Action::Enter);
-    act(&mut m, Action::Back);
-    act(&mut m, Action::Enter);
-    focus_decision_row(&mut m, DecisionRow::Take);
-    let catalog = m.catalog.clone();
-    let rows = outcome::checklist_rows(m.doc.as_ref().unwrap(), catalog.as_ref());
-    assert!(rows.iter().any(|r| matches!(r, outcome::ChecklistRow::Gone(TodoId::Recording, _))));
-    // Taking the decision again confirms it.
-    act(&mut m, Action::Enter);
-    assert_eq!(step(&m), Step::Checklist);
-    let a = &m.doc.as_ref().unwrap().loaded.assessment;
-    assert!(!a.decision.as_ref().unwrap().to_be_confirmed);
-    assert!(a.checklist.contains_key(&TodoId::Recording), "never deleted");
-    let rows = outcome::checklist_rows(m.doc.as_ref().unwrap(), catalog.as_ref());
-    let gone = rows.iter().position(|r| matches!(r, outcome::ChecklistRow::Gone(..))).unwrap();
-    for _ in 0..gone {
-        act(&mut m, Action::Down);
-    }
-    let text = screen_text(&render(&mut m, 80, 24));
-    assert!(text.contains("no longer applies since 2026-11-29"), "{text}");
-}
-
-#[test]
-fn the_new_screens_have_their_own_help() {
-    let mut m = at(Step::Results);
-    act(&mut m, Action::Help);
-    let text = screen_text(&render(&mut m, 80, 24));
-    assert!(text.contains("meetcheck's lights"), "{text}");
-    let _ = questions::rows;
-}
-
-#[test]
-fn every_footer_hint_of_the_new_screens_is_handled_there() {
-    let mut models =
-        vec![at(Step::Results), at(Step::Decision), at(Step::Checklist), at(Step::Review)];
-    let mut rationale = at(Step::Decision);
-    focus_decision_row(&mut rationale, DecisionRow::Rationale);
-    let mut item = at(Step::Checklist);
-    act(&mut item, Action::Enter);
-    let mut owner = at(Step::Checklist);
-    act(&mut owner, Action::Enter);
-    act(&mut owner, Action::Down);
-    models.extend([rationale, item, owner]);
-    let mut modes = std::collections::HashSet::new();
-    for m in &mut models {
-        let mode = keymap::mode(m);
-        modes.insert(mode);
-        let footer = screen_text(&render(m, 80, 24)).lines().last().unwrap().to_string();
-        let bindings = keymap::bindings(mode);
-        let shown: Vec<_> =
-            bindings.iter().filter(|b| b.footer && footer.contains(m.texts.get(b.does))).collect();
-        assert!(shown.len() >= 3, "{mode:?}: {footer}");
-        for b in shown {
-            for (code, mods, action) in &b.presses {
-                let got = keymap::action_for(mode, KeyEvent::new(*code, *mods));
-                assert_eq!(got, Some(*action), "{mode:?}: {footer}");
-                // And the action does something defined on this screen: no panic, valid model.
-                let mut copy = at(m.doc.as_ref().unwrap().step());
-                if keymap::mode(&copy) == mode {
-                    act(&mut copy, *action);
-                    check_invariants(&copy).unwrap();
-                }
-            }
-        }
-    }
-    for mode in [Mode::Results, Mode::Selector, Mode::MultiLine, Mode::ChecklistList, Mode::Review]
-    {
-        assert!(modes.contains(&mode), "{mode:?} covered");
-    }
+    // The rail marks the decision as needing attention.
+    assert!(text.lines().nth(1).unwrap().contains("▲8"), "{text}");
 }

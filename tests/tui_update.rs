@@ -1,37 +1,48 @@
-//! `update()` per screen: navigation, answers, validation, autosave effects, quitting.
+//! `update()` on the start screen, About and the question screens, and the navigation that
+//! works everywhere: one way to choose, the next-step key, the step rail, returning, messages.
 
 #[path = "common/tui.rs"]
 mod support;
 
+use meetcheck::domain::narrowing::AnswerId;
 use meetcheck::domain::scenario::{OrgType, ProtectionNeed, Step, TransferStance};
 use meetcheck::i18n::Lang;
-use meetcheck::tui::app::{Action, Effect, Msg, SaveSummary, Screen, check_invariants, update};
-use meetcheck::tui::keymap::{self, Mode};
+use meetcheck::tui::app::{
+    self, Action, DecisionState, Effect, Model, Msg, Overlay, SaveSummary, check_invariants, update,
+};
+use meetcheck::tui::editor::{AboutField, TextField};
+use meetcheck::tui::questions::{Question, Row};
+use meetcheck::tui::screen::Screen;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use support::*;
 
-fn step(m: &meetcheck::tui::app::Model) -> Step {
-    m.doc.as_ref().unwrap().step()
-}
-
-/// Enter until the step changes (Enter goes question by question); returns the last effect.
-fn next_step(m: &mut meetcheck::tui::app::Model) -> Effect {
-    let before = step(m);
-    for _ in 0..30 {
-        let effect = act(m, Action::Enter);
-        if step(m) != before {
-            return effect;
-        }
-    }
-    panic!("Enter did not leave {before:?}");
-}
-
-fn past_about(title: &str) -> meetcheck::tui::app::Model {
+fn past_about(title: &str) -> Model {
     let mut m = with_new_assessment(Lang::De);
     type_text(&mut m, title);
-    for _ in 0..8 {
-        act(&mut m, Action::Enter);
-    }
+    next_step(&mut m);
     m
+}
+
+/// The row under the cursor on a question screen.
+fn row(m: &Model) -> Row {
+    match &m.screen {
+        Screen::Scenario(s) => s.current_row(m.doc.as_ref().unwrap()).unwrap(),
+        _ => panic!("not a question screen"),
+    }
+}
+
+/// The row under the cursor is a chosen option.
+fn row_is_chosen(m: &Model) -> bool {
+    match row(m) {
+        Row::Choice { question, option } => {
+            question.is_selected(option, m.doc.as_ref().unwrap().scenario())
+        }
+        Row::Text { .. } => false,
+    }
+}
+
+fn scenario(m: &Model) -> &meetcheck::domain::scenario::Scenario {
+    m.doc.as_ref().unwrap().scenario()
 }
 
 #[test]
@@ -41,16 +52,12 @@ fn about_requires_a_title_and_says_so() {
         act(&mut m, Action::Enter);
     }
     assert_eq!(step(&m), Step::About, "no title: stays");
-    let note = m.note.as_ref().expect("says what is missing");
+    let note = m.notes.current.as_ref().expect("says what is missing");
     assert!(note.error && note.args[0].1 == "ui.missing.title");
-    assert_eq!(m.doc.as_ref().unwrap().about_focus, 0, "focus back on the title");
+    assert_eq!(m.editing(), Some(TextField::About(AboutField::Title)), "focus back on the title");
     type_text(&mut m, "Team meetings");
-    let mut effect = Effect::None;
-    for _ in 0..8 {
-        effect = act(&mut m, Action::Enter);
-    }
+    assert_eq!(next_step(&mut m), Effect::Save, "every step saves");
     assert_eq!(step(&m), Step::Organisation);
-    assert_eq!(effect, Effect::Save, "every step saves");
     assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.meta.title, "Team meetings");
 }
 
@@ -60,30 +67,33 @@ fn text_fields_take_every_printable_key_and_paste() {
     type_text(&mut m, "q?jk ");
     update(&mut m, Msg::Paste("Größe\r\n会議 🎓".into()));
     let title = &m.doc.as_ref().unwrap().loaded.assessment.meta.title;
-    assert_eq!(title, "q?jk Größe  会議 🎓");
-    assert_eq!(keymap::mode(&m), Mode::Editing);
+    assert_eq!(title, "q?jk Größe 会議 🎓");
+    let keys = app::keys(&m);
+    assert!(keys.text);
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(keys.action_for(q), None, "q is text here");
     assert!(m.dirty());
 }
 
 #[test]
 fn leaving_a_changed_text_field_saves() {
     let mut m = with_new_assessment(Lang::De);
-    assert_eq!(act(&mut m, Action::NextField), Effect::None, "unchanged field: nothing to save");
+    assert_eq!(act(&mut m, Action::Down), Effect::None, "unchanged field: nothing to save");
     type_text(&mut m, "Verein");
-    assert_eq!(act(&mut m, Action::NextField), Effect::Save);
+    assert_eq!(act(&mut m, Action::Down), Effect::Save);
     assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.meta.organisation, "Verein");
 }
 
 #[test]
-fn enter_on_an_untouched_step_accepts_the_defaults() {
+fn enter_on_untouched_steps_accepts_the_defaults() {
     let mut m = past_about("Defaults");
-    let before = m.doc.as_ref().unwrap().loaded.assessment.scenario.clone();
+    let before = scenario(&m).clone();
     for expected in [Step::People, Step::Data, Step::Transfers, Step::Participation, Step::Results]
     {
         assert_eq!(next_step(&mut m), Effect::Save);
         assert_eq!(step(&m), expected);
     }
-    assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.scenario, before);
+    assert_eq!(scenario(&m), &before);
     assert!(m.doc.as_ref().unwrap().loaded.assessment.history.is_empty());
 }
 
@@ -93,12 +103,10 @@ fn enter_and_the_cursor_never_change_an_answer_space_does() {
     act(&mut m, Action::Down);
     act(&mut m, Action::Down);
     act(&mut m, Action::Enter);
-    let doc = m.doc.as_ref().unwrap();
-    assert_eq!(doc.scenario().org_type, OrgType::Company, "Enter took nothing");
-    assert!(doc.loaded.assessment.history.is_empty());
+    assert_eq!(scenario(&m).org_type, OrgType::Company, "Enter took nothing");
+    assert!(m.doc.as_ref().unwrap().loaded.assessment.history.is_empty());
     assert_eq!(step(&m), Step::Organisation, "Enter goes to the next question, not the next step");
-    let row = doc.current_row().unwrap();
-    assert_eq!(row.question(), meetcheck::tui::questions::Question::PublicBody);
+    assert_eq!(row(&m).question(), Question::PublicBody);
     assert!(row_is_chosen(&m), "on the chosen answer of the next question");
     // Space picks.
     act(&mut m, Action::PrevField);
@@ -110,21 +118,29 @@ fn enter_and_the_cursor_never_change_an_answer_space_does() {
     assert_eq!(a.history.len(), 1);
     assert_eq!((a.history[0].old.as_str(), a.history[0].new.as_str()), ("company", "school"));
     // Enter from the last question goes on to the next step, again without changing anything.
-    let before = a.scenario.clone();
+    let before = scenario(&m).clone();
     next_step(&mut m);
     assert_eq!(step(&m), Step::People);
-    assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.scenario, before);
+    assert_eq!(scenario(&m), &before);
 }
 
-/// The row under the cursor is a chosen option.
-fn row_is_chosen(m: &meetcheck::tui::app::Model) -> bool {
-    let doc = m.doc.as_ref().unwrap();
-    match doc.current_row().unwrap() {
-        meetcheck::tui::questions::Row::Choice { question, option } => {
-            question.is_selected(option, doc.scenario())
-        }
-        _ => false,
-    }
+#[test]
+fn tab_lands_on_the_chosen_answer_of_the_next_question() {
+    let mut m = past_about("Tab");
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Down);
+    act(&mut m, Action::Space); // school
+    act(&mut m, Action::NextField);
+    assert_eq!(row(&m).question(), Question::PublicBody);
+    assert!(row_is_chosen(&m));
+    act(&mut m, Action::PrevField);
+    assert_eq!(row(&m).question(), Question::OrgType);
+    assert!(row_is_chosen(&m), "on “school”, not the first option");
+    // Tab + Enter changes nothing (it used to set an answer).
+    let before = scenario(&m).clone();
+    act(&mut m, Action::NextField);
+    act(&mut m, Action::Enter);
+    assert_eq!(scenario(&m), &before);
 }
 
 #[test]
@@ -136,33 +152,12 @@ fn esc_goes_back_and_keeps_the_answers() {
     assert_eq!(step(&m), Step::People);
     act(&mut m, Action::Back);
     assert_eq!(step(&m), Step::Organisation);
-    assert_eq!(m.doc.as_ref().unwrap().scenario().org_type, OrgType::PublicBody);
+    assert_eq!(scenario(&m).org_type, OrgType::PublicBody);
     act(&mut m, Action::Back);
     assert_eq!(step(&m), Step::About);
     assert_eq!(act(&mut m, Action::Back), Effect::ListSaves);
-    assert_eq!(m.screen, Screen::Start);
+    assert!(matches!(m.screen, Screen::Start(_)));
     assert_eq!(m.doc.as_ref().unwrap().loaded.assessment.meta.title, "Zurück");
-}
-
-#[test]
-fn tab_lands_on_the_chosen_answer_of_the_next_question() {
-    let mut m = past_about("Tab");
-    act(&mut m, Action::Down);
-    act(&mut m, Action::Down);
-    act(&mut m, Action::Space); // school
-    act(&mut m, Action::NextField);
-    let row = m.doc.as_ref().unwrap().current_row().unwrap();
-    assert_eq!(row.question(), meetcheck::tui::questions::Question::PublicBody);
-    assert!(row_is_chosen(&m));
-    act(&mut m, Action::PrevField);
-    let row = m.doc.as_ref().unwrap().current_row().unwrap();
-    assert_eq!(row.question(), meetcheck::tui::questions::Question::OrgType);
-    assert!(row_is_chosen(&m), "on “school”, not the first option");
-    // Tab + Enter changes nothing (it used to set an answer).
-    let before = m.doc.as_ref().unwrap().scenario().clone();
-    act(&mut m, Action::NextField);
-    act(&mut m, Action::Enter);
-    assert_eq!(m.doc.as_ref().unwrap().scenario(), &before);
 }
 
 #[test]
@@ -175,28 +170,24 @@ fn lowering_the_protection_need_needs_reason_and_person() {
     act(&mut m, Action::Down);
     act(&mut m, Action::Down);
     act(&mut m, Action::Space);
-    assert_eq!(
-        m.doc.as_ref().unwrap().scenario().proposed_protection().0,
-        ProtectionNeed::VeryHigh
-    );
-    // Protection need: Tab to it, choose "normal".
+    assert_eq!(scenario(&m).proposed_protection().0, ProtectionNeed::VeryHigh);
+    // Protection need: Tab lands on the proposal; two up is "normal".
     act(&mut m, Action::NextField);
-    for _ in 0..2 {
-        act(&mut m, Action::Up);
-    }
+    act(&mut m, Action::Up);
+    act(&mut m, Action::Up);
     act(&mut m, Action::Space);
-    assert!(m.doc.as_ref().unwrap().scenario().protection_lowered());
+    assert!(scenario(&m).protection_lowered());
     for _ in 0..4 {
         act(&mut m, Action::Enter);
     }
     assert_eq!(step(&m), Step::Data, "reason missing: stays");
-    assert_eq!(keymap::mode(&m), Mode::Editing, "cursor in the reason field");
+    assert_eq!(m.editing(), Some(TextField::LoweringReason), "cursor in the reason field");
     type_text(&mut m, "Nur Terminabsprachen");
     act(&mut m, Action::Down);
     type_text(&mut m, "Dr. Weiß");
     next_step(&mut m);
     assert_eq!(step(&m), Step::Transfers);
-    let s = m.doc.as_ref().unwrap().scenario();
+    let s = scenario(&m);
     assert_eq!(s.protection_lowered_reason, "Nur Terminabsprachen");
     assert_eq!(s.protection_risk_accepted_by, "Dr. Weiß");
 }
@@ -208,12 +199,9 @@ fn the_panel_diff_names_what_came_back_and_what_went() {
         next_step(&mut m);
     }
     assert_eq!(step(&m), Step::Transfers);
-    let doc = m.doc.as_ref().unwrap();
-    let catalog = m.catalog.as_ref().unwrap();
-    let first = catalog.offerings[0].id.clone();
+    let catalog = m.env.catalog.as_ref().unwrap();
     // The stand-in knocks out every offering at an even position under "EU only".
     let even: Vec<String> = catalog.offerings.iter().step_by(2).map(|o| o.id.clone()).collect();
-    assert!(doc.shortlist.as_ref().unwrap().excluded.iter().any(|e| e.offering == first));
     act(&mut m, Action::Down);
     act(&mut m, Action::Space);
     let doc = m.doc.as_ref().unwrap();
@@ -225,7 +213,17 @@ fn the_panel_diff_names_what_came_back_and_what_went() {
     act(&mut m, Action::Space);
     let change = m.doc.as_ref().unwrap().last_change.as_ref().unwrap();
     assert_eq!(change.knocked_out, even);
-    assert!(change.brought_back.is_empty());
+}
+
+#[test]
+fn the_panel_hides_and_the_count_stays_in_view() {
+    let mut m = past_about("Panel");
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.contains("Angebote"), "{text}");
+    act(&mut m, Action::TogglePanel);
+    assert!(m.panel_hidden);
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.contains("von"), "the count moves under the questions:\n{text}");
 }
 
 #[test]
@@ -239,11 +237,113 @@ fn statutory_insurance_is_asked_only_in_health_care() {
         next_step(&mut m);
     }
     assert_eq!(step(&m), Step::Participation);
-    let rows = m.doc.as_ref().unwrap().rows();
+    let Screen::Scenario(s) = &m.screen else { panic!() };
     assert!(
-        rows.iter()
-            .any(|r| r.question() == meetcheck::tui::questions::Question::StatutoryInsurance)
+        s.rows(m.doc.as_ref().unwrap())
+            .iter()
+            .any(|r| r.question() == Question::StatutoryInsurance)
     );
+}
+
+#[test]
+fn the_next_step_key_works_on_every_screen_also_inside_text() {
+    let mut m = with_new_assessment(Lang::De);
+    type_text(&mut m, "Strg+N");
+    let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+    assert_eq!(app::keys(&m).action_for(ctrl_n), Some(Action::NextStep), "inside a text field");
+    for expected in [
+        Step::Organisation,
+        Step::People,
+        Step::Data,
+        Step::Transfers,
+        Step::Participation,
+        Step::Results,
+        Step::Decision,
+        Step::Checklist,
+        Step::Review,
+    ] {
+        assert_eq!(app::keys(&m).action_for(ctrl_n), Some(Action::NextStep));
+        act(&mut m, Action::NextStep);
+        assert_eq!(step(&m), expected);
+        check_invariants(&m).unwrap();
+    }
+    assert!(
+        m.doc.as_ref().unwrap().loaded.assessment.decision.is_none(),
+        "passing by decides nothing"
+    );
+    // From the last step: done, back to the start screen.
+    assert_eq!(act(&mut m, Action::NextStep), Effect::ListSaves);
+    assert!(matches!(m.screen, Screen::Start(_)));
+}
+
+#[test]
+fn the_next_step_key_still_asks_for_what_is_missing() {
+    let mut m = with_new_assessment(Lang::En);
+    act(&mut m, Action::NextStep);
+    assert_eq!(step(&m), Step::About);
+    assert_eq!(m.notes.current.as_ref().unwrap().args[0].1, "ui.missing.title");
+}
+
+#[test]
+fn ctrl_g_goes_to_any_step_and_the_rail_marks_them() {
+    let mut m = past_about("Schienen");
+    act(&mut m, Action::GoTo);
+    assert!(matches!(m.overlay, Some(Overlay::Steps { .. })));
+    act(&mut m, Action::Digit(6));
+    assert_eq!(step(&m), Step::Participation);
+    assert!(m.overlay.is_none());
+    let text = screen_text(&render(&mut m, 80, 24));
+    let rail = text.lines().nth(1).unwrap();
+    assert!(rail.contains("✓1") && rail.contains("✓2") && rail.contains("▶6"), "{rail}");
+    assert!(rail.contains("·7"), "{rail}");
+    act(&mut m, Action::GoTo);
+    act(&mut m, Action::Up);
+    act(&mut m, Action::Enter);
+    assert_eq!(step(&m), Step::Transfers);
+}
+
+#[test]
+fn the_rail_marks_a_step_that_needs_attention() {
+    let mut m = past_about("Achtung");
+    m.doc.as_mut().unwrap().loaded.assessment.meta.title.clear();
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.lines().nth(1).unwrap().contains("▲1"), "{text}");
+    // Going on past it is refused: back to the title, saying what is missing.
+    act(&mut m, Action::GoTo);
+    act(&mut m, Action::Digit(5));
+    assert_eq!(step(&m), Step::About);
+    assert_eq!(m.notes.current.as_ref().unwrap().args[0].1, "ui.missing.title");
+}
+
+#[test]
+fn help_opens_anywhere_scrolls_and_esc_closes_it() {
+    let mut m = past_about("Hilfe");
+    act(&mut m, Action::Help);
+    assert!(matches!(m.overlay, Some(Overlay::Help { .. })));
+    let cursor = row(&m);
+    act(&mut m, Action::Down);
+    assert_eq!(row(&m), cursor, "keys do not reach the screen beneath");
+    assert_eq!(m.overlay, Some(Overlay::Help { scroll: 1 }));
+    act(&mut m, Action::Back);
+    assert!(m.overlay.is_none());
+    assert_eq!(step(&m), Step::Organisation, "Esc closed the help, not the step");
+}
+
+#[test]
+fn messages_wrap_and_stay_in_the_log() {
+    let mut m = with_new_assessment(Lang::En);
+    type_text(&mut m, "Log");
+    update(&mut m, Msg::Saved(Err("disk full while writing a very long path /home/someone/.local/share/meetcheck/saves/log-abc123.ron".into())));
+    update(&mut m, Msg::Saved(Ok("/saves/log-abc123.ron".into())));
+    assert_eq!(m.notes.log.len(), 2);
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.contains("Saved: /saves/log-abc123.ron"), "{text}");
+    act(&mut m, Action::Log);
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.contains("disk full"), "the earlier message is in the log:\n{text}");
+    assert!(!text.contains("disk full while writing a very long path /home/someone/.local/share/meetcheck/saves/log-abc123.ron "), "wrapped");
+    act(&mut m, Action::Log);
+    assert!(m.overlay.is_none());
 }
 
 #[test]
@@ -264,10 +364,10 @@ fn a_failed_save_keeps_the_work_and_shows_the_error() {
     assert_eq!(act(&mut m, Action::SaveNow), Effect::SaveNow);
     update(&mut m, Msg::Saved(Err("disk full".into())));
     assert!(m.dirty(), "still unsaved");
-    let note = m.note.as_ref().unwrap();
+    let note = m.notes.current.as_ref().unwrap();
     assert!(note.error && note.args[0].1 == "disk full");
     // Quitting: q asks the shell to save; a failure keeps the wizard open, q again quits.
-    act(&mut m, Action::Back); // leave to start (saving is attempted by the shell)
+    act(&mut m, Action::Back);
     assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: false });
     update(&mut m, Msg::QuitSaveFailed("disk full".into()));
     assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: true });
@@ -281,94 +381,138 @@ fn ctrl_c_and_signals_always_quit() {
 }
 
 #[test]
-fn help_opens_anywhere_and_esc_closes_it() {
-    let mut m = past_about("Hilfe");
-    act(&mut m, Action::Help);
-    assert_eq!(keymap::mode(&m), Mode::Help);
-    act(&mut m, Action::Down);
-    assert_eq!(m.doc.as_ref().unwrap().cursor, 0, "keys do not reach the screen beneath");
-    act(&mut m, Action::Back);
-    assert!(!m.help);
-    assert_eq!(step(&m), Step::Organisation, "Esc closed the help, not the step");
-}
-
-#[test]
 fn too_small_still_quits() {
     let mut m = with_new_assessment(Lang::De);
     update(&mut m, Msg::Resize(40, 10));
-    assert_eq!(keymap::mode(&m), Mode::TooSmall);
-    act(&mut m, Action::Down);
+    assert!(m.too_small());
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(app::keys(&m).action_for(q), Some(Action::Quit));
     assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: false });
-    update(&mut m, Msg::Resize(80, 24));
-    assert_eq!(keymap::mode(&m), Mode::Editing);
+}
+
+fn save(title: &str, org: &str, step: Step, decision: DecisionState) -> SaveSummary {
+    let a =
+        meetcheck::domain::assessment::Assessment::new("x".into(), title.into(), now(), "e".into());
+    let mut s = SaveSummary::of(format!("/saves/{title}.ron"), &a, None, None);
+    s.organisation = org.into();
+    s.step = step;
+    s.decision = decision;
+    s
 }
 
 #[test]
-fn start_screen_opens_creates_and_browses() {
+fn the_start_screen_opens_creates_copies_deletes_exports_and_filters() {
     let mut m = model(Lang::En);
-    let save = SaveSummary {
-        target: "/saves/a.ron".into(),
-        title: "A".into(),
-        organisation: String::new(),
-        updated: now(),
-        step: Step::Data,
-        chosen: None,
-        status: None,
-        error: None,
-    };
-    update(&mut m, Msg::SavesListed(vec![save]));
-    assert_eq!(act(&mut m, Action::Enter), Effect::Open("/saves/a.ron".into()));
+    update(
+        &mut m,
+        Msg::SavesListed(vec![
+            save("Video counselling", "Beratung Nord", Step::Data, DecisionState::None),
+            save("Parents' evenings", "Grundschule Süd", Step::Review, DecisionState::Draft),
+        ]),
+    );
+    assert_eq!(act(&mut m, Action::Enter), Effect::Open("/saves/Video counselling.ron".into()));
     act(&mut m, Action::Down);
-    assert_eq!(act(&mut m, Action::Enter), Effect::New);
-    act(&mut m, Action::Down);
-    act(&mut m, Action::Down);
-    assert_eq!(m.start.cursor, 2, "stops at the last row");
+    assert_eq!(act(&mut m, Action::Copy), Effect::Copy("/saves/Parents' evenings.ron".into()));
+    assert_eq!(
+        act(&mut m, Action::Export(meetcheck::export::Kind::Record)),
+        Effect::ExportSaved("/saves/Parents' evenings.ron".into(), meetcheck::export::Kind::Record)
+    );
+    // Delete asks first; anything but y keeps it.
+    assert_eq!(act(&mut m, Action::Delete), Effect::None);
+    assert_eq!(act(&mut m, Action::No), Effect::None);
+    act(&mut m, Action::Delete);
+    assert_eq!(act(&mut m, Action::Yes), Effect::Delete("/saves/Parents' evenings.ron".into()));
+    assert_eq!(act(&mut m, Action::New), Effect::New);
+    // "/" filters by title or organisation.
+    act(&mut m, Action::Filter);
+    type_text(&mut m, "süd");
     act(&mut m, Action::Enter);
-    assert_eq!(m.screen, Screen::Catalog);
+    assert_eq!(act(&mut m, Action::Enter), Effect::Open("/saves/Parents' evenings.ron".into()));
+    act(&mut m, Action::Back);
+    act(&mut m, Action::Browse);
+    assert!(matches!(m.screen, Screen::Catalog(_)));
     act(&mut m, Action::Enter);
-    assert_eq!(m.screen, Screen::CatalogDetail);
     act(&mut m, Action::Back);
     act(&mut m, Action::Back);
-    assert_eq!(m.screen, Screen::Start);
+    assert!(matches!(m.screen, Screen::Start(_)));
 }
 
 #[test]
-fn every_footer_hint_is_handled_on_its_screen() {
-    use ratatui::crossterm::event::KeyEvent;
-    for mode in Mode::ALL {
-        for b in keymap::bindings(mode).into_iter() {
-            for (code, mods, action) in b.presses {
-                assert_eq!(
-                    keymap::action_for(mode, KeyEvent::new(code, mods)),
-                    Some(action),
-                    "{mode:?} {code:?}"
-                );
-            }
-        }
-    }
-    // And the footer of real screens shows only bindings of their mode, help always among them.
+fn the_start_screen_shows_with_no_saves_and_returns_to_the_assessment_left() {
+    let mut m = model(Lang::De);
+    update(&mut m, Msg::SavesListed(vec![]));
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.contains("Noch keine gespeicherte Bewertung"), "{text}");
+    assert!(footer(&mut m, 80, 24).contains("n neu"), "n for a new one in the footer");
+
+    let mut m = with_new_assessment(Lang::De);
+    type_text(&mut m, "Zweite");
+    update(&mut m, Msg::Saved(Ok("/saves/zweite.ron".into())));
+    act(&mut m, Action::Back);
+    let listed = vec![
+        save("Erste", "", Step::Data, DecisionState::None),
+        SaveSummary {
+            target: "/saves/zweite.ron".into(),
+            ..save("Zweite", "", Step::About, DecisionState::None)
+        },
+    ];
+    update(&mut m, Msg::SavesListed(listed));
+    let Screen::Start(s) = &m.screen else { panic!() };
+    assert_eq!(s.cursor, 1, "on the assessment just left");
+    act(&mut m, Action::Enter);
+    assert_eq!(step(&m), Step::About, "back into the open one, not loaded again");
+}
+
+#[test]
+fn every_binding_the_footer_shows_is_handled() {
     let mut models = vec![model(Lang::De), with_new_assessment(Lang::De), past_about("x")];
     let mut m = past_about("y");
     act(&mut m, Action::Help);
     models.push(m);
     for m in &mut models {
-        let terminal = render(m, 80, 24);
-        let footer = screen_text(&terminal).lines().last().unwrap().to_string();
-        let mode = keymap::mode(m);
-        let bindings = keymap::bindings(mode);
-        let help = bindings.iter().find(|b| b.does == "ui.does.help").unwrap();
-        assert!(footer.contains(help.keys), "{mode:?}: {footer}");
-        for b in bindings.iter().filter(|b| b.footer) {
-            let words = m.texts.get(b.does);
-            if footer.contains(words) {
-                assert!(
-                    b.presses
-                        .iter()
-                        .all(|(c, mo, a)| keymap::action_for(mode, KeyEvent::new(*c, *mo))
-                            == Some(*a))
+        let keys = app::keys(m);
+        for b in meetcheck::tui::view::footer_bindings(m, 80) {
+            for (code, mods, action) in &b.presses {
+                assert_eq!(
+                    keys.action_for(KeyEvent::new(*code, *mods)),
+                    Some(*action),
+                    "{:?}",
+                    b.keys
                 );
             }
         }
+    }
+}
+
+#[test]
+fn no_key_is_bound_twice_on_any_screen() {
+    let mut models = vec![model(Lang::De), with_new_assessment(Lang::De)];
+    for s in [
+        Step::Organisation,
+        Step::Data,
+        Step::Results,
+        Step::Decision,
+        Step::Checklist,
+        Step::Review,
+    ] {
+        models.push(at_step(Lang::En, s));
+    }
+    for m in &models {
+        let mut seen = std::collections::HashSet::new();
+        for (code, mods, _) in app::keys(m).bindings.into_iter().flat_map(|b| b.presses) {
+            assert!(seen.insert((code, mods)), "{:?}: {code:?} {mods:?} bound twice", m.step());
+        }
+    }
+}
+
+#[test]
+fn german_question_screens_show_esc_back_and_the_next_step_key() {
+    let mut m = past_about("Fußzeile");
+    let footer = footer(&mut m, 80, 24);
+    for hint in
+        ["Leertaste wählen", "Enter weiter", "Esc zurück", "Strg+N nächster Schritt", "? Hilfe"]
+    {
+        assert!(footer.contains(hint), "{hint} missing: {footer}");
     }
 }
 
@@ -380,4 +524,5 @@ fn invariants_hold_on_a_normal_walk() {
         act(&mut m, Action::Space);
         check_invariants(&m).unwrap();
     }
+    let _ = AnswerId::ALL;
 }

@@ -208,14 +208,25 @@ fn proposed() -> Status {
 pub enum TodoStatus {
     #[default]
     Open,
+    /// Someone is on it.
+    InProgress,
     Done,
     NotApplicable,
 }
 
 impl TodoStatus {
+    pub const ALL: [TodoStatus; 4] =
+        [TodoStatus::Open, TodoStatus::InProgress, TodoStatus::Done, TodoStatus::NotApplicable];
+
+    /// Still to be done (open or in progress).
+    pub fn is_open(self) -> bool {
+        matches!(self, TodoStatus::Open | TodoStatus::InProgress)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             TodoStatus::Open => "todo_status.open",
+            TodoStatus::InProgress => "todo_status.in_progress",
             TodoStatus::Done => "todo_status.done",
             TodoStatus::NotApplicable => "todo_status.not_applicable",
         }

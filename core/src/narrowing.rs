@@ -19,7 +19,7 @@ mod what_if;
 
 pub use causes::LightCause;
 pub use transfers::{is_eea, third_countries};
-pub use what_if::RelaxedTo;
+pub use what_if::{RelaxedTo, relaxed};
 
 /// Scenario answers, by id: knock-outs, what-ifs and the history of changes refer to them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -12,7 +12,7 @@ pub use crate::domain::changes::{SnapshotChange, snapshot_changes, stale_facts};
 
 use super::Context;
 use crate::describe;
-use crate::domain::assessment::{Assessment, Decision, TodoStatus};
+use crate::domain::assessment::{Assessment, Decision};
 use crate::domain::catalog::{Catalog, Offering};
 use crate::domain::narrowing::{self, AnswerId};
 use crate::domain::scenario::Step;
@@ -280,7 +280,7 @@ fn preconditions(
         .filter(|t| t.precondition)
         .filter(|t| {
             let item = a.checklist.get(&t.id);
-            item.is_none_or(|i| i.status == TodoStatus::Open && i.no_longer_applies_since.is_none())
+            item.is_none_or(|i| i.status.is_open() && i.no_longer_applies_since.is_none())
         })
         .collect();
     if open.is_empty() {

@@ -12,19 +12,16 @@ use crate::domain::catalog::Catalog;
 use crate::domain::scenario::Step;
 use crate::store::{self, Loaded, Store, names, rescue};
 use crate::terminal_text::for_terminal;
-use crate::tui::app::{Model, Note, SaveSummary};
+use crate::tui::app::{Model, SaveSummary};
+use crate::tui::doc::Note;
 use crate::tui::theme::Theme;
 use crate::tui::{self, Io, SaveFailure};
 
-/// `meetcheck`: the start screen; with no saves, straight into a new assessment.
+/// `meetcheck`: the start screen (also with no saves: it says how to begin).
 pub fn run(ctx: &Context) -> Result<ExitCode> {
     let mut io = StartIo::new(ctx, None)?;
     let mut model = model(ctx);
-    if io.any_saves() {
-        model.start.loading = true;
-    } else {
-        model.open(io.create(model.now));
-    }
+    model.saves_loading = io.any_saves();
     let exit = run_wizard(ctx, model, &mut io)?;
     finish(ctx, &io, exit)
 }
@@ -37,8 +34,8 @@ pub fn new(ctx: &Context, title: Option<String>, from: Option<String>) -> Result
         io.source = Some(source.assessment);
     }
     let mut model = model(ctx);
-    model.start.loading = true;
-    model.open(io.create(model.now));
+    model.saves_loading = true;
+    model.open(io.create(model.env.now));
     let exit = run_wizard(ctx, model, &mut io)?;
     finish(ctx, &io, exit)
 }
@@ -58,7 +55,7 @@ pub fn resume(ctx: &Context, target: Option<String>) -> Result<ExitCode> {
     };
     let loaded = io.store.load(&target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
     let mut model = model(ctx);
-    model.start.saves = saves;
+    model.saves = saves;
     model.open(loaded);
     let exit = run_wizard(ctx, model, &mut io)?;
     finish(ctx, &io, exit)
@@ -79,7 +76,7 @@ fn run_wizard(ctx: &Context, mut model: Model, io: &mut StartIo) -> Result<tui::
     let rescued = rescue::noted(&io.store);
     if !rescued.is_empty() {
         let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
-        model.note = Some(Note::error("ui.note.rescued_before", vec![("paths", paths.join(", "))]));
+        model.note(Note::error("ui.note.rescued_before", vec![("paths", paths.join(", "))]));
     }
     let exit = tui::run(model, io);
     if !rescued.is_empty() {
@@ -112,7 +109,11 @@ fn finish(ctx: &Context, io: &StartIo, exit: tui::Exit) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let doc = exit.model.doc.as_ref();
-    let path = doc.and_then(|d| d.saved_to.clone().or_else(|| d.loaded.path.clone()));
+    // A read-only file (an example) that was never saved as an assessment of its own: nothing
+    // was saved, and the exit line must not say otherwise.
+    let path = doc.and_then(|d| {
+        d.saved_to.clone().or_else(|| d.loaded.path.clone().filter(|_| !d.loaded.read_only))
+    });
     match (doc, path) {
         (Some(doc), Some(path)) => {
             let a = &doc.loaded.assessment;
@@ -190,24 +191,17 @@ impl Io for StartIo<'_> {
 
     fn list_saves(&mut self) -> Vec<SaveSummary> {
         let texts = &self.ctx.texts;
+        // Names of the chosen offerings: today's catalogue if it loads, else the snapshots'.
+        let catalog = self.ctx.catalog().ok();
         let Ok(entries) = self.store.list() else { return Vec::new() };
         let mut saves: Vec<SaveSummary> = entries
             .into_iter()
             .map(|entry| {
                 let target = entry.path.display().to_string();
                 match entry.loaded {
-                    Ok(loaded) => summary(target, &loaded.assessment),
+                    Ok(loaded) => summary(target, &loaded.assessment, catalog.as_ref()),
                     // An unreadable file is listed with its error, never hidden.
-                    Err(error) => SaveSummary {
-                        title: entry.name,
-                        organisation: String::new(),
-                        updated: Timestamp::UNIX_EPOCH,
-                        step: Step::About,
-                        chosen: None,
-                        status: None,
-                        error: Some(error.message(texts)),
-                        target,
-                    },
+                    Err(error) => SaveSummary::unreadable(target, entry.name, error.message(texts)),
                 }
             })
             .collect();
@@ -226,6 +220,27 @@ impl Io for StartIo<'_> {
 
     fn open(&mut self, target: &str) -> Result<Loaded, String> {
         self.store.load(target).map_err(|e| e.message(&self.ctx.texts))
+    }
+
+    fn inspect(&mut self, target: &str) -> Result<Assessment, String> {
+        let loaded = self.store.inspect(target).map_err(|e| e.message(&self.ctx.texts))?;
+        Ok(loaded.assessment)
+    }
+
+    fn copy(&mut self, target: &str, now: Timestamp) -> Result<Loaded, String> {
+        let source = self.inspect(target)?;
+        let edition = self.edition.clone().unwrap_or_default();
+        let title =
+            self.ctx.texts.fmt("ui.start.copy_title", &[("title", source.meta.title.trim())]);
+        let copy = store::copy_answers(&source, names::new_id(), title, now, edition);
+        Ok(self.store.create(copy))
+    }
+
+    fn delete(&mut self, target: &str) -> Result<String, String> {
+        let title =
+            self.inspect(target).map(|a| a.meta.title).unwrap_or_else(|_| target.to_string());
+        self.store.delete(target).map_err(|e| e.message(&self.ctx.texts))?;
+        Ok(title)
     }
 
     fn create(&mut self, now: Timestamp) -> Loaded {
@@ -261,15 +276,23 @@ impl Io for StartIo<'_> {
     }
 }
 
-fn summary(target: String, a: &Assessment) -> SaveSummary {
-    SaveSummary {
-        target,
-        title: a.meta.title.clone(),
-        organisation: a.meta.organisation.clone(),
-        updated: a.meta.updated,
-        step: a.step,
-        chosen: a.decision.as_ref().map(|d| d.chosen.clone()),
-        status: a.status.as_ref().map(|s| s.status),
-        error: None,
-    }
+/// One line of the start screen: where the assessment stands, its open preconditions of use.
+fn summary(target: String, a: &Assessment, catalog: Option<&Catalog>) -> SaveSummary {
+    let chosen = a.decision.as_ref().map(|d| match catalog {
+        Some(c) => crate::domain::decision::chosen_offering(d, c),
+        None => d.snapshot.offerings.iter().find(|o| o.id == d.chosen),
+    });
+    let open = chosen.map(|offering| {
+        crate::domain::todos::todos(&a.scenario, offering)
+            .iter()
+            .filter(|t| t.precondition)
+            .filter(|t| {
+                a.checklist
+                    .get(&t.id)
+                    .is_none_or(|i| i.status.is_open() && i.no_longer_applies_since.is_none())
+            })
+            .count()
+    });
+    let name = a.decision.as_ref().map(|d| d.chosen.clone());
+    SaveSummary::of(target, a, name, open)
 }

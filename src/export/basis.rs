@@ -5,9 +5,7 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
-use crate::domain::assessment::{
-    Assessment, ChecklistItem, Decision, ExcludedOffering, TodoStatus,
-};
+use crate::domain::assessment::{Assessment, ChecklistItem, Decision, ExcludedOffering};
 use crate::domain::catalog::{Catalog, Offering};
 use crate::domain::facts::Fact;
 use crate::domain::narrowing::{self, Evaluation, Shortlist};
@@ -145,7 +143,7 @@ impl<'a> Basis<'a> {
             .filter(|t| t.precondition)
             .filter(|t| {
                 let item = self.item(t.id);
-                item.no_longer_applies_since.is_none() && item.status == TodoStatus::Open
+                item.no_longer_applies_since.is_none() && item.status.is_open()
             })
             .count()
     }

@@ -1,367 +1,141 @@
-//! The wizard's state and every transition: one [`Model`], one [`Msg`] enum and [`update`], which
-//! does no I/O. What must happen outside (save, load, quit) comes back as an [`Effect`] that the
-//! shell in `tui/mod.rs` runs, feeding the result back as a `Msg`.
+//! The wizard's model and every transition: one [`Model`], one [`Msg`] and [`update`], which
+//! does no I/O. What must happen outside (save, load, export, quit) comes back as an [`Effect`]
+//! that the shell in `tui/mod.rs` runs, feeding the result back as a `Msg`.
 //!
-//! Part 2 (results, decision, checklist, review) adds screens as further `Step`s: a state struct
-//! in [`Doc`], a branch in `update_step`, a view file, and a key-map mode.
+//! The screens act on their own state ([`crate::tui::screen`]); this module carries out what
+//! they ask for (another step, a save, a file) and handles the keys that work everywhere: help,
+//! the message log, the next step, going to a step, returning to where a jump came from.
 
 use std::path::PathBuf;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use tui_input::InputRequest;
 
-use super::form::{AboutField, Editor, Field};
-use super::questions::{self, Question, Row};
+pub use super::action::Action;
+use super::doc::{Doc, Note, Notes};
+pub use super::env::{Env, Narrower};
+use super::keymap::{self, Binding, Footer, Global, Keys};
+pub use super::msg::{DecisionState, Effect, Msg, SaveSummary};
+use super::questions::Question;
+use super::screen::{self, Cx, Flow, Focus, Go, Leave, Screen};
 use super::theme::Theme;
-use crate::domain::assessment::{Change, Status};
 use crate::domain::catalog::Catalog;
-use crate::domain::narrowing::{AnswerId, Shortlist};
-use crate::domain::scenario::{Scenario, Step};
+use crate::domain::scenario::Step;
 use crate::i18n::Texts;
 use crate::store::Loaded;
-
-/// The narrowing function; injected so that tests can run the wizard with a fixed shortlist.
-pub type Narrower = fn(&Catalog, &Scenario, Date) -> Shortlist;
 
 /// The smallest terminal the wizard draws in.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
-/// The About form's "Continue" button comes after the fields.
-pub const ABOUT_CONTINUE: usize = AboutField::ALL.len();
-
-/// What a key press means, independent of the key (see `keymap`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Action {
-    Up,
-    Down,
-    /// Toggle (multiple choice) or select (single choice).
-    Space,
-    /// Choose / confirm / next.
-    Enter,
-    /// Back one step (answers are kept); closes the help overlay.
-    Back,
-    NextField,
-    PrevField,
-    Help,
-    SaveNow,
-    /// Save as a new assessment under a new NAME (the way out when another meetcheck has the
-    /// file open); later saves go to the copy.
-    SaveCopy,
-    /// Save and quit (`q`).
-    Quit,
-    /// Save if possible and quit whatever happens (Ctrl+C).
-    ForceQuit,
-    /// ← and → on a choice row: the previous / next option.
-    Left,
-    Right,
-    /// Enter in a multi-line text field.
-    NewLine,
-    /// Write a document (`e` record; on Review also `n` notice, `r` record of processing).
-    Export(crate::export::Kind),
-}
-
-/// Everything that can happen to the wizard.
-#[derive(Debug)]
-pub enum Msg {
-    Action(Action),
-    /// An edit of the focused text field.
-    Edit(InputRequest),
-    /// Bracketed paste into the focused text field.
-    Paste(String),
-    Resize(u16, u16),
-    /// About two seconds passed without input while changes were unsaved.
-    Idle,
-    /// SIGTERM or SIGHUP: save and quit.
-    Terminate,
-    CatalogLoaded(Box<Catalog>),
-    CatalogFailed(String),
-    SavesListed(Vec<SaveSummary>),
-    Opened(Box<Loaded>),
-    OpenFailed(String),
-    Saved(Result<PathBuf, String>),
-    /// Saved as a copy under a new NAME; `reason` when that happened by itself because the file
-    /// was held, changed or gone (the store's words).
-    SavedAsCopy {
-        path: PathBuf,
-        reason: Option<String>,
-    },
-    /// Saving before quitting failed; the work stays open.
-    QuitSaveFailed(String),
-    /// A document was written (the path) or not (the error).
-    Exported(Result<PathBuf, String>),
-}
-
-/// What the shell must do after an update.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    /// Save if there are unsaved changes (autosave).
-    Save,
-    /// Save at once and say where (Ctrl+S).
-    SaveNow,
-    /// Save as a copy under a new NAME and say which (Ctrl+K).
-    SaveCopy,
-    /// Write a document of the assessment into the current directory (never overwriting).
-    Export(crate::export::Kind),
-    /// Save (if needed) and quit; with `force` quit even when saving fails.
-    Quit {
-        force: bool,
-    },
-    /// Save the open assessment (if any) and start a new one.
-    New,
-    /// Save the open assessment (if any) and open NAME or PATH.
-    Open(String),
-    /// Save the open assessment and list the saves again (back to the start screen).
-    ListSaves,
-}
-
-/// One saved assessment on the start screen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SaveSummary {
-    /// NAME or PATH to open it with.
-    pub target: String,
-    pub title: String,
-    pub organisation: String,
-    pub updated: Timestamp,
-    pub step: Step,
-    /// Name of the chosen offering, if decided.
-    pub chosen: Option<String>,
-    pub status: Option<Status>,
-    /// The file could not be read: the error, shown instead of the details.
-    pub error: Option<String>,
-}
-
+/// Something shown over the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Start,
-    Catalog,
-    CatalogDetail,
-    Step(Step),
-}
-
-/// A message line: a text key with placeholder values.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Note {
-    pub error: bool,
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl Note {
-    pub fn info(key: &'static str, args: Vec<(&'static str, String)>) -> Note {
-        Note { error: false, key, args }
-    }
-    pub fn error(key: &'static str, args: Vec<(&'static str, String)>) -> Note {
-        Note { error: true, key, args }
-    }
-}
-
-/// What the last answer changed in the shortlist.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NarrowDiff {
-    pub answer: AnswerId,
-    /// Offering ids that were in and are now out.
-    pub knocked_out: Vec<String>,
-    /// Offering ids that were out and are now in.
-    pub brought_back: Vec<String>,
-}
-
-/// The open assessment and the wizard's state for it.
-#[derive(Debug)]
-pub struct Doc {
-    pub loaded: Loaded,
-    /// Changes not yet saved.
-    pub dirty: bool,
-    /// The text field under the cursor changed since it was entered (save when leaving it).
-    pub field_dirty: bool,
-    pub about_focus: usize,
-    /// Row under the cursor on a scenario step.
-    pub cursor: usize,
-    pub editor: Option<Editor>,
-    pub shortlist: Option<Shortlist>,
-    pub last_change: Option<NarrowDiff>,
-    pub saved_to: Option<PathBuf>,
-    /// Results, decision, checklist and review.
-    pub outcome: super::outcome::OutcomeState,
-}
-
-impl Doc {
-    pub fn new(loaded: Loaded) -> Doc {
-        Doc {
-            loaded,
-            dirty: false,
-            field_dirty: false,
-            about_focus: 0,
-            cursor: 0,
-            editor: None,
-            shortlist: None,
-            last_change: None,
-            saved_to: None,
-            outcome: Default::default(),
-        }
-    }
-
-    pub fn scenario(&self) -> &Scenario {
-        &self.loaded.assessment.scenario
-    }
-
-    pub fn step(&self) -> Step {
-        self.loaded.assessment.step
-    }
-
-    /// The selectable rows of the current step.
-    pub fn rows(&self) -> Vec<Row> {
-        questions::rows(self.step(), self.scenario())
-    }
-
-    pub fn current_row(&self) -> Option<Row> {
-        self.rows().get(self.cursor).copied()
-    }
-
-    /// The text field the focus is on, if any.
-    fn focused_field(&self) -> Option<Field> {
-        match self.step() {
-            Step::About => AboutField::ALL.get(self.about_focus).map(|f| Field::About(*f)),
-            _ => match self.current_row()? {
-                Row::Text { question: Question::LoweringReason } => Some(Field::LoweringReason),
-                Row::Text { question: Question::RiskAcceptedBy } => Some(Field::RiskAcceptedBy),
-                _ => None,
-            },
-        }
-    }
-
-    /// Opens the editor on the focused field; returns true when a changed field was left.
-    fn sync_editor(&mut self) -> bool {
-        let focused = self.focused_field();
-        if self.editor.as_ref().map(|e| e.field) == focused {
-            return false;
-        }
-        let left_changed = std::mem::take(&mut self.field_dirty);
-        self.editor = focused.map(|f| Editor::open(f, &self.loaded.assessment));
-        left_changed
-    }
-
-    /// The row the cursor starts on: the chosen option of the first question.
-    fn initial_cursor(&self) -> usize {
-        match self.rows().first() {
-            Some(row) => landing_row(self, row.question()),
-            None => 0,
-        }
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct StartState {
-    pub saves: Vec<SaveSummary>,
-    pub cursor: usize,
-    /// The saves are read after the first frame (parsing them takes longer than drawing).
-    pub loading: bool,
-}
-
-impl StartState {
-    /// Saves, then "new assessment", then "browse the catalogue".
-    pub fn len(&self) -> usize {
-        self.saves.len() + 2
-    }
-
-    pub fn is_empty(&self) -> bool {
-        false
-    }
-
-    pub fn new_row(&self) -> usize {
-        self.saves.len()
-    }
-
-    pub fn catalog_row(&self) -> usize {
-        self.saves.len() + 1
-    }
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct BrowseState {
-    pub cursor: usize,
-    /// First line of the detail view.
-    pub scroll: u16,
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    /// The recent messages.
+    Log {
+        scroll: u16,
+    },
+    /// The steps, to go to one.
+    Steps {
+        cursor: usize,
+    },
 }
 
 pub struct Model {
-    pub texts: Texts,
-    pub theme: Theme,
-    /// Today's date and the current time, set by the shell (fixed in tests).
-    pub today: Date,
-    pub now: Timestamp,
-    /// Time zone for showing times (UTC in tests).
-    pub tz: jiff::tz::TimeZone,
-    /// Terminal size (columns, rows).
-    pub size: (u16, u16),
-    pub catalog: Option<Catalog>,
-    pub narrow: Narrower,
+    pub env: Env,
     pub screen: Screen,
-    pub start: StartState,
-    pub browse: BrowseState,
     pub doc: Option<Doc>,
-    pub help: bool,
-    pub note: Option<Note>,
+    /// The saved assessments (the start screen's table).
+    pub saves: Vec<SaveSummary>,
+    /// The saves are read after the first frame (parsing them takes longer than drawing).
+    pub saves_loading: bool,
+    pub overlay: Option<Overlay>,
+    pub notes: Notes,
     /// Warnings from the store about the open assessment, in words.
     pub warnings: Vec<String>,
     /// A save before quitting failed: the next `q` quits without saving.
     pub quit_armed: bool,
     /// The last save was asked for with Ctrl+S: say where it went.
     pub save_requested: bool,
+    /// The live panel beside the questions is hidden (Ctrl+P).
+    pub panel_hidden: bool,
+    /// A jump from Review or Results to an answer: where Ctrl+R goes back to.
+    pub return_to: Option<(Step, Focus)>,
 }
 
 impl Model {
     pub fn new(texts: Texts, theme: Theme, today: Date, now: Timestamp, narrow: Narrower) -> Self {
         Model {
-            texts,
-            theme,
-            today,
-            now,
-            tz: jiff::tz::TimeZone::UTC,
-            size: (80, 24),
-            catalog: None,
-            narrow,
-            screen: Screen::Start,
-            start: StartState::default(),
-            browse: BrowseState::default(),
+            env: Env {
+                texts,
+                theme,
+                today,
+                now,
+                tz: jiff::tz::TimeZone::UTC,
+                size: (80, 24),
+                catalog: None,
+                narrow,
+            },
+            screen: Screen::Start(screen::start::State::default()),
             doc: None,
-            help: false,
-            note: None,
+            saves: Vec::new(),
+            saves_loading: false,
+            overlay: None,
+            notes: Notes::default(),
             warnings: Vec::new(),
             quit_armed: false,
             save_requested: false,
+            panel_hidden: false,
+            return_to: None,
         }
     }
 
     pub fn too_small(&self) -> bool {
-        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+        self.env.size.0 < MIN_WIDTH || self.env.size.1 < MIN_HEIGHT
+    }
+
+    /// The step on screen, when an assessment's step is.
+    pub fn step(&self) -> Option<Step> {
+        self.screen.step()
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.doc.as_ref().is_some_and(|d| d.dirty)
+    }
+
+    /// Shows a message (and keeps it in the log).
+    pub fn note(&mut self, note: Note) {
+        self.notes.show(note, self.env.now);
     }
 
     /// Opens an assessment at the step where it was left.
     pub fn open(&mut self, mut loaded: Loaded) {
-        if let Some(catalog) = &self.catalog {
+        if let Some(catalog) = &self.env.catalog {
             loaded.check_catalog(catalog);
         }
         let mut doc = Doc::new(loaded);
-        doc.cursor = doc.initial_cursor();
-        doc.sync_editor();
+        doc.renarrow(&self.env, None);
         let step = doc.step();
         self.doc = Some(doc);
-        self.screen = Screen::Step(step);
+        self.return_to = None;
         self.refresh_warnings();
-        self.renarrow(None);
+        self.show_step(step, &Focus::First);
+    }
+
+    /// Puts the screen of `step` up (the assessment is already at that step).
+    fn show_step(&mut self, step: Step, focus: &Focus) {
+        let Some(doc) = &mut self.doc else { return };
+        let mut cx = Cx { env: &self.env, doc, notes: &mut self.notes };
+        self.screen = Screen::of_step(step, &mut cx, focus);
     }
 
     /// The store's warnings about the open assessment, in the model's language.
     fn refresh_warnings(&mut self) {
         let warnings = self.doc.as_ref().map(|d| d.loaded.warnings.as_slice()).unwrap_or(&[]);
-        self.warnings = warnings.iter().map(|w| w.message(&self.texts)).collect();
-    }
-
-    pub fn dirty(&self) -> bool {
-        self.doc.as_ref().is_some_and(|d| d.dirty)
+        self.warnings = warnings.iter().map(|w| w.message(&self.env.texts)).collect();
     }
 
     /// Saving a copy is the way out now: another meetcheck has the file open, or a save failed
@@ -373,7 +147,7 @@ impl Model {
             .warnings
             .iter()
             .any(|w| matches!(w, crate::store::Warning::OpenElsewhere { .. }));
-        let failed = self.note.as_ref().is_some_and(|n| {
+        let failed = self.notes.current.as_ref().is_some_and(|n| {
             matches!(
                 n.key,
                 "ui.note.save_failed" | "ui.note.quit_save_failed" | "ui.note.saved_copy_auto"
@@ -382,31 +156,143 @@ impl Model {
         elsewhere || failed
     }
 
-    /// Recomputes the shortlist; with `answer`, records what it knocked out or brought back.
-    fn renarrow(&mut self, answer: Option<AnswerId>) {
-        let (Some(catalog), Some(doc)) = (&self.catalog, &mut self.doc) else { return };
-        let new = (self.narrow)(catalog, &doc.loaded.assessment.scenario, self.today);
-        if let (Some(answer), Some(old)) = (answer, &doc.shortlist) {
-            let ids = |v: &[crate::domain::narrowing::Evaluation]| {
-                v.iter().map(|e| e.offering.clone()).collect::<Vec<_>>()
-            };
-            let (old_in, new_in) = (ids(&old.ranked), ids(&new.ranked));
-            doc.last_change = Some(NarrowDiff {
-                answer,
-                knocked_out: old_in.iter().filter(|id| !new_in.contains(id)).cloned().collect(),
-                brought_back: new_in.iter().filter(|id| !old_in.contains(id)).cloned().collect(),
-            });
+    /// The text field being edited, if any.
+    pub fn editing(&self) -> Option<super::editor::TextField> {
+        match &self.screen {
+            Screen::About(s) => Some(s.editor.field),
+            Screen::Scenario(s) => s.editor.as_ref().map(|e| e.field),
+            Screen::Decision(s) => s.editor.as_ref().map(|e| e.field),
+            Screen::Checklist(s) => s.editor().map(|e| e.field),
+            _ => None,
         }
-        doc.shortlist = Some(new);
-        super::outcome::after_narrowing(doc, catalog, self.today, answer.is_some());
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Keys: the screen's, then the ones that work everywhere. Footer and help read this too.
+
+/// The keys that work right now.
+pub fn keys(model: &Model) -> Keys {
+    use ratatui::crossterm::event::KeyCode;
+    let quit =
+        Binding::new("q", "ui.does.quit", &[(KeyCode::Char('q'), Action::Quit)], Footer::IfRoom);
+    let force = Binding::ctrl("ui.key.ctrl_c", "ui.does.force_quit", 'c', Action::ForceQuit);
+    if model.too_small() {
+        return Keys::new(vec![quit.footer(Footer::Always), force]);
+    }
+    match model.overlay {
+        Some(Overlay::Help { .. }) => {
+            let close = Binding::new(
+                "Esc",
+                "ui.does.close_help",
+                &[
+                    (KeyCode::Esc, Action::Back),
+                    (KeyCode::Char('?'), Action::Help),
+                    (KeyCode::F(1), Action::Help),
+                ],
+                Footer::Always,
+            );
+            return Keys::new(vec![close, keymap::arrows("ui.does.scroll", true), quit, force]);
+        }
+        Some(Overlay::Log { .. }) => {
+            let mut close = keymap::esc("ui.does.close_log");
+            close.presses.push((
+                KeyCode::Char('l'),
+                ratatui::crossterm::event::KeyModifiers::CONTROL,
+                Action::Log,
+            ));
+            return Keys::new(vec![close, keymap::arrows("ui.does.scroll", true), quit, force]);
+        }
+        Some(Overlay::Steps { .. }) => {
+            let mut digits: Vec<(KeyCode, Action)> =
+                (1..=9).map(|d| (KeyCode::Char(char::from(b'0' + d)), Action::Digit(d))).collect();
+            digits.push((KeyCode::Char('0'), Action::Digit(10)));
+            return Keys::new(vec![
+                keymap::enter("ui.does.go_there"),
+                Binding::new("1…0", "ui.does.step_number", &digits, Footer::IfRoom),
+                keymap::esc("ui.does.close"),
+                keymap::arrows("ui.does.move", true),
+                force,
+            ]);
+        }
+        None => {}
+    }
+    let mut keys = screen_keys(model);
+    let doc = model.doc.as_ref();
+    let global = Global {
+        in_step: model.step().is_some(),
+        last_step: model.step() == Some(Step::Review),
+        text: keys.text,
+        can_return: model.step().is_some() && model.return_to.is_some(),
+        copy_advised: model.copy_advised(),
+        doc: doc.is_some(),
+    };
+    keys.bindings.extend(keymap::global(global));
+    keys
+}
+
+/// The keys of the screen itself.
+fn screen_keys(model: &Model) -> Keys {
+    let Some(doc) = &model.doc else {
+        return match &model.screen {
+            Screen::Start(s) => s.keys(&model.saves),
+            Screen::Catalog(s) => s.keys(),
+            _ => Keys::default(),
+        };
+    };
+    match &model.screen {
+        Screen::Start(s) => s.keys(&model.saves),
+        Screen::Catalog(s) => s.keys(),
+        Screen::About(s) => s.keys(),
+        Screen::Scenario(s) => s.keys(doc),
+        Screen::Results(s) => s.keys(doc),
+        Screen::Decision(s) => s.keys(doc),
+        Screen::Checklist(s) => s.keys(),
+        Screen::Review(s) => s.keys(),
+    }
+}
+
+/// The keys the help overlay lists: those of the screen beneath it.
+pub fn keys_beneath_help(model: &Model) -> Keys {
+    let overlay = model.overlay;
+    // The same function, as if the overlay were closed.
+    let mut keys = screen_keys(model);
+    let doc = model.doc.as_ref();
+    keys.bindings.extend(keymap::global(Global {
+        in_step: model.step().is_some(),
+        last_step: model.step() == Some(Step::Review),
+        text: keys.text,
+        can_return: model.step().is_some() && model.return_to.is_some(),
+        copy_advised: model.copy_advised(),
+        doc: doc.is_some(),
+    }));
+    let _ = overlay;
+    keys
+}
+
+/// Text key of the help overlay's explanation of the screen beneath.
+pub fn help_key(model: &Model) -> &'static str {
+    match &model.screen {
+        Screen::Start(_) => "ui.help.start",
+        Screen::Catalog(_) => "ui.help.catalog",
+        Screen::About(s) => s.help_key(),
+        Screen::Scenario(s) => s.help_key(),
+        Screen::Results(s) => s.help_key(),
+        Screen::Decision(s) => s.help_key(),
+        Screen::Checklist(s) => s.help_key(),
+        Screen::Review(s) => s.help_key(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Update
+
 /// Applies `msg` to the model and says what the shell must do. No I/O, no clock.
 pub fn update(model: &mut Model, msg: Msg) -> Effect {
+    model.notes.shown_now = false;
     match msg {
         Msg::Resize(w, h) => {
-            model.size = (w, h);
+            model.env.size = (w, h);
             Effect::None
         }
         Msg::Idle => {
@@ -417,58 +303,88 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
             }
         }
         Msg::Terminate => Effect::Quit { force: true },
-        Msg::CatalogLoaded(catalog) => {
-            if let Some(doc) = &mut model.doc {
-                doc.loaded.check_catalog(&catalog);
-            }
-            model.catalog = Some(*catalog);
-            model.refresh_warnings();
-            model.renarrow(None);
-            Effect::None
-        }
+        Msg::CatalogLoaded(catalog) => catalog_loaded(model, *catalog),
         Msg::CatalogFailed(error) => {
-            model.note = Some(Note::error("ui.note.catalog_failed", vec![("error", error)]));
+            model.note(Note::error("ui.note.catalog_failed", vec![("error", error)]));
             Effect::None
         }
         Msg::SavesListed(saves) => {
-            model.start.saves = saves;
-            model.start.loading = false;
-            model.start.cursor = model.start.cursor.min(model.start.len() - 1);
+            model.saves = saves;
+            model.saves_loading = false;
+            let open = model.doc.as_ref().and_then(|d| d.path()).map(|p| p.display().to_string());
+            if let Screen::Start(s) = &mut model.screen {
+                if let Some(i) =
+                    open.and_then(|t| s.visible(&model.saves).iter().position(|x| x.target == t))
+                {
+                    s.cursor = i;
+                }
+                s.clamp(&model.saves);
+            }
             Effect::None
         }
         Msg::Opened(loaded) => {
-            model.note = None;
-            model.help = false;
+            model.notes.current = None;
+            model.overlay = None;
             model.open(*loaded);
             Effect::None
         }
         Msg::OpenFailed(error) => {
-            model.note = Some(Note::error("ui.note.open_failed", vec![("error", error)]));
+            model.note(Note::error("ui.note.open_failed", vec![("error", error)]));
             Effect::None
         }
         Msg::Saved(result) => saved(model, result),
         Msg::SavedAsCopy { path, reason } => saved_as_copy(model, path, reason),
         Msg::QuitSaveFailed(error) => {
             model.quit_armed = true;
-            model.note = Some(Note::error("ui.note.quit_save_failed", vec![("error", error)]));
+            model.note(Note::error("ui.note.quit_save_failed", vec![("error", error)]));
             Effect::None
         }
-        Msg::Exported(result) => super::outcome::exported(model, result),
-        Msg::Edit(request) if outcome_editing(model) => {
-            super::outcome::edit(model, Some(request), None)
+        Msg::Exported(result) => exported(model, result),
+        Msg::Deleted(result) => match result {
+            Ok(title) => {
+                model.note(Note::info("ui.note.deleted", vec![("title", title)]));
+                Effect::ListSaves
+            }
+            Err(error) => {
+                model.note(Note::error("ui.note.delete_failed", vec![("error", error)]));
+                Effect::None
+            }
+        },
+        Msg::Edit(key) => {
+            if let Screen::Start(s) = &mut model.screen {
+                s.edit(key);
+                s.clamp(&model.saves);
+                return Effect::None;
+            }
+            let Some(doc) = &mut model.doc else { return Effect::None };
+            let mut cx = Cx { env: &model.env, doc, notes: &mut model.notes };
+            screen::edit(&mut model.screen, &mut cx, key);
+            Effect::None
         }
-        Msg::Paste(text) if outcome_editing(model) => {
-            super::outcome::edit(model, None, Some(&text))
+        Msg::Paste(text) => {
+            let Some(doc) = &mut model.doc else { return Effect::None };
+            let mut cx = Cx { env: &model.env, doc, notes: &mut model.notes };
+            screen::paste(&mut model.screen, &mut cx, &text);
+            Effect::None
         }
-        Msg::Edit(request) => edit(model, |editor, a| editor.apply(request, a)),
-        Msg::Paste(text) => edit(model, |editor, a| editor.paste(&text, a)),
         Msg::Action(action) => act(model, action),
     }
 }
 
-/// A text field of the results … review screens has the focus.
-fn outcome_editing(model: &Model) -> bool {
-    model.doc.as_ref().is_some_and(|d| super::outcome::editing(d).is_some())
+fn catalog_loaded(model: &mut Model, catalog: Catalog) -> Effect {
+    if let Some(doc) = &mut model.doc {
+        doc.loaded.check_catalog(&catalog);
+    }
+    model.env.catalog = Some(catalog);
+    model.refresh_warnings();
+    if let Some(doc) = &mut model.doc {
+        doc.renarrow(&model.env, None);
+    }
+    // The results and the decision read the shortlist: show them anew.
+    if let Some(step @ (Step::Results | Step::Decision)) = model.step() {
+        model.show_step(step, &Focus::First);
+    }
+    Effect::None
 }
 
 fn saved(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
@@ -481,13 +397,19 @@ fn saved(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
             }
             model.quit_armed = false;
             model.refresh_warnings();
-            if requested || model.note.as_ref().is_some_and(|n| n.error) {
+            if requested
+                || model
+                    .notes
+                    .current
+                    .as_ref()
+                    .is_some_and(|n| n.error && n.key.starts_with("ui.note.save"))
+            {
                 let path = path.display().to_string();
-                model.note = Some(Note::info("ui.note.saved", vec![("path", path)]));
+                model.note(Note::info("ui.note.saved", vec![("path", path)]));
             }
         }
         Err(error) => {
-            model.note = Some(Note::error("ui.note.save_failed", vec![("error", error)]));
+            model.note(Note::error("ui.note.save_failed", vec![("error", error)]));
         }
     }
     Effect::None
@@ -503,7 +425,7 @@ fn saved_as_copy(model: &mut Model, path: PathBuf, reason: Option<String>) -> Ef
     model.refresh_warnings();
     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let path = path.display().to_string();
-    model.note = Some(match reason {
+    model.note(match reason {
         // Asked for: a confirmation. By itself: it stays until something else is said.
         None => Note::info("ui.note.saved_copy", vec![("name", name), ("path", path)]),
         Some(reason) => Note::error(
@@ -514,19 +436,20 @@ fn saved_as_copy(model: &mut Model, path: PathBuf, reason: Option<String>) -> Ef
     Effect::None
 }
 
-fn edit(
-    model: &mut Model,
-    apply: impl FnOnce(&mut Editor, &mut crate::domain::assessment::Assessment) -> bool,
-) -> Effect {
-    let now = model.now;
-    let Some(doc) = &mut model.doc else { return Effect::None };
-    let Some(editor) = &mut doc.editor else { return Effect::None };
-    if apply(editor, &mut doc.loaded.assessment) {
-        doc.dirty = true;
-        doc.field_dirty = true;
-        doc.loaded.assessment.meta.updated = now;
-        if model.note.as_ref().is_some_and(|n| !n.error || n.key == "ui.note.missing") {
-            model.note = None;
+/// A document was written (or not).
+fn exported(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
+    match result {
+        Ok(path) => {
+            let shown = path.display().to_string();
+            model.note(Note::info("ui.review.exported", vec![("path", shown)]));
+            if model.step().is_some()
+                && let Some(doc) = &mut model.doc
+            {
+                doc.written.push(path);
+            }
+        }
+        Err(error) => {
+            model.note(Note::error("ui.review.export_failed", vec![("error", error)]));
         }
     }
     Effect::None
@@ -541,309 +464,345 @@ fn act(model: &mut Model, action: Action) -> Effect {
             model.save_requested = true;
             return Effect::SaveNow;
         }
-        Action::SaveNow => return Effect::None,
         Action::SaveCopy if model.doc.is_some() => return Effect::SaveCopy,
-        Action::SaveCopy => return Effect::None,
+        Action::SaveNow | Action::SaveCopy => return Effect::None,
+        _ if model.too_small() => return Effect::None,
         Action::Help => {
-            model.help = !model.help;
+            model.overlay = match model.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
+            };
             return Effect::None;
         }
-        Action::Back if model.help => {
-            model.help = false;
+        Action::Log => {
+            model.overlay = match model.overlay {
+                Some(Overlay::Log { .. }) => None,
+                _ => Some(Overlay::Log { scroll: 0 }),
+            };
             return Effect::None;
         }
-        _ if model.help || model.too_small() => return Effect::None,
         _ => {}
     }
-    match model.screen {
-        Screen::Start => act_start(model, action),
-        Screen::Catalog => act_catalog(model, action),
-        Screen::CatalogDetail => {
-            match action {
-                Action::Up => model.browse.scroll = model.browse.scroll.saturating_sub(1),
-                Action::Down => {
-                    model.browse.scroll = model.browse.scroll.saturating_add(1).min(500)
+    if let Some(overlay) = model.overlay {
+        return act_overlay(model, overlay, action);
+    }
+    if let Some(step) = model.step() {
+        match action {
+            Action::TogglePanel => {
+                model.panel_hidden = !model.panel_hidden;
+                return Effect::None;
+            }
+            Action::GoTo => {
+                model.overlay = Some(Overlay::Steps { cursor: step.number() - 1 });
+                return Effect::None;
+            }
+            Action::NextStep => return advance(model),
+            Action::Return => {
+                let back = model.return_to.take();
+                return match back {
+                    Some((step, focus)) => go_to(model, step, &focus),
+                    None => Effect::None,
+                };
+            }
+            _ => {}
+        }
+    }
+    match &mut model.screen {
+        Screen::Start(s) => {
+            let open = model.doc.as_ref().and_then(|d| d.path()).map(|p| p.display().to_string());
+            match s.update(&model.saves, open.as_deref(), action) {
+                screen::start::Out::Stay => Effect::None,
+                screen::start::Out::Effect(effect) => effect,
+                screen::start::Out::Resume => {
+                    let step = model.doc.as_ref().map_or(Step::About, Doc::step);
+                    model.show_step(step, &Focus::First);
+                    Effect::None
                 }
-                Action::Back => model.screen = Screen::Catalog,
-                _ => {}
+                screen::start::Out::Catalog => {
+                    if model.env.catalog.is_some() {
+                        model.screen = Screen::Catalog(screen::catalog::State::default());
+                    }
+                    Effect::None
+                }
+            }
+        }
+        Screen::Catalog(s) => {
+            if s.update(&model.env, action) == screen::catalog::Out::Leave {
+                to_start(model);
             }
             Effect::None
         }
-        Screen::Step(Step::About) => act_about(model, action),
-        Screen::Step(step) if step.is_scenario() => act_choice(model, action),
-        Screen::Step(_) => super::outcome::act(model, action),
+        _ => {
+            let Some(doc) = &mut model.doc else { return Effect::None };
+            let mut cx = Cx { env: &model.env, doc, notes: &mut model.notes };
+            let flow = match &mut model.screen {
+                Screen::About(s) => s.update(&mut cx, action),
+                Screen::Scenario(s) => s.update(&mut cx, action),
+                Screen::Results(s) => s.update(&mut cx, action),
+                Screen::Decision(s) => s.update(&mut cx, action),
+                Screen::Checklist(s) => s.update(&mut cx, action),
+                Screen::Review(s) => s.update(&mut cx, action),
+                Screen::Start(_) | Screen::Catalog(_) => Flow::Stay,
+            };
+            apply(model, flow)
+        }
     }
 }
 
-fn act_start(model: &mut Model, action: Action) -> Effect {
-    let start = &mut model.start;
-    match action {
-        Action::Up => start.cursor = start.cursor.saturating_sub(1),
-        Action::Down => start.cursor = (start.cursor + 1).min(start.len() - 1),
-        Action::Enter | Action::Space => {
-            if let Some(save) = start.saves.get(start.cursor) {
-                // The open assessment itself: go back into it (a second load would meet its lock).
-                let open_here = model.doc.as_ref().is_some_and(|d| {
-                    let path = d.saved_to.as_ref().or(d.loaded.path.as_ref());
-                    path.is_some_and(|p| p.as_os_str() == save.target.as_str())
-                });
-                if open_here {
-                    let step = model_step(model);
-                    model.screen = Screen::Step(step);
-                    if let Some(doc) = &mut model.doc {
-                        doc.cursor = doc.initial_cursor();
-                        doc.about_focus = 0;
-                        doc.sync_editor();
-                    }
+fn act_overlay(model: &mut Model, overlay: Overlay, action: Action) -> Effect {
+    match overlay {
+        Overlay::Help { scroll } | Overlay::Log { scroll } => {
+            let scroll = match action {
+                Action::Up => scroll.saturating_sub(1),
+                Action::Down => scroll.saturating_add(1).min(200),
+                Action::Back => {
+                    model.overlay = None;
                     return Effect::None;
                 }
-                return Effect::Open(save.target.clone());
-            } else if start.cursor == start.new_row() {
-                return Effect::New;
-            } else if model.catalog.is_some() {
-                model.screen = Screen::Catalog;
+                _ => scroll,
+            };
+            model.overlay = Some(match overlay {
+                Overlay::Help { .. } => Overlay::Help { scroll },
+                _ => Overlay::Log { scroll },
+            });
+            Effect::None
+        }
+        Overlay::Steps { cursor } => {
+            let last = Step::ALL.len() - 1;
+            let target = match action {
+                Action::Up => {
+                    model.overlay = Some(Overlay::Steps { cursor: cursor.saturating_sub(1) });
+                    None
+                }
+                Action::Down => {
+                    model.overlay = Some(Overlay::Steps { cursor: (cursor + 1).min(last) });
+                    None
+                }
+                Action::Enter => Some(cursor),
+                Action::Digit(d) => Some((d as usize).saturating_sub(1).min(last)),
+                Action::Back => {
+                    model.overlay = None;
+                    None
+                }
+                _ => None,
+            };
+            match target {
+                Some(i) => {
+                    model.overlay = None;
+                    go_to(model, Step::ALL[i], &Focus::First)
+                }
+                None => Effect::None,
             }
         }
-        _ => {}
     }
-    Effect::None
 }
 
-fn act_catalog(model: &mut Model, action: Action) -> Effect {
-    let count = model.catalog.as_ref().map_or(0, |c| c.offerings.len());
-    let browse = &mut model.browse;
-    match action {
-        Action::Up => browse.cursor = browse.cursor.saturating_sub(1),
-        Action::Down => browse.cursor = (browse.cursor + 1).min(count.saturating_sub(1)),
-        Action::Enter | Action::Space if count > 0 => {
-            browse.scroll = 0;
-            model.screen = Screen::CatalogDetail;
+/// Carries out what a screen asked for.
+fn apply(model: &mut Model, flow: Flow) -> Effect {
+    match flow {
+        Flow::Stay => Effect::None,
+        Flow::Save => Effect::Save,
+        Flow::Effect(effect) => effect,
+        Flow::Go(Go::Next) => advance(model),
+        Flow::Go(Go::Back) => back(model),
+        Flow::Go(Go::Step(step, focus)) => go_to(model, step, &focus),
+        Flow::Go(Go::Jump { to, focus, back }) => {
+            model.return_to = Some(back);
+            go_to(model, to, &focus)
         }
-        Action::Back => model.screen = Screen::Start,
-        _ => {}
-    }
-    Effect::None
-}
-
-fn act_about(model: &mut Model, action: Action) -> Effect {
-    let Some(doc) = &mut model.doc else { return Effect::None };
-    let before = doc.about_focus;
-    let mut effect = Effect::None;
-    match action {
-        Action::Up | Action::PrevField => doc.about_focus = doc.about_focus.saturating_sub(1),
-        Action::Down | Action::NextField => {
-            doc.about_focus = (doc.about_focus + 1).min(ABOUT_CONTINUE)
-        }
-        Action::Enter if doc.about_focus + 1 < ABOUT_CONTINUE => doc.about_focus += 1,
-        Action::Enter => return advance(model),
-        Action::Back => return go_to(model, None),
-        _ => {}
-    }
-    if doc.about_focus != before && doc.sync_editor() {
-        effect = Effect::Save;
-    }
-    effect
-}
-
-fn act_choice(model: &mut Model, action: Action) -> Effect {
-    let now = model.now;
-    let Some(doc) = &mut model.doc else { return Effect::None };
-    let rows = doc.rows();
-    let Some(row) = rows.get(doc.cursor).copied() else { return Effect::None };
-    let mut changed = None;
-    match action {
-        Action::Up => doc.cursor = doc.cursor.saturating_sub(1),
-        Action::Down => doc.cursor = (doc.cursor + 1).min(rows.len() - 1),
-        Action::NextField | Action::PrevField => {
-            let forward = action == Action::NextField;
-            if let Some(q) = neighbour_question(doc, row.question(), forward) {
-                doc.cursor = landing_row(doc, q);
-            }
-        }
-        // Space alone changes an answer: it picks the option (toggles it on a multiple choice).
-        Action::Space => {
-            if let Row::Choice { question, option } = row {
-                changed = choose(doc, question, option, now);
-            }
-        }
-        // Enter never changes an answer: the next question, from the last one the next step.
-        Action::Enter => match neighbour_question(doc, row.question(), true) {
-            Some(q) => doc.cursor = landing_row(doc, q),
-            None => return advance(model),
-        },
-        Action::Back => {
-            let previous = doc.step().previous();
-            return go_to(model, previous);
-        }
-        _ => {}
-    }
-    // Rows may appear or vanish with an answer: stay on the same row.
-    let new_rows = doc.rows();
-    doc.cursor = new_rows
-        .iter()
-        .position(|r| *r == row && changed.is_some())
-        .unwrap_or(doc.cursor)
-        .min(new_rows.len().saturating_sub(1));
-    let left_changed_field = doc.sync_editor();
-    if let Some(answer) = changed {
-        model.renarrow(Some(answer));
-    }
-    if left_changed_field { Effect::Save } else { Effect::None }
-}
-
-/// The question after (or before) `q` on this step.
-fn neighbour_question(doc: &Doc, q: Question, forward: bool) -> Option<Question> {
-    let qs = questions::questions(doc.step(), doc.scenario());
-    let i = qs.iter().position(|x| *x == q)?;
-    if forward { qs.get(i + 1).copied() } else { i.checked_sub(1).map(|j| qs[j]) }
-}
-
-/// Where the cursor lands on question `q`: its chosen option (the first chosen one of a
-/// multiple choice), else its first row.
-pub fn landing_row(doc: &Doc, q: Question) -> usize {
-    let rows = doc.rows();
-    let s = doc.scenario();
-    let first = rows.iter().position(|r| r.question() == q).unwrap_or(0);
-    rows.iter()
-        .position(|r| match *r {
-            Row::Choice { question, option } => question == q && question.is_selected(option, s),
-            Row::Text { .. } => false,
-        })
-        .unwrap_or(first)
-}
-
-/// Chooses an option and records the change; returns the answer that changed.
-fn choose(doc: &mut Doc, question: Question, option: usize, now: Timestamp) -> Option<AnswerId> {
-    let answer = question.answer(option)?;
-    let a = &mut doc.loaded.assessment;
-    let old = questions::answer_value_id(&a.scenario, answer);
-    if !question.choose(option, &mut a.scenario) {
-        return None;
-    }
-    let new = questions::answer_value_id(&a.scenario, answer);
-    // Repeated changes of one answer in a row are one change in the history; the first change
-    // after a decision was taken starts a new entry.
-    let decided = a.decision.as_ref().is_some_and(|d| !d.to_be_confirmed);
-    match a.history.last_mut() {
-        Some(last) if last.answer == answer && !decided => last.new = new,
-        _ => a.history.push(Change { at: now, answer, old, new }),
-    }
-    a.meta.updated = now;
-    doc.dirty = true;
-    Some(answer)
-}
-
-fn model_step(model: &Model) -> Step {
-    model.doc.as_ref().map_or(Step::About, Doc::step)
-}
-
-/// What is missing before the current step can be left forward (a text key), if anything.
-pub fn missing(doc: &Doc) -> Option<(&'static str, Option<usize>)> {
-    let a = &doc.loaded.assessment;
-    match doc.step() {
-        Step::About if a.meta.title.trim().is_empty() => Some(("ui.missing.title", Some(0))),
-        Step::Data if a.scenario.protection_lowered() => {
-            let rows = doc.rows();
-            let at = |q: Question| rows.iter().position(|r| r.question() == q);
-            if a.scenario.protection_lowered_reason.trim().is_empty() {
-                Some(("ui.missing.lowering_reason", at(Question::LoweringReason)))
-            } else if a.scenario.protection_risk_accepted_by.trim().is_empty() {
-                Some(("ui.missing.risk_accepted_by", at(Question::RiskAcceptedBy)))
-            } else {
-                None
-            }
-        }
-        _ => None,
     }
 }
 
-/// Next step, unless something required is missing: then say what and stay.
+/// Closes what the screen has open; `false` when it refuses (a date that is not one).
+fn leave_screen(model: &mut Model) -> Option<bool> {
+    let Some(doc) = &mut model.doc else { return Some(false) };
+    let mut cx = Cx { env: &model.env, doc, notes: &mut model.notes };
+    let left = match &mut model.screen {
+        Screen::About(s) => s.leave(),
+        Screen::Scenario(s) => s.leave(),
+        Screen::Results(s) => s.leave(&mut cx),
+        Screen::Decision(s) => s.leave(),
+        Screen::Checklist(s) => s.leave(&mut cx),
+        Screen::Review(s) => s.leave(),
+        Screen::Start(_) | Screen::Catalog(_) => Leave::Ok(false),
+    };
+    match left {
+        Leave::Ok(changed) => Some(changed),
+        Leave::Refused => None,
+    }
+}
+
+/// The next step, unless something required is missing: then say what, and focus it. From the
+/// last step, the assessment is done: back to the start screen.
 fn advance(model: &mut Model) -> Effect {
-    let Some(doc) = &mut model.doc else { return Effect::None };
-    if let Some((key, focus)) = missing(doc) {
-        if let Some(focus) = focus {
-            if doc.step() == Step::About {
-                doc.about_focus = focus;
-            } else {
-                doc.cursor = focus;
+    let Some(step) = model.step() else { return Effect::None };
+    match step.next() {
+        Some(next) => go_to(model, next, &Focus::First),
+        None => {
+            if leave_screen(model).is_none() {
+                return Effect::None;
             }
+            to_start(model);
+            Effect::ListSaves
         }
-        if doc.sync_editor() {
+    }
+}
+
+/// The previous step; before About, the start screen.
+fn back(model: &mut Model) -> Effect {
+    let Some(step) = model.step() else { return Effect::None };
+    match step.previous() {
+        Some(previous) => go_to(model, previous, &Focus::First),
+        None => {
+            if leave_screen(model).is_none() {
+                return Effect::None;
+            }
+            model.notes.clear_passing();
+            to_start(model);
+            Effect::ListSaves
+        }
+    }
+}
+
+/// The start screen, on the assessment just left.
+fn to_start(model: &mut Model) {
+    let open = model.doc.as_ref().and_then(|d| d.path()).map(|p| p.display().to_string());
+    model.screen = Screen::Start(screen::start::State::on(&model.saves, open.as_deref()));
+}
+
+/// Moves to `step` with the focus on `focus` (answers are kept).
+pub fn go_to(model: &mut Model, step: Step, focus: &Focus) -> Effect {
+    let Some(doc) = &model.doc else { return Effect::None };
+    // Forward only past what is complete: a step with a missing required answer is where the
+    // way on ends, with the focus on what is missing.
+    if let Some(current) = model.step()
+        && step > current
+        && let Some((at, key, missing)) = Step::ALL
+            .into_iter()
+            .filter(|s| *s < step)
+            .find_map(|s| doc.missing(s).map(|(key, m)| (s, key, m)))
+    {
+        let focus = match missing {
+            super::doc::Missing::Title => {
+                Focus::Field(super::editor::TextField::About(super::editor::AboutField::Title))
+            }
+            super::doc::Missing::Question(q) => Focus::Question(q),
+        };
+        let effect = if at == current {
+            let Some(doc) = &mut model.doc else { return Effect::None };
+            let mut cx = Cx { env: &model.env, doc, notes: &mut model.notes };
+            match (&mut model.screen, missing) {
+                (Screen::About(s), _) => s.focus_title(&mut cx),
+                (Screen::Scenario(s), super::doc::Missing::Question(q)) => s.focus(&mut cx, q),
+                _ => {}
+            }
+            Effect::Save
+        } else {
+            go_to(model, at, &focus)
+        };
+        model.note(Note::error("ui.note.missing", vec![("what", key.to_string())]));
+        return effect;
+    }
+    if model.step().is_some() && leave_screen(model).is_none() {
+        return Effect::None;
+    }
+    if let Some(doc) = &mut model.doc {
+        if doc.step() != step {
+            doc.loaded.assessment.step = step;
             doc.dirty = true;
         }
-        model.note = Some(Note::error("ui.note.missing", vec![("what", key.to_string())]));
-        return Effect::Save;
+        doc.reached = doc.reached.max(step);
     }
-    let next = doc.step().next();
-    go_to(model, next)
-}
-
-/// Moves to `step` (answers are kept); `None` before About goes back to the start screen.
-pub(super) fn go_to(model: &mut Model, step: Option<Step>) -> Effect {
-    let Some(doc) = &mut model.doc else { return Effect::None };
-    let Some(step) = step else {
-        doc.editor = None;
-        doc.field_dirty = false;
-        model.note = None;
-        model.screen = Screen::Start;
-        return Effect::ListSaves;
-    };
-    if doc.step() != step {
-        doc.loaded.assessment.step = step;
-        doc.dirty = true;
+    // A return point stays only until its own step is shown again.
+    if model.return_to.as_ref().is_some_and(|(back, _)| *back == step) {
+        model.return_to = None;
     }
-    doc.field_dirty = false;
-    doc.about_focus = 0;
-    doc.cursor = doc.initial_cursor();
-    doc.editor = None;
-    doc.sync_editor();
-    super::outcome::entered(doc, step);
-    model.screen = Screen::Step(step);
-    if model.note.as_ref().is_some_and(|n| n.key == "ui.note.missing" || !n.error) {
-        model.note = None;
+    if !model.notes.shown_now {
+        model.notes.clear_passing();
     }
+    model.show_step(step, focus);
     Effect::Save
 }
 
+// ---------------------------------------------------------------------------------------------
+// Invariants
+
 /// The model is consistent: the checks the property test runs after every message.
 pub fn check_invariants(model: &Model) -> Result<(), String> {
-    if model.start.cursor >= model.start.len() {
+    if let Screen::Start(s) = &model.screen
+        && !s.visible(&model.saves).is_empty()
+        && s.cursor >= s.visible(&model.saves).len()
+    {
         return Err("start cursor out of range".into());
     }
-    if let Screen::Step(step) = model.screen {
-        let doc = model.doc.as_ref().ok_or("a step without an assessment")?;
-        if doc.step() != step {
-            return Err(format!("screen {step:?} but assessment at {:?}", doc.step()));
-        }
-        if doc.about_focus > ABOUT_CONTINUE {
-            return Err("about focus out of range".into());
-        }
-        let rows = doc.rows();
-        if !rows.is_empty() && doc.cursor >= rows.len() {
-            return Err(format!("cursor {} of {} rows", doc.cursor, rows.len()));
-        }
-        if step > Step::About && doc.loaded.assessment.meta.title.trim().is_empty() {
-            return Err("left About without a title".into());
-        }
-        super::outcome::check(doc)?;
-        if step > Step::Data && missing_on_data(doc) {
-            return Err("left Data with a lowered protection need and no reason".into());
-        }
-        if doc.editor.as_ref().map(|e| e.field) != doc.focused_field() {
-            return Err("editor is not on the focused field".into());
-        }
-        if let Some(editor) = &doc.editor
-            && editor.input.value() != editor.field.value(&doc.loaded.assessment)
-        {
-            return Err("editor and assessment disagree".into());
+    let Some(step) = model.step() else { return Ok(()) };
+    let doc = model.doc.as_ref().ok_or("a step without an assessment")?;
+    if doc.step() != step {
+        return Err(format!("screen {step:?} but assessment at {:?}", doc.step()));
+    }
+    let a = &doc.loaded.assessment;
+    if step > Step::About && a.meta.title.trim().is_empty() {
+        return Err("left About without a title".into());
+    }
+    if step > Step::Data && doc.missing(Step::Data).is_some() {
+        return Err("left Data with a lowered protection need and no reason".into());
+    }
+    if let Some(draft) = &a.draft
+        && a.decision.is_some()
+    {
+        let mut copy = a.clone();
+        crate::domain::decision::keep_draft(&mut copy, draft.clone());
+        if copy.draft.is_none() {
+            return Err("a draft that says what the decision taken says".into());
         }
     }
+    match &model.screen {
+        Screen::Scenario(s) => {
+            let rows = s.rows(doc);
+            if !rows.is_empty() && s.cursor >= rows.len() {
+                return Err(format!("cursor {} of {} rows", s.cursor, rows.len()));
+            }
+            let focused = match s.current_row(doc) {
+                Some(super::questions::Row::Text { question }) => Some(question),
+                _ => None,
+            };
+            let editing = s.editor.as_ref().map(|e| e.field);
+            let expected = focused.map(|q| match q {
+                Question::LoweringReason => super::editor::TextField::LoweringReason,
+                _ => super::editor::TextField::RiskAcceptedBy,
+            });
+            if editing != expected {
+                return Err("the editor is not on the focused field".into());
+            }
+        }
+        Screen::Results(s) => {
+            if let Some(list) = screen::results::shown(doc)
+                && !list.ranked.is_empty()
+                && s.ranked >= list.ranked.len()
+            {
+                return Err("results cursor out of range".into());
+            }
+            if doc.compare.len() > screen::results::COMPARE_MAX {
+                return Err("more than three offerings compared".into());
+            }
+        }
+        Screen::Decision(s) if s.cursor >= screen::decision::rows(doc).len() => {
+            return Err("decision cursor out of range".into());
+        }
+        _ => {}
+    }
+    let editor = match &model.screen {
+        Screen::About(s) => Some(&s.editor),
+        Screen::Scenario(s) => s.editor.as_ref(),
+        Screen::Decision(s) => s.editor.as_ref(),
+        Screen::Checklist(s) => s.editor(),
+        _ => None,
+    };
+    if let Some(e) = editor
+        && !e.field.is_date()
+        && e.text() != e.field.value(a)
+    {
+        return Err(format!("editor and assessment disagree on {:?}", e.field));
+    }
     Ok(())
-}
-
-fn missing_on_data(doc: &Doc) -> bool {
-    let s = doc.scenario();
-    s.protection_lowered()
-        && (s.protection_lowered_reason.trim().is_empty()
-            || s.protection_risk_accepted_by.trim().is_empty())
 }

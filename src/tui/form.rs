@@ -1,129 +1,252 @@
-//! The text fields of the wizard: which value each edits, and the one-line editor state.
+//! One way to show questions, options, text fields and buttons, shared by About, the scenario
+//! steps, the decision and a checklist item: everything wraps at whole words, the focused row is
+//! always in view (with the question it belongs to when there is room), and a scrollbar says
+//! when there is more above or below.
 
-use tui_input::{Input, InputRequest};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use crate::domain::assessment::Assessment;
+use crate::tui::editor::Editor;
+use crate::tui::text::{pad, width, wrap, wrap_hanging};
+use crate::tui::theme::Theme;
 
-/// The fields of the About form, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum AboutField {
-    Title,
-    Organisation,
-    Controller,
-    DpoContact,
-    Assessors,
-    DecisionMakers,
-    Consulted,
-    Informed,
+/// A part of a form, top to bottom.
+pub enum Block<'a> {
+    /// Lines that cannot take the focus (a question, an explanation); `starts` marks the start
+    /// of a question, shown together with its focused option when there is room.
+    Text {
+        lines: Vec<Line<'static>>,
+        starts: bool,
+    },
+    /// A row that can take the focus (an option, a button), already wrapped.
+    Row {
+        lines: Vec<Line<'static>>,
+        focused: bool,
+    },
+    Field(Field<'a>),
 }
 
-impl AboutField {
-    pub const ALL: [AboutField; 8] = [
-        AboutField::Title,
-        AboutField::Organisation,
-        AboutField::Controller,
-        AboutField::DpoContact,
-        AboutField::Assessors,
-        AboutField::DecisionMakers,
-        AboutField::Consulted,
-        AboutField::Informed,
-    ];
+/// A text field: its label, its value (or the editor while it is being edited).
+pub struct Field<'a> {
+    pub label: String,
+    pub value: String,
+    pub editor: Option<&'a Editor>,
+    pub focused: bool,
+    /// Shown muted after the value when it is empty (e.g. "YYYY-MM-DD").
+    pub hint: Option<String>,
+}
 
-    pub fn key(self) -> &'static str {
+impl Block<'_> {
+    fn focused(&self) -> bool {
         match self {
-            AboutField::Title => "ui.about.title",
-            AboutField::Organisation => "ui.about.organisation",
-            AboutField::Controller => "ui.about.controller",
-            AboutField::DpoContact => "ui.about.dpo_contact",
-            AboutField::Assessors => "ui.about.assessors",
-            AboutField::DecisionMakers => "ui.about.decision_makers",
-            AboutField::Consulted => "ui.about.consulted",
-            AboutField::Informed => "ui.about.informed",
-        }
-    }
-
-    pub fn required(self) -> bool {
-        self == AboutField::Title
-    }
-}
-
-/// A text value of the assessment that the wizard edits in place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    About(AboutField),
-    /// Why the protection need is below the proposal.
-    LoweringReason,
-    /// Who accepts the risk of the lower protection need.
-    RiskAcceptedBy,
-}
-
-impl Field {
-    pub fn value(self, a: &Assessment) -> &str {
-        let m = &a.meta;
-        match self {
-            Field::About(f) => match f {
-                AboutField::Title => &m.title,
-                AboutField::Organisation => &m.organisation,
-                AboutField::Controller => &m.controller,
-                AboutField::DpoContact => &m.dpo_contact,
-                AboutField::Assessors => &m.assessors,
-                AboutField::DecisionMakers => &m.decision_makers,
-                AboutField::Consulted => &m.consulted,
-                AboutField::Informed => &m.informed,
-            },
-            Field::LoweringReason => &a.scenario.protection_lowered_reason,
-            Field::RiskAcceptedBy => &a.scenario.protection_risk_accepted_by,
-        }
-    }
-
-    fn slot(self, a: &mut Assessment) -> &mut String {
-        let m = &mut a.meta;
-        match self {
-            Field::About(f) => match f {
-                AboutField::Title => &mut m.title,
-                AboutField::Organisation => &mut m.organisation,
-                AboutField::Controller => &mut m.controller,
-                AboutField::DpoContact => &mut m.dpo_contact,
-                AboutField::Assessors => &mut m.assessors,
-                AboutField::DecisionMakers => &mut m.decision_makers,
-                AboutField::Consulted => &mut m.consulted,
-                AboutField::Informed => &mut m.informed,
-            },
-            Field::LoweringReason => &mut a.scenario.protection_lowered_reason,
-            Field::RiskAcceptedBy => &mut a.scenario.protection_risk_accepted_by,
+            Block::Text { .. } => false,
+            Block::Row { focused, .. } => *focused,
+            Block::Field(f) => f.focused,
         }
     }
 }
 
-/// The field being edited and its cursor. Every edit is written through to the assessment at
-/// once, so a save at any moment has the latest text.
-#[derive(Clone, Debug)]
-pub struct Editor {
-    pub field: Field,
-    pub input: Input,
+/// An option of a question: "▶ (•) label", continuation lines under the label.
+pub fn option_lines(
+    theme: &Theme,
+    columns: usize,
+    focused: bool,
+    glyph: &str,
+    label: &str,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let marker = if focused { " ▶ " } else { "   " };
+    let lead = format!("{glyph} ");
+    let indent = " ".repeat(width(&lead));
+    let lines = wrap_hanging(label, columns.saturating_sub(width(marker)), &lead, &indent);
+    let label_style = if focused { theme.selected } else { style };
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let m = if i == 0 { marker } else { "   " };
+            Line::from(vec![Span::raw(m), Span::styled(text, label_style)])
+        })
+        .collect()
 }
 
-impl Editor {
-    pub fn open(field: Field, a: &Assessment) -> Editor {
-        Editor { field, input: Input::new(field.value(a).to_string()) }
-    }
-
-    /// Applies one edit; returns whether the text changed.
-    pub fn apply(&mut self, request: InputRequest, a: &mut Assessment) -> bool {
-        let changed = self.input.handle(request).is_some_and(|c| c.value);
-        if changed {
-            *self.field.slot(a) = self.input.value().to_string();
+/// A heading (a question) wrapped at whole words, with a muted note after it ("(choose any)").
+pub fn heading_lines(
+    theme: &Theme,
+    columns: usize,
+    text: &str,
+    note: Option<&str>,
+) -> Vec<Line<'static>> {
+    let full = match note {
+        Some(note) => format!("{text} {note}"),
+        None => text.to_string(),
+    };
+    let mut lines: Vec<Line<'static>> = wrap(&full, columns.saturating_sub(1))
+        .into_iter()
+        .map(|l| Line::styled(format!(" {l}"), theme.heading))
+        .collect();
+    // The note is muted, wherever it ended up.
+    if let (Some(note), Some(last)) = (note, lines.last_mut()) {
+        let text = last.to_string();
+        if let Some(head) = text.strip_suffix(note) {
+            *last = Line::from(vec![
+                Span::styled(head.to_string(), theme.heading),
+                Span::styled(note.to_string(), theme.muted),
+            ]);
         }
-        changed
     }
+    lines
+}
 
-    /// Inserts pasted text at the cursor; line breaks and tabs become spaces (one-line fields).
-    pub fn paste(&mut self, text: &str, a: &mut Assessment) -> bool {
-        let mut changed = false;
-        for c in text.chars() {
-            let c = if c.is_control() { ' ' } else { c };
-            changed |= self.apply(InputRequest::InsertChar(c), a);
+/// Plain wrapped lines in one style, indented by `indent` columns.
+pub fn text_lines(text: &str, columns: usize, indent: usize, style: Style) -> Vec<Line<'static>> {
+    let lead = " ".repeat(indent);
+    wrap_hanging(text, columns, &lead, &lead).into_iter().map(|l| Line::styled(l, style)).collect()
+}
+
+/// The columns of a field's label: the widest label, at most half the width, but
+/// never narrower than its longest word (a label wraps at whole words).
+pub fn label_width(labels: impl IntoIterator<Item = String>, columns: usize) -> usize {
+    let labels: Vec<String> = labels.into_iter().collect();
+    let widest = labels.iter().map(|l| width(l)).max().unwrap_or(10);
+    let longest_word =
+        labels.iter().flat_map(|l| l.split(' ').map(width).collect::<Vec<_>>()).max().unwrap_or(6);
+    (widest + 3).min(columns / 2).max(longest_word + 3).max(6)
+}
+
+/// Rows a block takes at `columns`.
+fn height(block: &Block, columns: usize, label_w: usize) -> usize {
+    match block {
+        Block::Text { lines, .. } | Block::Row { lines, .. } => lines.len(),
+        Block::Field(f) => field_rows(f, columns, label_w).0,
+    }
+}
+
+/// (total rows, label lines, value rows, label above the value).
+fn field_rows(f: &Field, columns: usize, label_w: usize) -> (usize, usize, usize, bool) {
+    let above = columns < label_w + 16;
+    let value_w = if above { columns.saturating_sub(3) } else { columns - label_w - 1 };
+    let label_lines = wrap(&f.label, if above { columns } else { label_w - 3 }).len();
+    let value_rows = match f.editor {
+        Some(e) => e.rows(value_w.max(1)),
+        None => f.value.split('\n').map(|l| wrap(l, value_w.max(1)).len()).sum::<usize>().max(1),
+    };
+    if above {
+        (label_lines + value_rows, label_lines, value_rows, true)
+    } else {
+        (label_lines.max(value_rows), label_lines, value_rows, false)
+    }
+}
+
+/// Draws the blocks into `area`, scrolled so that the focused one shows.
+pub fn draw(frame: &mut Frame, area: Rect, blocks: &[Block], label_w: usize, theme: &Theme) {
+    if area.width < 4 || area.height == 0 {
+        return;
+    }
+    // The last column is the scrollbar's, the one before it a gap.
+    let columns = area.width as usize - 2;
+    let heights: Vec<usize> = blocks.iter().map(|b| height(b, columns, label_w)).collect();
+    let total: usize = heights.iter().sum();
+    let rows = area.height as usize;
+    let focus = blocks.iter().position(Block::focused);
+    let first = first_shown(blocks, &heights, focus, rows);
+    let mut y = area.y;
+    for (block, h) in blocks.iter().zip(&heights).skip(first) {
+        if y >= area.bottom() {
+            break;
         }
-        changed
+        let room = (area.bottom() - y) as usize;
+        let rect = Rect { x: area.x, y, width: columns as u16, height: (*h).min(room) as u16 };
+        match block {
+            Block::Text { lines, .. } | Block::Row { lines, .. } => {
+                frame.render_widget(Paragraph::new(lines.clone()), rect);
+            }
+            Block::Field(f) => draw_field(frame, rect, f, label_w, theme),
+        }
+        y += *h as u16;
+    }
+    if total > rows {
+        let before: usize = heights[..first].iter().sum();
+        let mut state = ScrollbarState::new(total.saturating_sub(rows)).position(before);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(Some("▲"))
+            .end_symbol(Some("▼"))
+            .style(theme.muted);
+        frame.render_stateful_widget(bar, area, &mut state);
+    }
+}
+
+/// The first block shown: the start of the focused question if it fits with the focus, else
+/// as far down as the focus needs.
+fn first_shown(blocks: &[Block], heights: &[usize], focus: Option<usize>, rows: usize) -> usize {
+    let total: usize = heights.iter().sum();
+    let Some(focus) = focus else { return 0 };
+    if total <= rows {
+        return 0;
+    }
+    let fits = |from: usize| heights[from..=focus].iter().sum::<usize>() <= rows;
+    // The start of the question the focus belongs to.
+    let start = (0..=focus)
+        .rev()
+        .find(|&i| matches!(blocks[i], Block::Text { starts: true, .. }))
+        .unwrap_or(0);
+    if fits(start) {
+        // Show as much of what comes after as fits, but never scroll past the end.
+        let mut first = start;
+        while first > 0 && heights[first - 1..].iter().sum::<usize>() <= rows {
+            first -= 1;
+        }
+        return first.min(start);
+    }
+    (start..=focus).find(|&i| fits(i)).unwrap_or(focus)
+}
+
+fn draw_field(frame: &mut Frame, rect: Rect, f: &Field, label_w: usize, theme: &Theme) {
+    let columns = rect.width as usize;
+    let (_, label_lines, value_rows, above) = field_rows(f, columns, label_w);
+    let marker = if f.focused { "▶" } else { " " };
+    let label_style = if f.focused && f.editor.is_none() { theme.selected } else { Style::new() };
+    let label_room = if above { columns.saturating_sub(3) } else { label_w - 3 };
+    let labels = wrap(&f.label, label_room);
+    for (i, text) in labels.iter().enumerate().take(rect.height as usize) {
+        let m = if i == 0 { marker } else { " " };
+        let line = Line::from(vec![
+            Span::raw(format!(" {m} ")),
+            Span::styled(if above { text.clone() } else { pad(text, label_room) }, label_style),
+        ]);
+        frame.render_widget(Paragraph::new(line), Rect { y: rect.y + i as u16, height: 1, ..rect });
+    }
+    let (vx, vy, vw) = if above {
+        (rect.x + 3, rect.y + label_lines as u16, columns.saturating_sub(3))
+    } else {
+        (rect.x + label_w as u16 + 1, rect.y, columns - label_w - 1)
+    };
+    let room = rect.bottom().saturating_sub(vy);
+    let value_rect = Rect { x: vx, y: vy, width: vw as u16, height: (value_rows as u16).min(room) };
+    if value_rect.height == 0 {
+        return;
+    }
+    match f.editor {
+        Some(editor) => frame.render_widget(editor.widget(), value_rect),
+        None => {
+            let mut lines: Vec<Line> = f
+                .value
+                .split('\n')
+                .flat_map(|l| wrap(l, vw.max(1)))
+                .map(|l| Line::styled(pad(&l, vw), theme.field))
+                .collect();
+            if f.value.is_empty()
+                && let (Some(hint), Some(first)) = (&f.hint, lines.first_mut())
+            {
+                *first = Line::from(vec![
+                    Span::styled(pad("", 12.min(vw)), theme.field),
+                    Span::styled(format!(" {hint}"), theme.muted),
+                ]);
+            }
+            frame.render_widget(Paragraph::new(lines), value_rect);
+        }
     }
 }

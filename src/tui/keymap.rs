@@ -1,94 +1,23 @@
-//! Keys → messages, per screen and mode. The footer hints and the help overlay are generated from
-//! the same table, so they cannot promise a key that does nothing.
+//! Keys → actions. Each screen says which keys it binds right now ([`Keys`]); the keys that work
+//! everywhere are added here. The footer, the help overlay and the event loop all read the same
+//! list, so a hint can never promise a key that does nothing.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{ABOUT_CONTINUE, Action, Model, Msg, Screen};
-use crate::domain::scenario::Step;
-use crate::export::Kind;
+use super::action::Action;
+use super::msg::Msg;
 
-/// Which keys apply right now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Mode {
-    TooSmall,
-    Help,
-    Start,
-    Catalog,
-    CatalogDetail,
-    /// The About form with the focus on "Continue".
-    Form,
-    /// A text field has the focus: printable keys are text.
-    Editing,
-    /// A scenario step with the cursor on an option.
-    Choice,
-    /// The results: ranked matrix, excluded, detail, what-ifs, comparison.
-    Results,
-    /// A choice row of a form (offering, runner-up, status): Space, ← and → change it.
-    Selector,
-    /// A multi-line text field: Enter is a new line, Tab or Esc leaves it.
-    MultiLine,
-    /// The checklist's list of to-dos.
-    ChecklistList,
-    /// The review: every answer, and the exports.
-    Review,
-}
-
-impl Mode {
-    pub const ALL: [Mode; 13] = [
-        Mode::TooSmall,
-        Mode::Help,
-        Mode::Start,
-        Mode::Catalog,
-        Mode::CatalogDetail,
-        Mode::Form,
-        Mode::Editing,
-        Mode::Choice,
-        Mode::Results,
-        Mode::Selector,
-        Mode::MultiLine,
-        Mode::ChecklistList,
-        Mode::Review,
-    ];
-
-    /// Printable keys go into a text field.
-    pub fn edits_text(self) -> bool {
-        self == Mode::Editing || self == Mode::MultiLine
-    }
-}
-
-pub fn mode(model: &Model) -> Mode {
-    if model.too_small() {
-        return Mode::TooSmall;
-    }
-    if model.help {
-        return Mode::Help;
-    }
-    mode_beneath_help(model)
-}
-
-/// The mode of the screen itself, as if the help overlay were closed.
-pub fn mode_beneath_help(model: &Model) -> Mode {
-    match model.screen {
-        Screen::Start => Mode::Start,
-        Screen::Catalog => Mode::Catalog,
-        Screen::CatalogDetail => Mode::CatalogDetail,
-        Screen::Step(step) if step > Step::Participation => match &model.doc {
-            Some(doc) => super::outcome::mode(doc),
-            None => Mode::Review,
-        },
-        Screen::Step(step) => {
-            let editing = model.doc.as_ref().is_some_and(|d| d.editor.is_some());
-            match step {
-                _ if editing => Mode::Editing,
-                Step::About => {
-                    let on_button =
-                        model.doc.as_ref().is_none_or(|d| d.about_focus == ABOUT_CONTINUE);
-                    if on_button { Mode::Form } else { Mode::Editing }
-                }
-                _ => Mode::Choice,
-            }
-        }
-    }
+/// Whether a binding shows in the footer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Footer {
+    /// Shown before everything else: the way on, help, the way out of a conflict.
+    Essential,
+    /// Always shown (room is made for it after the essential ones).
+    Always,
+    /// Shown when there is room, in the order of the list.
+    IfRoom,
+    /// Only in the help overlay.
+    No,
 }
 
 /// One line of the footer / help: the keys, what they do, and the action each key sends.
@@ -98,256 +27,238 @@ pub struct Binding {
     pub keys: &'static str,
     /// Text key of what the keys do here.
     pub does: &'static str,
+    /// Empty for keys the text editor handles itself (listed for the help only).
     pub presses: Vec<(KeyCode, KeyModifiers, Action)>,
-    /// Shown in the footer (the help overlay shows all).
-    pub footer: bool,
+    pub footer: Footer,
 }
 
-fn b(
-    keys: &'static str,
-    does: &'static str,
-    presses: &[(KeyCode, Action)],
-    footer: bool,
-) -> Binding {
-    let presses =
-        presses.iter().map(|(code, action)| (*code, KeyModifiers::NONE, *action)).collect();
-    Binding { keys, does, presses, footer }
+impl Binding {
+    pub fn new(
+        keys: &'static str,
+        does: &'static str,
+        presses: &[(KeyCode, Action)],
+        footer: Footer,
+    ) -> Binding {
+        let presses =
+            presses.iter().map(|(code, action)| (*code, KeyModifiers::NONE, *action)).collect();
+        Binding { keys, does, presses, footer }
+    }
+
+    pub fn ctrl(keys: &'static str, does: &'static str, c: char, action: Action) -> Binding {
+        let presses = vec![(KeyCode::Char(c), KeyModifiers::CONTROL, action)];
+        Binding { keys, does, presses, footer: Footer::No }
+    }
+
+    pub fn footer(mut self, footer: Footer) -> Binding {
+        self.footer = footer;
+        self
+    }
 }
 
-fn ctrl(keys: &'static str, does: &'static str, c: char, action: Action, footer: bool) -> Binding {
-    Binding { keys, does, presses: vec![(KeyCode::Char(c), KeyModifiers::CONTROL, action)], footer }
+/// The keys of a screen as it is now.
+#[derive(Clone, Debug, Default)]
+pub struct Keys {
+    pub bindings: Vec<Binding>,
+    /// Keys nobody binds go to the text being edited.
+    pub text: bool,
 }
 
-fn move_keys(does: &'static str, vim: bool) -> Binding {
+impl Keys {
+    pub fn new(bindings: Vec<Binding>) -> Keys {
+        Keys { bindings, text: false }
+    }
+
+    pub fn text(bindings: Vec<Binding>) -> Keys {
+        Keys { bindings, text: true }
+    }
+
+    pub fn push(&mut self, binding: Binding) {
+        self.bindings.push(binding);
+    }
+
+    /// The action bound to `key`.
+    pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
+        // Shift+Tab arrives as BackTab, sometimes with SHIFT set; capitals come with SHIFT.
+        let mods = key.modifiers - KeyModifiers::SHIFT;
+        self.bindings
+            .iter()
+            .flat_map(|b| &b.presses)
+            .find_map(|(code, m, action)| (*code == key.code && *m == mods).then_some(*action))
+    }
+
+    /// The message for a terminal event.
+    pub fn msg_for(&self, event: &Event) -> Option<Msg> {
+        match event {
+            Event::Resize(w, h) => return Some(Msg::Resize(*w, *h)),
+            Event::Paste(text) if self.text => return Some(Msg::Paste(text.clone())),
+            _ => {}
+        }
+        let key = event.as_key_press_event()?;
+        if let Some(action) = self.action_for(key) {
+            return Some(Msg::Action(action));
+        }
+        self.text.then_some(Msg::Edit(key))
+    }
+}
+
+// Bindings used by several screens.
+
+pub fn arrows(does: &'static str, vim: bool) -> Binding {
     let mut presses = vec![(KeyCode::Up, Action::Up), (KeyCode::Down, Action::Down)];
     if vim {
         presses.extend([(KeyCode::Char('k'), Action::Up), (KeyCode::Char('j'), Action::Down)]);
     }
-    b("↑↓", does, &presses, true)
+    Binding::new("↑↓", does, &presses, Footer::IfRoom)
 }
 
-fn help_keys(question_mark: bool) -> Binding {
-    let mut presses = vec![(KeyCode::F(1), Action::Help)];
-    let mut keys = "F1";
-    if question_mark {
-        presses.insert(0, (KeyCode::Char('?'), Action::Help));
-        keys = "?";
-    }
-    b(keys, "ui.does.help", &presses, true)
+pub fn space(does: &'static str) -> Binding {
+    Binding::new("ui.key.space", does, &[(KeyCode::Char(' '), Action::Space)], Footer::Always)
 }
 
-fn export_key(kind: Kind, key: char, does: &'static str) -> Binding {
-    let keys = match key {
+pub fn enter(does: &'static str) -> Binding {
+    Binding::new("Enter", does, &[(KeyCode::Enter, Action::Enter)], Footer::Always)
+}
+
+pub fn esc(does: &'static str) -> Binding {
+    Binding::new("Esc", does, &[(KeyCode::Esc, Action::Back)], Footer::Always)
+}
+
+pub fn tab(does: &'static str) -> Binding {
+    Binding::new(
+        "ui.key.tab",
+        does,
+        &[(KeyCode::Tab, Action::NextField), (KeyCode::BackTab, Action::PrevField)],
+        Footer::IfRoom,
+    )
+}
+
+pub fn letter(c: char, does: &'static str, action: Action) -> Binding {
+    let keys = match c {
+        'a' => "a",
+        'b' => "b",
+        'c' => "c",
+        'd' => "d",
         'e' => "e",
         'n' => "n",
-        _ => "r",
+        'p' => "p",
+        'r' => "r",
+        'y' => "y",
+        '/' => "/",
+        _ => "?",
     };
-    b(keys, does, &[(KeyCode::Char(key), Action::Export(kind))], true)
+    Binding::new(keys, does, &[(KeyCode::Char(c), action)], Footer::IfRoom)
 }
 
-/// The bindings of a mode, footer ones first in the order shown.
-pub fn bindings(mode: Mode) -> Vec<Binding> {
-    use Action as A;
-    use KeyCode as K;
-    let quit = b("q", "ui.does.quit", &[(K::Char('q'), A::Quit)], true);
-    let force_quit = ctrl("ui.key.ctrl_c", "ui.does.force_quit", 'c', A::ForceQuit, false);
-    let save = ctrl("ui.key.ctrl_s", "ui.does.save", 's', A::SaveNow, false);
-    // In the footer only while a copy is the way out (see `Model::copy_advised`).
-    let save_copy = ctrl("ui.key.ctrl_k", "ui.does.save_copy", 'k', A::SaveCopy, true);
-    let back = |does| b("Esc", does, &[(K::Esc, A::Back)], true);
-    let tab = |does| b("Tab", does, &[(K::Tab, A::NextField), (K::BackTab, A::PrevField)], true);
-    let enter = |does| b("Enter", does, &[(K::Enter, A::Enter)], true);
-    let mut list = match mode {
-        Mode::TooSmall => vec![quit],
-        Mode::Help => vec![back("ui.does.close_help"), quit],
-        Mode::Start => {
-            vec![move_keys("ui.does.move", true), enter("ui.does.open"), help_keys(true), quit]
-        }
-        Mode::Catalog => vec![
-            move_keys("ui.does.move", true),
-            enter("ui.does.details"),
-            back("ui.does.back"),
-            help_keys(true),
-            quit,
-        ],
-        Mode::CatalogDetail => {
-            vec![move_keys("ui.does.scroll", true), back("ui.does.back"), help_keys(true), quit]
-        }
-        Mode::Form => vec![
-            enter("ui.does.next_step"),
-            move_keys("ui.does.field", true),
-            tab("ui.does.field"),
-            back("ui.does.back"),
-            help_keys(true),
-            quit,
-        ],
-        Mode::Editing => vec![
-            enter("ui.does.next_field"),
-            move_keys("ui.does.field", false),
-            Binding { footer: false, ..tab("ui.does.field") },
-            back("ui.does.back"),
-            help_keys(false),
-            save.clone(),
-            save_copy.clone(),
-        ],
-        Mode::Choice => vec![
-            move_keys("ui.does.move", true),
-            b("ui.key.space", "ui.does.choose", &[(K::Char(' '), A::Space)], true),
-            enter("ui.does.next_question"),
-            Binding { footer: false, ..tab("ui.does.question") },
-            back("ui.does.back"),
-            help_keys(true),
-            quit,
-        ],
-        Mode::Results => vec![
-            enter("ui.results.does.decide"),
-            tab("ui.results.does.pane"),
-            b("ui.key.space", "ui.results.does.compare", &[(K::Char(' '), A::Space)], true),
-            export_key(Kind::Record, 'e', "ui.results.does.export"),
-            move_keys("ui.does.move", true),
-            back("ui.does.back"),
-            help_keys(true),
-            quit,
-        ],
-        Mode::Selector => vec![
-            b(
-                "ui.decision.key.space_arrows",
-                "ui.decision.does.change",
-                &[(K::Char(' '), A::Space), (K::Left, A::Left), (K::Right, A::Right)],
-                true,
-            ),
-            enter("ui.does.next_field"),
-            move_keys("ui.does.field", true),
-            tab("ui.does.field"),
-            back("ui.does.back"),
-            help_keys(true),
-            quit,
-        ],
-        Mode::MultiLine => vec![
-            b("Enter", "ui.decision.does.new_line", &[(K::Enter, A::NewLine)], true),
-            b(
-                "ui.decision.key.tab_esc",
-                "ui.decision.does.leave_field",
-                &[(K::Tab, A::NextField), (K::BackTab, A::PrevField), (K::Esc, A::NextField)],
-                true,
-            ),
-            move_keys("ui.does.field", false),
-            help_keys(false),
-            save.clone(),
-            save_copy.clone(),
-        ],
-        Mode::ChecklistList => vec![
-            move_keys("ui.does.move", true),
-            b("ui.key.space", "ui.checklist.does.status", &[(K::Char(' '), A::Space)], true),
-            enter("ui.checklist.does.open"),
-            back("ui.does.back"),
-            help_keys(true),
-            quit,
-        ],
-        Mode::Review => vec![
-            export_key(Kind::Record, 'e', "ui.results.does.export"),
-            export_key(Kind::Notice, 'n', "ui.review.does.notice"),
-            export_key(Kind::Ropa, 'r', "ui.review.does.ropa"),
-            enter("ui.review.does.jump"),
-            move_keys("ui.does.move", true),
-            back("ui.does.back"),
-            help_keys(true),
-            quit,
-        ],
-    };
-    let edits = mode.edits_text();
-    if !edits && mode != Mode::TooSmall && mode != Mode::Help {
-        list.push(save);
-        list.push(save_copy);
+/// Listed in the help only: keys the text editor handles itself.
+pub fn editor_keys(multi_line: bool) -> Vec<Binding> {
+    let mut list = vec![Binding::new("ui.key.home_end", "ui.does.home_end", &[], Footer::No)];
+    if multi_line {
+        list.insert(0, Binding::new("↑↓", "ui.does.move_in_text", &[], Footer::No));
     }
-    if mode == Mode::Help {
-        list.push(help_keys(true));
-    }
-    list.push(force_quit);
     list
 }
 
-/// The message for a terminal event in this mode, if any.
-pub fn msg_for(mode: Mode, event: &Event) -> Option<Msg> {
-    match event {
-        Event::Resize(w, h) => return Some(Msg::Resize(*w, *h)),
-        Event::Paste(text) if mode.edits_text() => return Some(Msg::Paste(text.clone())),
-        _ => {}
-    }
-    let key = event.as_key_press_event()?;
-    if let Some(action) = action_for(mode, key) {
-        return Some(Msg::Action(action));
-    }
-    if mode.edits_text() {
-        return tui_input::backend::crossterm::to_input_request(event).map(Msg::Edit);
-    }
-    None
+/// What decides the keys that work everywhere.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Global {
+    /// An assessment's step is on screen (next step, go to step).
+    pub in_step: bool,
+    /// It is the last step: the next-step key finishes.
+    pub last_step: bool,
+    /// Printable keys are text: `q`, `?` and digits are not bound.
+    pub text: bool,
+    /// A jump from Review or Results can return there.
+    pub can_return: bool,
+    /// Saving a copy is the way out now (another meetcheck has the file, a save failed).
+    pub copy_advised: bool,
+    /// An assessment is open (save, save as copy).
+    pub doc: bool,
 }
 
-/// The action bound to `key` in this mode.
-pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
-    // Shift+Tab arrives as BackTab, sometimes with SHIFT set.
-    let mods = key.modifiers - KeyModifiers::SHIFT;
-    bindings(mode)
-        .into_iter()
-        .flat_map(|b| b.presses)
-        .find_map(|(code, m, action)| (code == key.code && m == mods).then_some(action))
+/// The keys that work on every screen, after the screen's own.
+pub fn global(g: Global) -> Vec<Binding> {
+    use Action as A;
+    let mut list = Vec::new();
+    if g.copy_advised {
+        list.push(
+            Binding::ctrl("ui.key.ctrl_k", "ui.does.save_copy", 'k', A::SaveCopy)
+                .footer(Footer::Essential),
+        );
+    }
+    if g.can_return {
+        list.push(
+            Binding::ctrl("ui.key.ctrl_r", "ui.does.return", 'r', A::Return)
+                .footer(Footer::Essential),
+        );
+    }
+    if g.in_step {
+        let does = if g.last_step { "ui.does.finish" } else { "ui.does.next_step" };
+        list.push(Binding::ctrl("ui.key.ctrl_n", does, 'n', A::NextStep).footer(Footer::Essential));
+        list.push(Binding::ctrl("ui.key.ctrl_g", "ui.does.go_to", 'g', A::GoTo));
+    }
+    let mut help = vec![(KeyCode::F(1), A::Help)];
+    let mut help_keys = "F1";
+    if !g.text {
+        help.insert(0, (KeyCode::Char('?'), A::Help));
+        help_keys = "?";
+    }
+    list.push(Binding::new(help_keys, "ui.does.help", &help, Footer::Essential));
+    if !g.text {
+        list.push(Binding::new(
+            "q",
+            "ui.does.quit",
+            &[(KeyCode::Char('q'), A::Quit)],
+            Footer::Always,
+        ));
+    }
+    list.push(Binding::ctrl("ui.key.ctrl_l", "ui.does.log", 'l', A::Log));
+    if g.doc {
+        list.push(Binding::ctrl("ui.key.ctrl_s", "ui.does.save", 's', A::SaveNow));
+        if !g.copy_advised {
+            list.push(Binding::ctrl("ui.key.ctrl_k", "ui.does.save_copy", 'k', A::SaveCopy));
+        }
+    }
+    list.push(Binding::ctrl("ui.key.ctrl_c", "ui.does.force_quit", 'c', A::ForceQuit));
+    list
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn press(code: KeyCode, mods: KeyModifiers) -> Event {
+    fn key(code: KeyCode, mods: KeyModifiers) -> Event {
         Event::Key(KeyEvent::new(code, mods))
     }
 
     #[test]
-    fn text_fields_take_q_j_k_question_mark_and_space() {
-        for c in ['q', 'j', 'k', '?', ' '] {
-            match msg_for(Mode::Editing, &press(KeyCode::Char(c), KeyModifiers::NONE)) {
-                Some(Msg::Edit(tui_input::InputRequest::InsertChar(got))) => assert_eq!(got, c),
+    fn text_takes_q_j_k_question_mark_and_space() {
+        let mut keys = Keys::text(vec![]);
+        keys.bindings.extend(global(Global { text: true, doc: true, ..Global::default() }));
+        for c in ['q', 'j', 'k', '?', ' ', 'Q'] {
+            match keys.msg_for(&key(KeyCode::Char(c), KeyModifiers::NONE)) {
+                Some(Msg::Edit(k)) => assert_eq!(k.code, KeyCode::Char(c)),
                 other => panic!("{c:?} gave {other:?}"),
             }
         }
-        let upper = press(KeyCode::Char('Q'), KeyModifiers::SHIFT);
-        assert!(matches!(msg_for(Mode::Editing, &upper), Some(Msg::Edit(_))));
+        let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
+        assert_eq!(keys.action_for(f1), Some(Action::Help));
     }
 
     #[test]
-    fn ctrl_c_and_f1_work_in_every_mode() {
-        for mode in Mode::ALL {
+    fn ctrl_c_quits_and_ctrl_n_goes_on_everywhere_in_a_step() {
+        for text in [false, true] {
+            let keys = Keys::new(global(Global { in_step: true, text, ..Global::default() }));
             let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-            assert_eq!(action_for(mode, c), Some(Action::ForceQuit), "{mode:?}");
-            if mode != Mode::TooSmall {
-                let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
-                assert_eq!(action_for(mode, f1), Some(Action::Help), "{mode:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn q_quits_outside_text_fields_only() {
-        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        for mode in Mode::ALL {
-            let expected = if mode.edits_text() { None } else { Some(Action::Quit) };
-            assert_eq!(action_for(mode, q), expected, "{mode:?}");
+            assert_eq!(keys.action_for(c), Some(Action::ForceQuit));
+            let n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+            assert_eq!(keys.action_for(n), Some(Action::NextStep));
         }
     }
 
     #[test]
     fn shift_tab_goes_back_a_field() {
+        let keys = Keys::new(vec![tab("ui.does.question")]);
         let key = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(action_for(Mode::Choice, key), Some(Action::PrevField));
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_a_mode() {
-        for mode in Mode::ALL {
-            let mut seen = std::collections::HashSet::new();
-            for (code, mods, _) in bindings(mode).into_iter().flat_map(|b| b.presses) {
-                assert!(seen.insert((code, mods)), "{mode:?}: {code:?} bound twice");
-            }
-        }
+        assert_eq!(keys.action_for(key), Some(Action::PrevField));
     }
 }

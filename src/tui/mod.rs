@@ -14,12 +14,17 @@
 //! - restoring the terminal never panics: errors of a dead terminal are ignored, and ratatui's
 //!   `Terminal` is never dropped with a hidden cursor it cannot show (its drop would print).
 
+pub mod action;
 pub mod app;
+pub mod doc;
+pub mod editor;
+pub mod env;
 pub mod form;
 pub mod keymap;
-pub mod outcome;
-pub mod outcome_fields;
+pub mod msg;
 pub mod questions;
+pub mod screen;
+pub mod text;
 pub mod theme;
 pub mod view;
 
@@ -64,6 +69,12 @@ pub trait Io {
     /// Whether the saves directory holds any save at all (cheap: no file is parsed).
     fn any_saves(&mut self) -> bool;
     fn open(&mut self, target: &str) -> Result<Loaded, String>;
+    /// Reads a saved assessment without opening it for editing (no lock).
+    fn inspect(&mut self, target: &str) -> Result<crate::domain::assessment::Assessment, String>;
+    /// A new, unsaved assessment with the answers of a saved one.
+    fn copy(&mut self, target: &str, now: Timestamp) -> Result<Loaded, String>;
+    /// Deletes a saved assessment and its backup; returns its title.
+    fn delete(&mut self, target: &str) -> Result<String, String>;
     /// A new, unsaved assessment.
     fn create(&mut self, now: Timestamp) -> Loaded;
     /// Saves and returns the path written.
@@ -362,12 +373,12 @@ fn event_loop(
 ) -> anyhow::Result<Exit> {
     let mut shell = Shell { terminal, gone: false };
     if let Ok(size) = shell.terminal.size() {
-        model.size = (size.width, size.height);
+        model.env.size = (size.width, size.height);
     }
     shell.draw(&model);
     // The first frame is on screen; now the time zone, the saved assessments and the catalogue.
-    model.tz = jiff::tz::TimeZone::system();
-    if model.start.loading {
+    model.env.tz = jiff::tz::TimeZone::system();
+    if model.saves_loading {
         let saves = io.list_saves();
         update(&mut model, Msg::SavesListed(saves));
         shell.draw(&model);
@@ -457,12 +468,12 @@ fn event_loop(
                 // A key can be read before the resize that preceded it (crossterm polls the tty
                 // and its resize signal together): judge the key at the size on screen now.
                 if let Ok(size) = shell.terminal.size()
-                    && (size.width, size.height) != model.size
+                    && (size.width, size.height) != model.env.size
                 {
                     update(&mut model, Msg::Resize(size.width, size.height));
                     drawn = false;
                 }
-                match keymap::msg_for(keymap::mode(&model), &event) {
+                match app::keys(&model).msg_for(&event) {
                     Some(msg) => msg,
                     None => continue,
                 }
@@ -495,8 +506,8 @@ impl Shell<'_> {
 /// Updates the model and runs the effect. `Some` ends the wizard, with the error of the last
 /// save if it failed. `gone`: nobody can read the terminal any more.
 fn dispatch(model: &mut Model, io: &mut dyn Io, msg: Msg, gone: bool) -> Option<Option<String>> {
-    model.now = Timestamp::now();
-    model.today = model.now.to_zoned_datetime(model.tz.clone()).date();
+    model.env.now = Timestamp::now();
+    model.env.today = model.env.now.to_zoned_datetime(model.env.tz.clone()).date();
     match update(model, msg) {
         Effect::None => {}
         Effect::Save => {
@@ -520,7 +531,7 @@ fn dispatch(model: &mut Model, io: &mut dyn Io, msg: Msg, gone: bool) -> Option<
         }
         Effect::New => {
             save_if_dirty(model, io);
-            let loaded = io.create(model.now);
+            let loaded = io.create(model.env.now);
             update(model, Msg::Opened(Box::new(loaded)));
         }
         Effect::Open(target) => {
@@ -535,6 +546,25 @@ fn dispatch(model: &mut Model, io: &mut dyn Io, msg: Msg, gone: bool) -> Option<
             let result = export(model, kind);
             update(model, Msg::Exported(result));
         }
+        Effect::ExportSaved(target, kind) => {
+            let result = io.inspect(&target).and_then(|a| export_assessment(model, &a, kind));
+            update(model, Msg::Exported(result));
+        }
+        Effect::Copy(target) => {
+            save_if_dirty(model, io);
+            let msg = match io.copy(&target, model.env.now) {
+                Ok(loaded) => Msg::Opened(Box::new(loaded)),
+                Err(error) => Msg::OpenFailed(error),
+            };
+            update(model, msg);
+        }
+        Effect::Delete(target) => {
+            let result = io.delete(&target);
+            if let Effect::ListSaves = update(model, Msg::Deleted(result)) {
+                let saves = io.list_saves();
+                update(model, Msg::SavesListed(saves));
+            }
+        }
         Effect::ListSaves => {
             save_if_dirty(model, io);
             let saves = io.list_saves();
@@ -546,20 +576,23 @@ fn dispatch(model: &mut Model, io: &mut dyn Io, msg: Msg, gone: bool) -> Option<
 
 /// Writes a document of the open assessment into the current directory under a numbered name.
 fn export(model: &Model, kind: crate::export::Kind) -> Result<PathBuf, String> {
-    let doc =
-        model.doc.as_ref().ok_or_else(|| model.texts.get("ui.review.nothing_open").to_string())?;
+    let t = &model.env.texts;
+    let doc = model.doc.as_ref().ok_or_else(|| t.get("ui.review.nothing_open").to_string())?;
+    export_assessment(model, &doc.loaded.assessment, kind)
+}
+
+/// Writes a document of `assessment` into the current directory under a numbered name.
+fn export_assessment(
+    model: &Model,
+    assessment: &crate::domain::assessment::Assessment,
+    kind: crate::export::Kind,
+) -> Result<PathBuf, String> {
+    let t = &model.env.texts;
     let catalog =
-        model.catalog.as_ref().ok_or_else(|| model.texts.get("ui.panel.loading").to_string())?;
+        model.env.catalog.as_ref().ok_or_else(|| t.get("ui.panel.loading").to_string())?;
     let dir = std::env::current_dir().map_err(|e| e.to_string())?;
-    crate::export::write_default(
-        &dir,
-        kind,
-        &doc.loaded.assessment,
-        catalog,
-        &model.texts,
-        model.today,
-    )
-    .map_err(|e| format!("{}: {e}", dir.display()))
+    crate::export::write_default(&dir, kind, assessment, catalog, t, model.env.today)
+        .map_err(|e| format!("{}: {e}", dir.display()))
 }
 
 fn save_if_dirty(model: &mut Model, io: &mut dyn Io) {
@@ -606,7 +639,7 @@ fn save_for_exit(model: &mut Model, io: &mut dyn Io, force: bool, gone: bool) ->
         return Some(error);
     }
     let doc = model.doc.as_ref()?;
-    let t = &model.texts;
+    let t = &model.env.texts;
     Some(match io.rescue(&doc.loaded, gone) {
         Ok(copy) => {
             t.fmt("ui.exit.rescued", &[("error", &error), ("copy", &copy.display().to_string())])

@@ -88,6 +88,28 @@ pub fn questions(step: Step, s: &Scenario) -> Vec<Question> {
     }
 }
 
+/// The step that asks `answer`.
+pub fn step_of(answer: AnswerId) -> Step {
+    use AnswerId as A;
+    match answer {
+        A::OrgType
+        | A::PublicBody
+        | A::Regime
+        | A::SocialData
+        | A::ProfessionalSecrecy
+        | A::Bundesland
+        | A::Purposes => Step::Organisation,
+        A::Organisers | A::Participants | A::Size | A::Representation => Step::People,
+        A::Data | A::ProtectionNeed | A::E2eeRequired => Step::Data,
+        A::TransferStance | A::Hosting | A::SelfHostingCapacity => Step::Transfers,
+        A::InstallPossible
+        | A::Browsers
+        | A::RequiredFeatures
+        | A::OpenSourceRequired
+        | A::StatutoryInsuranceVideo => Step::Participation,
+    }
+}
+
 /// Every selectable row of `step`, in display order.
 pub fn rows(step: Step, s: &Scenario) -> Vec<Row> {
     let mut rows = Vec::new();
@@ -257,6 +279,14 @@ impl Question {
             Question::OpenSource => AnswerId::OpenSourceRequired,
             Question::StatutoryInsurance => AnswerId::StatutoryInsuranceVideo,
         })
+    }
+
+    /// The answers this question sets (the overlays question sets two).
+    pub fn answers(self) -> Vec<AnswerId> {
+        let mut out: Vec<AnswerId> =
+            (0..self.option_keys().len().max(1)).filter_map(|o| self.answer(o)).collect();
+        out.dedup();
+        out
     }
 
     /// Whether `option` is currently chosen in `s`.
@@ -441,6 +471,20 @@ mod tests {
         assert!(q.contains(&Question::LoweringReason) && q.contains(&Question::RiskAcceptedBy));
         Question::ProtectionNeed.choose(2, &mut s);
         assert_eq!(s.protection_need, None, "choosing the proposal follows the proposal");
+    }
+
+    #[test]
+    fn every_answer_is_asked_on_its_step() {
+        let s = Scenario {
+            install_possible: false,
+            org_type: OrgType::HealthCare,
+            ..Scenario::default()
+        };
+        for answer in AnswerId::ALL {
+            let step = step_of(answer);
+            let asked = questions(step, &s).iter().any(|q| q.answers().contains(&answer));
+            assert!(asked, "{answer:?} on {step:?}");
+        }
     }
 
     #[test]

@@ -104,3 +104,4 @@ impl Tui {
 pub const DOWN: &str = "\x1b[B";
 pub const ENTER: &str = "\r";
 pub const ESC: &str = "\x1b";
+pub const CTRL_N: &str = "\x0e";

@@ -7,13 +7,14 @@ use jiff::civil::Date;
 use meetcheck::domain::assessment::Assessment;
 use meetcheck::domain::catalog::Catalog;
 use meetcheck::domain::narrowing::{Evaluation, KnockOut, KnockOutDetail, RuleId, Shortlist};
-use meetcheck::domain::scenario::{Scenario, TransferStance};
+use meetcheck::domain::scenario::{Scenario, Step, TransferStance};
 use meetcheck::i18n::{Lang, Texts};
 use meetcheck::store::Store;
 use meetcheck::tui::app::{Action, Effect, Model, Msg, update};
 use meetcheck::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub const TODAY: Date = Date::constant(2026, 11, 29);
 
@@ -40,7 +41,7 @@ pub fn fake_narrow(catalog: &Catalog, scenario: &Scenario, _today: Date) -> Shor
             e.knockouts.push(KnockOut {
                 rule: RuleId::TransferStance,
                 facts: vec![],
-                answers: vec![],
+                answers: vec![meetcheck::domain::narrowing::AnswerId::TransferStance],
                 detail: KnockOutDetail::Plain,
             });
             list.excluded.push(e);
@@ -86,10 +87,20 @@ pub fn act(model: &mut Model, action: Action) -> Effect {
     update(model, Msg::Action(action))
 }
 
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Types `text` into the field being edited, key by key.
 pub fn type_text(model: &mut Model, text: &str) {
     for c in text.chars() {
-        update(model, Msg::Edit(tui_input::InputRequest::InsertChar(c)));
+        update(model, Msg::Edit(key(KeyCode::Char(c))));
     }
+}
+
+/// The step on screen.
+pub fn step(m: &Model) -> Step {
+    m.step().expect("a step on screen")
 }
 
 /// Renders the model into a test terminal of this size.
@@ -120,21 +131,37 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     out
 }
 
-/// A new assessment walked forward with the defaults until `step`.
-pub fn at_step(lang: Lang, step: meetcheck::domain::scenario::Step) -> Model {
+/// The footer (the last line) of the screen drawn at `w`×`h`.
+pub fn footer(model: &mut Model, w: u16, h: u16) -> String {
+    screen_text(&render(model, w, h)).lines().last().unwrap_or_default().to_string()
+}
+
+/// Enter until the step changes (Enter goes question by question); returns the last effect.
+pub fn next_step(m: &mut Model) -> Effect {
+    let before = step(m);
+    for _ in 0..40 {
+        let effect = act(m, Action::Enter);
+        if m.step() != Some(before) {
+            return effect;
+        }
+    }
+    panic!("Enter did not leave {before:?}");
+}
+
+/// A new assessment with the real narrowing, walked forward with the defaults until `to`:
+/// Enter through About and the questions, the decision taken with Enter, Ctrl+N past the
+/// checklist.
+pub fn at_step(lang: Lang, to: Step) -> Model {
     let mut m = with_new_assessment_real(lang);
     type_text(&mut m, "Beratungsstelle Nord – Videoberatung");
-    while m.doc.as_ref().unwrap().step() < step {
-        if m.doc.as_ref().unwrap().step() == meetcheck::domain::scenario::Step::Checklist {
-            // Enter on a to-do opens it: go to the last row, "continue", first.
-            for _ in 0..40 {
-                act(&mut m, Action::Down);
+    while step(&m) < to {
+        match step(&m) {
+            Step::Checklist => {
+                act(&mut m, Action::NextStep);
             }
-        }
-        act(&mut m, Action::Enter);
-        // Enter in About moves through the fields; Tab gets to the end faster.
-        if m.doc.as_ref().unwrap().step() == meetcheck::domain::scenario::Step::About {
-            act(&mut m, Action::NextField);
+            _ => {
+                next_step(&mut m);
+            }
         }
     }
     m

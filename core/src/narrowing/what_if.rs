@@ -140,6 +140,15 @@ pub(super) fn relaxations(s: &Scenario, causes: &[AnswerId]) -> Vec<Relaxation> 
     out
 }
 
+/// The answers with `what_if` taken over: `s` relaxed by that one level, or `None` when the
+/// answers no longer allow it (the answer has changed since).
+pub fn relaxed(s: &Scenario, what_if: &WhatIf) -> Option<Scenario> {
+    relaxations(s, &[what_if.answer])
+        .into_iter()
+        .find(|r| r.relaxed_to == what_if.relaxed_to)
+        .map(|r| r.scenario)
+}
+
 /// `excluded` pairs each excluded offering with its evaluation, in catalogue order.
 pub(super) fn what_ifs(
     catalog: &Catalog,
@@ -176,6 +185,20 @@ pub(super) fn what_ifs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_what_if_relaxes_its_one_answer() {
+        let s = Scenario { transfer_stance: TransferStance::EuOnly, ..Scenario::default() };
+        let w = WhatIf {
+            answer: AnswerId::TransferStance,
+            relaxed_to: RelaxedTo::Stance(TransferStance::Adequacy),
+            brings_back: vec![],
+        };
+        let r = relaxed(&s, &w).unwrap();
+        assert_eq!(r.transfer_stance, TransferStance::Adequacy);
+        assert_eq!(Scenario { transfer_stance: s.transfer_stance, ..r.clone() }, s);
+        assert_eq!(relaxed(&r, &w), None, "already relaxed");
+    }
 
     #[test]
     fn relaxed_values_have_distinct_ids_that_read_back() {

@@ -1,75 +1,118 @@
-//! The frame around every screen: header with the step indicator, message line, key hints.
+//! The frame around every screen: the header with the step indicator, the step rail, the
+//! message line, the key hints.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{truncate, width, wrap};
 use crate::domain::scenario::Step;
 use crate::terminal_text::for_terminal;
-use crate::tui::app::{Model, Screen};
-use crate::tui::keymap::{self, Binding};
+use crate::tui::app::{self, Model};
+use crate::tui::keymap::{Binding, Footer};
+use crate::tui::screen::Screen;
+use crate::tui::text::{truncate, width, wrap};
 
 /// "Schritt 2 von 10" for the steps from About to Review.
 pub fn step_indicator(model: &Model, step: Step) -> String {
     let n = step.number().to_string();
     let total = Step::ALL.len().to_string();
-    model.texts.fmt("ui.step_of", &[("n", &n), ("total", &total)])
+    model.env.texts.fmt("ui.step_of", &[("n", &n), ("total", &total)])
 }
 
 pub fn header(frame: &mut Frame, model: &Model, area: Rect) {
-    let t = &model.texts;
-    let th = &model.theme;
-    let (title, right) = match model.screen {
-        Screen::Start => (t.get("ui.start.title").to_string(), String::new()),
-        Screen::Catalog | Screen::CatalogDetail => {
-            let edition = model.catalog.as_ref().map(|c| c.edition.as_str()).unwrap_or("…");
+    let t = &model.env.texts;
+    let th = &model.env.theme;
+    let (title, right) = match &model.screen {
+        Screen::Start(_) => (t.get("ui.start.title").to_string(), String::new()),
+        Screen::Catalog(_) => {
+            let edition = model.env.catalog.as_ref().map(|c| c.edition.as_str()).unwrap_or("…");
             (
                 t.get("ui.catalog.title").to_string(),
                 t.fmt("ui.catalog.edition", &[("edition", edition)]),
             )
         }
-        Screen::Step(step) => {
+        screen => {
+            let step = screen.step().unwrap_or(Step::About);
             let doc_title = model.doc.as_ref().map(|d| d.loaded.assessment.meta.title.trim());
             let name = match doc_title {
                 Some(title) if !title.is_empty() => title.to_string(),
                 _ => t.get("ui.untitled").to_string(),
             };
-            let right = format!("{} · {}", step_indicator(model, step), t.get(&step.key()));
-            (name, right)
+            (name, format!("{} · {}", step_indicator(model, step), t.get(&step.key())))
         }
     };
-    let title = for_terminal(&title).into_owned();
-    let right_width = width(&right);
-    let prefix = " meetcheck · ";
-    let left_room = (area.width as usize).saturating_sub(right_width + 2 + width(prefix));
-    let left = Line::from(vec![
-        Span::styled(" meetcheck", th.heading),
-        Span::raw(&prefix[" meetcheck".len()..]),
-        Span::raw(truncate(&title, left_room)),
-    ]);
-    frame.render_widget(Paragraph::new(left), area);
+    let title = for_terminal(&title).replace('\n', " ");
+    let right_width = width(&right) + 1;
+    let room = (area.width as usize).saturating_sub(right_width + 1);
+    let prefix = "meetcheck · ";
+    let left = if width(prefix) + width(&title) < room {
+        vec![Span::styled(" meetcheck", th.heading), Span::raw(" · "), Span::raw(title)]
+    } else {
+        vec![Span::raw(" "), Span::raw(truncate(&title, room.saturating_sub(1)))]
+    };
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
     let right = Line::from(Span::styled(format!("{right} "), th.heading));
     frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area);
 }
 
+/// The step rail: every step with done (✓), current (▶), needs attention (▲) or not yet (·);
+/// names where there is room, else numbers with the current step's name.
+pub fn rail(frame: &mut Frame, model: &Model, area: Rect) {
+    let t = &model.env.texts;
+    let th = &model.env.theme;
+    let (Some(doc), Some(current)) = (&model.doc, model.step()) else { return };
+    let catalog = model.env.catalog.as_ref();
+    let mark = |step: Step| -> (&'static str, Style) {
+        if step == current {
+            ("▶", th.selected)
+        } else if doc.needs_attention(step, catalog) && step < doc.reached.max(current) {
+            ("▲", th.error)
+        } else if step < doc.reached.max(current) {
+            ("✓", th.success)
+        } else {
+            ("·", th.muted)
+        }
+    };
+    let hint = t.get("ui.rail.go_to");
+    let full = |names: bool| -> Vec<Span<'static>> {
+        let mut spans = vec![Span::raw(" ")];
+        for step in Step::ALL {
+            let (glyph, style) = mark(step);
+            let name = if names || step == current {
+                format!(" {}", t.get(&step.key()))
+            } else {
+                String::new()
+            };
+            spans.push(Span::styled(format!("{glyph}{}{name}", step.number()), style));
+            spans.push(Span::raw(" "));
+        }
+        spans
+    };
+    let spans = if Line::from(full(true)).width() + width(hint) + 2 <= area.width as usize {
+        full(true)
+    } else {
+        full(false)
+    };
+    let used = Line::from(spans.clone()).width();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if used + width(hint) + 2 <= area.width as usize {
+        let right = Line::from(Span::styled(format!("{hint} "), th.muted));
+        frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area);
+    }
+}
+
 /// Errors and confirmations, else the store's warnings about the open assessment: whole,
 /// wrapped at the window's width (the end of a message says what to do). At most `max` lines;
-/// only what does not fit even then ends in "…".
+/// what does not fit is in the message log (Ctrl+L), which the last line then names.
 pub fn note_lines(model: &Model, columns: u16, max: usize) -> Vec<Line<'static>> {
-    let t = &model.texts;
-    let th = &model.theme;
-    let (glyph, style, texts) = if let Some(note) = &model.note {
-        let args: Vec<(&str, String)> = note
-            .args
-            .iter()
-            .map(|(k, v)| (*k, if v.starts_with("ui.") { t.get(v).to_string() } else { v.clone() }))
-            .collect();
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let text = t.fmt(note.key, &args);
+    let t = &model.env.texts;
+    let th = &model.env.theme;
+    let (glyph, style, texts) = if let Some(note) = &model.notes.current {
+        let text = note_text(model, note);
         if note.error { ("▲", th.error, vec![text]) } else { ("✓", th.success, vec![text]) }
-    } else if !model.warnings.is_empty() {
+    } else if !model.warnings.is_empty() && model.step().is_some() {
         ("▲", th.error, model.warnings.clone())
     } else {
         return Vec::new();
@@ -84,13 +127,23 @@ pub fn note_lines(model: &Model, columns: u16, max: usize) -> Vec<Line<'static>>
         }
     }
     if lines.len() > max {
-        lines.truncate(max);
-        if let Some(last) = lines.last_mut() {
-            let cut = truncate(&format!("{last}…"), columns as usize);
-            *last = Line::styled(cut, style);
-        }
+        lines.truncate(max.saturating_sub(1).max(1));
+        let more = format!("   {}", t.get("ui.note.more_in_log"));
+        lines.push(Line::styled(truncate(&more, columns as usize), th.muted));
     }
     lines
+}
+
+/// A message in words (values that are text keys put into words too).
+pub fn note_text(model: &Model, note: &crate::tui::doc::Note) -> String {
+    let t = &model.env.texts;
+    let args: Vec<(&str, String)> = note
+        .args
+        .iter()
+        .map(|(k, v)| (*k, if v.starts_with("ui.") { t.get(v).to_string() } else { v.clone() }))
+        .collect();
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    t.fmt(note.key, &args)
 }
 
 pub fn note(frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect) {
@@ -99,44 +152,39 @@ pub fn note(frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect) {
 
 /// How a binding's keys are written.
 pub fn keys_label<'a>(model: &'a Model, binding: &'a Binding) -> &'a str {
-    if binding.keys.starts_with("ui.") { model.texts.get(binding.keys) } else { binding.keys }
+    if binding.keys.starts_with("ui.") { model.env.texts.get(binding.keys) } else { binding.keys }
 }
 
-/// The footer's hints: the keys that work here, from the key map. Help is always shown.
-pub fn footer_hints(model: &Model, max_width: usize) -> Vec<Binding> {
-    let mode = keymap::mode(model);
-    let copy = |b: &Binding| b.does == "ui.does.save_copy";
-    let advised = model.copy_advised();
-    let mut all: Vec<Binding> =
-        keymap::bindings(mode).into_iter().filter(|b| b.footer && (!copy(b) || advised)).collect();
-    // When a copy is the way out, its key comes first.
-    all.sort_by_key(|b| !copy(b));
-    let cost = |b: &Binding| width(keys_label(model, b)) + 1 + width(model.texts.get(b.does)) + 3;
-    let help = all.iter().find(|b| b.does == "ui.does.help").cloned();
-    let mut budget = max_width.saturating_sub(help.as_ref().map_or(0, cost));
-    let mut shown = Vec::new();
-    for b in all {
-        if Some(&b) == help.as_ref() {
-            shown.push(b);
-            continue;
-        }
-        if cost(&b) <= budget {
-            budget -= cost(&b);
-            shown.push(b);
+/// The footer's hints: the keys that work here, from the key map. The essential ones get room
+/// first, then those marked `Always`; the others follow in order while they fit.
+pub fn footer_bindings(model: &Model, columns: usize) -> Vec<Binding> {
+    let all: Vec<Binding> =
+        app::keys(model).bindings.into_iter().filter(|b| b.footer != Footer::No).collect();
+    let cost =
+        |b: &Binding| width(keys_label(model, b)) + 1 + width(model.env.texts.get(b.does)) + 2;
+    // One leading space; every hint but the last is followed by two.
+    let mut budget = (columns + 2).saturating_sub(1);
+    let mut keep = vec![false; all.len()];
+    for pass in [Footer::Essential, Footer::Always, Footer::IfRoom] {
+        for (i, b) in all.iter().enumerate() {
+            if b.footer == pass && cost(b) <= budget {
+                budget -= cost(b);
+                keep[i] = true;
+            }
         }
     }
-    shown
+    all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(b, _)| b).collect()
 }
 
 pub fn footer(frame: &mut Frame, model: &Model, area: Rect) {
-    let th = &model.theme;
+    let th = &model.env.theme;
     let mut spans = vec![Span::raw(" ")];
-    for (i, b) in footer_hints(model, area.width as usize).iter().enumerate() {
+    for (i, b) in footer_bindings(model, area.width as usize).iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" · ", th.muted));
+            spans.push(Span::raw("  "));
         }
         spans.push(Span::styled(keys_label(model, b).to_string(), th.key));
-        spans.push(Span::raw(format!(" {}", model.texts.get(b.does))));
+        spans.push(Span::raw(format!(" {}", model.env.texts.get(b.does))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -10,9 +10,12 @@ use crate::tui::app::{MIN_HEIGHT, MIN_WIDTH, Model};
 pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let need = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
     let have = format!("{}×{}", area.width, area.height);
-    let t = &model.texts;
+    let t = &model.env.texts;
     let lines = vec![
-        Line::styled(t.fmt("ui.too_small", &[("need", &need), ("have", &have)]), model.theme.error),
+        Line::styled(
+            t.fmt("ui.too_small", &[("need", &need), ("have", &have)]),
+            model.env.theme.error,
+        ),
         Line::raw(t.get("ui.too_small.quit")),
     ];
     let height = 4.min(area.height);

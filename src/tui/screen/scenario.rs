@@ -1,0 +1,467 @@
+//! A scenario step (organisation, people, data, transfers, participation): its questions with
+//! their options, the explanation of the option under the cursor, and the live panel that says
+//! what each answer changed.
+//!
+//! One way to choose: ↑↓ move, Space picks (ticks on a multiple choice); the cursor and Enter
+//! never change an answer. Enter and Tab go to the next question, onto its chosen answer; from
+//! the last question Enter goes on to the next step.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block as Frame_, Borders, Paragraph};
+
+use super::{Cx, Flow, Focus, Go, Leave};
+use crate::describe;
+use crate::domain::scenario::{ProtectionNeed, Scenario, Step};
+use crate::tui::action::Action;
+use crate::tui::doc::Doc;
+use crate::tui::editor::{self, Editor, TextField};
+use crate::tui::env::Env;
+use crate::tui::form::{self, Block, Field};
+use crate::tui::keymap::{self, Binding, Footer, Keys};
+use crate::tui::questions::{self, Question, Row};
+use crate::tui::text::wrap_hanging;
+
+pub struct State {
+    pub step: Step,
+    /// Row under the cursor (see [`questions::rows`]).
+    pub cursor: usize,
+    /// The text field under the cursor (lowering reason, risk owner).
+    pub editor: Option<Editor>,
+}
+
+impl State {
+    pub fn new(step: Step, cx: &mut Cx, focus: &Focus) -> State {
+        let doc = &*cx.doc;
+        let question = match focus {
+            Focus::Question(q) => Some(*q),
+            Focus::Answer(answer) => questions::questions(step, doc.scenario())
+                .into_iter()
+                .find(|q| q.answers().contains(answer)),
+            _ => None,
+        };
+        let question =
+            question.or_else(|| questions::questions(step, doc.scenario()).first().copied());
+        let cursor = question.map_or(0, |q| landing_row(step, doc.scenario(), q));
+        let mut state = State { step, cursor, editor: None };
+        let _ = state.sync_editor(cx.doc);
+        state
+    }
+
+    pub fn rows(&self, doc: &Doc) -> Vec<Row> {
+        questions::rows(self.step, doc.scenario())
+    }
+
+    pub fn current_row(&self, doc: &Doc) -> Option<Row> {
+        self.rows(doc).get(self.cursor).copied()
+    }
+
+    /// The text field under the cursor, if the row is one.
+    fn focused_field(&self, doc: &Doc) -> Option<TextField> {
+        match self.current_row(doc)? {
+            Row::Text { question: Question::LoweringReason } => Some(TextField::LoweringReason),
+            Row::Text { .. } => Some(TextField::RiskAcceptedBy),
+            Row::Choice { .. } => None,
+        }
+    }
+
+    /// Opens the editor on the field under the cursor; true when a changed field was left.
+    fn sync_editor(&mut self, doc: &mut Doc) -> bool {
+        let field = self.focused_field(doc);
+        editor::refocus(&mut self.editor, field, &mut doc.loaded.assessment).unwrap_or(false)
+    }
+
+    pub fn keys(&self, doc: &Doc) -> Keys {
+        let panel = Binding::ctrl("ui.key.ctrl_p", "ui.does.panel", 'p', Action::TogglePanel);
+        let tab = keymap::tab("ui.does.question").footer(Footer::No);
+        if self.editor.is_some() {
+            let mut keys = Keys::text(vec![
+                keymap::enter("ui.does.next"),
+                keymap::esc("ui.does.back"),
+                keymap::arrows("ui.does.field", false),
+                tab,
+                panel,
+            ]);
+            keys.bindings.extend(keymap::editor_keys(false));
+            return keys;
+        }
+        let _ = doc;
+        Keys::new(vec![
+            keymap::space("ui.does.choose"),
+            keymap::enter("ui.does.next"),
+            keymap::esc("ui.does.back"),
+            keymap::arrows("ui.does.move", true),
+            tab,
+            panel,
+        ])
+    }
+
+    pub fn update(&mut self, cx: &mut Cx, action: Action) -> Flow {
+        let rows = self.rows(cx.doc);
+        let Some(row) = rows.get(self.cursor).copied() else { return Flow::Stay };
+        let mut changed = false;
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(rows.len() - 1),
+            Action::NextField | Action::PrevField => {
+                let forward = action == Action::NextField;
+                if let Some(q) = self.neighbour(cx.doc, row.question(), forward) {
+                    self.cursor = landing_row(self.step, cx.doc.scenario(), q);
+                }
+            }
+            // Space alone changes an answer: it picks the option (toggles a multiple choice).
+            Action::Space => {
+                if let Row::Choice { question, option } = row {
+                    changed = cx.doc.choose(cx.env, question, option).is_some();
+                }
+            }
+            // Enter never changes an answer: the next question, from the last the next step.
+            Action::Enter => match self.neighbour(cx.doc, row.question(), true) {
+                Some(q) => self.cursor = landing_row(self.step, cx.doc.scenario(), q),
+                None => return Flow::Go(Go::Next),
+            },
+            Action::Back => return Flow::Go(Go::Back),
+            _ => {}
+        }
+        // Rows come and go with an answer (the lowering reason): stay on the same row.
+        let new_rows = self.rows(cx.doc);
+        if changed && let Some(i) = new_rows.iter().position(|r| *r == row) {
+            self.cursor = i;
+        }
+        self.cursor = self.cursor.min(new_rows.len().saturating_sub(1));
+        let left = self.sync_editor(cx.doc);
+        if changed || left { Flow::Save } else { Flow::Stay }
+    }
+
+    pub fn edit(&mut self, cx: &mut Cx, key: KeyEvent) -> bool {
+        match &mut self.editor {
+            Some(e) => e.key(key, &mut cx.doc.loaded.assessment),
+            None => false,
+        }
+    }
+
+    pub fn paste(&mut self, cx: &mut Cx, text: &str) -> bool {
+        match &mut self.editor {
+            Some(e) => e.paste(text, &mut cx.doc.loaded.assessment),
+            None => false,
+        }
+    }
+
+    pub fn leave(&mut self) -> Leave {
+        Leave::Ok(self.editor.take().is_some_and(|e| e.changed))
+    }
+
+    /// Puts the cursor on a question (a missing answer).
+    pub fn focus(&mut self, cx: &mut Cx, q: Question) {
+        self.cursor = landing_row(self.step, cx.doc.scenario(), q);
+        self.sync_editor(cx.doc);
+    }
+
+    /// The question after (or before) `q` on this step.
+    fn neighbour(&self, doc: &Doc, q: Question, forward: bool) -> Option<Question> {
+        let qs = questions::questions(self.step, doc.scenario());
+        let i = qs.iter().position(|x| *x == q)?;
+        if forward { qs.get(i + 1).copied() } else { i.checked_sub(1).map(|j| qs[j]) }
+    }
+
+    pub fn help_key(&self) -> &'static str {
+        "ui.help.choice"
+    }
+}
+
+/// Where the cursor lands on question `q`: its chosen option (the first chosen of a multiple
+/// choice), else its first row.
+pub fn landing_row(step: Step, s: &Scenario, q: Question) -> usize {
+    let rows = questions::rows(step, s);
+    let first = rows.iter().position(|r| r.question() == q).unwrap_or(0);
+    rows.iter()
+        .position(|r| match *r {
+            Row::Choice { question, option } => question == q && question.is_selected(option, s),
+            Row::Text { .. } => false,
+        })
+        .unwrap_or(first)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+/// The explanation of an option: its own hint where it has one, else the question's.
+fn option_hint(env: &Env, question: Question, option: usize) -> String {
+    let t = &env.texts;
+    let own = match question {
+        Question::Overlays if option == 0 => Some("ui.overlay.social_data.hint".to_string()),
+        Question::Overlays => Some("ui.overlay.professional_secrecy.hint".to_string()),
+        q if q.options_have_hints() => q.option_keys().get(option).map(|k| format!("{k}.hint")),
+        _ => None,
+    };
+    match own {
+        Some(key) if t.has(&key) => t.get(&key).to_string(),
+        _ => t.get(question.hint_key()).to_string(),
+    }
+}
+
+/// The E2EE answer the protection need proposes (the user's answer may differ).
+fn proposed_e2ee(s: &Scenario) -> bool {
+    s.protection() == ProtectionNeed::VeryHigh
+}
+
+/// The info box: what the option under the cursor means, and the step's warnings.
+fn info_lines(state: &State, env: &Env, doc: &Doc, columns: usize) -> Vec<Line<'static>> {
+    let t = &env.texts;
+    let th = &env.theme;
+    let s = doc.scenario();
+    let mut out: Vec<(String, Style)> = Vec::new();
+    if let Some(row) = state.current_row(doc) {
+        let text = match row {
+            Row::Choice { question, option } => option_hint(env, question, option),
+            Row::Text { question } => t.get(question.hint_key()).to_string(),
+        };
+        out.push((format!("ⓘ {text}"), Style::new()));
+        let (proposed, reasons) = s.proposed_protection();
+        match row.question() {
+            Question::ProtectionNeed | Question::LoweringReason | Question::RiskAcceptedBy => {
+                let why: Vec<&str> = reasons.iter().map(|r| t.get(r.key())).collect();
+                let need = t.get(proposed.key());
+                let text = t.fmt(
+                    "ui.hint.proposed_protection",
+                    &[("need", need), ("why", &why.join("; "))],
+                );
+                out.push((text, th.muted));
+            }
+            Question::E2ee => {
+                let proposal = if proposed_e2ee(s) { t.get("ui.yes") } else { t.get("ui.no") };
+                let need = t.get(s.protection().key());
+                let text = t.fmt("ui.hint.proposed_e2ee", &[("value", proposal), ("need", need)]);
+                out.push((text, th.muted));
+            }
+            _ => {}
+        }
+    }
+    if state.step == Step::Data && s.protection_lowered() {
+        out.push((format!("▲ {}", t.get("ui.hint.lowered")), th.error));
+    }
+    if state.step == Step::Organisation && s.purposes_diverge() {
+        out.push((format!("▲ {}", t.get("ui.hint.purposes_diverge")), th.error));
+    }
+    out.into_iter()
+        .flat_map(|(text, style)| {
+            wrap_hanging(&text, columns, " ", "   ")
+                .into_iter()
+                .map(move |l| Line::styled(l, style))
+        })
+        .collect()
+}
+
+/// The questions of the step as form blocks.
+fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Block<'a>> {
+    let t = &env.texts;
+    let th = &env.theme;
+    let s = doc.scenario();
+    let rows = state.rows(doc);
+    let mut out = Vec::new();
+    let mut last = None;
+    for (i, row) in rows.iter().enumerate() {
+        let q = row.question();
+        let focused = i == state.cursor;
+        if last != Some(q) && !q.is_text() {
+            if last.is_some() {
+                out.push(Block::Text { lines: vec![Line::raw("")], starts: false });
+            }
+            let note = q.is_multi().then(|| t.get("ui.multi"));
+            let lines = form::heading_lines(th, columns, t.get(q.key()), note);
+            out.push(Block::Text { lines, starts: true });
+        }
+        last = Some(q);
+        match *row {
+            Row::Choice { question, option } => {
+                let selected = question.is_selected(option, s);
+                let glyph = match (question.is_multi(), selected) {
+                    (true, true) => "[x]",
+                    (true, false) => "[ ]",
+                    (false, true) => "(•)",
+                    (false, false) => "( )",
+                };
+                let key = question.option_keys()[option];
+                let mut label = t.get(key).to_string();
+                if question == Question::ProtectionNeed
+                    && ProtectionNeed::ALL.get(option) == Some(&s.proposed_protection().0)
+                {
+                    label = format!("{label} ({})", t.get("ui.proposed"));
+                }
+                let mut lines =
+                    form::option_lines(th, columns, focused, glyph, &label, Style::new());
+                // The four transfer levels are explained on the spot, not only under the cursor.
+                let own_hint = format!("{key}.hint");
+                if question == Question::TransferStance && t.has(&own_hint) {
+                    lines.extend(form::text_lines(t.get(&own_hint), columns, 7, th.muted));
+                }
+                out.push(Block::Row { lines, focused });
+            }
+            Row::Text { question } => {
+                let field = match question {
+                    Question::LoweringReason => TextField::LoweringReason,
+                    _ => TextField::RiskAcceptedBy,
+                };
+                out.push(Block::Field(Field {
+                    label: format!("{} *", t.get(field.label_key())),
+                    value: field.value(&doc.loaded.assessment),
+                    editor: state.editor.as_ref().filter(|e| e.field == field && focused),
+                    focused,
+                    hint: None,
+                }));
+            }
+        }
+    }
+    out
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc, panel: bool) {
+    let th = &env.theme;
+    let panel_width = if area.width >= 120 {
+        44
+    } else if area.width >= 100 {
+        36
+    } else {
+        28
+    };
+    let (left, right) = if panel {
+        let [l, r] = area
+            .layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(panel_width)]));
+        (l, Some(r))
+    } else {
+        (area, None)
+    };
+    let columns = left.width.saturating_sub(2) as usize;
+    let mut info = info_lines(state, env, doc, columns);
+    if !panel {
+        // The count stays in view without the panel.
+        let count = remain_line(env, doc);
+        info.insert(0, Line::styled(format!(" {count}"), th.heading));
+    }
+    let info_height = (info.len() as u16 + 1).min(left.height / 2).max(2);
+    let [list_area, info_area] =
+        left.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(info_height)]));
+    let rule = Frame_::new().borders(Borders::TOP).border_style(th.border);
+    let list_inner = rule.inner(list_area);
+    frame.render_widget(rule, list_area);
+    let blocks = blocks(state, env, doc, list_inner.width.saturating_sub(2) as usize);
+    let labels = [TextField::LoweringReason, TextField::RiskAcceptedBy]
+        .map(|f| format!("{} *", env.texts.get(f.label_key())));
+    let label_w = form::label_width(labels, list_inner.width as usize);
+    form::draw(frame, list_inner, &blocks, label_w, th);
+
+    let rule = Frame_::new().borders(Borders::TOP).border_style(th.border);
+    let info_inner = rule.inner(info_area);
+    frame.render_widget(rule, info_area);
+    frame.render_widget(Paragraph::new(info), info_inner);
+
+    if let Some(right) = right {
+        draw_panel(frame, right, env, doc);
+    }
+}
+
+/// "8 of 29 offerings remain" (before any answer: "with the preset answers").
+fn remain_line(env: &Env, doc: &Doc) -> String {
+    let t = &env.texts;
+    let Some(list) = &doc.shortlist else { return t.get("ui.panel.loading").to_string() };
+    let remain = list.ranked.len().to_string();
+    let total = (list.ranked.len() + list.excluded.len()).to_string();
+    let key = if doc.loaded.assessment.history.is_empty() {
+        "ui.panel.remain_preset"
+    } else {
+        "ui.panel.remain"
+    };
+    t.fmt(key, &[("n", &remain), ("total", &total)])
+}
+
+/// The live panel: how many offerings remain and what the last answer knocked out or brought
+/// back, with the reason; what does not fit is counted ("… and 3 more").
+fn draw_panel(frame: &mut Frame, area: Rect, env: &Env, doc: &Doc) {
+    let t = &env.texts;
+    let th = &env.theme;
+    let title = format!(" {} ", t.get("ui.panel.title"));
+    let frame_ = Frame_::new()
+        .borders(Borders::TOP | Borders::LEFT)
+        .border_style(th.border)
+        .title(Span::styled(title, th.heading));
+    let inner = frame_.inner(area);
+    frame.render_widget(frame_, area);
+    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
+    let columns = inner.width as usize;
+    let rows = inner.height as usize;
+    let para = |text: &str, style: Style, lead: &str, indent: &str| -> Vec<Line<'static>> {
+        wrap_hanging(text, columns, lead, indent)
+            .into_iter()
+            .map(|l| Line::styled(l, style))
+            .collect()
+    };
+    let mut lines = para(&remain_line(env, doc), th.heading, "", "");
+    lines.push(Line::raw(""));
+    let (Some(catalog), Some(list)) = (&env.catalog, &doc.shortlist) else {
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    };
+    let name = |id: &str| describe::offering_name(t, catalog, id);
+    // Entries: each is the lines of one offering; they are added while they fit.
+    let mut entries: Vec<Vec<Line<'static>>> = Vec::new();
+    match &doc.last_change {
+        Some(change) => {
+            let answer = describe::answer_label(t, change.answer);
+            lines.extend(para(
+                &t.fmt("ui.panel.last_answer", &[("answer", &answer)]),
+                th.muted,
+                "",
+                "",
+            ));
+            if change.knocked_out.is_empty() && change.brought_back.is_empty() {
+                lines.extend(para(t.get("ui.panel.no_change"), Style::new(), "", ""));
+            }
+            for id in &change.knocked_out {
+                let mut entry = para(&name(id), th.removed, "✗ ", "  ");
+                let reason = list.evaluation(id).and_then(|e| e.knockouts.first());
+                if let (Some(ko), Some(offering)) = (reason, catalog.offering(id)) {
+                    entry.extend(para(
+                        &describe::knockout(t, offering, ko),
+                        Style::new(),
+                        "  ",
+                        "  ",
+                    ));
+                }
+                entries.push(entry);
+            }
+            for id in &change.brought_back {
+                entries.push(para(
+                    &t.fmt("ui.panel.back", &[("name", &name(id))]),
+                    th.added,
+                    "↺ ",
+                    "  ",
+                ));
+            }
+        }
+        None if list.ranked.is_empty() => {
+            lines.extend(para(t.get("ui.panel.none"), Style::new(), "", ""));
+        }
+        None => {
+            lines.extend(para(t.get("ui.panel.best"), th.muted, "", ""));
+            for e in &list.ranked {
+                entries.push(para(&name(&e.offering), Style::new(), "• ", "  "));
+            }
+        }
+    }
+    let total = entries.len();
+    for (shown, entry) in entries.into_iter().enumerate() {
+        let rest = total - shown;
+        // Room for this entry, and for the "more" line if others follow.
+        let need = entry.len() + usize::from(rest > 1);
+        if lines.len() + need > rows {
+            let more = t.fmt("ui.panel.more", &[("n", &rest.to_string())]);
+            lines.extend(para(&more, th.muted, "", ""));
+            break;
+        }
+        lines.extend(entry);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
