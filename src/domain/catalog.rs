@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::facts::{AsOf, Fact, Text};
+use super::facts::{AsOf, Certainty, Fact, Text};
 use super::scenario::Bundesland;
 
 /// Version of the catalogue's shape; the data edition is separate and changes far more often.
@@ -29,8 +29,38 @@ pub struct Catalog {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub title: String,
+    /// Where a reader opens it: required, a deep link rather than a home page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    pub kind: SourceKind,
+}
+
+/// What kind of document a source is: how far a fact citing it can be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SourceKind {
+    /// The provider's terms, processing agreement, privacy policy, sub-processor list, help pages.
+    Vendor,
+    /// A supervisory authority's publication.
+    Authority,
+    /// A statute, an official journal (adequacy decisions) or a court decision.
+    Law,
+    /// An official certification list (e.g. the KBV's certified video service providers).
+    CertificationList,
+    /// Press, blogs, law firms and other third parties.
+    Secondary,
+}
+
+impl SourceKind {
+    /// The strongest certainty a fact citing this kind of source may claim.
+    pub fn strongest_certainty(self) -> Certainty {
+        match self {
+            SourceKind::Authority | SourceKind::Law | SourceKind::CertificationList => {
+                Certainty::Authority
+            }
+            SourceKind::Vendor => Certainty::Contract,
+            SourceKind::Secondary => Certainty::Secondary,
+        }
+    }
 }
 
 /// Who runs the service, as the DSK guidance distinguishes it.
@@ -577,6 +607,12 @@ pub enum ProblemKind {
     BadCountryCode { code: String },
     /// A feature absent from the features map (Unknown with a note is the way to say "silent").
     MissingFeature,
+    /// A source without a URL a reader can open.
+    MissingUrl,
+    /// A URL that is not http(s) or names only a host, not the page that states the fact.
+    BareUrl { url: String },
+    /// A fact claims more certainty than its source can give (e.g. `Vendor` from a press report).
+    CertaintyAboveSource { certainty: String, kind: String },
 }
 
 impl ProblemKind {
@@ -590,6 +626,9 @@ impl ProblemKind {
             ProblemKind::MissingText => "catalog.problem.missing_text",
             ProblemKind::BadCountryCode { .. } => "catalog.problem.bad_country_code",
             ProblemKind::MissingFeature => "catalog.problem.missing_feature",
+            ProblemKind::MissingUrl => "catalog.problem.missing_url",
+            ProblemKind::BareUrl { .. } => "catalog.problem.bare_url",
+            ProblemKind::CertaintyAboveSource { .. } => "catalog.problem.certainty_above_source",
         }
     }
 
@@ -602,9 +641,14 @@ impl ProblemKind {
             ProblemKind::UnknownSource { source } => vec![("source", source.clone())],
             ProblemKind::FutureDate { as_of } => vec![("as_of", as_of.clone())],
             ProblemKind::BadCountryCode { code } => vec![("code", code.clone())],
+            ProblemKind::BareUrl { url } => vec![("url", url.clone())],
+            ProblemKind::CertaintyAboveSource { certainty, kind } => {
+                vec![("certainty", certainty.clone()), ("kind", kind.clone())]
+            }
             ProblemKind::DuplicateId
             | ProblemKind::BadId
             | ProblemKind::MissingText
+            | ProblemKind::MissingUrl
             | ProblemKind::MissingFeature => Vec::new(),
         }
     }
@@ -639,6 +683,7 @@ impl Validator<'_> {
         self.string("edition".into(), &catalog.edition);
         for (key, source) in &catalog.sources {
             self.string(format!("sources.{key}.title"), &source.title);
+            self.url(&format!("sources.{key}.url"), source.url.as_deref());
         }
         for (code, fact) in &catalog.adequacy {
             let path = format!("adequacy.{code}");
@@ -727,8 +772,9 @@ impl Validator<'_> {
         check_value: impl FnOnce(&mut Self, &str, &T),
     ) {
         match fact {
-            Fact::Known { value, source, as_of, note, .. } => {
+            Fact::Known { value, source, as_of, note, certainty } => {
                 self.source(&format!("{path}.source"), source);
+                self.certainty(&format!("{path}.certainty"), source, *certainty);
                 self.date(&format!("{path}.as_of"), as_of);
                 if let Some(note) = note {
                     self.text(&format!("{path}.note"), note);
@@ -743,6 +789,32 @@ impl Validator<'_> {
     fn source(&mut self, path: &str, key: &str) {
         if !self.catalog.sources.contains_key(key) {
             self.report(path.to_string(), ProblemKind::UnknownSource { source: key.to_string() });
+        }
+    }
+
+    fn url(&mut self, path: &str, url: Option<&str>) {
+        let Some(url) = url else {
+            self.report(path.to_string(), ProblemKind::MissingUrl);
+            return;
+        };
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+        let deep = rest
+            .and_then(|r| r.split_once('/'))
+            .is_some_and(|(host, page)| !host.is_empty() && !page.trim_end_matches('/').is_empty());
+        if !deep {
+            self.report(path.to_string(), ProblemKind::BareUrl { url: url.to_string() });
+        }
+    }
+
+    /// A fact may not claim more than its source can give; Certainty orders strongest first.
+    fn certainty(&mut self, path: &str, key: &str, certainty: Certainty) {
+        let Some(source) = self.catalog.sources.get(key) else { return };
+        if certainty < source.kind.strongest_certainty() {
+            let kind = ProblemKind::CertaintyAboveSource {
+                certainty: format!("{certainty:?}"),
+                kind: format!("{:?}", source.kind),
+            };
+            self.report(path.to_string(), kind);
         }
     }
 

@@ -188,9 +188,14 @@ fn show_names_what_todays_catalogue_changes() {
         Fact::known(vec!["US".to_string()], "test-source", "2026-11", Certainty::Vendor);
     embedded.edition = "2027-01".into();
     embedded.offerings = vec![changed];
-    embedded
-        .sources
-        .insert("test-source".into(), catalog::Source { title: "Test".into(), url: None });
+    embedded.sources.insert(
+        "test-source".into(),
+        catalog::Source {
+            title: "Test".into(),
+            url: Some("https://example.org/terms".into()),
+            kind: catalog::SourceKind::Vendor,
+        },
+    );
     let file = home.path().join("newer-catalogue.ron");
     write(&file, ron::to_string(&embedded).unwrap().as_bytes());
 
