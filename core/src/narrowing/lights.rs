@@ -2,11 +2,11 @@
 
 use super::transfers::{Need, is_eea, profile};
 use super::{CriterionId, FactField, Light, Rating};
-use crate::domain::catalog::{
+use crate::catalog::{
     Browser, Catalog, DpaTerms, E2eeMode, Entity, Offering, OperatingModel, OwnPurpose, Verdict,
 };
-use crate::domain::facts::Fact;
-use crate::domain::scenario::{ProtectionNeed, Scenario, TransferStance};
+use crate::facts::Fact;
+use crate::scenario::{ProtectionNeed, Scenario, TransferStance};
 
 pub(super) fn lights(catalog: &Catalog, s: &Scenario, o: &Offering) -> Vec<Rating> {
     vec![

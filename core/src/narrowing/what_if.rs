@@ -3,8 +3,8 @@
 
 use super::knockouts::knockouts;
 use super::{AnswerId, Evaluation, WhatIf};
-use crate::domain::catalog::{Catalog, Offering};
-use crate::domain::scenario::{HostingPreference, Scenario, Size, TransferStance};
+use crate::catalog::{Catalog, Offering};
+use crate::scenario::{HostingPreference, Scenario, Size, TransferStance};
 
 /// One relaxed answer: which answer, its relaxed value's text key, and the relaxed scenario.
 pub(super) struct Relaxation {
