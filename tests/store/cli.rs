@@ -264,3 +264,52 @@ fn show_refuses_damaged_and_newer_files_with_exit_1_and_uses_a_backup_with_exit_
     assert!(stdout(&output).contains("WARNING: "), "also among the warnings of the summary");
     assert!(stdout(&output).contains("Chosen: Vanished offering"));
 }
+
+#[test]
+fn recheck_names_what_todays_catalogue_changes_and_leaves_the_decision_alone() {
+    use meetcheck::commands::EMBEDDED_CATALOG;
+    use meetcheck::domain::catalog;
+    use meetcheck::domain::facts::{Certainty, Fact};
+    let home = tempfile::tempdir().unwrap();
+    let saves = home.path().join("saves");
+    std::fs::create_dir_all(&saves).unwrap();
+    let copy = saves.join(COUNSELLING);
+    std::fs::copy(example(COUNSELLING), &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let mut embedded = catalog::parse(EMBEDDED_CATALOG).unwrap();
+    let mut changed = embedded.offering("jitsi-netways").unwrap().clone();
+    changed.processing_locations =
+        Fact::known(vec!["US".to_string()], "test-source", "2026-11", Certainty::Vendor);
+    embedded.edition = "2027-01".into();
+    embedded.offerings = vec![changed];
+    embedded.sources.insert(
+        "test-source".into(),
+        catalog::Source {
+            title: "Test".into(),
+            url: Some("https://example.org/terms".into()),
+            kind: catalog::SourceKind::Vendor,
+        },
+    );
+    let file = home.path().join("newer-catalogue.ron");
+    write(&file, ron::to_string(&embedded).unwrap().as_bytes());
+
+    let output = meetcheck(home.path(), &["--catalog", file.to_str().unwrap(), "recheck"], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let name = COUNSELLING.trim_end_matches(".ron");
+    assert!(text.contains(&format!("{name} – ")), "{text}");
+    assert!(text.contains("chose Jitsi Meet by NETWAYS"), "{text}");
+    assert!(
+        text.contains("Jitsi Meet by NETWAYS, Processing locations: at the decision “"),
+        "{text}"
+    );
+    assert!(text.contains("Decisions checked: 1; none was changed."), "{text}");
+    assert_eq!(std::fs::read(&copy).unwrap(), before, "recheck only reads");
+
+    // Not yet due for review: `--due` leaves it out but still counts it.
+    let due = meetcheck(home.path(), &["recheck", "--due"], "");
+    assert_eq!(due.status.code(), Some(0), "{}", stderr(&due));
+    let due_text = stdout(&due);
+    assert!(!due_text.contains(name), "{due_text}");
+    assert!(due_text.contains("Decisions due for review: 0 of 1;"), "{due_text}");
+}
