@@ -156,7 +156,7 @@ fn every_enum_text_exists_in_both_languages() {
     }
 }
 
-// --- consequences of facts-update.md -------------------------------------------------------
+// --- consequences of the current sources -------------------------------------------------------
 
 #[test]
 fn zoom_e2ee_meetings_are_app_only_and_capped_at_200() {
@@ -256,7 +256,8 @@ fn adequacy_covers_switzerland_and_the_renewed_uk_decision() {
 
 #[test]
 fn no_general_platform_claims_kbv_certification() {
-    let general = ["zoom", "teams-m365", "webex", "google-meet-workspace", "goto-meeting", "alfaview"];
+    let general =
+        ["zoom", "teams-m365", "webex", "google-meet-workspace", "goto-meeting", "alfaview"];
     let c = embedded();
     for id in general {
         assert!(offering(&c, id).kbv_listed.value() != Some(&true), "{id}");

@@ -67,7 +67,8 @@ fn every_known_fact_cites_a_listed_source_with_a_deep_public_url() {
 fn no_source_is_an_internal_note() {
     for (key, source) in &embedded().sources {
         let text = format!("{key} {} {}", source.title, source.url.as_deref().unwrap_or(""));
-        for internal in ["shared/", "facts.md", "facts-update", "research-tables", "domain research"]
+        for internal in
+            ["shared/", "facts.md", "facts-update", "research-tables", "domain research"]
         {
             assert!(!text.to_lowercase().contains(internal), "{key}: {text}");
         }
@@ -103,7 +104,8 @@ fn the_catalogue_offers_what_users_consider() {
         .filter(|o| matches!(o.kbv_listed, Fact::Known { value: true, .. }))
         .count();
     assert!(certified >= 4, "certified video service providers: {certified}");
-    for id in ["opentalk-cloud", "kmeet", "sichere-videokonferenz", "dfnconf", "skype", "jaas-8x8"] {
+    for id in ["opentalk-cloud", "kmeet", "sichere-videokonferenz", "dfnconf", "skype", "jaas-8x8"]
+    {
         assert!(catalog.offering(id).is_some(), "{id} missing");
     }
 }
@@ -113,10 +115,9 @@ fn exclusion_driving_fields_of_online_services_are_mostly_known() {
     let catalog = embedded();
     let share = exclusion_driving_known_share(&catalog, TODAY).unwrap();
     // Recount independently of the stats code: per offering and field, from the JSON view.
-    let json: Value = serde_json::from_str(
-        &String::from_utf8(meetcheck(&["catalog", "--json"]).stdout).unwrap(),
-    )
-    .unwrap();
+    let json: Value =
+        serde_json::from_str(&String::from_utf8(meetcheck(&["catalog", "--json"]).stdout).unwrap())
+            .unwrap();
     let (mut known, mut applicable) = (0u32, 0u32);
     for offering in json["offerings"].as_array().unwrap() {
         if offering["operating_model"] != "OnlineService" {
@@ -201,7 +202,8 @@ fn stats_count_what_the_catalogue_holds() {
     assert_eq!(dpa[1], count(&|o| matches!(o.dpa, Fact::Known { .. })));
     assert_eq!(dpa[2], count(&|o| matches!(o.dpa, Fact::Unknown { .. })));
     assert_eq!(dpa[3], count(&|o| matches!(o.dpa, Fact::NotApplicable)));
-    let online = catalog.offerings.iter().any(|o| o.operating_model == OperatingModel::OnlineService);
+    let online =
+        catalog.offerings.iter().any(|o| o.operating_model == OperatingModel::OnlineService);
     assert!(online);
     assert!(lines.last().unwrap().contains("Exclusion-driving fields of online services"));
 

@@ -32,11 +32,16 @@ pub struct Source {
     /// Where a reader opens it: required, a deep link rather than a home page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Required in a catalogue (`validate` reports it missing); `Unclassified` only in decision
+    /// snapshots saved before sources had a kind.
+    #[serde(default)]
     pub kind: SourceKind,
 }
 
 /// What kind of document a source is: how far a fact citing it can be trusted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum SourceKind {
     /// The provider's terms, processing agreement, privacy policy, sub-processor list, help pages.
     Vendor,
@@ -48,6 +53,10 @@ pub enum SourceKind {
     CertificationList,
     /// Press, blogs, law firms and other third parties.
     Secondary,
+    /// Not stated: a source in a decision snapshot saved before sources had a kind. A catalogue
+    /// may not use it.
+    #[default]
+    Unclassified,
 }
 
 impl SourceKind {
@@ -58,7 +67,7 @@ impl SourceKind {
                 Certainty::Authority
             }
             SourceKind::Vendor => Certainty::Contract,
-            SourceKind::Secondary => Certainty::Secondary,
+            SourceKind::Secondary | SourceKind::Unclassified => Certainty::Secondary,
         }
     }
 }
@@ -570,6 +579,8 @@ pub enum ProblemKind {
     MissingFeature,
     /// A source without a URL a reader can open.
     MissingUrl,
+    /// A source that does not say what kind of document it is.
+    MissingSourceKind,
     /// A URL that is not http(s) or names only a host, not the page that states the fact.
     BareUrl { url: String },
     /// A fact claims more certainty than its source can give (e.g. `Vendor` from a press report).
@@ -588,6 +599,7 @@ impl ProblemKind {
             ProblemKind::BadCountryCode { .. } => "catalog.problem.bad_country_code",
             ProblemKind::MissingFeature => "catalog.problem.missing_feature",
             ProblemKind::MissingUrl => "catalog.problem.missing_url",
+            ProblemKind::MissingSourceKind => "catalog.problem.missing_source_kind",
             ProblemKind::BareUrl { .. } => "catalog.problem.bare_url",
             ProblemKind::CertaintyAboveSource { .. } => "catalog.problem.certainty_above_source",
         }
@@ -610,6 +622,7 @@ impl ProblemKind {
             | ProblemKind::BadId
             | ProblemKind::MissingText
             | ProblemKind::MissingUrl
+            | ProblemKind::MissingSourceKind
             | ProblemKind::MissingFeature => Vec::new(),
         }
     }
@@ -645,6 +658,9 @@ impl Validator<'_> {
         for (key, source) in &catalog.sources {
             self.string(format!("sources.{key}.title"), &source.title);
             self.url(&format!("sources.{key}.url"), source.url.as_deref());
+            if source.kind == SourceKind::Unclassified {
+                self.report(format!("sources.{key}.kind"), ProblemKind::MissingSourceKind);
+            }
         }
         for (code, fact) in &catalog.adequacy {
             let path = format!("adequacy.{code}");
@@ -769,11 +785,14 @@ impl Validator<'_> {
 
     /// A fact may not claim more than its source can give; Certainty orders strongest first.
     fn certainty(&mut self, path: &str, key: &str, certainty: Certainty) {
-        let Some(source) = self.catalog.sources.get(key) else { return };
-        if certainty < source.kind.strongest_certainty() {
+        let Some(kind) = self.catalog.sources.get(key).map(|s| s.kind) else { return };
+        if kind == SourceKind::Unclassified {
+            return;
+        }
+        if certainty < kind.strongest_certainty() {
             let kind = ProblemKind::CertaintyAboveSource {
                 certainty: format!("{certainty:?}"),
-                kind: format!("{:?}", source.kind),
+                kind: format!("{kind:?}"),
             };
             self.report(path.to_string(), kind);
         }
@@ -819,7 +838,7 @@ mod tests {
     const MINIMAL: &str = r#"(
             schema: 1,
             edition: "test",
-            sources: { "s": (title: "A source", url: None) },
+            sources: { "s": (title: "A source", url: Some("https://example.org/terms"), kind: Vendor) },
             offerings: [(
                 id: "x",
                 name: (de: "X", en: "X"),
@@ -831,7 +850,7 @@ mod tests {
                 subprocessor_locations: Unknown(note: (de: "Fehlt.", en: "Missing.")),
                 dpf_certified: NotApplicable,
                 transfer_basis: NotApplicable,
-                dpa: Known(value: Standard, source: "s", as_of: "2021-02-18", certainty: Authority),
+                dpa: Known(value: Standard, source: "s", as_of: "2021-02-18", certainty: Contract),
                 own_purpose: Unknown(note: (de: "Fehlt.", en: "Missing.")),
                 open_source: Known(value: false, source: "s", as_of: "2025", certainty: Vendor),
                 licence: Known(value: "proprietary", source: "s", as_of: "2025", certainty: Vendor),
@@ -910,6 +929,44 @@ mod tests {
         let problems = validate(&c, TODAY);
         assert_eq!(problems[0].offering, None);
         assert_eq!(problems[1].offering.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn a_source_needs_a_deep_url_and_a_kind_and_bounds_the_certainty_of_its_facts() {
+        let mut c = minimal();
+        let source =
+            |url: Option<&str>, kind| Source { title: "T".into(), url: url.map(Into::into), kind };
+        c.sources.insert("none".into(), source(None, SourceKind::Vendor));
+        c.sources
+            .insert("home".into(), source(Some("https://vendor.example/"), SourceKind::Vendor));
+        c.sources.insert(
+            "old".into(),
+            source(Some("https://a.example/terms"), SourceKind::Unclassified),
+        );
+        c.sources
+            .insert("press".into(), source(Some("https://news.example/a"), SourceKind::Secondary));
+        c.offerings[0].max_participants = Fact::known(10, "press", "2025", Certainty::Vendor);
+        c.offerings[0].open_source = Fact::known(false, "press", "2025", Certainty::Secondary);
+        let found = kinds(&c);
+        let bare = ProblemKind::BareUrl { url: "https://vendor.example/".into() };
+        let above = ProblemKind::CertaintyAboveSource {
+            certainty: "Vendor".into(),
+            kind: "Secondary".into(),
+        };
+        let expected = [
+            ("sources.none.url".to_string(), ProblemKind::MissingUrl),
+            ("sources.home.url".to_string(), bare),
+            ("sources.old.kind".to_string(), ProblemKind::MissingSourceKind),
+            ("x.max_participants.certainty".to_string(), above),
+        ];
+        for problem in &expected {
+            assert!(found.contains(problem), "{problem:?} in {found:?}");
+        }
+        assert_eq!(
+            found.len(),
+            expected.len(),
+            "a secondary fact from the press is fine: {found:?}"
+        );
     }
 
     #[test]

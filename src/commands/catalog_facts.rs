@@ -83,7 +83,7 @@ impl FactEntry {
         self.source
             .as_deref()
             .and_then(|key| catalog.sources.get(key))
-            .is_some_and(|s| s.kind != SourceKind::Secondary)
+            .is_some_and(|s| !matches!(s.kind, SourceKind::Secondary | SourceKind::Unclassified))
     }
 
     pub fn to_json(&self, catalog: &Catalog, today: Date) -> Value {

@@ -208,16 +208,16 @@ fn show_names_what_todays_catalogue_changes() {
     let text = stdout(&output);
     assert!(
         text.contains(
-            "The catalogue is now edition 2026-11 + 2027-01; the decision rests on edition 2026-11."
+            "The catalogue is now edition 2026-12 + 2027-01; the decision rests on edition 2026-11."
         ),
         "{text}"
     );
     assert!(
-        text.contains("Jitsi Meet by NETWAYS, Processing locations: at the decision “"),
+        text.contains("Jitsi Meet by NETWAYS (NWS Jitsi), Processing locations: at the decision “"),
         "{text}"
     );
     assert!(
-        text.contains("Jitsi Meet by NETWAYS would be excluded by today's catalogue."),
+        text.contains("Jitsi Meet by NETWAYS (NWS Jitsi) would be excluded by today's catalogue."),
         "{text}"
     );
 }
@@ -298,9 +298,9 @@ fn recheck_names_what_todays_catalogue_changes_and_leaves_the_decision_alone() {
     let text = stdout(&output);
     let name = COUNSELLING.trim_end_matches(".ron");
     assert!(text.contains(&format!("{name} – ")), "{text}");
-    assert!(text.contains("chose Jitsi Meet by NETWAYS"), "{text}");
+    assert!(text.contains("chose Jitsi Meet by NETWAYS (NWS Jitsi)"), "{text}");
     assert!(
-        text.contains("Jitsi Meet by NETWAYS, Processing locations: at the decision “"),
+        text.contains("Jitsi Meet by NETWAYS (NWS Jitsi), Processing locations: at the decision “"),
         "{text}"
     );
     assert!(text.contains("Decisions checked: 1; none was changed."), "{text}");
