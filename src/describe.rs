@@ -3,10 +3,11 @@
 
 use crate::domain::assessment::{Status, TodoStatus};
 use crate::domain::catalog::{Browser, Catalog, DpaTerms, Entity, Feature, Offering, OwnPurpose};
+use crate::domain::fact_ref::FactRef;
 use crate::domain::facts::{AsOf, Fact};
 use crate::domain::narrowing::{
-    self, AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RelaxedTo,
-    RuleId, StaleFact, WhatIf,
+    AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RelaxedTo, RuleId,
+    StaleFact, WhatIf,
 };
 use crate::domain::scenario::{Bundesland, LegalRegime, Scenario, TransferStance};
 use crate::domain::todos::{Todo, TodoId, TodoReason};
@@ -597,28 +598,16 @@ fn countries(list: &[String]) -> String {
 
 /// The value of one fact of an offering, in words ("unknown: …" for unknown facts).
 pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> String {
-    let o = offering;
     let entity = |e: &Entity| format!("{} ({})", e.name, e.country);
     let participants = |n: &u32| texts.fmt("stale.value.participants", &[("n", &n.to_string())]);
-    let e2ee_part = |f: &dyn Fn(&crate::domain::catalog::E2ee) -> String| match &o.e2ee {
-        Fact::Known { value, .. } => f(value),
-        other => fact_words(texts, other, |_| String::new()),
-    };
-    match field {
-        FactField::OperatingModel => texts.get(o.operating_model.key()).to_string(),
-        FactField::Operator => fact_words(texts, &o.operator, entity),
-        FactField::Parent => fact_words(texts, &o.parent, entity),
-        FactField::ProcessingLocations => {
-            fact_words(texts, &o.processing_locations, |l| countries(l))
-        }
-        FactField::SubprocessorLocations => {
-            fact_words(texts, &o.subprocessor_locations, |l| countries(l))
-        }
-        FactField::DpfCertified => fact_words(texts, &o.dpf_certified, |b| yes_no(texts, *b)),
-        FactField::TransferBasis => {
-            fact_words(texts, &o.transfer_basis, |m| set(texts, m, |x| x.key()))
-        }
-        FactField::Dpa => fact_words(texts, &o.dpa, |d| {
+    let flag = |b: &bool| yes_no(texts, *b);
+    match offering.fact(field) {
+        FactRef::Model(model) => texts.get(model.key()).to_string(),
+        FactRef::Entity(f) => fact_words(texts, f, entity),
+        FactRef::Countries(f) => fact_words(texts, f, |l| countries(l)),
+        FactRef::Flag(f) => fact_words(texts, f, flag),
+        FactRef::Mechanisms(f) => fact_words(texts, f, |m| set(texts, m, |x| x.key())),
+        FactRef::Dpa(f) => fact_words(texts, f, |d| {
             texts
                 .get(match d {
                     DpaTerms::Standard => "stale.value.dpa.standard",
@@ -627,7 +616,7 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
                 })
                 .to_string()
         }),
-        FactField::OwnPurpose => fact_words(texts, &o.own_purpose, |p| {
+        FactRef::OwnPurpose(f) => fact_words(texts, f, |p| {
             texts
                 .get(match p {
                     OwnPurpose::None => "stale.value.own_purpose.none",
@@ -636,50 +625,37 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
                 })
                 .to_string()
         }),
-        FactField::OpenSource => fact_words(texts, &o.open_source, |b| yes_no(texts, *b)),
-        FactField::Licence => fact_words(texts, &o.licence, |l| l.clone()),
-        FactField::E2ee => fact_words(texts, &o.e2ee, |e| texts.get(e.mode.key()).to_string()),
-        FactField::E2eeBrowserJoin => {
-            e2ee_part(&|e| fact_words(texts, &e.browser_join, |b| browsers_or_apps(texts, b)))
+        FactRef::Licence(f) => fact_words(texts, f, |l| l.clone()),
+        // For the parts of E2EE (browser join, limit) when E2EE itself is not known, the E2EE
+        // fact stands in: its note or "not applicable", never a mode.
+        FactRef::E2ee(f) if field != FactField::E2ee => fact_words(texts, f, |_| String::new()),
+        FactRef::E2ee(f) => fact_words(texts, f, |e| texts.get(e.mode.key()).to_string()),
+        FactRef::Browsers(f) => fact_words(texts, f, |b| browsers_or_apps(texts, b)),
+        FactRef::Platforms(f) => fact_words(texts, f, |a| set(texts, a, |p| p.key())),
+        FactRef::Participants(f) => fact_words(texts, f, participants),
+        FactRef::Availability(Fact::NotApplicable) => {
+            texts.get("stale.value.available_to_all").to_string()
         }
-        FactField::E2eeMaxParticipants => {
-            e2ee_part(&|e| fact_words(texts, &e.max_participants, participants))
-        }
-        FactField::BrowserJoin => {
-            fact_words(texts, &o.browser_join, |b| browsers_or_apps(texts, b))
-        }
-        FactField::Apps => fact_words(texts, &o.apps, |a| set(texts, a, |p| p.key())),
-        FactField::MaxParticipants => fact_words(texts, &o.max_participants, participants),
-        FactField::Feature(feature) => fact_words(texts, o.feature(feature), |b| yes_no(texts, *b)),
-        FactField::KbvListed => fact_words(texts, &o.kbv_listed, |b| yes_no(texts, *b)),
-        FactField::Availability => match &o.availability {
-            Fact::NotApplicable => texts.get("stale.value.available_to_all").to_string(),
-            other => fact_words(texts, other, |a| {
-                let mut words = reserved_for(texts, a.land, a.public_bodies_only);
-                if let Some(until) = a.until {
-                    words
-                        .push_str(&texts.fmt("stale.value.until", &[("date", &until.to_string())]));
-                }
-                words
-            }),
-        },
-        FactField::AuthorityPositions => {
-            if o.authority_positions.is_empty() {
-                return texts.get("answer.value.none").to_string();
+        FactRef::Availability(f) => fact_words(texts, f, |a| {
+            let mut words = reserved_for(texts, a.land, a.public_bodies_only);
+            if let Some(until) = a.until {
+                words.push_str(&texts.fmt("stale.value.until", &[("date", &until.to_string())]));
             }
-            o.authority_positions
-                .iter()
-                .map(|p| {
-                    format!(
-                        "{} {}: {}",
-                        texts.get(p.authority.key()),
-                        as_of(texts, &p.date),
-                        texts.get(p.verdict.key())
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        }
+            words
+        }),
+        FactRef::Positions([]) => texts.get("answer.value.none").to_string(),
+        FactRef::Positions(positions) => positions
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {}: {}",
+                    texts.get(p.authority.key()),
+                    as_of(texts, &p.date),
+                    texts.get(p.verdict.key())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
     }
 }
 
@@ -705,7 +681,7 @@ pub fn provenance(
     offering: &Offering,
     field: FactField,
 ) -> Option<String> {
-    let p = narrowing::fact_provenance(offering, field)?;
+    let p = offering.fact(field).provenance()?;
     let source = catalog.sources.get(p.source).map_or(p.source, |s| s.title.as_str());
     Some(texts.fmt(
         "stale.provenance",
@@ -734,7 +710,7 @@ pub fn frozen_provenance(
             ("certainty", texts.get(fact.certainty.key())),
         ],
     );
-    if narrowing::changeable(fact.field)
+    if fact.field.changeable()
         && fact.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, on)
     {
         format!("{text}; {}", texts.get("stale.marker"))
@@ -752,9 +728,8 @@ pub fn provenance_on(
     today: jiff::civil::Date,
 ) -> Option<String> {
     let text = provenance(texts, catalog, offering, field)?;
-    let p = narrowing::fact_provenance(offering, field)?;
-    if narrowing::changeable(field)
-        && p.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, today)
+    let p = offering.fact(field).provenance()?;
+    if field.changeable() && p.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, today)
     {
         Some(format!("{text}; {}", texts.get("stale.marker")))
     } else {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::{Catalog, Offering, OperatingModel, Source};
 use super::facts::{AsOf, Certainty, Text};
-use super::narrowing::{AnswerId, FactField, Shortlist, fact_provenance};
+use super::narrowing::{AnswerId, FactField, Shortlist};
 use super::scenario::{Scenario, Step};
 use super::todos::{Todo, TodoId};
 
@@ -145,7 +145,7 @@ pub fn excluded_records(
             let facts = fields
                 .into_iter()
                 .filter_map(|field| {
-                    let p = fact_provenance(offering, field)?;
+                    let p = offering.fact(field).provenance()?;
                     Some(FrozenFact {
                         field,
                         source: p.source.to_string(),

@@ -54,7 +54,7 @@ pub fn snapshot(
     let mut cited = BTreeSet::new();
     for offering in &offerings {
         for field in FactField::all() {
-            if let Some(p) = narrowing::fact_provenance(offering, field) {
+            if let Some(p) = offering.fact(field).provenance() {
                 cited.insert(p.source.to_string());
             }
         }

@@ -8,6 +8,7 @@ use anyhow::Result;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Context, EMBEDDED_CATALOG};
+use crate::describe;
 use crate::domain::catalog::{self, Catalog, Offering};
 use crate::domain::facts::{AsOf, Fact};
 use crate::i18n::Texts;
@@ -144,7 +145,7 @@ fn cells(texts: &Texts, o: &Offering) -> Vec<String> {
     let oldest = match o.oldest_changeable_fact() {
         Some((field, as_of)) => texts.fmt(
             "catalog.value.oldest",
-            &[("date", &as_of_text(texts, as_of)), ("field", texts.get(field.key()))],
+            &[("date", &as_of_text(texts, as_of)), ("field", &describe::fact_label(texts, field))],
         ),
         None => texts.get("catalog.value.none").to_string(),
     };

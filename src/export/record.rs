@@ -6,7 +6,7 @@ use crate::describe;
 use crate::domain::assessment::Status;
 use crate::domain::catalog::Offering;
 use crate::domain::facts::STALE_AFTER_MONTHS;
-use crate::domain::narrowing::{self, AnswerId, Evaluation, FactField, Light, Rating};
+use crate::domain::narrowing::{AnswerId, Evaluation, FactField, Light, Rating};
 use crate::domain::scenario::TransferStance;
 use crate::i18n::Texts;
 
@@ -675,8 +675,10 @@ impl Record<'_> {
             }
         };
         let stale_on = |day| {
-            narrowing::changeable(field)
-                && narrowing::fact_provenance(offering, field)
+            field.changeable()
+                && offering
+                    .fact(field)
+                    .provenance()
                     .is_some_and(|p| p.as_of.is_older_than(STALE_AFTER_MONTHS, day))
         };
         if !stale_on(self.b.as_of) && stale_on(self.b.today) {
