@@ -9,8 +9,9 @@ use crate::domain::narrowing::{
     AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RelaxedTo, RuleId,
     StaleFact, WhatIf,
 };
-use crate::domain::scenario::{Bundesland, LegalRegime, Scenario, TransferStance};
-use crate::domain::todos::{Todo, TodoId, TodoReason};
+use crate::domain::norms::{self, Law, Norm, Supervisor, Topic};
+use crate::domain::scenario::{Bundesland, Scenario, TransferStance};
+use crate::domain::todos::{Todo, TodoId};
 use crate::i18n::Texts;
 
 /// Text keys of yes and no as answer values.
@@ -268,42 +269,9 @@ pub fn todo_why(texts: &Texts, scenario: &Scenario, todo: &Todo) -> Vec<String> 
     out
 }
 
-/// The data protection law in force, as the norms are cited.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Law {
-    Gdpr,
-    Kdg,
-    Ekd,
-}
-
-fn law(scenario: &Scenario) -> Law {
-    match scenario.regime {
-        LegalRegime::ChurchKdg => Law::Kdg,
-        LegalRegime::ChurchDsgEkd => Law::Ekd,
-        LegalRegime::GdprBdsg | LegalRegime::StateLaw => Law::Gdpr,
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Topic {
-    Dpo,
-    Dpa,
-    Transfer,
-    Toms,
-    Settings,
-    Information,
-    Record,
-    Dpia,
-    Lawfulness,
-    Employees,
-    Special,
-}
-
-/// The norm for a topic under the scenario's regime. Church-law paragraphs are cited only where
-/// they were checked against the law's text (KDG §§ 6, 11, 15, 26, 29, 35; DSG-EKD §§ 6, 10, 13,
-/// 17, 27, 28, 30, 31); elsewhere the GDPR article is cited with a note to check the church law.
-fn norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> String {
-    let gdpr = match topic {
+/// The text key of a topic's GDPR article.
+fn gdpr_key(topic: Topic) -> &'static str {
+    match topic {
         Topic::Dpo => "norm.gdpr.dpo",
         Topic::Dpa => "norm.gdpr.dpa",
         Topic::Transfer => "norm.gdpr.transfer",
@@ -315,88 +283,63 @@ fn norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> String {
         Topic::Lawfulness => "norm.gdpr.lawfulness",
         Topic::Employees => "norm.gdpr.employees",
         Topic::Special => "norm.gdpr.special",
-    };
-    let church = match (law(scenario), topic) {
-        (Law::Kdg, Topic::Dpa) => Some("norm.kdg.dpa"),
-        (Law::Kdg, Topic::Toms) => Some("norm.kdg.toms"),
-        (Law::Kdg, Topic::Information) => Some("norm.kdg.information"),
-        (Law::Kdg, Topic::Dpia) => Some("norm.kdg.dpia"),
-        (Law::Kdg, Topic::Lawfulness) => Some("norm.kdg.lawfulness"),
-        (Law::Kdg, Topic::Special) => Some("norm.kdg.special"),
-        (Law::Ekd, Topic::Dpa) => Some("norm.ekd.dpa"),
-        (Law::Ekd, Topic::Transfer) => Some("norm.ekd.transfer"),
-        (Law::Ekd, Topic::Toms) => Some("norm.ekd.toms"),
-        (Law::Ekd, Topic::Settings) => Some("norm.ekd.settings"),
-        (Law::Ekd, Topic::Information) => Some("norm.ekd.information"),
-        (Law::Ekd, Topic::Record) => Some("norm.ekd.record"),
-        (Law::Ekd, Topic::Lawfulness) => Some("norm.ekd.lawfulness"),
-        (Law::Ekd, Topic::Special) => Some("norm.ekd.special"),
-        _ => None,
-    };
-    match (law(scenario), church) {
-        (_, Some(key)) => texts.get(key).to_string(),
-        (Law::Kdg, None) => texts.fmt(
-            "norm.church_fallback",
-            &[("norm", texts.get(gdpr)), ("law", texts.get("norm.kdg"))],
-        ),
-        (Law::Ekd, None) => texts.fmt(
-            "norm.church_fallback",
-            &[("norm", texts.get(gdpr)), ("law", texts.get("norm.ekd"))],
-        ),
-        (Law::Gdpr, None) => {
-            state_norm(texts, scenario, topic).unwrap_or_else(|| texts.get(gdpr).to_string())
+    }
+}
+
+/// The text key of a checked church-law paragraph.
+fn church_key(law: Law, topic: Topic) -> Option<&'static str> {
+    Some(match (law, topic) {
+        (Law::Kdg, Topic::Dpa) => "norm.kdg.dpa",
+        (Law::Kdg, Topic::Toms) => "norm.kdg.toms",
+        (Law::Kdg, Topic::Information) => "norm.kdg.information",
+        (Law::Kdg, Topic::Dpia) => "norm.kdg.dpia",
+        (Law::Kdg, Topic::Lawfulness) => "norm.kdg.lawfulness",
+        (Law::Kdg, Topic::Special) => "norm.kdg.special",
+        (Law::Ekd, Topic::Dpa) => "norm.ekd.dpa",
+        (Law::Ekd, Topic::Transfer) => "norm.ekd.transfer",
+        (Law::Ekd, Topic::Toms) => "norm.ekd.toms",
+        (Law::Ekd, Topic::Settings) => "norm.ekd.settings",
+        (Law::Ekd, Topic::Information) => "norm.ekd.information",
+        (Law::Ekd, Topic::Record) => "norm.ekd.record",
+        (Law::Ekd, Topic::Lawfulness) => "norm.ekd.lawfulness",
+        (Law::Ekd, Topic::Special) => "norm.ekd.special",
+        _ => return None,
+    })
+}
+
+/// A norm as cited ("Art. 28 DSGVO", "§ 29 KDG", "Art. 28 DSGVO (KDG: entsprechende Norm prüfen)").
+pub fn norm(texts: &Texts, norm: Norm) -> String {
+    match norm {
+        Norm::Gdpr(topic) => texts.get(gdpr_key(topic)).to_string(),
+        Norm::Church(law, topic) => match church_key(law, topic) {
+            Some(key) => texts.get(key).to_string(),
+            None => church_unchecked(texts, law, topic),
+        },
+        Norm::ChurchUnchecked(law, topic) => church_unchecked(texts, law, topic),
+        Norm::StateLawfulness(land) => {
+            texts.fmt("norm.state.lawfulness", &[("act", texts.get(state_act_key(land)))])
+        }
+        Norm::StateEmployees(Bundesland::Hessen) => {
+            texts.get("norm.state.employees.he").to_string()
+        }
+        Norm::StateEmployees(Bundesland::Berlin) => {
+            texts.get("norm.state.employees.be").to_string()
+        }
+        Norm::StateEmployees(land) => {
+            texts.fmt("norm.state.employees", &[("act", texts.get(state_act_key(land)))])
         }
     }
 }
 
-/// Norms of a Land's act where the regime is state law and the Land is known.
-fn state_norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> Option<String> {
-    if scenario.regime != LegalRegime::StateLaw {
-        return None;
-    }
-    let land = scenario.bundesland?;
-    let act = texts.get(state_act_key(land));
-    match topic {
-        Topic::Lawfulness => Some(texts.fmt("norm.state.lawfulness", &[("act", act)])),
-        Topic::Employees => Some(match land {
-            Bundesland::Hessen => texts.get("norm.state.employees.he").to_string(),
-            Bundesland::Berlin => texts.get("norm.state.employees.be").to_string(),
-            _ => texts.fmt("norm.state.employees", &[("act", act)]),
-        }),
-        _ => None,
-    }
+fn church_unchecked(texts: &Texts, law: Law, topic: Topic) -> String {
+    let law = texts.get(if law == Law::Ekd { "norm.ekd" } else { "norm.kdg" });
+    texts.fmt("norm.church_fallback", &[("norm", texts.get(gdpr_key(topic))), ("law", law)])
 }
 
 /// The norms a to-do rests on under the scenario's regime ("Art. 28 DSGVO" / "§ 29 KDG").
 pub fn todo_norms(texts: &Texts, scenario: &Scenario, todo: &Todo) -> String {
-    let topics: Vec<Topic> = match todo.id {
-        TodoId::InvolveItAndDpo => vec![Topic::Dpo],
-        TodoId::Dpa => vec![Topic::Dpa],
-        TodoId::TransferBasis => vec![Topic::Transfer],
-        TodoId::CheckToms => vec![Topic::Toms],
-        TodoId::Settings => vec![Topic::Settings],
-        TodoId::ParticipantInformation => vec![Topic::Information],
-        TodoId::RecordOfProcessing => vec![Topic::Record],
-        TodoId::Dpia => vec![Topic::Dpia],
-        TodoId::LegalBasis => {
-            let mut t = vec![Topic::Lawfulness];
-            if todo.caused_by(TodoReason::LegalBasisEmployees) {
-                t.push(Topic::Employees);
-            }
-            if todo.caused_by(TodoReason::LegalBasisSpecialCategories) {
-                t.push(Topic::Special);
-            }
-            t
-        }
-        TodoId::EmployeeConsentWeak => vec![Topic::Employees],
-        TodoId::SpecialCategoryCondition | TodoId::StatutoryInsurance => vec![Topic::Special],
-        TodoId::Recording => vec![Topic::Lawfulness],
-        TodoId::ProfessionalSecrecy
-        | TodoId::SocialDataNotice
-        | TodoId::Representation
-        | TodoId::AskProvider => vec![],
-    };
-    topics.into_iter().map(|t| norm(texts, scenario, t)).collect::<Vec<_>>().join("; ")
+    let norms = norms::todo_norms(scenario, todo);
+    norms.into_iter().map(|n| norm(texts, n)).collect::<Vec<_>>().join("; ")
 }
 
 fn state_act_key(land: Bundesland) -> &'static str {
@@ -422,9 +365,9 @@ fn state_act_key(land: Bundesland) -> &'static str {
 
 /// The Land's data protection act where it applies, else a general phrase.
 fn state_act(texts: &Texts, scenario: &Scenario) -> String {
-    match (scenario.regime, scenario.bundesland) {
-        (LegalRegime::StateLaw, Some(land)) => texts.get(state_act_key(land)).to_string(),
-        _ => texts.get("norm.state_act.generic").to_string(),
+    match norms::state_act(scenario) {
+        Some(land) => texts.get(state_act_key(land)).to_string(),
+        None => texts.get("norm.state_act.generic").to_string(),
     }
 }
 
@@ -517,18 +460,14 @@ pub fn todo_status_hint(texts: &Texts, status: TodoStatus) -> String {
 
 /// The competent supervisory authority, where the Bundesland or regime tells.
 pub fn competent_authority(texts: &Texts, scenario: &Scenario) -> Option<String> {
-    let key = match (scenario.regime, scenario.bundesland) {
-        (LegalRegime::ChurchKdg, _) => "supervisor.kdg",
-        (LegalRegime::ChurchDsgEkd, _) => "supervisor.ekd",
-        (LegalRegime::GdprBdsg, _) if scenario.public_body => "supervisor.bfdi",
-        (_, None) => return None,
-        (regime, Some(land)) => match land {
+    let key = match norms::competent_authority(scenario)? {
+        Supervisor::Kdg => "supervisor.kdg",
+        Supervisor::Ekd => "supervisor.ekd",
+        Supervisor::Bfdi => "supervisor.bfdi",
+        Supervisor::BayernPrivate => "supervisor.by_private",
+        Supervisor::Land(land) => match land {
             Bundesland::BadenWuerttemberg => "supervisor.bw",
-            // Bavaria splits supervision: public bodies and private ones.
-            Bundesland::Bayern if regime == LegalRegime::StateLaw || scenario.public_body => {
-                "supervisor.by"
-            }
-            Bundesland::Bayern => "supervisor.by_private",
+            Bundesland::Bayern => "supervisor.by",
             Bundesland::Berlin => "supervisor.be",
             Bundesland::Brandenburg => "supervisor.bb",
             Bundesland::Bremen => "supervisor.hb",

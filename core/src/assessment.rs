@@ -179,6 +179,21 @@ pub struct Decision {
     pub to_be_confirmed: bool,
 }
 
+impl Decision {
+    /// The offering the decision names by `id`: from today's catalogue while it has it, else the
+    /// snapshot's copy (an offering may leave the catalogue; the decision still names it).
+    pub fn offering<'a>(&'a self, catalog: Option<&'a Catalog>, id: &str) -> Option<&'a Offering> {
+        catalog
+            .and_then(|c| c.offering(id))
+            .or_else(|| self.snapshot.offerings.iter().find(|o| o.id == id))
+    }
+
+    /// The chosen offering, as [`Decision::offering`] finds it.
+    pub fn chosen_offering<'a>(&'a self, catalog: Option<&'a Catalog>) -> Option<&'a Offering> {
+        self.offering(catalog, &self.chosen)
+    }
+}
+
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -219,6 +234,13 @@ pub struct ChecklistItem {
     pub no_longer_applies_since: Option<Date>,
 }
 
+impl ChecklistItem {
+    /// Still to do: neither done nor set aside as not applicable, and the to-do still applies.
+    pub fn is_open(&self) -> bool {
+        self.status == TodoStatus::Open && self.no_longer_applies_since.is_none()
+    }
+}
+
 /// One entry of the answer history: when, what, old → new (rendered values, both languages
 /// are produced from ids at display time).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -250,6 +272,16 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// The preconditions of use among `todos` that are still open; a to-do without a checklist
+    /// entry is open.
+    pub fn open_preconditions<'a>(&self, todos: &'a [Todo]) -> Vec<&'a Todo> {
+        todos
+            .iter()
+            .filter(|t| t.precondition)
+            .filter(|t| self.checklist.get(&t.id).is_none_or(ChecklistItem::is_open))
+            .collect()
+    }
+
     pub fn new(id: String, title: String, now: Timestamp, catalog_edition: String) -> Self {
         Assessment {
             meta: Meta {

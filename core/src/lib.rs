@@ -11,5 +11,6 @@ pub mod decision;
 pub mod fact_ref;
 pub mod facts;
 pub mod narrowing;
+pub mod norms;
 pub mod scenario;
 pub mod todos;

@@ -98,14 +98,11 @@ fn row(
 ) -> Vec<String> {
     let texts = &ctx.texts;
     let updated = a.meta.updated.to_zoned_datetime(jiff::tz::TimeZone::system());
-    let chosen = a.decision.as_ref().map_or(NONE.to_string(), |d| {
-        let current = catalog.and_then(|c| c.offering(&d.chosen));
-        let recorded = d.snapshot.offerings.iter().find(|o| o.id == d.chosen);
-        match current.or(recorded) {
+    let chosen =
+        a.decision.as_ref().map_or(NONE.to_string(), |d| match d.chosen_offering(catalog) {
             Some(offering) => texts.pick(&offering.name).to_string(),
             None => d.chosen.clone(),
-        }
-    });
+        });
     let status =
         a.status.as_ref().map_or(NONE.to_string(), |s| texts.get(s.status.key()).to_string());
     let review = match a.review_by {
