@@ -526,6 +526,9 @@ fn fact_label_static(texts: &Texts, field: FactField) -> &str {
 fn fact_words<T>(texts: &Texts, fact: &Fact<T>, words: impl Fn(&T) -> String) -> String {
     match fact {
         Fact::Known { value, .. } => words(value),
+        Fact::Unknown { note } if texts.pick(note).is_empty() => {
+            texts.fmt("stale.unknown", &[("note", texts.get("stale.unrecorded"))])
+        }
         Fact::Unknown { note } => texts.fmt("stale.unknown", &[("note", texts.pick(note))]),
         Fact::NotApplicable => texts.get("stale.not_applicable").to_string(),
     }

@@ -389,13 +389,12 @@ pub struct Offering {
 }
 
 impl Offering {
+    /// A feature the catalogue does not record reads as unknown with an empty note, which the
+    /// sentences layer words as "not recorded in the catalogue".
     pub fn feature(&self, feature: Feature) -> &Fact<bool> {
-        static UNRECORDED: std::sync::OnceLock<Fact<bool>> = std::sync::OnceLock::new();
-        self.features.get(&feature).unwrap_or_else(|| {
-            UNRECORDED.get_or_init(|| {
-                Fact::unknown("Nicht im Katalog erfasst.", "Not recorded in the catalogue.")
-            })
-        })
+        static UNRECORDED: Fact<bool> =
+            Fact::Unknown { note: Text { de: String::new(), en: String::new() } };
+        self.features.get(&feature).unwrap_or(&UNRECORDED)
     }
 
     /// The latest authority position that is not historical, else the latest one.
