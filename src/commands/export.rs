@@ -1,5 +1,5 @@
-//! `meetcheck export NAME|PATH [-o FILE] [--kind record|notice|ropa] [--force]`: Markdown to a
-//! file or standard output, no terminal UI.
+//! `meetcheck export NAME|PATH [-o FILE] [--kind record|notice|ropa] [--force] [--mode MODE]`:
+//! Markdown to a file (private unless `--mode` says otherwise) or standard output, no terminal UI.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,6 +10,7 @@ use anyhow::{Result, anyhow};
 use super::Context;
 use crate::export::{self, Kind, WriteError};
 use crate::store::Store;
+use crate::terminal_text::for_terminal;
 
 pub fn run(
     ctx: &Context,
@@ -17,6 +18,7 @@ pub fn run(
     output: Option<PathBuf>,
     kind: &str,
     force: bool,
+    mode: u32,
 ) -> Result<ExitCode> {
     // clap restricts `--kind` to the three ids.
     let kind = Kind::parse(kind).unwrap_or(Kind::Record);
@@ -25,7 +27,7 @@ pub fn run(
     let loaded = store.inspect(target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
     // Standard output carries only the Markdown; a damaged or missing file is reported aside.
     for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
-        eprintln!("{}", warning.message(&ctx.texts));
+        eprintln!("{}", for_terminal(&warning.message(&ctx.texts)));
     }
     let catalog = ctx.catalog()?;
     let today = jiff::ZonedDateTime::now().date();
@@ -37,13 +39,16 @@ pub fn run(
         return Ok(ExitCode::SUCCESS);
     };
     let shown = path.display().to_string();
-    match export::write_file(&path, &markdown, force) {
+    match export::write_file_with_mode(&path, &markdown, force, mode) {
         Ok(()) => {
             eprintln!("{}", ctx.texts.fmt("export.written", &[("path", &shown)]));
             Ok(ExitCode::SUCCESS)
         }
         Err(WriteError::Exists(_)) => {
             Err(anyhow!("{}", ctx.texts.fmt("export.error.exists", &[("path", &shown)])))
+        }
+        Err(WriteError::NotRegular(_)) => {
+            Err(anyhow!("{}", ctx.texts.fmt("export.error.not_regular", &[("path", &shown)])))
         }
         Err(WriteError::Io(_, e)) => Err(anyhow!(
             "{}",
