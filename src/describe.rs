@@ -1,6 +1,7 @@
 //! Turns the domain's structured values (rule ids, facts, answers, to-dos) into German or English
 //! sentences, once, for the wizard, `show` and the exporter alike — so all say the same thing.
 
+use crate::domain::answer_value::AnswerValue;
 use crate::domain::assessment::{Status, TodoStatus};
 use crate::domain::catalog::{Browser, Catalog, DpaTerms, Entity, Feature, Offering, OwnPurpose};
 use crate::domain::fact_ref::FactRef;
@@ -389,50 +390,37 @@ fn set<'a, T: 'a>(
     if words.is_empty() { texts.get("answer.value.none").to_string() } else { words.join(", ") }
 }
 
-/// The current value of one answer, in words.
-pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> String {
-    let s = scenario;
-    match answer {
-        AnswerId::OrgType => texts.get(s.org_type.key()).to_string(),
-        AnswerId::PublicBody => yes_no(texts, s.public_body),
-        AnswerId::Regime => texts.get(s.regime.key()).to_string(),
-        AnswerId::SocialData => yes_no(texts, s.social_data),
-        AnswerId::ProfessionalSecrecy => yes_no(texts, s.professional_secrecy),
-        AnswerId::Bundesland => match s.bundesland {
-            Some(land) => texts.get(land.key()).to_string(),
-            None => texts.get("answer.value.none").to_string(),
-        },
-        AnswerId::Purposes => set(texts, &s.purposes, |p| p.key()),
-        AnswerId::Organisers => set(texts, &s.organisers, |p| p.key()),
-        AnswerId::Participants => set(texts, &s.participants, |p| p.key()),
-        AnswerId::Size => texts.get(s.size.key()).to_string(),
-        AnswerId::Data => set(texts, &s.data, |d| d.key()),
-        AnswerId::ProtectionNeed => {
-            let value = texts.get(s.protection().key());
-            if s.protection_need.is_none() {
-                texts.fmt("answer.value.proposed", &[("value", value)])
-            } else {
-                value.to_string()
-            }
-        }
-        AnswerId::E2eeRequired => {
-            let value = yes_no(texts, s.e2ee());
-            if s.e2ee_required.is_none() {
-                texts.fmt("answer.value.proposed", &[("value", &value)])
-            } else {
-                value
-            }
-        }
-        AnswerId::Representation => texts.get(s.representation.key()).to_string(),
-        AnswerId::TransferStance => texts.get(s.transfer_stance.key()).to_string(),
-        AnswerId::Hosting => texts.get(s.hosting.key()).to_string(),
-        AnswerId::SelfHostingCapacity => yes_no(texts, s.self_hosting_capacity),
-        AnswerId::InstallPossible => yes_no(texts, s.install_possible),
-        AnswerId::Browsers => set(texts, &s.browsers, |b| b.key()),
-        AnswerId::RequiredFeatures => set(texts, &s.required_features, |f: &Feature| f.key()),
-        AnswerId::OpenSourceRequired => yes_no(texts, s.open_source_required),
-        AnswerId::StatutoryInsuranceVideo => yes_no(texts, s.statutory_insurance_video),
+/// An answer's value in words ("Schüler, Beschäftigte", "bis 20", "ja").
+pub fn answer_value_words(texts: &Texts, value: &AnswerValue) -> String {
+    match value {
+        AnswerValue::Flag(flag) => yes_no(texts, *flag),
+        AnswerValue::OrgType(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Regime(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Bundesland(Some(land)) => texts.get(land.key()).to_string(),
+        AnswerValue::Bundesland(None) => texts.get("answer.value.none").to_string(),
+        AnswerValue::Purposes(v) => set(texts, v, |p| p.key()),
+        AnswerValue::Organisers(v) => set(texts, v, |p| p.key()),
+        AnswerValue::Participants(v) => set(texts, v, |p| p.key()),
+        AnswerValue::Size(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Data(v) => set(texts, v, |d| d.key()),
+        AnswerValue::ProtectionNeed(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Representation(v) => texts.get(v.key()).to_string(),
+        AnswerValue::TransferStance(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Hosting(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Browsers(v) => set(texts, v, |b| b.key()),
+        AnswerValue::Features(v) => set(texts, v, |f: &Feature| f.key()),
     }
+}
+
+/// The current value of one answer, in words, marked when it follows the proposal.
+pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> String {
+    let words = answer_value_words(texts, &AnswerValue::of(scenario, answer));
+    let proposed = match answer {
+        AnswerId::ProtectionNeed => scenario.protection_need.is_none(),
+        AnswerId::E2eeRequired => scenario.e2ee_required.is_none(),
+        _ => false,
+    };
+    if proposed { texts.fmt("answer.value.proposed", &[("value", &words)]) } else { words }
 }
 
 /// The one-line explanation of a status option.

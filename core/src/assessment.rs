@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::answer_value::AnswerValue;
 use super::catalog::{Catalog, Offering, OperatingModel, Source};
 use super::facts::{AsOf, Certainty, Text};
 use super::narrowing::{AnswerId, FactField, Shortlist};
@@ -241,14 +242,14 @@ impl ChecklistItem {
     }
 }
 
-/// One entry of the answer history: when, what, old → new (rendered values, both languages
-/// are produced from ids at display time).
+/// One entry of the answer history: when, which answer, old → new (typed values, worded in the
+/// reader's language when shown).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
     pub at: Timestamp,
     pub answer: AnswerId,
-    pub old: String,
-    pub new: String,
+    pub old: AnswerValue,
+    pub new: AnswerValue,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

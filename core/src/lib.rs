@@ -4,6 +4,7 @@
 
 mod ids;
 
+pub mod answer_value;
 pub mod assessment;
 pub mod catalog;
 pub mod changes;

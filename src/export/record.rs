@@ -770,10 +770,15 @@ impl Record<'_> {
                 if taken_on.is_some_and(|t| day > t) {
                     when = self.fmt("export.record.history.after_decision", &[("date", &when)]);
                 }
-                [when, describe::answer_label(self.t, c.answer), c.old.clone(), c.new.clone()]
-                    .iter()
-                    .map(|s| md::text(s))
-                    .collect()
+                [
+                    when,
+                    describe::answer_label(self.t, c.answer),
+                    describe::answer_value_words(self.t, &c.old),
+                    describe::answer_value_words(self.t, &c.new),
+                ]
+                .iter()
+                .map(|s| md::text(s))
+                .collect()
             })
             .collect();
         doc.table(&header, &rows);
