@@ -8,8 +8,8 @@ use std::process::{Command, Output};
 use jiff::civil::Date;
 use meetcheck::commands::EMBEDDED_CATALOG;
 use meetcheck::domain::catalog::{
-    self, Authority, Browser, Catalog, ChangeableField, DpaTerms, E2eeMode, Feature,
-    OperatingModel, OwnPurpose, Platform, ProblemKind, TransferMechanism, Verdict,
+    self, Authority, Browser, Catalog, DpaTerms, E2eeMode, Feature, OperatingModel, OwnPurpose,
+    Platform, ProblemKind, TransferMechanism, Verdict,
 };
 use meetcheck::domain::facts::{Certainty, Fact};
 use meetcheck::i18n::{Lang, Texts};
@@ -122,20 +122,6 @@ fn every_enum_text_exists_in_both_languages() {
             Verdict::Recommended,
         ]
         .map(|v| v.key()),
-    );
-    keys.extend(
-        [
-            ChangeableField::ProcessingLocations,
-            ChangeableField::SubprocessorLocations,
-            ChangeableField::DpfCertified,
-            ChangeableField::TransferBasis,
-            ChangeableField::Dpa,
-            ChangeableField::OwnPurpose,
-            ChangeableField::E2ee,
-            ChangeableField::E2eeMaxParticipants,
-            ChangeableField::MaxParticipants,
-        ]
-        .map(|f| f.key()),
     );
     let problems = [
         ProblemKind::SchemaMismatch { found: 0, expected: 1 },

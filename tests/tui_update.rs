@@ -3,6 +3,7 @@
 #[path = "common/tui.rs"]
 mod support;
 
+use meetcheck::domain::answer_value::AnswerValue;
 use meetcheck::domain::scenario::{OrgType, ProtectionNeed, Step, TransferStance};
 use meetcheck::i18n::Lang;
 use meetcheck::tui::app::{Action, Effect, Msg, SaveSummary, Screen, check_invariants, update};
@@ -85,7 +86,10 @@ fn enter_on_a_single_choice_selects_and_advances() {
     assert_eq!(a.scenario.org_type, OrgType::School);
     assert_eq!(a.step, Step::People);
     assert_eq!(a.history.len(), 1);
-    assert_eq!((a.history[0].old.as_str(), a.history[0].new.as_str()), ("company", "school"));
+    assert_eq!(
+        (&a.history[0].old, &a.history[0].new),
+        (&AnswerValue::OrgType(OrgType::Company), &AnswerValue::OrgType(OrgType::School))
+    );
 }
 
 #[test]

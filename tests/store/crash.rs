@@ -8,8 +8,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use meetcheck::domain::answer_value::AnswerValue;
 use meetcheck::domain::assessment::Assessment;
 use meetcheck::domain::narrowing::AnswerId;
+use meetcheck::domain::scenario::{Participant, Size};
 use meetcheck::store::{Store, format};
 
 use crate::support::{decided, ts};
@@ -25,8 +27,10 @@ fn revision(n: u64) -> Assessment {
         a.history.push(meetcheck::domain::assessment::Change {
             at: ts("2026-11-29T10:00:00Z"),
             answer: AnswerId::Size,
-            old: format!("{n}-{i}"),
-            new: "x".repeat((n % 7) as usize * 50),
+            old: AnswerValue::Size(Size::ALL[(i % 6) as usize]),
+            new: AnswerValue::Participants(
+                Participant::ALL[..(n % 7) as usize].iter().copied().collect(),
+            ),
         });
     }
     a
