@@ -34,8 +34,15 @@ const NONE: &str = "–";
 pub fn run(ctx: &Context) -> Result<ExitCode> {
     let store = Store::new(ctx.saves_dir()?);
     let entries = store.list().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
-    // A broken --catalog file must not hide the saves: names then come from the snapshots.
-    let catalog = ctx.catalog().ok();
+    // A refused --catalog file must not hide the saves: it is reported, and names then come
+    // from the snapshots.
+    let catalog = match ctx.catalog() {
+        Ok(catalog) => Some(catalog),
+        Err(error) => {
+            eprintln!("meetcheck: {}", for_terminal(&format!("{error:#}")));
+            None
+        }
+    };
     let today = jiff::ZonedDateTime::now().date();
     let terminal = std::io::stdout().is_terminal();
     let dir = for_terminal(&store.dir().display().to_string()).into_owned();

@@ -261,8 +261,8 @@ fn watch_signals(mut signals: Signals, tx: Sender<Input>, urgent: Arc<AtomicU8>)
 const STUCK_MESSAGE: &str = "stopped after a signal while a file operation did not return; the last saved version is unchanged";
 
 /// Reads terminal events until the terminal goes away. It waits on the terminal with poll(2)
-/// first: crossterm reads a hung-up terminal again and again without returning, so it is only
-/// asked to read when there is input and the terminal is still there.
+/// first and asks crossterm only with a bounded wait: crossterm reads a hung-up terminal again
+/// and again without returning, so it must never be left waiting on one.
 fn read_input(tx: Sender<Input>, urgent: Arc<AtomicU8>) {
     let gone = |tx: &Sender<Input>| {
         Urgent::raise(&urgent, Urgent::HangUp);
@@ -272,8 +272,9 @@ fn read_input(tx: Sender<Input>, urgent: Arc<AtomicU8>) {
         if !terminal::wait_for_input() {
             return gone(&tx);
         }
+        // Everything the terminal has now, and every event crossterm parsed from it.
         loop {
-            match event::poll(Duration::ZERO) {
+            match event::poll(READ_SLICE) {
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(_) => return gone(&tx),
@@ -288,6 +289,9 @@ fn read_input(tx: Sender<Input>, urgent: Arc<AtomicU8>) {
         }
     }
 }
+
+/// The longest crossterm is asked to wait for an event (it cannot tell a hung-up terminal).
+const READ_SLICE: Duration = Duration::from_millis(5);
 
 fn is_ctrl_c(event: &Event) -> bool {
     event.as_key_press_event().is_some_and(|key| {
