@@ -205,3 +205,65 @@ fn closing_the_terminal_on_every_screen_saves_and_exits_0() {
 fn a_terminal_gone_without_sighup_is_noticed_on_every_screen() {
     close_on_every_screen(false);
 }
+
+/// When the saves directory cannot be written, the work goes into an emergency copy beside it
+/// (not into /tmp). Quitting twice with q names the copy; a hang-up leaves a note that the next
+/// start reports (`list` and the wizard), after which the note is gone.
+#[test]
+fn an_emergency_copy_is_named_on_leaving_or_noted_for_the_next_start() {
+    for hangup in [false, true] {
+        let home = tempfile::tempdir().unwrap();
+        let saves = home.path().join("saves");
+        std::fs::write(&saves, "a file where the saves directory should be").unwrap();
+        let mut t = Pty::meetcheck(&saves, &["new"]);
+        t.wait_for("Step 1 of 10");
+        t.send(TITLE);
+        t.wait_for(TITLE);
+        let status = if hangup {
+            t.close();
+            t.wait()
+        } else {
+            t.send(&ENTER.repeat(8));
+            t.wait_for("Step 2 of 10");
+            t.wait_for_wrapped("Saving failed");
+            t.send("q");
+            t.wait_for_wrapped("q again quits anyway and leaves an emergency copy");
+            t.send("q");
+            t.wait_exit()
+        };
+        assert_eq!(status.code(), Some(1), "hang-up {hangup}: the save itself failed");
+        let copies: Vec<PathBuf> = std::fs::read_dir(home.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("meetcheck-rescue-"))
+            .collect();
+        assert_eq!(copies.len(), 1, "hang-up {hangup}: {copies:?}");
+        assert!(std::fs::read_to_string(&copies[0]).unwrap().contains(TITLE));
+        let note = home.path().join("meetcheck-rescued.txt");
+        if !hangup {
+            let output = t.output();
+            assert!(output.contains("Your work is in an emergency copy"), "{output}");
+            assert!(output.contains(&copies[0].display().to_string()), "{output}");
+            assert!(!note.exists(), "told on the terminal, no note needed");
+            continue;
+        }
+        assert!(note.exists(), "nobody could be told: a note for the next start");
+        let list = std::process::Command::new(env!("CARGO_BIN_EXE_meetcheck"))
+            .args(["--lang", "en", "--saves-dir"])
+            .arg(&saves)
+            .arg("list")
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&list.stderr);
+        assert!(said.contains("left an emergency copy"), "{said}");
+        assert!(said.contains(&copies[0].display().to_string()), "{said}");
+        // The next wizard names it too, and then the note has done its job.
+        std::fs::remove_file(&saves).unwrap();
+        let mut t = Pty::meetcheck(&saves, &[]);
+        t.wait_for_wrapped("An earlier session could not save into the saves directory");
+        t.send(CTRL_C);
+        assert!(t.wait_exit().success());
+        assert!(!note.exists(), "reported once");
+    }
+}

@@ -33,6 +33,13 @@ const NONE: &str = "–";
 
 pub fn run(ctx: &Context) -> Result<ExitCode> {
     let store = Store::new(ctx.saves_dir()?);
+    // Emergency copies an earlier session could not report: named first, whatever follows.
+    let rescued = rescue::noted(&store);
+    if !rescued.is_empty() {
+        let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
+        let note = ctx.texts.fmt("ui.note.rescued_before", &[("paths", &paths.join(", "))]);
+        eprintln!("{}", for_terminal(&note));
+    }
     let entries = store.list().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
     // A refused --catalog file must not hide the saves: it is reported, and names then come
     // from the snapshots.
@@ -46,12 +53,6 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     let today = jiff::ZonedDateTime::now().date();
     let terminal = std::io::stdout().is_terminal();
     let dir = for_terminal(&store.dir().display().to_string()).into_owned();
-    let rescued = rescue::noted(&store);
-    if !rescued.is_empty() {
-        let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
-        let note = ctx.texts.fmt("ui.note.rescued_before", &[("paths", &paths.join(", "))]);
-        eprintln!("{}", for_terminal(&note));
-    }
     if entries.is_empty() {
         let message = ctx.texts.fmt("list.empty", &[("dir", &dir)]);
         if terminal {
