@@ -13,7 +13,7 @@ use super::Context;
 use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
 use crate::domain::scenario::Step;
-use crate::store::{Entry, Store, StoreError, rescue};
+use crate::store::{Damage, Entry, Store, StoreError, rescue};
 use crate::terminal_text::for_terminal;
 
 /// Column headers, in order.
@@ -148,6 +148,10 @@ fn step_label(ctx: &Context, step: Step) -> String {
 fn broken_summary(ctx: &Context, name: &str, error: &StoreError) -> String {
     let texts = &ctx.texts;
     match error {
+        StoreError::Corrupt { line, column, reason: Damage::EndsEarly, .. } => texts.fmt(
+            "list.broken.ends_early",
+            &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
+        ),
         StoreError::Corrupt { line, column, .. } => texts.fmt(
             "list.broken.corrupt",
             &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
