@@ -2,7 +2,7 @@
 //! dropped SSH connection, once with the SIGHUP that brings, once under a wrapper that swallows
 //! it (then only the dead terminal tells). Each time meetcheck must save what was typed, exit 0
 //! within the timeout, leave no process behind and free the assessment's lock.
-#![cfg(unix)]
+#![cfg(target_os = "linux")]
 
 #[path = "common/bare_pty.rs"]
 mod bare_pty;

@@ -1,7 +1,7 @@
 //! The wizard under pressure, in a pseudo-terminal: Ctrl+C is obeyed at once even behind a flood
 //! of queued keys, and nothing from a save (escape sequences, reordering characters) reaches the
 //! terminal, neither on the screen nor in the line printed on leaving.
-#![cfg(unix)]
+#![cfg(target_os = "linux")]
 
 #[path = "common/bare_pty.rs"]
 mod bare_pty;

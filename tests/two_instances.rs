@@ -2,7 +2,7 @@
 //! never stranded. Its save meets the first one's lock, goes into a copy under a new NAME in the
 //! saves directory by itself, and the user is told; both versions are there at the end and
 //! `list` shows both. Ctrl+K saves a copy by hand.
-#![cfg(unix)]
+#![cfg(target_os = "linux")]
 
 #[path = "common/bare_pty.rs"]
 mod bare_pty;

@@ -4,7 +4,7 @@
 //! tests look at.) Screen contents are kept by vt100; every wait is on a condition with a
 //! timeout, never a fixed sleep.
 #![allow(dead_code)]
-#![cfg(unix)]
+#![cfg(target_os = "linux")]
 
 use std::fs::File;
 use std::io::{ErrorKind, Read, Write};
