@@ -530,7 +530,7 @@ fn a_catalog_file_overrides_by_id_and_both_editions_are_shown() {
 fn the_catalog_option_refuses_what_the_check_rejects() {
     let cases = [
         (r#""zoom-gdpr-2024", as_of"#, r#""nowhere", as_of"#),
-        (r#"edition: "fixture-2026-11""#, r#"edition: """#),
+        (r#"edition: "fixture-2026-12""#, r#"edition: """#),
     ];
     for (from, to) in cases {
         let file = broken(from, to);
