@@ -6,5 +6,6 @@ pub mod describe;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod invisible;
 pub mod store;
 pub mod tui;

@@ -53,12 +53,19 @@ enum Command {
     /// Export the decision record (or the notice / record-of-processing draft) as Markdown
     Export {
         target: String,
-        /// Write to FILE instead of standard output
-        #[arg(short = 'o', long = "output")]
+        /// Write to FILE instead of standard output (`-`: standard output)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
         #[arg(long, default_value = "record", value_parser = ["record", "notice", "ropa"])]
         kind: String,
-        /// Overwrite FILE if it exists
+        /// Add the fact appendix of every offering to the decision record
+        #[arg(long)]
+        full: bool,
+        /// Write the decision record into a directory of records as NNNN-title.md (next free
+        /// number); an earlier record of the same assessment there is marked superseded
+        #[arg(long, value_name = "DIR", conflicts_with = "output")]
+        adr_dir: Option<PathBuf>,
+        /// Overwrite FILE if it exists (never a directory, device, pipe or symbolic link)
         #[arg(long)]
         force: bool,
     },
@@ -85,8 +92,9 @@ fn main() -> ExitCode {
         Some(Command::List) => commands::list::run(&ctx),
         Some(Command::Show { target }) => commands::show::run(&ctx, &target),
         Some(Command::Delete { name, yes }) => commands::delete::run(&ctx, &name, yes),
-        Some(Command::Export { target, output, kind, force }) => {
-            commands::export::run(&ctx, &target, output, &kind, force)
+        Some(Command::Export { target, output, kind, full, adr_dir, force }) => {
+            let destination = commands::export::Destination::from_args(output, adr_dir);
+            commands::export::run(&ctx, &target, destination, &kind, full, force)
         }
         Some(Command::Catalog { check }) => commands::catalog::run(&ctx, check),
     };

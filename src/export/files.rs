@@ -1,24 +1,81 @@
-//! Writing exports to disk: never over an existing file unless forced, and a numbered default
-//! name for the wizard so that writing twice keeps both files.
+//! Writing exports to disk: never over an existing file unless forced, never over anything that
+//! is not a regular file (a directory, a named pipe, a device, a socket) and never through or
+//! over a symbolic link; a numbered default name for the wizard so that writing twice keeps both
+//! files; and numbered decision records (`NNNN-title.md`) in a directory of records.
 
-use std::fs::OpenOptions;
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+/// What is at a path that an export will not replace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Occupant {
+    Directory,
+    /// A named pipe (FIFO).
+    Pipe,
+    /// A character or block device.
+    Device,
+    Socket,
+    SymbolicLink,
+    Other,
+}
 
 /// A write that did not happen: which file and why.
 #[derive(Debug)]
 pub enum WriteError {
     /// The file exists and `force` was not given.
     Exists(PathBuf),
+    /// Something other than a regular file is at the path; never replaced, even with `force`.
+    NotAFile(PathBuf, Occupant),
     Io(PathBuf, io::Error),
 }
 
-/// Writes `content` to `path`. Without `force` an existing file is left alone (checked and
-/// created in one step, so two writers cannot both succeed); with `force` it is replaced
-/// atomically (a temporary file beside it, synced, then renamed over it).
+/// What is at `path` if it is not a regular file (a symbolic link counts as one, wherever it
+/// points: writing through it could change a file elsewhere, replacing it would break the link).
+fn occupant(meta: &fs::Metadata) -> Option<Occupant> {
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        return Some(Occupant::SymbolicLink);
+    }
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some(Occupant::Directory);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some(Occupant::Pipe);
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some(Occupant::Device);
+        }
+        if kind.is_socket() {
+            return Some(Occupant::Socket);
+        }
+    }
+    Some(Occupant::Other)
+}
+
+/// Writes `content` to `path`. A path that holds anything but a regular file is refused (see
+/// [`Occupant`]). Without `force` an existing file is left alone (checked and created in one
+/// step, so two writers cannot both succeed); with `force` a regular file is replaced atomically
+/// (a temporary file beside it, synced, given the old file's permissions, then renamed over it:
+/// the rename replaces the directory entry, so even a file swapped for a link in the meantime
+/// only loses that entry, and nothing the link points to is touched).
 pub fn write_file(path: &Path, content: &str, force: bool) -> Result<(), WriteError> {
     let io_err = |e| WriteError::Io(path.to_path_buf(), e);
-    if !force {
+    let existing = match fs::symlink_metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_err(e)),
+    };
+    if let Some(occupant) = existing.as_ref().and_then(occupant) {
+        return Err(WriteError::NotAFile(path.to_path_buf(), occupant));
+    }
+    let Some(meta) = existing else {
         return match create_new(path, content) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
@@ -26,24 +83,41 @@ pub fn write_file(path: &Path, content: &str, force: bool) -> Result<(), WriteEr
             }
             Err(e) => Err(io_err(e)),
         };
+    };
+    if !force {
+        return Err(WriteError::Exists(path.to_path_buf()));
     }
+    replace(path, content, Some(meta.permissions())).map_err(io_err)
+}
+
+/// Replaces the file at `path` by a new one with `content`, atomically.
+pub(super) fn replace(
+    path: &Path,
+    content: &str,
+    permissions: Option<fs::Permissions>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_err)?;
-    tmp.write_all(content.as_bytes()).map_err(io_err)?;
-    tmp.as_file().sync_all().map_err(io_err)?;
-    tmp.persist(path).map_err(|e| io_err(e.error))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(content.as_bytes())?;
+    if let Some(permissions) = permissions {
+        tmp.as_file().set_permissions(permissions)?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
-fn create_new(path: &Path, content: &str) -> io::Result<()> {
+pub(super) fn create_new(path: &Path, content: &str) -> io::Result<()> {
+    // `create_new` fails on any existing entry, a dangling symbolic link included, and never
+    // follows a link.
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
     let written = file.write_all(content.as_bytes()).and_then(|()| file.sync_all());
     if written.is_err() {
         // A half-written export is worse than none: it would block the next attempt.
-        let _ = std::fs::remove_file(path);
+        let _ = fs::remove_file(path);
     }
     written
 }
@@ -122,6 +196,71 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "one\n");
         write_file(&path, "three\n", true).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "three\n");
+    }
+
+    #[test]
+    fn forcing_keeps_the_permissions_of_the_replaced_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.md");
+        std::fs::write(&path, "one").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+            write_file(&path, "two", true).unwrap();
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o640);
+        }
+    }
+
+    #[test]
+    fn directories_are_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        for force in [false, true] {
+            match write_file(dir.path(), "x", force) {
+                Err(WriteError::NotAFile(_, Occupant::Directory)) => {}
+                other => panic!("expected a refusal, got {other:?}"),
+            }
+        }
+        assert!(dir.path().is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_neither_followed_nor_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.md");
+        std::fs::write(&target, "keep").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let dangling = dir.path().join("dangling.md");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).unwrap();
+        for path in [&link, &dangling] {
+            for force in [false, true] {
+                match write_file(path, "x", force) {
+                    Err(WriteError::NotAFile(_, Occupant::SymbolicLink)) => {}
+                    other => panic!("expected a refusal, got {other:?}"),
+                }
+                assert!(std::fs::symlink_metadata(path).unwrap().file_type().is_symlink());
+            }
+        }
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+        assert!(!dir.path().join("nowhere").exists(), "nothing written through the link");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_are_never_replaced() {
+        let null = Path::new("/dev/null");
+        if !null.exists() {
+            return;
+        }
+        for force in [false, true] {
+            match write_file(null, "x", force) {
+                Err(WriteError::NotAFile(_, Occupant::Device)) => {}
+                other => panic!("expected a refusal, got {other:?}"),
+            }
+        }
     }
 
     #[test]
