@@ -2,7 +2,8 @@
 //! embeddings, overrides and isolates (which can reorder the text around them, "Trojan Source")
 //! and zero-width characters (which can hide text or make two names look the same).
 //!
-//! User text passes through [`neutralise`] before it reaches a document or the terminal. Text in
+//! User text passes through [`neutralise`] before it reaches a document (the terminal has its own
+//! guard, `terminal_text`, which shows such characters as a visible replacement). Text in
 //! right-to-left scripts stays as it is: the Unicode bidirectional algorithm orders it without
 //! these controls; the marks LRM, RLM and ALM, which only place neutral characters, are kept.
 //! Zero-width joiners and non-joiners are kept where they join two non-ASCII characters (emoji
@@ -65,12 +66,6 @@ pub fn neutralise(text: &str) -> String {
     out
 }
 
-/// Text for a terminal: neutralised, and without control characters other than line breaks and
-/// tabs (an escape sequence in a title must not move the cursor or clear the screen).
-pub fn for_terminal(text: &str) -> String {
-    neutralise(text).chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,10 +98,5 @@ mod tests {
         assert_eq!(neutralise("pay\u{200D}pal"), "paypal");
         assert_eq!(neutralise("\u{200C}x"), "x");
         assert_eq!(neutralise("é\u{200D}\u{202E}"), "é");
-    }
-
-    #[test]
-    fn terminal_text_has_no_escape_sequences() {
-        assert_eq!(for_terminal("a\u{1b}[2Jb\u{7}\nc\td\u{9b}"), "a[2Jb\nc\td");
     }
 }

@@ -1,6 +1,7 @@
 //! meetcheck: choose an online meeting platform that can be used lawfully under the GDPR, and
 //! document the choice.
 
+pub mod catalog_text;
 pub mod commands;
 pub mod describe;
 pub mod domain;
@@ -8,4 +9,5 @@ pub mod export;
 pub mod i18n;
 pub mod invisible;
 pub mod store;
+pub mod terminal_text;
 pub mod tui;

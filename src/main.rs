@@ -1,11 +1,13 @@
 //! The `meetcheck` binary: parses the command line and hands over to the library.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use meetcheck::commands::{self, Context};
 use meetcheck::i18n::Lang;
+use meetcheck::terminal_text::for_terminal;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -68,6 +70,10 @@ enum Command {
         /// Overwrite FILE if it exists (never a directory, device, pipe or symbolic link)
         #[arg(long)]
         force: bool,
+        /// Permissions of the file written in octal (default 600: only you can read it; 644
+        /// shares it)
+        #[arg(long, value_name = "MODE", default_value = "600", value_parser = parse_mode)]
+        mode: u32,
     },
     /// List the catalogue of offerings, or check a catalogue file
     Catalog {
@@ -75,6 +81,14 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         check: Option<PathBuf>,
     },
+}
+
+/// `600`, `0644`: permission bits in octal, nothing beyond `777`.
+fn parse_mode(text: &str) -> Result<u32, String> {
+    match u32::from_str_radix(text, 8) {
+        Ok(mode) if mode <= 0o777 => Ok(mode),
+        _ => Err(format!("“{text}” is not a file mode in octal such as 600 or 644")),
+    }
 }
 
 fn main() -> ExitCode {
@@ -92,16 +106,20 @@ fn main() -> ExitCode {
         Some(Command::List) => commands::list::run(&ctx),
         Some(Command::Show { target }) => commands::show::run(&ctx, &target),
         Some(Command::Delete { name, yes }) => commands::delete::run(&ctx, &name, yes),
-        Some(Command::Export { target, output, kind, full, adr_dir, force }) => {
+        Some(Command::Export { target, output, kind, full, adr_dir, force, mode }) => {
             let destination = commands::export::Destination::from_args(output, adr_dir);
-            commands::export::run(&ctx, &target, destination, &kind, full, force)
+            let options = commands::export::Args { kind, full, force, mode };
+            commands::export::run(&ctx, &target, destination, &options)
         }
         Some(Command::Catalog { check }) => commands::catalog::run(&ctx, check),
     };
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("meetcheck: {err:#}");
+            // Messages quote file names and file contents: nothing in them may steer the
+            // terminal. A standard error that is gone is no reason to panic.
+            let message = format!("meetcheck: {err:#}");
+            let _ = writeln!(std::io::stderr(), "{}", for_terminal(&message));
             ExitCode::from(1)
         }
     }

@@ -13,7 +13,7 @@ fn keys(lang: Lang) -> BTreeSet<String> {
     Texts::embedded(lang).keys().map(str::to_string).collect()
 }
 
-/// Every Rust source file of the library and binary, as text.
+/// Every Rust source file of the library, the binary and the core crate, as text.
 fn sources() -> String {
     fn walk(dir: &Path, out: &mut String) {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -27,7 +27,9 @@ fn sources() -> String {
         }
     }
     let mut out = String::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    walk(&root.join("src"), &mut out);
+    walk(&root.join("core/src"), &mut out);
     out
 }
 

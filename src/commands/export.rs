@@ -1,6 +1,6 @@
 //! `meetcheck export NAME|PATH [-o FILE|-] [--kind record|notice|ropa] [--full] [--adr-dir DIR]
-//! [--force]`: Markdown to a file, a directory of decision records or standard output, no
-//! terminal UI.
+//! [--force] [--mode MODE]`: Markdown to a file (private unless `--mode` says otherwise), a
+//! directory of decision records or standard output, no terminal UI.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,6 +12,7 @@ use super::Context;
 use crate::export::{self, Kind, Occupant, Options, WriteError};
 use crate::i18n::Texts;
 use crate::store::Store;
+use crate::terminal_text::for_terminal;
 
 /// Where the document goes.
 #[derive(Debug)]
@@ -34,16 +35,22 @@ impl Destination {
     }
 }
 
-pub fn run(
-    ctx: &Context,
-    target: &str,
-    destination: Destination,
-    kind: &str,
-    full: bool,
-    force: bool,
-) -> Result<ExitCode> {
-    // clap restricts `--kind` to the three ids.
-    let kind = Kind::parse(kind).unwrap_or(Kind::Record);
+/// The options of `export` besides where the document goes.
+#[derive(Debug)]
+pub struct Args {
+    /// `record`, `notice` or `ropa` (clap restricts it to these).
+    pub kind: String,
+    /// The record's fact appendix for every offering.
+    pub full: bool,
+    /// Replace an existing regular file.
+    pub force: bool,
+    /// Permission bits of the file written.
+    pub mode: u32,
+}
+
+pub fn run(ctx: &Context, target: &str, destination: Destination, args: &Args) -> Result<ExitCode> {
+    let kind = Kind::parse(&args.kind).unwrap_or(Kind::Record);
+    let (full, force, mode) = (args.full, args.force, args.mode);
     if matches!(destination, Destination::RecordDir(_)) && kind != Kind::Record {
         eprintln!("meetcheck: {}", ctx.texts.get("export.error.adr_kind"));
         return Ok(ExitCode::from(2));
@@ -53,7 +60,7 @@ pub fn run(
     let loaded = store.inspect(target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
     // Standard output carries only the Markdown; a damaged or missing file is reported aside.
     for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
-        eprintln!("{}", warning.message(&ctx.texts));
+        eprintln!("{}", for_terminal(&warning.message(&ctx.texts)));
     }
     let catalog = ctx.catalog()?;
     let today = jiff::ZonedDateTime::now().date();
@@ -69,12 +76,15 @@ pub fn run(
         }
         Destination::File(path) => {
             let markdown = export::render_with(kind, a, &catalog, texts, today, &options);
-            export::write_file(&path, &markdown, force).map_err(|e| error(texts, &e))?;
-            eprintln!("{}", texts.fmt("export.written", &[("path", &path.display().to_string())]));
+            export::write_file_with_mode(&path, &markdown, force, mode)
+                .map_err(|e| error(texts, &e))?;
+            let written = texts.fmt("export.written", &[("path", &path.display().to_string())]);
+            eprintln!("{}", for_terminal(&written));
         }
         Destination::RecordDir(dir) => {
-            let written = export::write_numbered_record(&dir, a, &catalog, texts, today, full)
-                .map_err(|e| error(texts, &e))?;
+            let written =
+                export::write_numbered_record(&dir, a, &catalog, texts, today, full, mode)
+                    .map_err(|e| error(texts, &e))?;
             let path = written.path.display().to_string();
             let number = export::adr_label(written.number);
             eprintln!("{}", texts.fmt("export.adr.written", &[("path", &path), ("adr", &number)]));

@@ -13,7 +13,8 @@ use super::Context;
 use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
 use crate::domain::scenario::Step;
-use crate::store::{Entry, Store, StoreError};
+use crate::store::{Entry, Store, StoreError, rescue};
+use crate::terminal_text::for_terminal;
 
 /// Column headers, in order.
 const COLUMNS: [&str; 8] = [
@@ -37,7 +38,13 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     let catalog = ctx.catalog().ok();
     let today = jiff::ZonedDateTime::now().date();
     let terminal = std::io::stdout().is_terminal();
-    let dir = store.dir().display().to_string();
+    let dir = for_terminal(&store.dir().display().to_string()).into_owned();
+    let rescued = rescue::noted(&store);
+    if !rescued.is_empty() {
+        let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
+        let note = ctx.texts.fmt("ui.note.rescued_before", &[("paths", &paths.join(", "))]);
+        eprintln!("{}", for_terminal(&note));
+    }
     if entries.is_empty() {
         let message = ctx.texts.fmt("list.empty", &[("dir", &dir)]);
         if terminal {
@@ -144,9 +151,10 @@ fn broken_summary(ctx: &Context, name: &str, error: &StoreError) -> String {
     }
 }
 
-/// Control characters (a newline in a title) would break the lines; tabs would shift columns.
+/// Control characters (a newline in a title) would break the lines; tabs would shift columns;
+/// escape sequences and reordering characters must not reach the terminal at all.
 fn one_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    for_terminal(text).chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// Cuts to `max` display columns, marking the cut with "…".

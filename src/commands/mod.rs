@@ -41,16 +41,15 @@ impl Context {
         Ok(dirs.data_dir().join("saves"))
     }
 
-    /// The embedded catalogue with the user's `--catalog` file merged on top.
+    /// The embedded catalogue with the user's `--catalog` file merged on top. The file passes
+    /// the same checks as `catalog --check FILE` and is refused with the same messages.
     pub fn catalog(&self) -> Result<Catalog> {
         let mut catalog = crate::domain::catalog::parse(EMBEDDED_CATALOG)
             .map_err(|e| anyhow::anyhow!("embedded catalogue: {e}"))?;
         if let Some(path) = &self.catalog_file {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read catalogue file {}", path.display()))?;
-            let extra = crate::domain::catalog::parse(&text).map_err(|e| {
-                anyhow::anyhow!("{}:{e}\n{}", path.display(), self.texts.get("catalog.fix_hint"))
-            })?;
+            let today = jiff::ZonedDateTime::now().date();
+            let extra = catalog::checked(&self.texts, path, &catalog.sources, today)
+                .map_err(|lines| anyhow::anyhow!("{}", lines.join("\n")))?;
             catalog.merge(extra);
         }
         Ok(catalog)

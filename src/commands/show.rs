@@ -1,6 +1,7 @@
 //! `meetcheck show NAME|PATH`: a plain-text summary of one assessment with its warnings.
 //! Exit 1 only when no copy loads; a fallback to the backup is exit 0 with a loud warning.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
@@ -18,6 +19,7 @@ use crate::domain::scenario::Step;
 use crate::domain::todos;
 use crate::i18n::Texts;
 use crate::store::{Loaded, Store};
+use crate::terminal_text::for_terminal;
 
 /// The answers a summary shows (the rest are in the decision record).
 const MAIN_ANSWERS: [AnswerId; 15] = [
@@ -45,9 +47,11 @@ pub fn run(ctx: &Context, target: &str) -> Result<ExitCode> {
     loaded.check_catalog(&catalog);
     let today = jiff::ZonedDateTime::now().date();
     for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
-        eprintln!("{}", warning.message(&ctx.texts));
+        eprintln!("{}", for_terminal(&warning.message(&ctx.texts)));
     }
-    print!("{}", summary(&ctx.texts, &catalog, &loaded, today));
+    // The save may come from anywhere: nothing in it may steer the terminal.
+    let text = summary(&ctx.texts, &catalog, &loaded, today);
+    std::io::stdout().lock().write_all(for_terminal(&text).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

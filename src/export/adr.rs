@@ -130,13 +130,15 @@ pub trait Wording {
     fn superseded(&self, number: u32, file_name: &str) -> (String, String);
 }
 
-/// Writes the next numbered record of `assessment` into `dir` (which must exist) and marks the
-/// earlier record of the same assessment as superseded by it.
+/// Writes the next numbered record of `assessment` into `dir` (which must exist) with the
+/// permission bits `mode`, and marks the earlier record of the same assessment as superseded by
+/// it (keeping that file's own mode).
 pub fn write(
     dir: &Path,
     assessment: &str,
     slug: &str,
     wording: &dyn Wording,
+    mode: u32,
 ) -> Result<Written, WriteError> {
     let dir_err = |e| WriteError::Io(dir.to_path_buf(), e);
     let meta = fs::metadata(dir).map_err(dir_err)?;
@@ -153,7 +155,7 @@ pub fn write(
         let name = file_name(number, slug);
         let path = dir.join(&name);
         let content = wording.record(number, earlier.as_ref());
-        match files::create_new(&path, &content) {
+        match files::create_new(&path, &content, mode) {
             Ok(()) => {
                 if let Some(e) = &earlier {
                     mark(e, wording.superseded(number, &name))?;
@@ -176,7 +178,7 @@ fn mark(earlier: &Earlier, (status, notice): (String, String)) -> Result<(), Wri
     }
     let text = fs::read_to_string(path).map_err(io_err)?;
     let Some(marked) = mark_superseded(&text, &status, &notice) else { return Ok(()) };
-    files::replace(path, &marked, Some(meta.permissions())).map_err(io_err)
+    files::replace(path, &marked, files::mode_of(&meta)).map_err(io_err)
 }
 
 #[cfg(test)]
@@ -212,11 +214,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("0003-other-decision.md"), "# Other\n").unwrap();
         fs::write(dir.path().join("README.md"), "x").unwrap();
-        let first = write(dir.path(), "a1", "meetings", &Plain).unwrap();
+        let first = write(dir.path(), "a1", "meetings", &Plain, files::PRIVATE).unwrap();
         assert_eq!(first.number, 4);
         assert_eq!(first.path.file_name().unwrap(), "0004-meetings.md");
         assert!(first.superseded.is_none());
-        let second = write(dir.path(), "a1", "meetings", &Plain).unwrap();
+        let second = write(dir.path(), "a1", "meetings", &Plain, files::PRIVATE).unwrap();
         assert_eq!(second.number, 5);
         assert_eq!(second.superseded.as_ref().map(|e| e.number), Some(4));
         let old = fs::read_to_string(&first.path).unwrap();
@@ -228,7 +230,7 @@ mod tests {
             fs::read_to_string(dir.path().join("0003-other-decision.md")).unwrap(),
             "# Other\n"
         );
-        let third = write(dir.path(), "a1", "meetings", &Plain).unwrap();
+        let third = write(dir.path(), "a1", "meetings", &Plain, files::PRIVATE).unwrap();
         assert_eq!(third.superseded.map(|e| e.number), Some(5), "the latest, not a superseded one");
     }
 
@@ -247,7 +249,7 @@ mod tests {
             .unwrap();
             std::os::unix::fs::symlink(&target, dir.path().join("0002-link.md")).unwrap();
         }
-        let written = write(dir.path(), "a1", "m", &Plain).unwrap();
+        let written = write(dir.path(), "a1", "m", &Plain, files::PRIVATE).unwrap();
         assert!(written.superseded.is_none());
         assert_eq!(fs::read_to_string(dir.path().join("0001-b.md")).unwrap(), other);
     }
@@ -256,7 +258,7 @@ mod tests {
     fn a_missing_directory_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("adr");
-        match write(&missing, "a1", "m", &Plain) {
+        match write(&missing, "a1", "m", &Plain, files::PRIVATE) {
             Err(WriteError::Io(p, _)) => assert_eq!(p, missing),
             other => panic!("expected an error, got {other:?}"),
         }

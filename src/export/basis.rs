@@ -12,7 +12,7 @@ use crate::domain::catalog::{Catalog, Offering};
 use crate::domain::facts::Fact;
 use crate::domain::narrowing::{self, Evaluation, FactField, Shortlist};
 use crate::domain::scenario::Scenario;
-use crate::domain::todos::{self, Todo, TodoId};
+use crate::domain::todos::{self, Todo, TodoId, TodoReason};
 use crate::i18n::Texts;
 
 pub struct Basis<'a> {
@@ -142,7 +142,7 @@ impl<'a> Basis<'a> {
             .into_iter()
             .filter(|t| t.id == TodoId::AskProvider)
             .flat_map(|t| t.why)
-            .filter(|c| c.key == "todo.ask_provider.hard_requirements")
+            .filter(|c| c.reason == TodoReason::AskProviderHardRequirements)
             .flat_map(|c| c.facts)
             .collect()
     }

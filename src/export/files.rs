@@ -2,10 +2,16 @@
 //! is not a regular file (a directory, a named pipe, a device, a socket) and never through or
 //! over a symbolic link; a numbered default name for the wizard so that writing twice keeps both
 //! files; and numbered decision records (`NNNN-title.md`) in a directory of records.
+//!
+//! Exports hold names and e-mail addresses: they are readable by their owner only
+//! ([`PRIVATE`]) unless the user asks for another mode.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+/// The mode of an export unless the user asks otherwise: owner read and write.
+pub const PRIVATE: u32 = 0o600;
 
 /// What is at a path that an export will not replace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,13 +65,24 @@ fn occupant(meta: &fs::Metadata) -> Option<Occupant> {
     Some(Occupant::Other)
 }
 
-/// Writes `content` to `path`. A path that holds anything but a regular file is refused (see
-/// [`Occupant`]). Without `force` an existing file is left alone (checked and created in one
-/// step, so two writers cannot both succeed); with `force` a regular file is replaced atomically
-/// (a temporary file beside it, synced, given the old file's permissions, then renamed over it:
-/// the rename replaces the directory entry, so even a file swapped for a link in the meantime
-/// only loses that entry, and nothing the link points to is touched).
+/// Writes `content` to `path`, readable by the owner only; see [`write_file_with_mode`].
 pub fn write_file(path: &Path, content: &str, force: bool) -> Result<(), WriteError> {
+    write_file_with_mode(path, content, force, PRIVATE)
+}
+
+/// Writes `content` to `path` with the permission bits `mode` (set exactly, the umask does not
+/// apply). A path that holds anything but a regular file is refused (see [`Occupant`]). Without
+/// `force` an existing file is left alone (checked and created in one step, so two writers
+/// cannot both succeed); with `force` a regular file is replaced atomically (a temporary file
+/// beside it, synced, then renamed over it: the rename replaces the directory entry, so even a
+/// file swapped for a link in the meantime only loses that entry, and nothing the link points
+/// to is touched).
+pub fn write_file_with_mode(
+    path: &Path,
+    content: &str,
+    force: bool,
+    mode: u32,
+) -> Result<(), WriteError> {
     let io_err = |e| WriteError::Io(path.to_path_buf(), e);
     let existing = match fs::symlink_metadata(path) {
         Ok(meta) => Some(meta),
@@ -75,46 +92,50 @@ pub fn write_file(path: &Path, content: &str, force: bool) -> Result<(), WriteEr
     if let Some(occupant) = existing.as_ref().and_then(occupant) {
         return Err(WriteError::NotAFile(path.to_path_buf(), occupant));
     }
-    let Some(meta) = existing else {
-        return match create_new(path, content) {
+    if existing.is_none() {
+        return match create_new(path, content, mode) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 Err(WriteError::Exists(path.to_path_buf()))
             }
             Err(e) => Err(io_err(e)),
         };
-    };
+    }
     if !force {
         return Err(WriteError::Exists(path.to_path_buf()));
     }
-    replace(path, content, Some(meta.permissions())).map_err(io_err)
+    replace(path, content, mode).map_err(io_err)
 }
 
-/// Replaces the file at `path` by a new one with `content`, atomically.
-pub(super) fn replace(
-    path: &Path,
-    content: &str,
-    permissions: Option<fs::Permissions>,
-) -> io::Result<()> {
+/// Replaces the file at `path` by a new one with `content` and `mode`, atomically.
+pub(super) fn replace(path: &Path, content: &str, mode: u32) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    // A temporary file is created private (0600); the asked mode is set before it is renamed.
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(content.as_bytes())?;
-    if let Some(permissions) = permissions {
-        tmp.as_file().set_permissions(permissions)?;
-    }
+    set_mode(tmp.as_file(), mode)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
-pub(super) fn create_new(path: &Path, content: &str) -> io::Result<()> {
-    // `create_new` fails on any existing entry, a dangling symbolic link included, and never
-    // follows a link.
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    let written = file.write_all(content.as_bytes()).and_then(|()| file.sync_all());
+/// Creates `path` with `content` and `mode`; fails on any existing entry, a dangling symbolic
+/// link included, and never follows a link.
+pub(super) fn create_new(path: &Path, content: &str, mode: u32) -> io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(PRIVATE).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = options.open(path)?;
+    let written = set_mode(&file, mode)
+        .and_then(|()| file.write_all(content.as_bytes()))
+        .and_then(|()| file.sync_all());
     if written.is_err() {
         // A half-written export is worse than none: it would block the next attempt.
         let _ = fs::remove_file(path);
@@ -122,13 +143,40 @@ pub(super) fn create_new(path: &Path, content: &str) -> io::Result<()> {
     written
 }
 
+/// The permission bits of an existing file (what a replacement keeps).
+pub(super) fn mode_of(meta: &fs::Metadata) -> u32 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o777
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        PRIVATE
+    }
+}
+
+/// Sets the permission bits exactly (the umask applied at creation does not matter).
+pub(super) fn set_mode(file: &fs::File, mode: u32) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if file.metadata()?.permissions().mode() & 0o7777 != mode {
+            file.set_permissions(fs::Permissions::from_mode(mode))?;
+        }
+    }
+    let _ = (file, mode);
+    Ok(())
+}
+
 /// Writes `content` into `dir` as `<stem>.md`, or `<stem>-2.md`, `<stem>-3.md` … when taken;
-/// returns the path written. Never overwrites.
+/// returns the path written. Never overwrites; readable by the owner only.
 pub fn write_numbered(dir: &Path, stem: &str, content: &str) -> io::Result<PathBuf> {
     for n in 1u32.. {
         let name = if n == 1 { format!("{stem}.md") } else { format!("{stem}-{n}.md") };
         let path = dir.join(name);
-        match create_new(&path, content) {
+        match create_new(&path, content, PRIVATE) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
@@ -198,19 +246,24 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "three\n");
     }
 
+    #[cfg(unix)]
     #[test]
-    fn forcing_keeps_the_permissions_of_the_replaced_file() {
+    fn exports_are_private_unless_another_mode_is_asked_for() {
+        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         let path = dir.path().join("r.md");
-        std::fs::write(&path, "one").unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-            write_file(&path, "two", true).unwrap();
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o640);
-        }
+        write_file(&path, "x", false).unwrap();
+        assert_eq!(mode(&path), 0o600);
+        write_file(&path, "y", true).unwrap();
+        assert_eq!(mode(&path), 0o600);
+        write_file_with_mode(&path, "z", true, 0o644).unwrap();
+        assert_eq!(mode(&path), 0o644);
+        let shared = dir.path().join("s.md");
+        write_file_with_mode(&shared, "x", false, 0o640).unwrap();
+        assert_eq!(mode(&shared), 0o640);
+        let numbered = write_numbered(dir.path(), "a", "1").unwrap();
+        assert_eq!(mode(&numbered), 0o600);
     }
 
     #[test]

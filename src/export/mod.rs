@@ -26,7 +26,7 @@ mod ropa;
 mod words;
 
 pub use adr::label as adr_label;
-pub use files::{Occupant, WriteError, slug, write_file};
+pub use files::{Occupant, PRIVATE, WriteError, slug, write_file, write_file_with_mode};
 
 /// Which document to export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,10 +118,11 @@ pub fn write_numbered_record(
     texts: &Texts,
     today: Date,
     full: bool,
+    mode: u32,
 ) -> Result<adr::Written, WriteError> {
     let wording = RecordWording { assessment, catalog, texts, today, full };
     let slug = slug(&assessment.meta.title, "meetcheck");
-    adr::write(dir, &assessment.meta.id, &slug, &wording)
+    adr::write(dir, &assessment.meta.id, &slug, &wording, mode)
 }
 
 struct RecordWording<'a> {

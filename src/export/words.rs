@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use crate::describe;
 use crate::domain::catalog::{Browser, Entity, Offering};
 use crate::domain::facts::{AsOf, Certainty, Fact};
-use crate::domain::narrowing::{AnswerId, FactField, KnockOut, KnockOutDetail, NO, YES};
+use crate::domain::narrowing::{AnswerId, FactField, KnockOut, KnockOutDetail};
 use crate::i18n::{Lang, Texts};
 
 /// "2. Dezember 2026" / "2 December 2026": the date as a reader writes it.
@@ -192,6 +192,9 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Optio
         }
     }
 }
+
+const YES: &str = "answer.value.yes";
+const NO: &str = "answer.value.no";
 
 /// A value of the answer history in words: saves written so far keep the answer's ids
 /// ("up_to_20", "pupils, staff", "yes"); each id the texts know is said in words.

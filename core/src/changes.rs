@@ -3,9 +3,9 @@
 
 use jiff::civil::Date;
 
-use crate::domain::assessment::Decision;
-use crate::domain::catalog::{Catalog, Offering};
-use crate::domain::narrowing::{self, FactField, KnockOut, StaleFact};
+use crate::assessment::Decision;
+use crate::catalog::{Catalog, Offering};
+use crate::narrowing::{self, FactField, KnockOut, StaleFact};
 
 /// One difference between the snapshot and today's catalogue.
 #[derive(Clone, Debug, PartialEq)]

@@ -231,12 +231,12 @@ pub fn answer_changed(a: &mut Assessment, catalog: &Catalog, today: Date) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::{StatusChange, TodoStatus};
-    use crate::domain::scenario::{DataCategory, TransferStance};
-    use crate::domain::todos::TodoId;
+    use crate::assessment::{StatusChange, TodoStatus};
+    use crate::scenario::{DataCategory, TransferStance};
+    use crate::todos::TodoId;
 
     fn catalog() -> Catalog {
-        crate::domain::catalog::parse(include_str!("../../tests/fixtures/catalog.ron")).unwrap()
+        ron::from_str(include_str!("../../tests/fixtures/catalog.ron")).unwrap()
     }
 
     const TODAY: Date = Date::constant(2026, 11, 29);

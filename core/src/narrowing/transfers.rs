@@ -7,9 +7,9 @@
 //! - a parent in a third country when locations are unknown but the operator offers DPF or SCC as
 //!   its transfer basis — it would not offer a transfer tool without transfers.
 
-use crate::domain::catalog::{Catalog, Offering, TransferMechanism};
-use crate::domain::facts::Fact;
-use crate::domain::scenario::TransferStance;
+use crate::catalog::{Catalog, Offering, TransferMechanism};
+use crate::facts::Fact;
+use crate::scenario::TransferStance;
 
 /// EU member states and the three further EEA states (IS, LI, NO), ISO 3166 alpha-2, plus the
 /// region codes a catalogue may use for "somewhere in the EU/EEA".

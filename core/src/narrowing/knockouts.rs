@@ -4,11 +4,11 @@
 
 use super::transfers::{Need, profile};
 use super::{AnswerId, FactField, KnockOut, KnockOutDetail, RuleId};
-use crate::domain::catalog::{
+use crate::catalog::{
     Browser, Catalog, DpaTerms, E2ee, E2eeMode, Offering, OperatingModel, OwnPurpose,
 };
-use crate::domain::facts::Fact;
-use crate::domain::scenario::{HostingPreference, Scenario, TransferStance};
+use crate::facts::Fact;
+use crate::scenario::{HostingPreference, Scenario, TransferStance};
 use jiff::civil::Date;
 
 pub(super) fn knockouts(catalog: &Catalog, s: &Scenario, o: &Offering) -> Vec<KnockOut> {
@@ -129,7 +129,7 @@ fn own_purpose(s: &Scenario, o: &Offering, out: &mut Vec<KnockOut>) {
 
 /// The answers that make the context sensitive, for the record.
 fn sensitive_answers(s: &Scenario) -> Vec<AnswerId> {
-    use crate::domain::scenario::{DataCategory, OrgType, Participant, Purpose};
+    use crate::scenario::{DataCategory, OrgType, Participant, Purpose};
     let mut answers = Vec::new();
     if matches!(
         s.org_type,

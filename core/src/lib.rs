@@ -1,0 +1,14 @@
+//! The pure core of meetcheck (crate `meetcheck-core`): catalogue, scenario, narrowing rules,
+//! to-dos and the assessment record. No terminal, no file system, no clock (today's date is passed
+//! in), no environment, no texts (ids only).
+
+mod ids;
+
+pub mod assessment;
+pub mod catalog;
+pub mod changes;
+pub mod decision;
+pub mod facts;
+pub mod narrowing;
+pub mod scenario;
+pub mod todos;
