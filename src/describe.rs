@@ -296,6 +296,7 @@ enum Topic {
     Lawfulness,
     Employees,
     Special,
+    Breach,
 }
 
 /// The norm for a topic under the scenario's regime. Church-law paragraphs are cited only where
@@ -314,6 +315,7 @@ fn norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> String {
         Topic::Lawfulness => "norm.gdpr.lawfulness",
         Topic::Employees => "norm.gdpr.employees",
         Topic::Special => "norm.gdpr.special",
+        Topic::Breach => "norm.gdpr.breach",
     };
     let church = match (law(scenario), topic) {
         (Law::Kdg, Topic::Dpa) => Some("norm.kdg.dpa"),
@@ -390,6 +392,9 @@ pub fn todo_norms(texts: &Texts, scenario: &Scenario, todo: &Todo) -> String {
         TodoId::EmployeeConsentWeak => vec![Topic::Employees],
         TodoId::SpecialCategoryCondition | TodoId::StatutoryInsurance => vec![Topic::Special],
         TodoId::Recording => vec![Topic::Lawfulness],
+        TodoId::ModeratorRoles | TodoId::Updates => vec![Topic::Toms],
+        TodoId::Telemetry | TodoId::PrivateHomes => vec![Topic::Settings],
+        TodoId::BreachProcess => vec![Topic::Breach],
         TodoId::ProfessionalSecrecy
         | TodoId::SocialDataNotice
         | TodoId::Representation

@@ -187,10 +187,29 @@ fn measures(l: &Legal) -> Vec<String> {
             out.push(l.get(key));
         }
     }
-    out.push(l.get("export.ropa.tom.roles"));
-    out.push(l.get("export.ropa.tom.updates"));
-    out.push(l.get("export.ropa.tom.telemetry"));
-    out.push(l.get("export.ropa.tom.breach"));
+    // The DSK's checklist points: described, with where their implementation stands.
+    for (id, key) in [
+        (TodoId::ModeratorRoles, "export.ropa.tom.roles"),
+        (TodoId::Updates, "export.ropa.tom.updates"),
+        (TodoId::Telemetry, "export.ropa.tom.telemetry"),
+        (TodoId::BreachProcess, "export.ropa.tom.breach"),
+        (TodoId::PrivateHomes, "export.ropa.tom.private_homes"),
+    ] {
+        let applies = b.todo(id).is_some();
+        if !applies && id == TodoId::PrivateHomes {
+            continue;
+        }
+        let item = b.item(id);
+        let state = match (applies, item.status) {
+            (true, TodoStatus::Done) if !item.evidence.trim().is_empty() => l.fmt(
+                "export.ropa.tom.state_evidence",
+                &[("status", t.get(item.status.key())), ("evidence", &item.evidence)],
+            ),
+            (true, status) => t.get(status.key()).to_string(),
+            (false, _) => l.placeholder_for("export.what.implemented"),
+        };
+        out.push(l.fmt("export.ropa.tom.measure", &[("measure", t.get(key)), ("state", &state)]));
+    }
     out.extend(o.settings.iter().map(|s| {
         l.fmt("export.ropa.tom.setting", &[("setting", t.pick(s).trim_end_matches('.'))])
     }));

@@ -274,3 +274,41 @@ fn placeholders_are_marked_and_escaped() {
         }
     }
 }
+
+#[test]
+fn the_dsk_checklist_points_reach_the_record_and_the_record_of_processing() {
+    use meetcheck::domain::assessment::{ChecklistItem, TodoStatus};
+    use meetcheck::domain::todos::{TodoId, todos};
+    let mut a = decided();
+    let d = a.decision.as_mut().unwrap();
+    let offering = d.snapshot.offerings.iter().find(|o| o.id == d.chosen).unwrap().clone();
+    d.snapshot.todos = todos(&d.snapshot.scenario, Some(&offering));
+    a.checklist.insert(
+        TodoId::ModeratorRoles,
+        ChecklistItem {
+            status: TodoStatus::Done,
+            evidence: "Dienstanweisung VK-1".into(),
+            ..ChecklistItem::default()
+        },
+    );
+    let record = render(Kind::Record, &a, Lang::De);
+    for title in [
+        "Meldeprozess für Datenpannen festlegen (Art. 33 und 34 DSGVO)",
+        "Moderationsrollen und Gastzugang festlegen (Art. 32 DSGVO)",
+        "Updates regelmäßig einspielen (Art. 32 DSGVO)",
+        "Telemetrie und Diagnosedaten minimieren (Art. 25 DSGVO)",
+        "Auf die Teilnahme von zu Hause vorbereiten (Art. 25 DSGVO)",
+    ] {
+        assert!(record.contains(&format!("| {title} |")), "{title} missing from the record");
+    }
+    let ropa = text_of(&render(Kind::Ropa, &a, Lang::De));
+    assert!(
+        ropa.contains(
+            "Links sind nicht dauerhaft offen (Umsetzung: erledigt, Nachweis Dienstanweisung VK-1)"
+        ),
+        "{ropa}"
+    );
+    assert!(ropa.contains("Datenpannen: Bewertung und Meldung binnen 72 Stunden"));
+    assert!(ropa.contains("Teilnahme von zu Hause"));
+    assert!(ropa.contains("Updates: Server, Apps und Browser werden zeitnah aktualisiert, Sicherheitsupdates zuerst (Umsetzung: offen)"));
+}
