@@ -4,7 +4,7 @@
 
 use crate::describe;
 use crate::domain::catalog::Offering;
-use crate::domain::facts::{Fact, STALE_AFTER_MONTHS};
+use crate::domain::facts::{STALE_AFTER_MONTHS, Text};
 use crate::domain::narrowing::{self, FactField};
 use crate::domain::scenario::Scenario;
 use crate::i18n::Texts;
@@ -118,14 +118,14 @@ impl Appendix<'_> {
         }
         match words::fact_value(self.t, offering, field) {
             Some(value) => {
-                let line = match narrowing::fact_provenance(offering, field) {
+                let line = match offering.fact(field).provenance() {
                     Some(p) => {
                         let mut when = words::when(self.t, &p.as_of, p.certainty);
-                        if narrowing::changeable(field)
+                        if field.changeable()
                             && p.as_of.is_older_than(STALE_AFTER_MONTHS, self.b.as_of)
                         {
                             when = self.t.fmt("export.record.facts.stale", &[("when", &when)]);
-                        } else if narrowing::changeable(field)
+                        } else if field.changeable()
                             && p.as_of.is_older_than(STALE_AFTER_MONTHS, self.b.today)
                         {
                             when = self.t.fmt("export.record.facts.stale_now", &[("when", &when)]);
@@ -194,34 +194,15 @@ impl Appendix<'_> {
     }
 }
 
-/// The note of an unknown fact (what is missing, what to ask).
-fn unknown_note(o: &Offering, field: FactField) -> Option<&crate::domain::facts::Text> {
-    fn note<T>(f: &Fact<T>) -> Option<&crate::domain::facts::Text> {
-        match f {
-            Fact::Unknown { note } => Some(note),
-            _ => None,
-        }
+/// The note of an unknown fact (what is missing, what to ask): empty when the catalogue gives
+/// none; `None` when the fact is known or does not apply.
+fn unknown_note(o: &Offering, field: FactField) -> Option<&Text> {
+    static EMPTY: std::sync::OnceLock<Text> = std::sync::OnceLock::new();
+    let fact = o.fact(field);
+    if !fact.is_unknown()
+        || matches!(field, FactField::OperatingModel | FactField::AuthorityPositions)
+    {
+        return None;
     }
-    match field {
-        FactField::Operator => note(&o.operator),
-        FactField::Parent => note(&o.parent),
-        FactField::ProcessingLocations => note(&o.processing_locations),
-        FactField::SubprocessorLocations => note(&o.subprocessor_locations),
-        FactField::DpfCertified => note(&o.dpf_certified),
-        FactField::TransferBasis => note(&o.transfer_basis),
-        FactField::Dpa => note(&o.dpa),
-        FactField::OwnPurpose => note(&o.own_purpose),
-        FactField::OpenSource => note(&o.open_source),
-        FactField::Licence => note(&o.licence),
-        FactField::E2ee => note(&o.e2ee),
-        FactField::E2eeBrowserJoin => o.e2ee.value().and_then(|e| note(&e.browser_join)),
-        FactField::E2eeMaxParticipants => o.e2ee.value().and_then(|e| note(&e.max_participants)),
-        FactField::BrowserJoin => note(&o.browser_join),
-        FactField::Apps => note(&o.apps),
-        FactField::MaxParticipants => note(&o.max_participants),
-        FactField::Feature(f) => note(o.feature(f)),
-        FactField::KbvListed => note(&o.kbv_listed),
-        FactField::Availability => note(&o.availability),
-        FactField::OperatingModel | FactField::AuthorityPositions => None,
-    }
+    Some(fact.note().unwrap_or_else(|| EMPTY.get_or_init(Text::default)))
 }

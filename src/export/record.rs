@@ -1065,8 +1065,8 @@ impl Record<'_> {
                 [
                     when,
                     describe::answer_label(self.t, c.answer),
-                    words::history_value(self.t, c.answer, &c.old),
-                    words::history_value(self.t, c.answer, &c.new),
+                    describe::answer_value_words(self.t, &c.old),
+                    describe::answer_value_words(self.t, &c.new),
                 ]
                 .iter()
                 .map(|s| md::text(s))

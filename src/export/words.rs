@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use crate::describe;
 use crate::domain::catalog::{Browser, Entity, Offering};
 use crate::domain::facts::{AsOf, Certainty, Fact};
-use crate::domain::narrowing::{AnswerId, FactField, KnockOut, KnockOutDetail};
+use crate::domain::narrowing::{FactField, KnockOut, KnockOutDetail};
 use crate::i18n::{Lang, Texts};
 
 /// "2. Dezember 2026" / "2 December 2026": the date as a reader writes it.
@@ -186,51 +186,11 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Optio
         other => {
             let known = match other {
                 FactField::OperatingModel => true,
-                _ => crate::domain::narrowing::fact_provenance(offering, other).is_some(),
+                _ => offering.fact(other).provenance().is_some(),
             };
             known.then(|| describe::fact_value(texts, offering, other))
         }
     }
-}
-
-const YES: &str = "answer.value.yes";
-const NO: &str = "answer.value.no";
-
-/// A value of the answer history in words: saves written so far keep the answer's ids
-/// ("up_to_20", "pupils, staff", "yes"); each id the texts know is said in words.
-pub fn history_value(texts: &Texts, answer: AnswerId, raw: &str) -> String {
-    let prefix = match answer {
-        AnswerId::OrgType => "org",
-        AnswerId::Regime => "regime",
-        AnswerId::Bundesland => "land",
-        AnswerId::Purposes => "purpose",
-        AnswerId::Organisers => "organiser",
-        AnswerId::Participants => "participant",
-        AnswerId::Size => "size",
-        AnswerId::Data => "data",
-        AnswerId::ProtectionNeed => "protection",
-        AnswerId::Representation => "representation",
-        AnswerId::TransferStance => "stance",
-        AnswerId::Hosting => "hosting",
-        AnswerId::Browsers => "browser",
-        AnswerId::RequiredFeatures => "feature",
-        _ => "",
-    };
-    let parts: Vec<String> = raw
-        .split(", ")
-        .map(|part| {
-            let key = match part {
-                "yes" | "true" => YES.to_string(),
-                "no" | "false" => NO.to_string(),
-                _ => format!("{prefix}.{part}"),
-            };
-            if (!prefix.is_empty() || key == YES || key == NO) && texts.has(&key) {
-                return texts.get(&key).to_string();
-            }
-            part.to_string()
-        })
-        .collect();
-    parts.join(", ")
 }
 
 #[cfg(test)]
@@ -262,19 +222,6 @@ mod tests {
         assert_eq!(licence(&de, "Apache-2.0"), "Apache-2.0");
         let en = Texts::embedded(Lang::En);
         assert_eq!(licence(&en, "proprietary"), "proprietary");
-    }
-
-    #[test]
-    fn history_values_are_words() {
-        let de = Texts::embedded(Lang::De);
-        assert_eq!(history_value(&de, AnswerId::Size, "up_to_20"), de.get("size.up_to_20"));
-        assert_eq!(history_value(&de, AnswerId::InstallPossible, "no"), "nein");
-        let both = history_value(&de, AnswerId::Participants, "pupils, staff");
-        assert_eq!(
-            both,
-            format!("{}, {}", de.get("participant.pupils"), de.get("participant.staff"))
-        );
-        assert_eq!(history_value(&de, AnswerId::Size, "bis 20"), "bis 20");
     }
 
     #[test]

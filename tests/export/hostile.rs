@@ -125,3 +125,24 @@ fn the_invisible_test_text_holds_what_it_should() {
     assert_eq!(long_text().chars().count(), 5000);
     assert!(HOSTILE.contains("![t](http://host/pixel.png)") && HOSTILE.contains("שלום"));
 }
+
+/// Writes every document of the hand-built, hostile and pending assessments to
+/// `$MEETCHECK_EXPORT_DUMP`, to run markdownlint and pandoc over them by hand; without the
+/// variable it does nothing.
+#[test]
+fn dump_exports_for_checking_by_hand() {
+    let Some(dir) = std::env::var_os("MEETCHECK_EXPORT_DUMP") else { return };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut pending = decided();
+    pending.decision = None;
+    pending.status = None;
+    for (name, a) in [("decided", decided()), ("hostile", hostile()), ("pending", pending)] {
+        for kind in Kind::ALL {
+            for lang in [Lang::De, Lang::En] {
+                let file = dir.join(format!("{name}-{}-{}.md", kind.id(), lang.code()));
+                std::fs::write(file, render(kind, &a, lang)).unwrap();
+            }
+        }
+    }
+}
