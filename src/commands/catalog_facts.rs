@@ -308,10 +308,10 @@ mod tests {
         assert!(paths.contains(&"operator"), "{paths:?}");
         assert!(paths.contains(&"kbv_listed"), "{paths:?}");
         assert!(!paths.contains(&"name") && !paths.contains(&"notes"), "{paths:?}");
-        if let Some(i) = paths.iter().position(|p| *p == "e2ee") {
-            if facts[i].state == State::Known {
-                assert_eq!(paths.get(i + 1), Some(&"e2ee.browser_join"), "{paths:?}");
-            }
+        if let Some(i) = paths.iter().position(|p| *p == "e2ee")
+            && facts[i].state == State::Known
+        {
+            assert_eq!(paths.get(i + 1), Some(&"e2ee.browser_join"), "{paths:?}");
         }
         assert!(paths.iter().any(|p| p.starts_with("features.")), "{paths:?}");
         let known = facts.iter().filter(|f| f.state == State::Known);
