@@ -551,3 +551,14 @@ fn changing_an_answer_after_the_decision_asks_for_confirmation_and_keeps_old_tod
     // The rail marks the decision as needing attention.
     assert!(text.lines().nth(1).unwrap().contains("▲8"), "{text}");
 }
+
+#[test]
+fn a_new_line_first_in_the_rationale_is_kept_in_the_draft() {
+    let mut m = at(Step::Decision);
+    to_part(&mut m, Part::Rationale);
+    act(&mut m, Action::Space);
+    act(&mut m, Action::NewLine);
+    type_text(&mut m, "second line");
+    assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).rationale, "\nsecond line");
+    check_invariants(&m).unwrap();
+}

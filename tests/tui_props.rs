@@ -44,6 +44,7 @@ enum Gen {
     Paste(String),
     Resize(u16, u16),
     Saved,
+    SavedCopy,
 }
 
 fn input() -> impl Strategy<Value = Gen> {
@@ -52,6 +53,7 @@ fn input() -> impl Strategy<Value = Gen> {
         1 => "[a-zä会🎓 \n-]{0,8}".prop_map(Gen::Paste),
         1 => (20u16..200, 5u16..60).prop_map(|(w, h)| Gen::Resize(w, h)),
         1 => Just(Gen::Saved),
+        1 => Just(Gen::SavedCopy),
     ]
 }
 
@@ -69,6 +71,10 @@ fn run(mut m: Model, inputs: Vec<Gen>) -> Result<(), TestCaseError> {
             },
             Gen::Resize(w, h) => Msg::Resize(w, h),
             Gen::Saved => Msg::Saved(Ok("/saves/x.ron".into())),
+            Gen::SavedCopy => Msg::SavedAsCopy {
+                path: "/saves/x-copy01.ron".into(),
+                reason: Some("the file is open in another meetcheck".repeat(4)),
+            },
         };
         let before = m.doc.as_ref().map(|d| d.loaded.assessment.clone());
         let on_take = matches!(&m.screen, Screen::Decision(s)

@@ -72,7 +72,7 @@ pub fn summary(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date) -
     let offering = match &a.decision {
         Some(decision) => {
             decision_section(texts, catalog, a, decision, &mut out);
-            chosen_offering(catalog, decision)
+            decision.chosen_offering(Some(catalog))
         }
         None => {
             shortlist_section(texts, catalog, a, today, &mut out);
@@ -153,22 +153,8 @@ fn answers(texts: &Texts, a: &Assessment, out: &mut Out) {
     }
 }
 
-/// The offering the decision names, from today's catalogue or else from the snapshot.
-fn offering_named<'a>(
-    catalog: &'a Catalog,
-    decision: &'a Decision,
-    id: &str,
-) -> Option<&'a Offering> {
-    catalog.offering(id).or_else(|| decision.snapshot.offerings.iter().find(|o| o.id == id))
-}
-
-fn chosen_offering<'a>(catalog: &'a Catalog, decision: &'a Decision) -> Option<&'a Offering> {
-    offering_named(catalog, decision, &decision.chosen)
-}
-
 fn name_of(texts: &Texts, catalog: &Catalog, decision: &Decision, id: &str) -> String {
-    offering_named(catalog, decision, id)
-        .map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
+    decision.offering(Some(catalog), id).map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
 }
 
 fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decision, out: &mut Out) {
@@ -275,14 +261,8 @@ fn preconditions(
     out: &mut Out,
 ) {
     out.heading(texts, "show.heading.preconditions");
-    let open: Vec<_> = todos::todos(&a.scenario, offering)
-        .into_iter()
-        .filter(|t| t.precondition)
-        .filter(|t| {
-            let item = a.checklist.get(&t.id);
-            item.is_none_or(|i| i.status.is_open() && i.no_longer_applies_since.is_none())
-        })
-        .collect();
+    let todos = todos::todos(&a.scenario, offering);
+    let open = a.open_preconditions(&todos);
     if open.is_empty() {
         out.line(texts.get("show.ready.yes"));
         return;

@@ -10,9 +10,11 @@ use super::Context;
 use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
 use crate::domain::scenario::Step;
+use crate::i18n::Texts;
+use crate::store::format::Header;
 use crate::store::{self, Loaded, Store, names, rescue};
 use crate::terminal_text::for_terminal;
-use crate::tui::app::{Model, SaveSummary};
+use crate::tui::app::{DecisionState, Model, SaveSummary};
 use crate::tui::doc::Note;
 use crate::tui::theme::Theme;
 use crate::tui::{self, Io, SaveFailure};
@@ -191,15 +193,13 @@ impl Io for StartIo<'_> {
 
     fn list_saves(&mut self) -> Vec<SaveSummary> {
         let texts = &self.ctx.texts;
-        // Names of the chosen offerings: today's catalogue if it loads, else the snapshots'.
-        let catalog = self.ctx.catalog().ok();
-        let Ok(entries) = self.store.list() else { return Vec::new() };
+        let Ok(entries) = self.store.list_headers() else { return Vec::new() };
         let mut saves: Vec<SaveSummary> = entries
             .into_iter()
             .map(|entry| {
                 let target = entry.path.display().to_string();
-                match entry.loaded {
-                    Ok(loaded) => summary(target, &loaded.assessment, catalog.as_ref()),
+                match entry.header {
+                    Ok(listed) => summary(texts, target, listed.header),
                     // An unreadable file is listed with its error, never hidden.
                     Err(error) => SaveSummary::unreadable(target, entry.name, error.message(texts)),
                 }
@@ -276,23 +276,29 @@ impl Io for StartIo<'_> {
     }
 }
 
-/// One line of the start screen: where the assessment stands, its open preconditions of use.
-fn summary(target: String, a: &Assessment, catalog: Option<&Catalog>) -> SaveSummary {
-    let chosen = a.decision.as_ref().map(|d| match catalog {
-        Some(c) => crate::domain::decision::chosen_offering(d, c),
-        None => d.snapshot.offerings.iter().find(|o| o.id == d.chosen),
-    });
-    let open = chosen.map(|offering| {
-        crate::domain::todos::todos(&a.scenario, offering)
-            .iter()
-            .filter(|t| t.precondition)
-            .filter(|t| {
-                a.checklist
-                    .get(&t.id)
-                    .is_none_or(|i| i.status.is_open() && i.no_longer_applies_since.is_none())
-            })
-            .count()
-    });
-    let name = a.decision.as_ref().map(|d| d.chosen.clone());
-    SaveSummary::of(target, a, name, open)
+/// One line of the start screen, from the save's header: where the decision stands, the
+/// preconditions of use still open, the review date.
+fn summary(texts: &Texts, target: String, header: Header) -> SaveSummary {
+    let decision = match (&header.chosen, header.draft) {
+        (Some(_), _) if header.to_be_confirmed => DecisionState::ToBeConfirmed,
+        (Some(_), _) => DecisionState::Taken,
+        (None, true) => DecisionState::Draft,
+        (None, false) => DecisionState::None,
+    };
+    SaveSummary {
+        target,
+        title: header.title,
+        organisation: header.organisation,
+        updated: header.updated,
+        step: header.step,
+        chosen: header.chosen.map(|c| match &c.name {
+            Some(name) => texts.pick(name).to_string(),
+            None => c.id,
+        }),
+        status: header.status,
+        decision,
+        open_preconditions: header.open_preconditions,
+        review_by: header.review_by,
+        error: None,
+    }
 }

@@ -7,8 +7,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::env::Env;
-use super::questions::{self, Question};
-use crate::domain::assessment::{Change, TodoStatus};
+use super::questions::Question;
+use crate::domain::answer_value::AnswerValue;
+use crate::domain::assessment::Change;
 use crate::domain::catalog::Catalog;
 use crate::domain::changes::{SnapshotChange, snapshot_changes};
 use crate::domain::decision;
@@ -180,9 +181,9 @@ impl Doc {
 
     /// Records a changed answer in the history: repeated changes of one answer in a row are one
     /// entry; the first change after a decision was taken starts a new one.
-    pub fn record_change(&mut self, answer: AnswerId, old: String, now: Timestamp) {
+    pub fn record_change(&mut self, answer: AnswerId, old: AnswerValue, now: Timestamp) {
         let a = &mut self.loaded.assessment;
-        let new = questions::answer_value_id(&a.scenario, answer);
+        let new = AnswerValue::of(&a.scenario, answer);
         if old == new {
             return;
         }
@@ -198,7 +199,7 @@ impl Doc {
     /// answer that changed.
     pub fn choose(&mut self, env: &Env, question: Question, option: usize) -> Option<AnswerId> {
         let answer = question.answer(option)?;
-        let old = questions::answer_value_id(self.scenario(), answer);
+        let old = AnswerValue::of(self.scenario(), answer);
         if !question.choose(option, &mut self.loaded.assessment.scenario) {
             return None;
         }
@@ -237,26 +238,13 @@ impl Doc {
     /// The to-dos for the scenario and the offering decided on (none: the scenario's alone).
     pub fn todos(&self, catalog: Option<&Catalog>) -> Vec<Todo> {
         let a = &self.loaded.assessment;
-        let offering = match (&a.decision, catalog) {
-            (Some(d), Some(c)) => decision::chosen_offering(d, c),
-            (Some(d), None) => d.snapshot.offerings.iter().find(|o| o.id == d.chosen),
-            _ => None,
-        };
+        let offering = a.decision.as_ref().and_then(|d| d.chosen_offering(catalog));
         todos::todos(&a.scenario, offering)
     }
 
     /// Preconditions of use that are still open (neither done nor set aside as not applicable).
     pub fn open_preconditions(&self, catalog: Option<&Catalog>) -> usize {
-        let a = &self.loaded.assessment;
-        self.todos(catalog)
-            .iter()
-            .filter(|t| t.precondition)
-            .filter(|t| {
-                a.checklist
-                    .get(&t.id)
-                    .is_none_or(|i| matches!(i.status, TodoStatus::Open | TodoStatus::InProgress))
-            })
-            .count()
+        self.loaded.assessment.open_preconditions(&self.todos(catalog)).len()
     }
 
     /// The step needs the user's attention (the step rail marks it).

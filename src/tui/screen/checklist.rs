@@ -18,7 +18,6 @@ use ratatui::widgets::{
 use super::{Cx, Flow, Focus, Go, Leave};
 use crate::describe;
 use crate::domain::assessment::{ChecklistItem, TodoStatus};
-use crate::domain::decision::chosen_offering;
 use crate::domain::todos::{Todo, TodoId};
 use crate::tui::action::Action;
 use crate::tui::doc::{Doc, Note};
@@ -460,8 +459,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
         .into_iter()
         .map(|l| Line::styled(l, if yes { th.success } else { th.error }))
         .collect();
-    let offering =
-        a.decision.as_ref().zip(env.catalog.as_ref()).and_then(|(d, c)| chosen_offering(d, c));
+    let offering = a.decision.as_ref().and_then(|d| d.chosen_offering(env.catalog.as_ref()));
     let subject = match offering {
         Some(o) => t.fmt("ui.checklist.for", &[("name", t.pick(&o.name))]),
         None => t.get("ui.checklist.no_offering").to_string(),
@@ -610,8 +608,7 @@ fn detail_lines(env: &Env, doc: &Doc, entry: &Entry, columns: usize) -> Vec<Line
         lines.extend(form::text_lines(&format!("⊘ {gone}"), columns, 0, th.muted));
     }
     if id == TodoId::Settings
-        && let Some(o) =
-            a.decision.as_ref().zip(env.catalog.as_ref()).and_then(|(d, c)| chosen_offering(d, c))
+        && let Some(o) = a.decision.as_ref().and_then(|d| d.chosen_offering(env.catalog.as_ref()))
         && !o.settings.is_empty()
     {
         lines.push(Line::styled(t.get("ui.checklist.settings").to_string(), th.heading));

@@ -277,11 +277,13 @@ impl State {
         if self.writing() {
             return match action {
                 Action::NewLine => {
+                    State::ensure_draft(cx);
                     if let Some(e) = &mut self.editor
                         && e.new_line(&mut cx.doc.loaded.assessment)
                     {
                         cx.doc.touch(cx.env.now);
                     }
+                    State::settle_draft(cx);
                     Flow::Stay
                 }
                 // Back to the form, on the same row (never into the next field).

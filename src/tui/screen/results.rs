@@ -314,7 +314,7 @@ impl State {
     fn adopt(&mut self, cx: &mut Cx) -> Flow {
         let Some(preview) = cx.doc.preview.take() else { return Flow::Stay };
         let answer = preview.what_if.answer;
-        let old = questions::answer_value_id(cx.doc.scenario(), answer);
+        let old = crate::domain::answer_value::AnswerValue::of(cx.doc.scenario(), answer);
         cx.doc.loaded.assessment.scenario = preview.scenario;
         cx.doc.record_change(answer, old, cx.env.now);
         cx.doc.renarrow(cx.env, Some(answer));
@@ -1026,29 +1026,5 @@ pub fn detail_lines(
 
 /// The fact is recorded as unknown (shown with "?", never read as "no").
 fn is_unknown(o: &Offering, field: FactField) -> bool {
-    {
-        let e2ee = o.e2ee.value();
-        match field {
-            FactField::OperatingModel | FactField::AuthorityPositions => false,
-            FactField::Operator => o.operator.is_unknown(),
-            FactField::Parent => o.parent.is_unknown(),
-            FactField::ProcessingLocations => o.processing_locations.is_unknown(),
-            FactField::SubprocessorLocations => o.subprocessor_locations.is_unknown(),
-            FactField::DpfCertified => o.dpf_certified.is_unknown(),
-            FactField::TransferBasis => o.transfer_basis.is_unknown(),
-            FactField::Dpa => o.dpa.is_unknown(),
-            FactField::OwnPurpose => o.own_purpose.is_unknown(),
-            FactField::OpenSource => o.open_source.is_unknown(),
-            FactField::Licence => o.licence.is_unknown(),
-            FactField::E2ee => o.e2ee.is_unknown(),
-            FactField::E2eeBrowserJoin => e2ee.is_some_and(|e| e.browser_join.is_unknown()),
-            FactField::E2eeMaxParticipants => e2ee.is_some_and(|e| e.max_participants.is_unknown()),
-            FactField::BrowserJoin => o.browser_join.is_unknown(),
-            FactField::Apps => o.apps.is_unknown(),
-            FactField::MaxParticipants => o.max_participants.is_unknown(),
-            FactField::Feature(f) => o.feature(f).is_unknown(),
-            FactField::KbvListed => o.kbv_listed.is_unknown(),
-            FactField::Availability => o.availability.is_unknown(),
-        }
-    }
+    o.fact(field).is_unknown()
 }

@@ -40,7 +40,14 @@ pub fn header(frame: &mut Frame, model: &Model, area: Rect) {
                 Some(title) if !title.is_empty() => title.to_string(),
                 _ => t.get("ui.untitled").to_string(),
             };
-            (name, format!("{} · {}", step_indicator(model, step), t.get(&step.key())))
+            let full = format!("{} · {}", step_indicator(model, step), t.get(&step.key()));
+            // A long title keeps its room: the step's name is on the rail as well.
+            let right = if width(&full) + width(&name) + 4 <= area.width as usize {
+                full
+            } else {
+                step_indicator(model, step)
+            };
+            (name, right)
         }
     };
     let title = for_terminal(&title).replace('\n', " ");

@@ -24,8 +24,8 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         too_small::draw(frame, model, area);
         return;
     }
-    // A long message takes as many lines as it needs, up to a fifth of the screen.
-    let note_lines = chrome::note_lines(model, area.width, (area.height as usize / 5).max(1));
+    // A long message takes as many lines as it needs, up to a quarter of the screen.
+    let note_lines = chrome::note_lines(model, area.width, (area.height as usize / 4).max(1));
     let note_height = note_lines.len().max(1) as u16;
     let rail = model.step().is_some();
     let [header, rail_area, body, note, footer] = area.layout(&Layout::vertical([
