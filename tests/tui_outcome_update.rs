@@ -442,7 +442,10 @@ fn the_checklist_form_takes_status_owner_dates_and_refuses_a_bad_date() {
     let text = screen_text(&render(&mut m, 80, 24));
     let n = (open - 1).to_string();
     assert!(text.contains(&format!("Ready for use: no – {n} preconditions open")), "{text}");
-    assert!(text.contains("Ctrl+N: on to the review"), "the way on is in view:\n{text}");
+    assert!(
+        text.contains("[ Continue to the review ]  (or Ctrl+N)"),
+        "the way on is in view:\n{text}"
+    );
 
     act(&mut m, Action::Enter);
     let item = checklist_state(&m).item.as_ref().expect("opened");
@@ -561,4 +564,17 @@ fn a_new_line_first_in_the_rationale_is_kept_in_the_draft() {
     type_text(&mut m, "second line");
     assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).rationale, "\nsecond line");
     check_invariants(&m).unwrap();
+}
+
+#[test]
+fn tab_reaches_continue_on_the_checklist_and_enter_goes_on() {
+    let mut m = at(Step::Checklist);
+    act(&mut m, Action::NextField);
+    assert!(checklist_state(&m).detail_focus, "first into the explanation");
+    act(&mut m, Action::NextField);
+    assert!(checklist_state(&m).continue_focus);
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app::keys(&m).action_for(enter), Some(Action::Enter));
+    act(&mut m, Action::Enter);
+    assert_eq!(step(&m), Step::Review);
 }

@@ -108,6 +108,8 @@ pub struct State {
     pub plan: bool,
     /// Tab moved the focus to the detail: ↑↓ scroll it.
     pub detail_focus: bool,
+    /// Tab moved the focus to "Continue to the review".
+    pub continue_focus: bool,
     pub detail_scroll: u16,
 }
 
@@ -131,6 +133,7 @@ impl State {
             item: None,
             plan: false,
             detail_focus: false,
+            continue_focus: false,
             detail_scroll: 0,
         }
     }
@@ -183,6 +186,13 @@ impl State {
         if self.detail_focus {
             return Keys::new(vec![
                 keymap::arrows("ui.does.scroll", true).footer(Footer::Always),
+                keymap::tab("ui.checklist.does.to_continue").footer(Footer::Always),
+                keymap::esc("ui.does.back"),
+            ]);
+        }
+        if self.continue_focus {
+            return Keys::new(vec![
+                keymap::enter("ui.checklist.does.continue"),
                 keymap::tab("ui.checklist.does.list").footer(Footer::Always),
                 keymap::esc("ui.does.back"),
             ]);
@@ -215,11 +225,29 @@ impl State {
             };
         }
         self.cursor = self.cursor.min(list.len() - 1);
+        if self.continue_focus {
+            match action {
+                Action::Enter => return Flow::Go(Go::Next),
+                Action::NextField => self.continue_focus = false,
+                Action::PrevField => {
+                    self.continue_focus = false;
+                    self.detail_focus = true;
+                }
+                Action::Back => return Flow::Go(Go::Back),
+                _ => {}
+            }
+            return Flow::Stay;
+        }
         if self.detail_focus {
             match action {
                 Action::Up => self.detail_scroll = self.detail_scroll.saturating_sub(1),
                 Action::Down => self.detail_scroll = self.detail_scroll.saturating_add(1).min(200),
-                Action::NextField | Action::PrevField => self.detail_focus = false,
+                // List → explanation → "continue" → list.
+                Action::NextField => {
+                    self.detail_focus = false;
+                    self.continue_focus = true;
+                }
+                Action::PrevField => self.detail_focus = false,
                 Action::Back => return Flow::Go(Go::Back),
                 _ => {}
             }
@@ -229,7 +257,8 @@ impl State {
         match action {
             Action::Up => self.move_to(self.cursor.saturating_sub(1)),
             Action::Down => self.move_to((self.cursor + 1).min(list.len() - 1)),
-            Action::NextField | Action::PrevField => self.detail_focus = true,
+            Action::NextField => self.detail_focus = true,
+            Action::PrevField => self.continue_focus = true,
             Action::Space => {
                 if let Entry::Todo(todo) = entry {
                     let item = cx.doc.loaded.assessment.checklist.entry(todo.id).or_default();
@@ -473,14 +502,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
             wrap_hanging(&text, columns, "", "  ").into_iter().map(|l| Line::styled(l, th.error)),
         );
     }
-    let way_on = wrap_hanging(t.get("ui.checklist.way_on"), columns, "", "");
+    let button =
+        format!("[ {} ]  {}", t.get("ui.checklist.continue"), t.get("ui.checklist.way_on"));
+    let marker = if state.continue_focus { "▶ " } else { "  " };
+    let way_on = wrap_hanging(&button, columns, marker, "  ");
     let [head_area, body, way_area] = inner.layout(&Layout::vertical([
         Constraint::Length(head.len() as u16),
         Constraint::Fill(1),
         Constraint::Length(way_on.len() as u16),
     ]));
     frame.render_widget(Paragraph::new(head), head_area);
-    let way: Vec<Line> = way_on.into_iter().map(|l| Line::styled(l, th.heading)).collect();
+    let way_style = if state.continue_focus { th.selected } else { th.heading };
+    let way: Vec<Line> = way_on.into_iter().map(|l| Line::styled(l, way_style)).collect();
     frame.render_widget(Paragraph::new(way), way_area);
     if state.plan {
         return draw_plan(frame, body, env, doc);

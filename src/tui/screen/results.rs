@@ -613,6 +613,14 @@ fn draw_table(
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let mut table_state = TableState::default().with_selected(Some(state.ranked));
     frame.render_stateful_widget(table, table_area, &mut table_state);
+    if table_height(env, list, area.width) > table_area.height as usize {
+        let mut bar = ScrollbarState::new(list.ranked.len()).position(state.ranked);
+        let widget = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(Some("▲"))
+            .end_symbol(Some("▼"))
+            .style(th.muted);
+        frame.render_stateful_widget(widget, table_area, &mut bar);
+    }
     frame.render_widget(Paragraph::new(notes), notes_area);
 }
 
