@@ -110,10 +110,25 @@ impl Texts {
 
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut out = self.get(key).to_string();
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
+        // One pass over the text: a value is never searched for placeholders itself.
+        let mut rest = self.get(key);
+        let mut out = String::with_capacity(rest.len() + 32);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let name = after.find('}').map(|close| &after[..close]);
+            match name.and_then(|name| args.iter().find(|(n, _)| *n == name)) {
+                Some((name, value)) => {
+                    out.push_str(value);
+                    rest = &after[name.len() + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 
@@ -162,5 +177,9 @@ mod tests {
         let texts = Texts::parse(Lang::En, r#"{"x": "{n} of {total} remain"}"#).unwrap();
         assert_eq!(texts.fmt("x", &[("n", "9"), ("total", "27")]), "9 of 27 remain");
         assert_eq!(texts.get("missing.key"), "missing.key");
+        // A value is not searched for placeholders; unknown ones and lone braces stay.
+        assert_eq!(texts.fmt("x", &[("n", "{total}"), ("total", "2")]), "{total} of 2 remain");
+        let texts = Texts::parse(Lang::En, r#"{"y": "{a} {b} {"}"#).unwrap();
+        assert_eq!(texts.fmt("y", &[("a", "1")]), "1 {b} {");
     }
 }

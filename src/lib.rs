@@ -5,6 +5,7 @@ pub mod catalog_text;
 pub mod commands;
 pub mod describe;
 pub mod domain;
+pub mod embedded_catalog;
 pub mod export;
 pub mod i18n;
 pub mod store;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Context, EMBEDDED_CATALOG};
+use super::Context;
 use crate::describe;
 use crate::domain::catalog::{self, Catalog, Offering};
 use crate::domain::facts::{AsOf, Fact};
@@ -299,7 +299,7 @@ pub fn checked(
 /// A file given with `--catalog` is merged on top of the embedded catalogue, so its facts may
 /// cite the embedded sources; checking it the same way avoids false alarms.
 fn embedded_sources() -> BTreeMap<String, catalog::Source> {
-    catalog::parse(EMBEDDED_CATALOG).map(|embedded| embedded.sources).unwrap_or_default()
+    crate::embedded_catalog::build().sources
 }
 
 fn safe_path(file: &Path) -> String {

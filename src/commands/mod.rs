@@ -15,7 +15,8 @@ pub mod list;
 pub mod show;
 pub mod start;
 
-/// The embedded catalogue, validated by the test suite.
+/// The text of the built-in catalogue. Commands use [`crate::embedded_catalog::build`], which
+/// `build.rs` generated from it; the text serves tests and `catalog --check`.
 pub const EMBEDDED_CATALOG: &str = include_str!("../../assets/catalog.ron");
 
 /// What every command needs: language, texts, where saves live and which catalogue applies.
@@ -44,8 +45,7 @@ impl Context {
     /// The embedded catalogue with the user's `--catalog` file merged on top. The file passes
     /// the same checks as `catalog --check FILE` and is refused with the same messages.
     pub fn catalog(&self) -> Result<Catalog> {
-        let mut catalog = crate::domain::catalog::parse(EMBEDDED_CATALOG)
-            .map_err(|e| anyhow::anyhow!("embedded catalogue: {e}"))?;
+        let mut catalog = crate::embedded_catalog::build();
         if let Some(path) = &self.catalog_file {
             let today = jiff::ZonedDateTime::now().date();
             let extra = catalog::checked(&self.texts, path, &catalog.sources, today)

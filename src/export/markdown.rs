@@ -8,6 +8,11 @@
 /// Collapses every run of whitespace (line breaks included) to one space, drops control
 /// characters and trims: the form of text inside one line (a table cell, a heading, a list item).
 pub fn one_line(text: &str) -> String {
+    // Most text is one line already: single spaces between words, nothing to drop.
+    let single_spaced = !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ");
+    if single_spaced && text.chars().all(|c| c == ' ' || !(c.is_whitespace() || c.is_control())) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
@@ -36,6 +41,11 @@ fn is_invisible_break(c: char) -> bool {
 /// neither mangled nor reported as bare URLs.
 pub fn text(raw: &str) -> String {
     let line = one_line(raw);
+    if is_plain(&line) { line } else { escape(&line) }
+}
+
+/// [`text`] for a line that may need escapes or autolinks.
+fn escape(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len() + 8);
     let mut i = 0;
@@ -56,6 +66,19 @@ pub fn text(raw: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// Text in which nothing needs escaping and nothing is an address (most prose): no character
+/// that `needs_escape` ever escapes, no `@` or `http`, and a first character that opens no block
+/// and no ordered-list number.
+fn is_plain(line: &str) -> bool {
+    let opens_block = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '>' | '-' | '+' | '='));
+    !opens_block
+        && !line.contains(['*', '`', '[', ']', '<', '|', '~', '$', '\\', '_', '#', '&', '@'])
+        && !line.contains("http")
 }
 
 /// Splits text into paragraphs at blank lines and escapes each; empty text gives no paragraph.
@@ -128,6 +151,11 @@ fn autolink_len(chars: &[char]) -> Option<usize> {
         } else {
             break;
         }
+    }
+    // Most words are neither: decide that before building a string.
+    let could_be_url = word.len() > "http://".len() && word[..4] == ['h', 't', 't', 'p'];
+    if !could_be_url && !word.contains(&'@') {
+        return None;
     }
     let s: String = word.iter().collect();
     let url = (s.starts_with("https://") || s.starts_with("http://"))
@@ -268,6 +296,23 @@ impl Doc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut for plain text gives what escaping character by character gives.
+    #[test]
+    fn plain_text_needs_no_escaping_indeed() {
+        let mut plain = 0;
+        for lang in [crate::i18n::Lang::De, crate::i18n::Lang::En] {
+            let texts = crate::i18n::Texts::embedded(lang);
+            for key in texts.keys() {
+                let line = one_line(texts.get(key));
+                if is_plain(&line) {
+                    plain += 1;
+                    assert_eq!(escape(&line), line, "{key}");
+                }
+            }
+        }
+        assert!(plain > 100, "{plain}");
+    }
 
     #[test]
     fn plain_words_stay_as_they_are() {
