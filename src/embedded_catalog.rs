@@ -3,12 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::catalog::{
-    Authority, AuthorityPosition, Availability, Browser, Catalog, DpaTerms, E2ee, E2eeMode, Entity,
-    Feature, Offering, OperatingModel, OwnPurpose, Platform, Source, TransferMechanism, Verdict,
-};
-use crate::domain::facts::{AsOf, Certainty, Fact, PartialDate, Text};
-use crate::domain::scenario::Bundesland;
+// The generated code names the catalogue's types as serde reports them (bare names).
+use meetcheck_core::catalog::*;
+use meetcheck_core::facts::*;
+use meetcheck_core::scenario::Bundesland;
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 

@@ -13,7 +13,7 @@ use super::Context;
 use crate::domain::catalog::Catalog;
 use crate::domain::scenario::Step;
 use crate::store::format::Header;
-use crate::store::{Listed, Store, StoreError, rescue};
+use crate::store::{Damage, Listed, Store, StoreError, rescue};
 use crate::terminal_text::for_terminal;
 
 /// Column headers, in order.
@@ -33,18 +33,26 @@ const NONE: &str = "–";
 
 pub fn run(ctx: &Context) -> Result<ExitCode> {
     let store = Store::new(ctx.saves_dir()?);
-    let entries = store.list_headers().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
-    // A broken --catalog file must not hide the saves: names then come from the snapshots.
-    let catalog = ctx.catalog().ok();
-    let today = jiff::ZonedDateTime::now().date();
-    let terminal = std::io::stdout().is_terminal();
-    let dir = for_terminal(&store.dir().display().to_string()).into_owned();
+    // Emergency copies an earlier session could not report: named first, whatever follows.
     let rescued = rescue::noted(&store);
     if !rescued.is_empty() {
         let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
         let note = ctx.texts.fmt("ui.note.rescued_before", &[("paths", &paths.join(", "))]);
         eprintln!("{}", for_terminal(&note));
     }
+    let entries = store.list_headers().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
+    // A refused --catalog file must not hide the saves: it is reported, and names then come
+    // from the snapshots.
+    let catalog = match ctx.catalog() {
+        Ok(catalog) => Some(catalog),
+        Err(error) => {
+            eprintln!("meetcheck: {}", for_terminal(&format!("{error:#}")));
+            None
+        }
+    };
+    let today = jiff::ZonedDateTime::now().date();
+    let terminal = std::io::stdout().is_terminal();
+    let dir = for_terminal(&store.dir().display().to_string()).into_owned();
     if entries.is_empty() {
         let message = ctx.texts.fmt("list.empty", &[("dir", &dir)]);
         if terminal {
@@ -140,6 +148,10 @@ fn step_label(ctx: &Context, step: Step) -> String {
 fn broken_summary(ctx: &Context, name: &str, error: &StoreError) -> String {
     let texts = &ctx.texts;
     match error {
+        StoreError::Corrupt { line, column, reason: Damage::EndsEarly, .. } => texts.fmt(
+            "list.broken.ends_early",
+            &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
+        ),
         StoreError::Corrupt { line, column, .. } => texts.fmt(
             "list.broken.corrupt",
             &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],

@@ -498,3 +498,150 @@ fn copying_answers_starts_a_fresh_history() {
     assert!(copy.history.is_empty() && copy.decision.is_none() && copy.checklist.is_empty());
     assert!(copy.status.is_none() && copy.review_by.is_none());
 }
+
+#[test]
+fn a_file_deleted_while_open_is_reported_as_vanished_and_can_be_saved_as_a_copy() {
+    let (_dir, store) = store();
+    let name = saved(&store, "Verschwunden");
+    let path = store.dir().join(format!("{name}.ron"));
+    let mut loaded = store.load(&name).unwrap();
+    fs::remove_file(&path).unwrap();
+    loaded.assessment.meta.organisation = "still here".into();
+    let error = store.save(&mut loaded).unwrap_err();
+    assert!(matches!(error, StoreError::Vanished { .. }) && error.is_conflict(), "{error:?}");
+    assert!(error.to_string().contains("deleted or moved"), "{error}");
+    assert!(!path.exists(), "nothing written in its place");
+    let copy = store.save_as_copy(&mut loaded).unwrap();
+    assert_eq!(copy.parent().unwrap(), store.dir());
+    assert_eq!(
+        store.inspect(copy.to_str().unwrap()).unwrap().assessment.meta.organisation,
+        "still here"
+    );
+    assert!(store.list().unwrap().iter().any(|e| e.path == copy), "list shows the copy");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_lock_is_never_followed_and_refused_by_name() {
+    let (dir, store) = store();
+    let name = saved(&store, "Verlinkt");
+    let lock = store.dir().join(format!(".{name}.ron.lock"));
+    let _ = fs::remove_file(&lock);
+    let before = snapshot_dir(store.dir());
+    let target = dir.path().join("elsewhere").join("created-by-meetcheck");
+    fs::create_dir_all(target.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&target, &lock).unwrap();
+    match store.load(&name) {
+        Err(error @ StoreError::Link { .. }) => {
+            let message = error.to_string();
+            assert!(message.contains(&lock.display().to_string()), "{message}");
+            assert!(message.contains("symbolic link"), "{message}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(matches!(store.delete(&name), Err(StoreError::Link { .. })));
+    assert!(!target.exists(), "the link's target was never created");
+    assert!(lock.symlink_metadata().unwrap().file_type().is_symlink(), "the link is left alone");
+    fs::remove_file(&lock).unwrap();
+    assert_eq!(snapshot_dir(store.dir()), before, "nothing else changed");
+    // Reading is still possible: show and export take no lock.
+    assert!(store.inspect(&name).is_ok());
+}
+
+#[cfg(unix)]
+#[test]
+fn backups_and_kept_aside_copies_are_private_whatever_mode_the_file_had() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = store();
+    let name = saved(&store, "Rechte");
+    let path = store.dir().join(format!("{name}.ron"));
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let open_up = |p: &Path| fs::set_permissions(p, fs::Permissions::from_mode(0o644)).unwrap();
+    open_up(&path);
+    let mut loaded = store.load(&name).unwrap();
+    store.save(&mut loaded).unwrap();
+    drop(loaded);
+    let backup = store.dir().join(format!("{name}.ron.bak"));
+    assert_eq!((mode(&path), mode(&backup)), (0o600, 0o600));
+
+    // A damaged file with a wide mode is kept aside privately too.
+    write(&path, b"(version: 1, assessment: (");
+    open_up(&path);
+    let mut loaded = store.load(&name).unwrap();
+    store.save(&mut loaded).unwrap();
+    let aside = match &loaded.warnings[0] {
+        Warning::KeptAside { path } => path.clone(),
+        other => panic!("expected KeptAside, got {other:?}"),
+    };
+    assert_eq!(mode(&aside), 0o600);
+    for (file, _) in snapshot_dir(store.dir()) {
+        assert_eq!(mode(&store.dir().join(&file)), 0o600, "{file}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_huge_files_are_refused_without_reading() {
+    let (_dir, store) = store();
+    saved(&store, "Normal");
+    let fifo = store.dir().join("pipe.ron");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let huge = store.dir().join("huge.ron");
+    fs::File::create(&huge).unwrap().set_len(store::MAX_FILE + 1).unwrap();
+    fs::create_dir(store.dir().join("folder.ron")).unwrap();
+
+    assert!(matches!(
+        store.inspect("pipe"),
+        Err(StoreError::NotRegular { kind: store::FileKind::Fifo, .. })
+    ));
+    assert!(matches!(store.load("pipe"), Err(StoreError::NotRegular { .. })));
+    assert!(matches!(store.inspect("huge"), Err(StoreError::TooLarge { .. })));
+    assert!(matches!(
+        store.inspect("/dev/zero"),
+        Err(StoreError::NotRegular { kind: store::FileKind::Device, .. })
+    ));
+    let listed = store.list().unwrap();
+    assert_eq!(listed.len(), 4, "every entry listed, the odd ones with their error");
+    let broken: Vec<&str> =
+        listed.iter().filter(|e| e.loaded.is_err()).map(|e| e.name.as_str()).collect();
+    assert_eq!(broken, ["folder", "huge", "pipe"]);
+    let message = store.inspect("pipe").unwrap_err().to_string();
+    assert!(message.contains("is a named pipe (FIFO), not an ordinary file"), "{message}");
+}
+
+#[test]
+fn a_cut_off_save_says_that_it_ends_early() {
+    let (_dir, store) = store();
+    let name = saved(&store, "Abgeschnitten");
+    let path = store.dir().join(format!("{name}.ron"));
+    let good = fs::read_to_string(&path).unwrap();
+    // Cut inside a variant name: the parser alone would speak of an unknown variant.
+    let at = good.find("Green").or_else(|| good.find("Yellow")).unwrap_or(good.len() / 2) + 3;
+    write(&path, &good.as_bytes()[..at]);
+    let error = store.inspect(&name).unwrap_err();
+    assert!(
+        matches!(error, StoreError::Corrupt { reason: store::Damage::EndsEarly, .. }),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(message.contains("the file ends early (it may have been cut off)"), "{message}");
+    assert!(!message.contains("variant"), "{message}");
+}
+
+#[test]
+fn a_missing_file_whose_backup_is_newer_says_so() {
+    let (_dir, store) = store();
+    let name = saved(&store, "Neuer");
+    let path = store.dir().join(format!("{name}.ron"));
+    let backup = store.dir().join(format!("{name}.ron.bak"));
+    fs::rename(&path, &backup).unwrap();
+    write(&backup, b"(version: 999, assessment: (from: \"the future\"))");
+    let error = store.inspect(&name).unwrap_err();
+    assert!(matches!(error, StoreError::MissingWithBackup { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(message.contains("is missing"), "{message}");
+    assert!(message.contains("newer version of meetcheck (file format 999)"), "{message}");
+    assert!(!message.contains("No saved assessment"), "{message}");
+}
