@@ -97,7 +97,8 @@ impl Store {
     }
 
     /// Opens NAME (in the saves directory) or PATH (contains `/` or ends in `.ron`) for editing:
-    /// takes the advisory lock, or warns that another meetcheck has it.
+    /// takes the advisory lock, or warns that another meetcheck has it. A NAME may be a prefix
+    /// that only one saved name starts with; an exact name always wins.
     pub fn load(&self, target: &str) -> Result<Loaded, StoreError> {
         let target = self.resolve(target)?;
         self.open(target, true)
@@ -156,6 +157,19 @@ impl Store {
     /// Every `NAME.ron` in the saves directory (and a lone `NAME.ron.bak` whose main file is
     /// missing), sorted by name. Reads only; a missing directory is an empty list.
     pub fn list(&self) -> Result<Vec<Entry>, StoreError> {
+        Ok(self
+            .names()?
+            .into_iter()
+            .map(|name| {
+                let path = self.dir.join(format!("{name}.ron"));
+                let loaded = self.open(Target { path: path.clone(), inside: true }, false);
+                Entry { name, path, loaded }
+            })
+            .collect())
+    }
+
+    /// The NAMEs [`Store::list`] lists, sorted, without reading the files.
+    pub fn names(&self) -> Result<Vec<String>, StoreError> {
         let read_dir = match fs::read_dir(&self.dir) {
             Ok(read_dir) => read_dir,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -177,14 +191,7 @@ impl Store {
         }
         names.sort();
         names.dedup();
-        Ok(names
-            .into_iter()
-            .map(|name| {
-                let path = self.dir.join(format!("{name}.ron"));
-                let loaded = self.open(Target { path: path.clone(), inside: true }, false);
-                Entry { name, path, loaded }
-            })
-            .collect())
+        Ok(names)
     }
 
     /// The file of a saved assessment NAME (or a PATH inside the saves directory); an error
@@ -231,7 +238,19 @@ impl Store {
             let inside = self.holds(&path);
             Ok(Target { path, inside })
         } else if names::is_valid_name(target) {
-            Ok(Target { path: self.dir.join(format!("{target}.ron")), inside: true })
+            let name = match names::match_name(target, self.names()?.iter().map(String::as_str)) {
+                names::Match::One(name) => name,
+                // Not there at all: opening it reports the name as typed.
+                names::Match::None => target.to_string(),
+                names::Match::Several(candidates) => {
+                    return Err(StoreError::Ambiguous {
+                        prefix: target.to_string(),
+                        candidates,
+                        dir: self.dir.clone(),
+                    });
+                }
+            };
+            Ok(Target { path: self.dir.join(format!("{name}.ron")), inside: true })
         } else {
             Err(StoreError::BadName { name: target.to_string() })
         }

@@ -106,6 +106,53 @@ pub fn is_valid_name(name: &str) -> bool {
         && !name.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | ':'))
 }
 
+/// What a NAME the user typed stands for among the saved names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Match {
+    /// A saved name, typed in full or as a prefix only it starts with.
+    One(String),
+    /// A prefix several names start with: these, sorted.
+    Several(Vec<String>),
+    None,
+}
+
+/// Resolves `wanted` against `saved`: an exact name always wins; otherwise a prefix that exactly
+/// one name starts with stands for that name.
+pub fn match_name<'a>(wanted: &str, saved: impl IntoIterator<Item = &'a str>) -> Match {
+    let mut candidates: Vec<&str> = Vec::new();
+    for name in saved {
+        if name == wanted {
+            return Match::One(name.to_string());
+        }
+        if name.starts_with(wanted) {
+            candidates.push(name);
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    match candidates[..] {
+        [] => Match::None,
+        [only] => Match::One(only.to_string()),
+        _ => Match::Several(candidates.into_iter().map(str::to_string).collect()),
+    }
+}
+
+/// The length in bytes of the shortest prefix of `name` that names it among `saved` (the whole
+/// name when every shorter prefix is shared); never cuts a character in two.
+pub fn unique_prefix_len<'a>(
+    name: &str,
+    saved: impl IntoIterator<Item = &'a str> + Clone,
+) -> usize {
+    let ends = name.char_indices().map(|(i, c)| i + c.len_utf8());
+    for end in ends {
+        let prefix = &name[..end];
+        if match_name(prefix, saved.clone()) == Match::One(name.to_string()) {
+            return end;
+        }
+    }
+    name.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +195,44 @@ mod tests {
         assert!(!is_valid_name(".."));
         assert!(!is_valid_name("a\nb"));
         assert!(!is_valid_name(""));
+    }
+
+    #[test]
+    fn a_unique_prefix_names_its_assessment() {
+        let saved = ["videokonferenzen-ab12cd", "schule-k3x9pq", "schule-zz9988"];
+        assert_eq!(match_name("video", saved), Match::One("videokonferenzen-ab12cd".into()));
+        assert_eq!(match_name("schule-k", saved), Match::One("schule-k3x9pq".into()));
+        assert_eq!(match_name("beratung", saved), Match::None);
+        assert_eq!(match_name("VIDEO", saved), Match::None, "names are matched as typed");
+    }
+
+    #[test]
+    fn an_ambiguous_prefix_lists_every_candidate_sorted() {
+        let saved = ["schule-zz9988", "schule-k3x9pq", "videokonferenzen-ab12cd"];
+        assert_eq!(
+            match_name("schule", saved),
+            Match::Several(vec!["schule-k3x9pq".into(), "schule-zz9988".into()])
+        );
+    }
+
+    #[test]
+    fn an_exact_name_wins_over_longer_names_it_starts() {
+        let saved = ["schule-ab", "schule-abc", "schule-abd"];
+        assert_eq!(match_name("schule-ab", saved), Match::One("schule-ab".into()));
+        assert_eq!(
+            match_name("schule-a", saved),
+            Match::Several(vec!["schule-ab".into(), "schule-abc".into(), "schule-abd".into()])
+        );
+    }
+
+    #[test]
+    fn the_shortest_unique_prefix_is_found() {
+        let saved = ["schule-k3x9pq", "schule-zz9988", "video-ab12cd", "a", "ab"];
+        assert_eq!(unique_prefix_len("schule-k3x9pq", saved), "schule-k".len());
+        assert_eq!(unique_prefix_len("video-ab12cd", saved), 1);
+        assert_eq!(unique_prefix_len("a", saved), 1, "exact wins");
+        assert_eq!(unique_prefix_len("ab", saved), 2);
+        assert_eq!(unique_prefix_len("äbc", ["äbc", "äbd"]), "äbc".len());
+        assert_eq!(unique_prefix_len("äx", ["äx", "b"]), "ä".len(), "whole characters");
     }
 }
