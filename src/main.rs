@@ -3,9 +3,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use meetcheck::cli;
 use meetcheck::commands::{self, Context};
-use meetcheck::i18n::Lang;
+use meetcheck::export::Kind;
+use meetcheck::i18n::{Lang, Texts};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -14,9 +17,9 @@ use meetcheck::i18n::Lang;
     about = "Choose a GDPR-compliant online meeting platform and document the decision / Eine DSGVO-konforme Online-Meeting-Plattform auswählen und die Entscheidung dokumentieren"
 )]
 struct Cli {
-    /// Language: de or en (default from LC_ALL / LC_MESSAGES / LANG, else de)
-    #[arg(long, global = true, value_parser = ["de", "en"])]
-    lang: Option<String>,
+    /// Language (default from LC_ALL / LC_MESSAGES / LANG, else the system's, else de)
+    #[arg(long, global = true)]
+    lang: Option<LangArg>,
     /// Directory of saved assessments
     #[arg(long, global = true, env = "MEETCHECK_SAVES_DIR")]
     saves_dir: Option<PathBuf>,
@@ -38,13 +41,24 @@ enum Command {
         from: Option<String>,
     },
     /// Reopen an assessment at the step where it was left (default: the latest)
-    Resume { target: Option<String> },
+    Resume {
+        #[arg(value_name = "NAME|PATH")]
+        target: Option<String>,
+    },
     /// List saved assessments
-    List,
+    List {
+        /// One JSON object per assessment, in an array
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a plain-text summary of one assessment
-    Show { target: String },
+    Show {
+        #[arg(value_name = "NAME|PATH")]
+        target: String,
+    },
     /// Delete an assessment and its backup
     Delete {
+        #[arg(value_name = "NAME")]
         name: String,
         /// Do not ask for confirmation
         #[arg(long)]
@@ -52,12 +66,14 @@ enum Command {
     },
     /// Export the decision record (or the notice / record-of-processing draft) as Markdown
     Export {
+        #[arg(value_name = "NAME|PATH")]
         target: String,
-        /// Write to FILE instead of standard output
-        #[arg(short = 'o', long = "output")]
+        /// Write to FILE instead of standard output ("-" is standard output)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
-        #[arg(long, default_value = "record", value_parser = ["record", "notice", "ropa"])]
-        kind: String,
+        /// Which document
+        #[arg(long, value_enum, default_value_t = KindArg::Record)]
+        kind: KindArg,
         /// Overwrite FILE if it exists
         #[arg(long)]
         force: bool,
@@ -70,31 +86,106 @@ enum Command {
     },
 }
 
+/// The languages of `--lang`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LangArg {
+    De,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::De => Lang::De,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The documents of `export --kind`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum KindArg {
+    /// The decision record
+    Record,
+    /// The participant information (Art. 13 GDPR), a draft
+    Notice,
+    /// The record of processing (Art. 30 GDPR), a draft
+    Ropa,
+}
+
+impl From<KindArg> for Kind {
+    fn from(arg: KindArg) -> Kind {
+        match arg {
+            KindArg::Record => Kind::Record,
+            KindArg::Notice => Kind::Notice,
+            KindArg::Ropa => Kind::Ropa,
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(|| {
-        let var = |name| std::env::var(name).ok();
-        let (all, messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
-        Lang::from_locale([all.as_deref(), messages.as_deref(), lang.as_deref()])
-    });
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error, &args),
+    };
+    let lang = cli.lang.map_or_else(Lang::from_environment, Lang::from);
     let ctx = Context::new(lang, cli.saves_dir, cli.catalog);
     let result = match cli.command {
         None => commands::start::run(&ctx),
         Some(Command::New { title, from }) => commands::start::new(&ctx, title, from),
         Some(Command::Resume { target }) => commands::start::resume(&ctx, target),
-        Some(Command::List) => commands::list::run(&ctx),
+        Some(Command::List { json }) => commands::list::run(&ctx, json),
         Some(Command::Show { target }) => commands::show::run(&ctx, &target),
         Some(Command::Delete { name, yes }) => commands::delete::run(&ctx, &name, yes),
         Some(Command::Export { target, output, kind, force }) => {
-            commands::export::run(&ctx, &target, output, &kind, force)
+            commands::export::run(&ctx, &target, output, kind.into(), force)
         }
         Some(Command::Catalog { check }) => commands::catalog::run(&ctx, check),
     };
     match result {
         Ok(code) => code,
-        Err(err) => {
-            eprintln!("meetcheck: {err:#}");
+        // The reader has all it wanted (`meetcheck list | head -1`).
+        Err(error) if cli::is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            cli::report(&format!("{error:#}"));
             ExitCode::from(1)
         }
     }
+}
+
+/// Help and version as clap writes them; a usage error in the reader's language, exit 2.
+fn usage_error(error: &clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
+    let code = ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        // Nothing to say if the reader has gone (`meetcheck --help | head -1`).
+        let _ = error.print();
+        return code;
+    }
+    let lang = cli::lang_in_args(args).unwrap_or_else(Lang::from_environment);
+    eprintln!("{}", cli::usage_error(error, &usage(args), &Texts::embedded(lang)));
+    code
+}
+
+/// The usage line of the command the arguments name (the first that is one), else meetcheck's.
+fn usage(args: &[std::ffi::OsString]) -> String {
+    let mut command = Cli::command();
+    command.build();
+    let named = args.iter().skip(1).find_map(|arg| {
+        let arg = arg.to_str()?;
+        command
+            .get_subcommands()
+            .find(|sub| sub.get_name() == arg)
+            .map(|sub| sub.get_name().to_string())
+    });
+    let usage = match named.and_then(|name| command.find_subcommand_mut(name)) {
+        Some(sub) => sub.render_usage(),
+        None => command.render_usage(),
+    };
+    usage.to_string()
 }

@@ -8,6 +8,7 @@ use anyhow::Result;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Context, EMBEDDED_CATALOG};
+use crate::cli;
 use crate::domain::catalog::{self, Catalog, Offering};
 use crate::domain::facts::{AsOf, Fact};
 use crate::i18n::Texts;
@@ -48,7 +49,7 @@ pub fn run(ctx: &Context, check: Option<PathBuf>) -> Result<ExitCode> {
         }
     } else {
         // Scripts get pure data on stdout; the edition goes to stderr so it is still shown.
-        eprintln!("{}", edition_line(&ctx.texts, &catalog));
+        cli::report(&edition_line(&ctx.texts, &catalog));
         for line in tab_separated(&ctx.texts, &catalog) {
             writeln!(out, "{line}")?;
         }
@@ -216,15 +217,15 @@ fn check_file(ctx: &Context, file: &Path, today: jiff::civil::Date) -> ExitCode 
         Err(err) => {
             let message = texts
                 .fmt("catalog.check.cannot_read", &[("file", &shown), ("error", &err.to_string())]);
-            eprintln!("{message}");
+            cli::report(&message);
             return ExitCode::from(1);
         }
     };
     let parsed = match catalog::parse(&text) {
         Ok(parsed) => parsed,
         Err(err) => {
-            eprintln!("{shown}:{}:{}: {}", err.line, err.column, err.message);
-            eprintln!("{}", texts.get("catalog.fix_hint"));
+            cli::report(&format!("{shown}:{}:{}: {}", err.line, err.column, err.message));
+            cli::report(texts.get("catalog.fix_hint"));
             return ExitCode::from(1);
         }
     };
@@ -243,10 +244,14 @@ fn check_file(ctx: &Context, file: &Path, today: jiff::civil::Date) -> ExitCode 
     for problem in &problems {
         let args = problem.kind.args();
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        eprintln!("{shown}: {}: {}", problem.path, texts.fmt(problem.kind.key(), &args));
+        cli::report(&format!(
+            "{shown}: {}: {}",
+            problem.path,
+            texts.fmt(problem.kind.key(), &args)
+        ));
     }
     let count = problems.len().to_string();
-    eprintln!("{}", texts.fmt("catalog.check.problems", &[("file", &shown), ("count", &count)]));
+    cli::report(&texts.fmt("catalog.check.problems", &[("file", &shown), ("count", &count)]));
     ExitCode::from(1)
 }
 

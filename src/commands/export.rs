@@ -1,4 +1,4 @@
-//! `meetcheck export NAME|PATH [-o FILE] [--kind record|notice|ropa] [--force]`: Markdown to a
+//! `meetcheck export NAME|PATH [-o FILE|-] [--kind record|notice|ropa] [--force]`: Markdown to a
 //! file or standard output, no terminal UI.
 
 use std::io::Write;
@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 
 use super::Context;
+use crate::cli;
 use crate::export::{self, Kind, WriteError};
 use crate::store::Store;
 
@@ -15,22 +16,21 @@ pub fn run(
     ctx: &Context,
     target: &str,
     output: Option<PathBuf>,
-    kind: &str,
+    kind: Kind,
     force: bool,
 ) -> Result<ExitCode> {
-    // clap restricts `--kind` to the three ids.
-    let kind = Kind::parse(kind).unwrap_or(Kind::Record);
     let store = Store::new(ctx.saves_dir()?);
     // Exporting changes nothing: no lock, no directory created.
     let loaded = store.inspect(target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
     // Standard output carries only the Markdown; a damaged or missing file is reported aside.
     for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
-        eprintln!("{}", warning.message(&ctx.texts));
+        cli::report(&warning.message(&ctx.texts));
     }
     let catalog = ctx.catalog()?;
     let today = jiff::ZonedDateTime::now().date();
     let markdown = export::render(kind, &loaded.assessment, &catalog, &ctx.texts, today);
-    let Some(path) = output else {
+    // `-o -` is standard output, as is no `-o` at all.
+    let Some(path) = output.filter(|path| path.as_os_str() != "-") else {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(markdown.as_bytes())?;
         stdout.flush()?;
@@ -39,7 +39,7 @@ pub fn run(
     let shown = path.display().to_string();
     match export::write_file(&path, &markdown, force) {
         Ok(()) => {
-            eprintln!("{}", ctx.texts.fmt("export.written", &[("path", &shown)]));
+            cli::report(&ctx.texts.fmt("export.written", &[("path", &shown)]));
             Ok(ExitCode::SUCCESS)
         }
         Err(WriteError::Exists(_)) => {

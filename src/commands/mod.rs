@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::domain::catalog::Catalog;
 use crate::i18n::{Lang, Texts};
@@ -14,6 +14,7 @@ pub mod export;
 pub mod list;
 pub mod show;
 pub mod start;
+mod table;
 
 /// The embedded catalogue, validated by the test suite.
 pub const EMBEDDED_CATALOG: &str = include_str!("../../assets/catalog.ron");
@@ -37,17 +38,24 @@ impl Context {
             return Ok(dir.clone());
         }
         let dirs = directories::ProjectDirs::from("", "", "meetcheck")
-            .context("no home directory found: pass --saves-dir DIR or set MEETCHECK_SAVES_DIR")?;
+            .ok_or_else(|| anyhow::anyhow!("{}", self.texts.get("cli.error.no_home")))?;
         Ok(dirs.data_dir().join("saves"))
     }
 
     /// The embedded catalogue with the user's `--catalog` file merged on top.
     pub fn catalog(&self) -> Result<Catalog> {
-        let mut catalog = crate::domain::catalog::parse(EMBEDDED_CATALOG)
-            .map_err(|e| anyhow::anyhow!("embedded catalogue: {e}"))?;
+        let mut catalog = crate::domain::catalog::parse(EMBEDDED_CATALOG).map_err(|e| {
+            anyhow::anyhow!(
+                "{}",
+                self.texts.fmt("catalog.error.embedded", &[("error", &e.to_string())])
+            )
+        })?;
         if let Some(path) = &self.catalog_file {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read catalogue file {}", path.display()))?;
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                let args = [("file", path.display().to_string()), ("error", e.to_string())];
+                let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+                anyhow::anyhow!("{}", self.texts.fmt("catalog.check.cannot_read", &args))
+            })?;
             let extra = crate::domain::catalog::parse(&text).map_err(|e| {
                 anyhow::anyhow!("{}:{e}\n{}", path.display(), self.texts.get("catalog.fix_hint"))
             })?;

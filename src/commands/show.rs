@@ -1,6 +1,7 @@
 //! `meetcheck show NAME|PATH`: a plain-text summary of one assessment with its warnings.
 //! Exit 1 only when no copy loads; a fallback to the backup is exit 0 with a loud warning.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
@@ -10,6 +11,7 @@ use crate::domain::changes;
 pub use crate::domain::changes::{SnapshotChange, snapshot_changes, stale_facts};
 
 use super::Context;
+use crate::cli;
 use crate::describe;
 use crate::domain::assessment::{Assessment, Decision, TodoStatus};
 use crate::domain::catalog::{Catalog, Offering};
@@ -45,9 +47,11 @@ pub fn run(ctx: &Context, target: &str) -> Result<ExitCode> {
     loaded.check_catalog(&catalog);
     let today = jiff::ZonedDateTime::now().date();
     for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
-        eprintln!("{}", warning.message(&ctx.texts));
+        cli::report(&warning.message(&ctx.texts));
     }
-    print!("{}", summary(&ctx.texts, &catalog, &loaded, today));
+    let mut out = std::io::stdout().lock();
+    out.write_all(summary(&ctx.texts, &catalog, &loaded, today).as_bytes())?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -228,14 +232,7 @@ fn preconditions(
     out: &mut Out,
 ) {
     out.heading(texts, "show.heading.preconditions");
-    let open: Vec<_> = todos::todos(&a.scenario, offering)
-        .into_iter()
-        .filter(|t| t.precondition)
-        .filter(|t| {
-            let item = a.checklist.get(&t.id);
-            item.is_none_or(|i| i.status == TodoStatus::Open && i.no_longer_applies_since.is_none())
-        })
-        .collect();
+    let open = open_preconditions(a, offering);
     if open.is_empty() {
         out.line(texts.get("show.ready.yes"));
         return;
@@ -254,6 +251,19 @@ fn preconditions(
         }
         out.bullet(&line);
     }
+}
+
+/// The preconditions of use for `offering` (the chosen one, or none before the decision) that
+/// are still open: neither done, nor set aside, nor no longer applying.
+pub fn open_preconditions(a: &Assessment, offering: Option<&Offering>) -> Vec<todos::Todo> {
+    todos::todos(&a.scenario, offering)
+        .into_iter()
+        .filter(|t| t.precondition)
+        .filter(|t| {
+            let item = a.checklist.get(&t.id);
+            item.is_none_or(|i| i.status == TodoStatus::Open && i.no_longer_applies_since.is_none())
+        })
+        .collect()
 }
 
 fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out: &mut Out) {

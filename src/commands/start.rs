@@ -87,7 +87,7 @@ fn finish(ctx: &Context, io: &StartIo, exit: tui::Exit) -> Result<ExitCode> {
     let t = &ctx.texts;
     if let Some(error) = exit.save_error {
         if !exit.hung_up {
-            eprintln!("meetcheck: {error}");
+            crate::cli::report(&error);
         }
         return Ok(ExitCode::from(1));
     }

@@ -1,0 +1,183 @@
+//! What the command line says outside the commands themselves: usage errors in the reader's
+//! language (clap's own are English only), every message prefixed `meetcheck:`, and a reader
+//! that went away (`meetcheck list | head -1`) taken as the end of the output, not as an error.
+
+use std::ffi::OsString;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::i18n::{Lang, Texts};
+
+/// The prefix of every message on standard error.
+pub const PREFIX: &str = "meetcheck: ";
+
+/// Prints `message` to standard error as meetcheck's own (continuation lines as they are).
+pub fn report(message: &str) {
+    eprintln!("{PREFIX}{message}");
+}
+
+/// The language `--lang` asks for, read before clap has parsed anything, so that a usage error
+/// can already be in that language. `None` when absent or not a language meetcheck speaks.
+pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            return None;
+        }
+        if arg == "--lang" {
+            return args.next().and_then(|value| Lang::parse(&value));
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return Lang::parse(value);
+        }
+    }
+    None
+}
+
+/// The output was closed by its reader (a pipe into `head`): nothing is wrong, there is just no
+/// one left to write to.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// A usage error as meetcheck says it: what is wrong, a suggestion when clap has one, the usage
+/// line (clap's, else `usage`: that of the command the arguments name) and where to read more.
+/// Help and version output are not errors and are not passed here.
+pub fn usage_error(error: &clap::Error, usage: &str, texts: &Texts) -> String {
+    let text = |kind| context_text(error, kind);
+    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let value = text(ContextKind::InvalidValue).unwrap_or_default();
+    let valid = text(ContextKind::ValidValue);
+    let what = match error.kind() {
+        ErrorKind::UnknownArgument => texts.fmt("cli.error.unknown_argument", &[("arg", &arg)]),
+        ErrorKind::InvalidSubcommand => {
+            let command = text(ContextKind::InvalidSubcommand).unwrap_or_default();
+            texts.fmt("cli.error.unknown_command", &[("command", &command)])
+        }
+        ErrorKind::InvalidValue if value.is_empty() => {
+            let missing = texts.fmt("cli.error.missing_value", &[("arg", &arg)]);
+            match &valid {
+                Some(valid) => texts
+                    .fmt("cli.error.with_choices", &[("message", &missing), ("choices", valid)]),
+                None => missing,
+            }
+        }
+        ErrorKind::InvalidValue => {
+            let invalid = texts.fmt("cli.error.invalid_value", &[("value", &value), ("arg", &arg)]);
+            match &valid {
+                Some(valid) => texts
+                    .fmt("cli.error.with_choices", &[("message", &invalid), ("choices", valid)]),
+                None => invalid,
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            texts.fmt("cli.error.missing_argument", &[("arg", &arg)])
+        }
+        ErrorKind::MissingSubcommand => texts.get("cli.error.missing_command").to_string(),
+        ErrorKind::ArgumentConflict => {
+            let other = text(ContextKind::PriorArg).unwrap_or_default();
+            texts.fmt("cli.error.conflict", &[("arg", &arg), ("other", &other)])
+        }
+        ErrorKind::TooManyValues => {
+            texts.fmt("cli.error.unexpected_value", &[("value", &value), ("arg", &arg)])
+        }
+        ErrorKind::ValueValidation => {
+            let reason =
+                std::error::Error::source(error).map(|e| e.to_string()).unwrap_or_default();
+            texts.fmt(
+                "cli.error.invalid_value_because",
+                &[("value", &value), ("arg", &arg), ("reason", &reason)],
+            )
+        }
+        _ => texts.fmt("cli.error.other", &[("detail", &clap_detail(error))]),
+    };
+    let mut out = format!("{PREFIX}{what}");
+    let suggested =
+        [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
+            .into_iter()
+            .find_map(text);
+    if let Some(suggestion) = suggested {
+        out.push('\n');
+        out.push_str(&texts.fmt("cli.error.did_you_mean", &[("suggestion", &suggestion)]));
+    }
+    let usage = text(ContextKind::Usage).unwrap_or_else(|| usage.to_string());
+    let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
+    if !usage.is_empty() {
+        let localised = usage
+            .replace("[OPTIONS]", texts.get("cli.usage.options"))
+            .replace("[COMMAND]", texts.get("cli.usage.command"));
+        out.push_str("\n\n");
+        out.push_str(&texts.fmt("cli.usage", &[("usage", &localised)]));
+    }
+    out.push('\n');
+    out.push_str(&texts.fmt("cli.more", &[("command", &command_of(usage))]));
+    out
+}
+
+/// A context value as plain text; lists joined with ", ".
+fn context_text(error: &clap::Error, kind: ContextKind) -> Option<String> {
+    match error.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(list) if list.is_empty() => None,
+        ContextValue::Strings(list) => Some(list.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(list) if list.is_empty() => None,
+        ContextValue::StyledStrs(list) => {
+            Some(list.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+        }
+        ContextValue::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// clap's own first line without its "error: " (kinds too rare to have words of our own).
+fn clap_detail(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    let first = rendered.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_string()
+}
+
+/// `meetcheck export` from the usage `meetcheck export [OPTIONS] <TARGET>`.
+fn command_of(usage: &str) -> String {
+    let words: Vec<&str> =
+        usage.split_whitespace().take_while(|w| !w.starts_with(['[', '<', '-'])).collect();
+    if words.is_empty() { "meetcheck".to_string() } else { words.join(" ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        std::iter::once("meetcheck").chain(list.iter().copied()).map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_language_is_found_before_parsing() {
+        assert_eq!(lang_in_args(&args(&["--lang", "en", "list"])), Some(Lang::En));
+        assert_eq!(lang_in_args(&args(&["list", "--lang=de"])), Some(Lang::De));
+        assert_eq!(lang_in_args(&args(&["list", "--lang", "fr"])), None);
+        assert_eq!(lang_in_args(&args(&["list", "--lang"])), None);
+        assert_eq!(lang_in_args(&args(&["show", "--", "--lang", "en"])), None);
+    }
+
+    #[test]
+    fn the_command_for_more_help_comes_from_the_usage() {
+        assert_eq!(command_of("meetcheck export [OPTIONS] <NAME|PATH>"), "meetcheck export");
+        assert_eq!(command_of("meetcheck [OPTIONS] [COMMAND]"), "meetcheck");
+        assert_eq!(command_of(""), "meetcheck");
+    }
+
+    #[test]
+    fn a_broken_pipe_is_found_anywhere_in_the_chain() {
+        let pipe = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&anyhow::Error::new(pipe).context("writing the list")));
+        let other = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(!is_broken_pipe(&anyhow::Error::new(other)));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("Broken pipe")));
+    }
+}
