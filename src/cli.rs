@@ -3,17 +3,22 @@
 //! that went away (`meetcheck list | head -1`) taken as the end of the output, not as an error.
 
 use std::ffi::OsString;
+use std::io::Write as _;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::i18n::{Lang, Texts};
+use crate::terminal_text::for_terminal;
 
 /// The prefix of every message on standard error.
 pub const PREFIX: &str = "meetcheck: ";
 
 /// Prints `message` to standard error as meetcheck's own (continuation lines as they are).
+/// Messages quote file names and file contents: nothing in them may steer the terminal. A
+/// standard error that is gone is no reason to panic.
 pub fn report(message: &str) {
-    eprintln!("{PREFIX}{message}");
+    let line = format!("{PREFIX}{message}");
+    let _ = writeln!(std::io::stderr(), "{}", for_terminal(&line));
 }
 
 /// The language `--lang` asks for, read before clap has parsed anything, so that a usage error
@@ -85,13 +90,17 @@ pub fn usage_error(error: &clap::Error, usage: &str, texts: &Texts) -> String {
         ErrorKind::TooManyValues => {
             texts.fmt("cli.error.unexpected_value", &[("value", &value), ("arg", &arg)])
         }
+        // The value parsers' own reasons are English; say what is expected instead.
         ErrorKind::ValueValidation => {
-            let reason =
-                std::error::Error::source(error).map(|e| e.to_string()).unwrap_or_default();
-            texts.fmt(
-                "cli.error.invalid_value_because",
-                &[("value", &value), ("arg", &arg), ("reason", &reason)],
-            )
+            let invalid = texts.fmt("cli.error.invalid_value", &[("value", &value), ("arg", &arg)]);
+            if arg.starts_with("--mode") {
+                texts.fmt(
+                    "cli.error.with_expected",
+                    &[("message", &invalid), ("expected", texts.get("cli.expected.mode"))],
+                )
+            } else {
+                invalid
+            }
         }
         _ => texts.fmt("cli.error.other", &[("detail", &clap_detail(error))]),
     };

@@ -5,12 +5,16 @@ use crate::domain::assessment::{Status, TodoStatus};
 use crate::domain::catalog::{Browser, Catalog, DpaTerms, Entity, Feature, Offering, OwnPurpose};
 use crate::domain::facts::{AsOf, Fact};
 use crate::domain::narrowing::{
-    self, AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RuleId,
-    StaleFact, WhatIf,
+    self, AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RelaxedTo,
+    RuleId, StaleFact, WhatIf,
 };
 use crate::domain::scenario::{Bundesland, LegalRegime, Scenario, TransferStance};
-use crate::domain::todos::{Todo, TodoId};
+use crate::domain::todos::{Todo, TodoId, TodoReason};
 use crate::i18n::Texts;
+
+/// Text keys of yes and no as answer values.
+const YES: &str = "answer.value.yes";
+const NO: &str = "answer.value.no";
 
 /// The offering's display name, or the id with a marker when the catalogue no longer has it.
 pub fn offering_name(texts: &Texts, catalog: &Catalog, id: &str) -> String {
@@ -127,7 +131,7 @@ pub fn rating(texts: &Texts, offering: &Offering, rating: &Rating) -> String {
     let (parent, parent_country) = entity(&offering.parent);
     fill(
         texts,
-        &rating.cause,
+        rating.cause.id(),
         &[
             ("name", texts.pick(&offering.name).to_string()),
             ("operator", operator),
@@ -180,20 +184,28 @@ pub fn lights_label(texts: &Texts) -> String {
 pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
     let names: Vec<String> =
         what_if.brings_back.iter().map(|id| offering_name(texts, catalog, id)).collect();
-    let value = texts.get(&what_if.relaxed_to).to_string();
-    let key = match what_if.answer {
-        AnswerId::TransferStance => match what_if.relaxed_to.as_str() {
-            k if k == TransferStance::Adequacy.key() => "whatif.stance.adequacy",
-            k if k == TransferStance::Dpf.key() => "whatif.stance.dpf",
-            _ => "whatif.stance.scc",
-        },
-        AnswerId::InstallPossible => "whatif.install_possible",
-        AnswerId::E2eeRequired => "whatif.e2ee_required",
-        AnswerId::Size => "whatif.size",
-        AnswerId::RequiredFeatures => "whatif.required_feature",
-        AnswerId::Hosting => "whatif.hosting",
-        AnswerId::OpenSourceRequired => "whatif.open_source",
-        AnswerId::SelfHostingCapacity => "whatif.self_hosting_capacity",
+    let value = match what_if.relaxed_to {
+        RelaxedTo::Stance(s) => texts.get(s.key()),
+        RelaxedTo::Size(s) => texts.get(s.key()),
+        RelaxedTo::Hosting(h) => texts.get(h.key()),
+        RelaxedTo::WithoutFeature(f) => texts.get(f.key()),
+        RelaxedTo::Yes => texts.get(YES),
+        RelaxedTo::No => texts.get(NO),
+    }
+    .to_string();
+    let key = match (what_if.answer, what_if.relaxed_to) {
+        (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Adequacy)) => {
+            "whatif.stance.adequacy"
+        }
+        (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Dpf)) => "whatif.stance.dpf",
+        (AnswerId::TransferStance, _) => "whatif.stance.scc",
+        (AnswerId::InstallPossible, _) => "whatif.install_possible",
+        (AnswerId::E2eeRequired, _) => "whatif.e2ee_required",
+        (AnswerId::Size, _) => "whatif.size",
+        (AnswerId::RequiredFeatures, _) => "whatif.required_feature",
+        (AnswerId::Hosting, _) => "whatif.hosting",
+        (AnswerId::OpenSourceRequired, _) => "whatif.open_source",
+        (AnswerId::SelfHostingCapacity, _) => "whatif.self_hosting_capacity",
         _ => "whatif.other",
     };
     fill(
@@ -240,7 +252,7 @@ pub fn todo_why(texts: &Texts, scenario: &Scenario, todo: &Todo) -> Vec<String> 
         .map(|cause| {
             let labels: Vec<String> = cause.facts.iter().map(|f| fact_label(texts, *f)).collect();
             let facts = labels.join(", ");
-            fill(texts, &cause.key, &[("state_act", act.clone()), ("facts", facts)])
+            fill(texts, cause.reason.id(), &[("state_act", act.clone()), ("facts", facts)])
         })
         .collect();
     if todo.id == TodoId::Dpia
@@ -367,10 +379,10 @@ pub fn todo_norms(texts: &Texts, scenario: &Scenario, todo: &Todo) -> String {
         TodoId::Dpia => vec![Topic::Dpia],
         TodoId::LegalBasis => {
             let mut t = vec![Topic::Lawfulness];
-            if todo.caused_by("todo.legal_basis.employees") {
+            if todo.caused_by(TodoReason::LegalBasisEmployees) {
                 t.push(Topic::Employees);
             }
-            if todo.caused_by("todo.legal_basis.special_categories") {
+            if todo.caused_by(TodoReason::LegalBasisSpecialCategories) {
                 t.push(Topic::Special);
             }
             t
@@ -421,7 +433,7 @@ pub fn answer_label(texts: &Texts, answer: AnswerId) -> String {
 }
 
 fn yes_no(texts: &Texts, value: bool) -> String {
-    texts.get(if value { narrowing::YES } else { narrowing::NO }).to_string()
+    texts.get(if value { YES } else { NO }).to_string()
 }
 
 fn set<'a, T: 'a>(

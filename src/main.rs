@@ -1,5 +1,6 @@
 //! The `meetcheck` binary: parses the command line and hands over to the library.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,6 +10,7 @@ use meetcheck::cli;
 use meetcheck::commands::{self, Context};
 use meetcheck::export::Kind;
 use meetcheck::i18n::{Lang, Texts};
+use meetcheck::terminal_text::for_terminal;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -77,6 +79,9 @@ enum Command {
         /// Overwrite FILE if it exists
         #[arg(long)]
         force: bool,
+        /// Permissions of FILE in octal (default 600: only you can read it; 644 shares it)
+        #[arg(long, value_name = "MODE", default_value = "600", value_parser = parse_mode)]
+        mode: u32,
     },
     /// List the catalogue of offerings, or check a catalogue file
     Catalog {
@@ -123,6 +128,14 @@ impl From<KindArg> for Kind {
     }
 }
 
+/// `600`, `0644`: permission bits in octal, nothing beyond `777`.
+fn parse_mode(text: &str) -> Result<u32, String> {
+    match u32::from_str_radix(text, 8) {
+        Ok(mode) if mode <= 0o777 => Ok(mode),
+        _ => Err(format!("“{text}” is not a file mode in octal such as 600 or 644")),
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match Cli::try_parse_from(&args) {
@@ -138,8 +151,8 @@ fn main() -> ExitCode {
         Some(Command::List { json }) => commands::list::run(&ctx, json),
         Some(Command::Show { target }) => commands::show::run(&ctx, &target),
         Some(Command::Delete { name, yes }) => commands::delete::run(&ctx, &name, yes),
-        Some(Command::Export { target, output, kind, force }) => {
-            commands::export::run(&ctx, &target, output, kind.into(), force)
+        Some(Command::Export { target, output, kind, force, mode }) => {
+            commands::export::run(&ctx, &target, output, kind.into(), force, mode)
         }
         Some(Command::Catalog { check }) => commands::catalog::run(&ctx, check),
     };
@@ -168,7 +181,9 @@ fn usage_error(error: &clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
         return code;
     }
     let lang = cli::lang_in_args(args).unwrap_or_else(Lang::from_environment);
-    eprintln!("{}", cli::usage_error(error, &usage(args), &Texts::embedded(lang)));
+    // Not through `cli::report`: the message already starts with "meetcheck: ".
+    let message = cli::usage_error(error, &usage(args), &Texts::embedded(lang));
+    let _ = writeln!(std::io::stderr(), "{}", for_terminal(&message));
     code
 }
 

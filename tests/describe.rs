@@ -7,7 +7,8 @@ use jiff::civil::Date;
 use meetcheck::describe;
 use meetcheck::domain::catalog::{Browser, DpaTerms, Entity, Feature};
 use meetcheck::domain::narrowing::{
-    AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, RuleId, WhatIf, narrow,
+    AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, RelaxedTo, RuleId, WhatIf,
+    narrow,
 };
 use meetcheck::domain::scenario::{
     Bundesland, DataCategory, LegalRegime, Scenario, Size, TransferStance,
@@ -131,7 +132,7 @@ fn what_ifs_read_as_sentences() {
     let c = catalog(vec![us_dpf("zoom"), us_dpf("teams")]);
     let w = WhatIf {
         answer: AnswerId::TransferStance,
-        relaxed_to: TransferStance::Dpf.key().into(),
+        relaxed_to: RelaxedTo::Stance(TransferStance::Dpf),
         brings_back: vec!["zoom".into(), "teams".into()],
     };
     assert_eq!(
@@ -144,13 +145,13 @@ fn what_ifs_read_as_sentences() {
     );
     let size = WhatIf {
         answer: AnswerId::Size,
-        relaxed_to: Size::UpTo50.key().into(),
+        relaxed_to: RelaxedTo::Size(Size::UpTo50),
         brings_back: vec!["zoom".into()],
     };
     assert!(describe::what_if(&de(), &c, &size).contains("bis 50 Personen"));
     let feature = WhatIf {
         answer: AnswerId::RequiredFeatures,
-        relaxed_to: Feature::Recording.key().into(),
+        relaxed_to: RelaxedTo::WithoutFeature(Feature::Recording),
         brings_back: vec!["teams".into()],
     };
     let e = describe::what_if(&en(), &c, &feature);

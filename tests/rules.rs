@@ -36,7 +36,7 @@ fn light(list: &Shortlist, id: &str, criterion: CriterionId) -> (Light, String) 
         .find(|r| r.criterion == criterion)
         .unwrap()
         .clone();
-    (r.light, r.cause)
+    (r.light, r.cause.id().to_string())
 }
 
 #[test]
@@ -419,7 +419,7 @@ fn what_ifs_relax_one_level_and_list_what_comes_back() {
     let find = |answer, to: &str| {
         list.what_ifs
             .iter()
-            .find(|w| w.answer == answer && w.relaxed_to == to)
+            .find(|w| w.answer == answer && w.relaxed_to.id() == to)
             .map(|w| w.brings_back.clone())
     };
     // One level only: adequacy brings back CH, not the US offering.
@@ -480,7 +480,7 @@ fn what_ifs_cover_install_e2ee_size_hosting_open_source_and_capacity() {
     provider.operating_model = OperatingModel::ItProvider;
     let list = run(vec![provider, baseline("saas")], &s);
     assert_eq!(list.what_ifs.len(), 1, "one level: own → own or provider");
-    assert_eq!(list.what_ifs[0].relaxed_to, "hosting.own_or_provider");
+    assert_eq!(list.what_ifs[0].relaxed_to.id(), "hosting.own_or_provider");
     assert_eq!(list.what_ifs[0].brings_back, ["provider"]);
 }
 
@@ -517,7 +517,9 @@ fn todo(list: &[Todo], id: TodoId) -> Option<&Todo> {
 }
 
 fn causes(list: &[Todo], id: TodoId) -> Vec<String> {
-    todo(list, id).map(|t| t.why.iter().map(|c| c.key.clone()).collect()).unwrap_or_default()
+    todo(list, id)
+        .map(|t| t.why.iter().map(|c| c.reason.id().to_string()).collect())
+        .unwrap_or_default()
 }
 
 #[test]

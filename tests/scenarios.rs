@@ -4,9 +4,9 @@
 
 use jiff::civil::Date;
 use meetcheck::domain::catalog::{Browser, Catalog, Feature, parse};
-use meetcheck::domain::narrowing::{AnswerId, RuleId, Shortlist, narrow};
+use meetcheck::domain::narrowing::{AnswerId, RelaxedTo, RuleId, Shortlist, narrow};
 use meetcheck::domain::scenario::*;
-use meetcheck::domain::todos::{TodoId, todos};
+use meetcheck::domain::todos::{TodoId, TodoReason, todos};
 
 const TODAY: Date = Date::constant(2026, 11, 29);
 
@@ -417,7 +417,7 @@ fn what_ifs_on_the_real_catalogue() {
         .iter()
         .find(|w| w.answer == AnswerId::TransferStance)
         .expect("a stance what-if");
-    assert_eq!(dpf.relaxed_to, TransferStance::Dpf.key());
+    assert_eq!(dpf.relaxed_to, RelaxedTo::Stance(TransferStance::Dpf));
     assert!(dpf.brings_back.contains(&"zoom".to_string()));
     assert!(dpf.brings_back.contains(&"teams-m365".to_string()));
     // An association without IT: capacity would bring back the self-hosted offerings.
@@ -436,7 +436,7 @@ fn zoom_needs_the_dpf_check_with_scc_fallback() {
     let list = todos(&s, c.offering("zoom"));
     let t = list.iter().find(|t| t.id == TodoId::TransferBasis).expect("transfer to-do");
     assert!(t.precondition);
-    assert!(t.caused_by("todo.transfer_basis.dpf"));
+    assert!(t.caused_by(TodoReason::TransferDpf));
     // Sub-processor locations are unknown in the catalogue: ask Zoom.
     let ask = list.iter().find(|t| t.id == TodoId::AskProvider).expect("questions for Zoom");
     assert!(

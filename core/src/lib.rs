@@ -2,6 +2,8 @@
 //! to-dos and the assessment record. No terminal, no file system, no clock (today's date is passed
 //! in), no environment, no texts (ids only).
 
+mod ids;
+
 pub mod assessment;
 pub mod catalog;
 pub mod changes;

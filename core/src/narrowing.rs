@@ -11,13 +11,15 @@ use super::catalog::{Browser, Catalog, Feature, Offering};
 use super::facts::{AsOf, Provenance};
 use super::scenario::{Bundesland, ProtectionNeed, Scenario, TransferStance};
 
+mod causes;
 mod knockouts;
 mod lights;
 mod transfers;
 mod what_if;
 
+pub use causes::LightCause;
 pub use transfers::{is_eea, third_countries};
-pub use what_if::{NO, YES};
+pub use what_if::RelaxedTo;
 
 /// Scenario answers, by id: knock-outs, what-ifs and the history of changes refer to them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -364,13 +366,12 @@ pub fn weights(need: ProtectionNeed) -> Vec<(CriterionId, u8)> {
     .collect()
 }
 
-/// One light with the cause behind it (a text key suffix) and the facts it used.
+/// One light with the cause behind it and the facts it used.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {
     pub criterion: CriterionId,
     pub light: Light,
-    /// Text key of the reason, e.g. `light.contract.standard_dpa`.
-    pub cause: String,
+    pub cause: LightCause,
     pub facts: Vec<FactField>,
 }
 
@@ -398,8 +399,7 @@ impl Evaluation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WhatIf {
     pub answer: AnswerId,
-    /// Text key of the relaxed answer (e.g. `stance.dpf`).
-    pub relaxed_to: String,
+    pub relaxed_to: RelaxedTo,
     pub brings_back: Vec<String>,
 }
 
@@ -482,7 +482,7 @@ fn score(lights: &[Rating], weights: &[(CriterionId, u8)]) -> i32 {
             let weight = weights.iter().find(|(c, _)| *c == r.criterion).map_or(1, |(_, w)| *w);
             let points = r.light.points();
             // Only historical positions behind the light: they count half.
-            let points = if r.cause.ends_with("_historical") { points / 2 } else { points };
+            let points = if r.cause.rests_on_history() { points / 2 } else { points };
             i32::from(weight) * points
         })
         .sum()

@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ids::stable_ids;
+
 use super::catalog::{DpaTerms, Feature, Offering, OperatingModel, TransferMechanism};
 use super::facts::Fact;
 use super::narrowing::{AnswerId, FactField, third_countries};
@@ -106,10 +108,57 @@ impl TodoId {
     }
 }
 
-/// Why a to-do applies: the answers and facts that triggered it, as a text key.
+stable_ids! {
+    /// Why a to-do applies. Ids this build does not know (from an older file) read as
+    /// `Unrecognised`, so such a file still opens.
+    pub enum TodoReason unrecognised = Unrecognised {
+        InvolveItAndDpo = "todo.involve_it_and_dpo.always",
+        DpaProcessor = "todo.dpa.processor",
+        DpaHoster = "todo.dpa.hoster",
+        DpaOperator = "todo.dpa.operator",
+        DpaOnRequest = "todo.dpa.on_request",
+        DpaSubprocessors = "todo.dpa.subprocessors",
+        TransferStance = "todo.transfer_basis.stance",
+        TransferDpf = "todo.transfer_basis.dpf",
+        TransferScc = "todo.transfer_basis.scc",
+        TransferAdequacy = "todo.transfer_basis.adequacy",
+        TomsSelfOperated = "todo.check_toms.self_operated",
+        TomsProvider = "todo.check_toms.provider",
+        SettingsOfOffering = "todo.settings.offering",
+        SettingsGeneral = "todo.settings.general",
+        ParticipantInformation = "todo.participant_information.always",
+        RecordOfProcessing = "todo.record_of_processing.always",
+        DpiaVeryHigh = "todo.dpia.very_high",
+        DpiaSpecialCategories = "todo.dpia.special_categories",
+        DpiaVulnerable = "todo.dpia.vulnerable",
+        DpiaMonitoring = "todo.dpia.monitoring",
+        LegalBasisPublicTask = "todo.legal_basis.public_task",
+        LegalBasisPrivate = "todo.legal_basis.private",
+        LegalBasisEmployees = "todo.legal_basis.employees",
+        LegalBasisPupils = "todo.legal_basis.pupils",
+        LegalBasisSpecialCategories = "todo.legal_basis.special_categories",
+        EmployeeConsentWeak = "todo.employee_consent_weak.staff",
+        SpecialCategoryCondition = "todo.special_category_condition.special_categories",
+        RecordingRequired = "todo.recording.required",
+        SecrecyStgb203 = "todo.professional_secrecy.stgb_203",
+        SecrecyBrao43e = "todo.professional_secrecy.brao_43e",
+        SocialDataNotice = "todo.social_data_notice.social_data",
+        WorksCouncil = "todo.representation.works_council",
+        StaffCouncil = "todo.representation.staff_council",
+        ChurchCouncil = "todo.representation.church_council",
+        AskProviderHardRequirements = "todo.ask_provider.hard_requirements",
+        AskProviderUnknownFacts = "todo.ask_provider.unknown_facts",
+        StatutoryInsuranceConsentAndKv = "todo.statutory_insurance.consent_and_kv",
+        /// A reason written by another version of meetcheck.
+        Unrecognised = "todo.unrecognised_reason",
+    }
+}
+
+/// Why a to-do applies: the reason, and the answers and facts that triggered it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TodoCause {
-    pub key: String,
+    #[serde(rename = "key")]
+    pub reason: TodoReason,
     pub answers: Vec<AnswerId>,
     /// Facts of the chosen offering behind this cause (e.g. the unknown ones to ask about).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -125,8 +174,8 @@ pub struct Todo {
 }
 
 impl Todo {
-    pub fn caused_by(&self, key: &str) -> bool {
-        self.why.iter().any(|c| c.key == key)
+    pub fn caused_by(&self, reason: TodoReason) -> bool {
+        self.why.iter().any(|c| c.reason == reason)
     }
 }
 
@@ -134,20 +183,19 @@ impl Todo {
 struct Builder(Vec<Todo>);
 
 impl Builder {
-    fn add(&mut self, id: TodoId, precondition: bool, key: &str, answers: &[AnswerId]) {
-        self.add_with(id, precondition, key, answers, &[]);
+    fn add(&mut self, id: TodoId, precondition: bool, reason: TodoReason, answers: &[AnswerId]) {
+        self.add_with(id, precondition, reason, answers, &[]);
     }
 
     fn add_with(
         &mut self,
         id: TodoId,
         precondition: bool,
-        key: &str,
+        reason: TodoReason,
         answers: &[AnswerId],
         facts: &[FactField],
     ) {
-        let cause =
-            TodoCause { key: key.to_string(), answers: answers.to_vec(), facts: facts.to_vec() };
+        let cause = TodoCause { reason, answers: answers.to_vec(), facts: facts.to_vec() };
         match self.0.iter_mut().find(|t| t.id == id) {
             Some(todo) => {
                 todo.precondition |= precondition;
@@ -162,42 +210,47 @@ impl Builder {
 pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
     let s = scenario;
     let mut b = Builder(Vec::new());
-    b.add(TodoId::InvolveItAndDpo, false, "todo.involve_it_and_dpo.always", &[]);
+    b.add(TodoId::InvolveItAndDpo, false, TodoReason::InvolveItAndDpo, &[]);
     dpa(offering, &mut b);
     transfer_basis(s, offering, &mut b);
     match offering.map(|o| o.operating_model) {
         Some(OperatingModel::SelfOperated) => {
-            b.add(TodoId::CheckToms, false, "todo.check_toms.self_operated", &[]);
+            b.add(TodoId::CheckToms, false, TodoReason::TomsSelfOperated, &[]);
         }
-        _ => b.add(TodoId::CheckToms, false, "todo.check_toms.provider", &[]),
+        _ => b.add(TodoId::CheckToms, false, TodoReason::TomsProvider, &[]),
     }
     match offering {
         Some(o) if !o.settings.is_empty() => {
-            b.add(TodoId::Settings, false, "todo.settings.offering", &[]);
+            b.add(TodoId::Settings, false, TodoReason::SettingsOfOffering, &[]);
         }
-        _ => b.add(TodoId::Settings, false, "todo.settings.general", &[]),
+        _ => b.add(TodoId::Settings, false, TodoReason::SettingsGeneral, &[]),
     }
-    b.add(TodoId::ParticipantInformation, true, "todo.participant_information.always", &[]);
-    b.add(TodoId::RecordOfProcessing, false, "todo.record_of_processing.always", &[]);
+    b.add(TodoId::ParticipantInformation, true, TodoReason::ParticipantInformation, &[]);
+    b.add(TodoId::RecordOfProcessing, false, TodoReason::RecordOfProcessing, &[]);
     dpia(s, &mut b);
     legal_basis(s, &mut b);
     if s.data.contains(&DataCategory::SpecialCategories) {
         b.add(
             TodoId::SpecialCategoryCondition,
             true,
-            "todo.special_category_condition.special_categories",
+            TodoReason::SpecialCategoryCondition,
             &[AnswerId::Data],
         );
     }
     if s.required_features.contains(&Feature::Recording) {
-        b.add(TodoId::Recording, false, "todo.recording.required", &[AnswerId::RequiredFeatures]);
+        b.add(
+            TodoId::Recording,
+            false,
+            TodoReason::RecordingRequired,
+            &[AnswerId::RequiredFeatures],
+        );
     }
     secrecy(s, &mut b);
     if s.social_data {
         b.add(
             TodoId::SocialDataNotice,
             true,
-            "todo.social_data_notice.social_data",
+            TodoReason::SocialDataNotice,
             &[AnswerId::SocialData],
         );
     }
@@ -206,19 +259,19 @@ pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
         Representation::WorksCouncil => b.add(
             TodoId::Representation,
             true,
-            "todo.representation.works_council",
+            TodoReason::WorksCouncil,
             &[AnswerId::Representation],
         ),
         Representation::StaffCouncil => b.add(
             TodoId::Representation,
             true,
-            "todo.representation.staff_council",
+            TodoReason::StaffCouncil,
             &[AnswerId::Representation],
         ),
         Representation::ChurchCouncil => b.add(
             TodoId::Representation,
             true,
-            "todo.representation.church_council",
+            TodoReason::ChurchCouncil,
             &[AnswerId::Representation],
         ),
     }
@@ -231,20 +284,20 @@ pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
             b.add_with(
                 TodoId::AskProvider,
                 true,
-                "todo.ask_provider.hard_requirements",
+                TodoReason::AskProviderHardRequirements,
                 &[],
                 &hard,
             );
         }
         if !soft.is_empty() {
-            b.add_with(TodoId::AskProvider, false, "todo.ask_provider.unknown_facts", &[], &soft);
+            b.add_with(TodoId::AskProvider, false, TodoReason::AskProviderUnknownFacts, &[], &soft);
         }
     }
     if s.asks_statutory_insurance() && s.statutory_insurance_video {
         b.add(
             TodoId::StatutoryInsurance,
             true,
-            "todo.statutory_insurance.consent_and_kv",
+            TodoReason::StatutoryInsuranceConsentAndKv,
             &[AnswerId::StatutoryInsuranceVideo],
         );
     }
@@ -257,20 +310,20 @@ pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
 /// when the software runs on rented infrastructure.
 fn dpa(offering: Option<&Offering>, b: &mut Builder) {
     match offering {
-        None => b.add(TodoId::Dpa, true, "todo.dpa.processor", &[]),
+        None => b.add(TodoId::Dpa, true, TodoReason::DpaProcessor, &[]),
         Some(o) if o.operating_model == OperatingModel::SelfOperated => {
-            b.add_with(TodoId::Dpa, true, "todo.dpa.hoster", &[], &[FactField::OperatingModel]);
+            b.add_with(TodoId::Dpa, true, TodoReason::DpaHoster, &[], &[FactField::OperatingModel]);
         }
         Some(o) => {
-            b.add_with(TodoId::Dpa, true, "todo.dpa.operator", &[], &[FactField::Dpa]);
+            b.add_with(TodoId::Dpa, true, TodoReason::DpaOperator, &[], &[FactField::Dpa]);
             if o.dpa.value() == Some(&DpaTerms::OnRequest) {
-                b.add_with(TodoId::Dpa, true, "todo.dpa.on_request", &[], &[FactField::Dpa]);
+                b.add_with(TodoId::Dpa, true, TodoReason::DpaOnRequest, &[], &[FactField::Dpa]);
             }
             if o.subprocessor_locations.is_known() {
                 b.add_with(
                     TodoId::Dpa,
                     true,
-                    "todo.dpa.subprocessors",
+                    TodoReason::DpaSubprocessors,
                     &[],
                     &[FactField::SubprocessorLocations],
                 );
@@ -285,7 +338,7 @@ fn transfer_basis(s: &Scenario, offering: Option<&Offering>, b: &mut Builder) {
             b.add(
                 TodoId::TransferBasis,
                 true,
-                "todo.transfer_basis.stance",
+                TodoReason::TransferStance,
                 &[AnswerId::TransferStance],
             );
         }
@@ -310,28 +363,28 @@ fn transfer_basis(s: &Scenario, offering: Option<&Offering>, b: &mut Builder) {
         }
     }
     if dpf {
-        b.add_with(TodoId::TransferBasis, true, "todo.transfer_basis.dpf", &[], &facts);
+        b.add_with(TodoId::TransferBasis, true, TodoReason::TransferDpf, &[], &facts);
     }
     if scc {
-        b.add_with(TodoId::TransferBasis, true, "todo.transfer_basis.scc", &[], &facts);
+        b.add_with(TodoId::TransferBasis, true, TodoReason::TransferScc, &[], &facts);
     }
     if adequacy {
-        b.add_with(TodoId::TransferBasis, false, "todo.transfer_basis.adequacy", &[], &facts);
+        b.add_with(TodoId::TransferBasis, false, TodoReason::TransferAdequacy, &[], &facts);
     }
 }
 
 fn dpia(s: &Scenario, b: &mut Builder) {
     if s.protection() == ProtectionNeed::VeryHigh {
-        b.add(TodoId::Dpia, true, "todo.dpia.very_high", &[AnswerId::ProtectionNeed]);
+        b.add(TodoId::Dpia, true, TodoReason::DpiaVeryHigh, &[AnswerId::ProtectionNeed]);
     }
     if s.data.contains(&DataCategory::SpecialCategories) {
-        b.add(TodoId::Dpia, true, "todo.dpia.special_categories", &[AnswerId::Data]);
+        b.add(TodoId::Dpia, true, TodoReason::DpiaSpecialCategories, &[AnswerId::Data]);
     }
     let vulnerable = [Participant::VulnerableClients, Participant::Patients, Participant::Pupils];
     if vulnerable.iter().any(|p| s.participants.contains(p))
         || s.data.contains(&DataCategory::ChildrensData)
     {
-        b.add(TodoId::Dpia, true, "todo.dpia.vulnerable", &[AnswerId::Participants]);
+        b.add(TodoId::Dpia, true, TodoReason::DpiaVulnerable, &[AnswerId::Participants]);
     }
     if s.required_features.contains(&Feature::Recording)
         && s.participants.contains(&Participant::Staff)
@@ -339,7 +392,7 @@ fn dpia(s: &Scenario, b: &mut Builder) {
         b.add(
             TodoId::Dpia,
             true,
-            "todo.dpia.monitoring",
+            TodoReason::DpiaMonitoring,
             &[AnswerId::RequiredFeatures, AnswerId::Participants],
         );
     }
@@ -351,26 +404,36 @@ fn legal_basis(s: &Scenario, b: &mut Builder) {
         b.add(
             TodoId::LegalBasis,
             false,
-            "todo.legal_basis.public_task",
+            TodoReason::LegalBasisPublicTask,
             &[AnswerId::PublicBody, AnswerId::OrgType],
         );
     } else {
-        b.add(TodoId::LegalBasis, false, "todo.legal_basis.private", &[AnswerId::OrgType]);
+        b.add(TodoId::LegalBasis, false, TodoReason::LegalBasisPrivate, &[AnswerId::OrgType]);
     }
     if s.participants.contains(&Participant::Staff) {
-        b.add(TodoId::LegalBasis, false, "todo.legal_basis.employees", &[AnswerId::Participants]);
+        b.add(
+            TodoId::LegalBasis,
+            false,
+            TodoReason::LegalBasisEmployees,
+            &[AnswerId::Participants],
+        );
         b.add(
             TodoId::EmployeeConsentWeak,
             false,
-            "todo.employee_consent_weak.staff",
+            TodoReason::EmployeeConsentWeak,
             &[AnswerId::Participants],
         );
     }
     if s.participants.contains(&Participant::Pupils) {
-        b.add(TodoId::LegalBasis, false, "todo.legal_basis.pupils", &[AnswerId::Participants]);
+        b.add(TodoId::LegalBasis, false, TodoReason::LegalBasisPupils, &[AnswerId::Participants]);
     }
     if s.data.contains(&DataCategory::SpecialCategories) {
-        b.add(TodoId::LegalBasis, false, "todo.legal_basis.special_categories", &[AnswerId::Data]);
+        b.add(
+            TodoId::LegalBasis,
+            false,
+            TodoReason::LegalBasisSpecialCategories,
+            &[AnswerId::Data],
+        );
     }
 }
 
@@ -380,17 +443,12 @@ fn secrecy(s: &Scenario, b: &mut Builder) {
         b.add(
             TodoId::ProfessionalSecrecy,
             true,
-            "todo.professional_secrecy.stgb_203",
+            TodoReason::SecrecyStgb203,
             &[AnswerId::ProfessionalSecrecy, AnswerId::Data],
         );
     }
     if s.org_type == OrgType::LawFirm {
-        b.add(
-            TodoId::ProfessionalSecrecy,
-            true,
-            "todo.professional_secrecy.brao_43e",
-            &[AnswerId::OrgType],
-        );
+        b.add(TodoId::ProfessionalSecrecy, true, TodoReason::SecrecyBrao43e, &[AnswerId::OrgType]);
     }
 }
 

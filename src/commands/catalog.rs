@@ -1,5 +1,6 @@
 //! `meetcheck catalog [--check FILE]`: the offerings at a glance, or a catalogue file checked.
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,6 +13,8 @@ use crate::cli;
 use crate::domain::catalog::{self, Catalog, Offering};
 use crate::domain::facts::{AsOf, Fact};
 use crate::i18n::Texts;
+use crate::store::ReadError;
+use crate::terminal_text::for_terminal;
 
 /// Columns of the table, in order, by their header key.
 const HEADERS: [&str; 8] = [
@@ -45,13 +48,13 @@ pub fn run(ctx: &Context, check: Option<PathBuf>) -> Result<ExitCode> {
         writeln!(out, "{}", edition_line(&ctx.texts, &catalog))?;
         writeln!(out)?;
         for line in table(&ctx.texts, &catalog, width) {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", for_terminal(&line))?;
         }
     } else {
         // Scripts get pure data on stdout; the edition goes to stderr so it is still shown.
         cli::report(&edition_line(&ctx.texts, &catalog));
         for line in tab_separated(&ctx.texts, &catalog) {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", for_terminal(&line))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -211,59 +214,105 @@ fn pad(s: &str, width: usize) -> String {
 /// problem by offering and field path. Exit 1 on any problem.
 fn check_file(ctx: &Context, file: &Path, today: jiff::civil::Date) -> ExitCode {
     let texts = &ctx.texts;
-    let shown = file.display().to_string();
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(err) => {
-            let message = texts
-                .fmt("catalog.check.cannot_read", &[("file", &shown), ("error", &err.to_string())]);
-            cli::report(&message);
-            return ExitCode::from(1);
-        }
-    };
-    let parsed = match catalog::parse(&text) {
-        Ok(parsed) => parsed,
-        Err(err) => {
-            cli::report(&format!("{shown}:{}:{}: {}", err.line, err.column, err.message));
-            cli::report(texts.get("catalog.fix_hint"));
-            return ExitCode::from(1);
-        }
-    };
-    let problems = catalog::validate(&with_embedded_sources(parsed.clone()), today);
-    if problems.is_empty() {
-        let count = parsed.offerings.len().to_string();
-        println!(
-            "{}",
-            texts.fmt(
+    match checked(texts, file, &embedded_sources(), today) {
+        Ok(parsed) => {
+            let count = parsed.offerings.len().to_string();
+            let shown = safe_path(file);
+            let ok = texts.fmt(
                 "catalog.check.ok",
-                &[("file", &shown), ("count", &count), ("edition", &parsed.edition)]
-            )
-        );
-        return ExitCode::SUCCESS;
+                &[("file", &shown), ("count", &count), ("edition", &parsed.edition)],
+            );
+            // A reader that has gone away (`| head -0`) changes nothing about the result.
+            let _ = writeln!(std::io::stdout(), "{ok}");
+            ExitCode::SUCCESS
+        }
+        Err(lines) => {
+            for line in lines {
+                cli::report(&line);
+            }
+            ExitCode::from(1)
+        }
     }
-    for problem in &problems {
-        let args = problem.kind.args();
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        cli::report(&format!(
-            "{shown}: {}: {}",
-            problem.path,
-            texts.fmt(problem.kind.key(), &args)
-        ));
+}
+
+/// Reads, parses and validates a catalogue file exactly as `catalog --check` does; the lines to
+/// print when it is refused. `--catalog FILE` goes through here too, so a file the check rejects
+/// is never used.
+pub fn checked(
+    texts: &Texts,
+    file: &Path,
+    embedded_sources: &BTreeMap<String, catalog::Source>,
+    today: jiff::civil::Date,
+) -> Result<Catalog, Vec<String>> {
+    let shown = safe_path(file);
+    let bytes = crate::store::read_regular(file, crate::store::MAX_FILE).map_err(|e| {
+        let message = match e {
+            ReadError::NotRegular(kind) => texts.fmt(
+                "catalog.check.not_regular",
+                &[("file", &shown), ("kind", texts.get(crate::store::kind_key(kind)))],
+            ),
+            ReadError::TooLarge { size, limit } => texts.fmt(
+                "catalog.check.too_large",
+                &[("file", &shown), ("size", &size.to_string()), ("limit", &limit.to_string())],
+            ),
+            ReadError::Io(err) => texts
+                .fmt("catalog.check.cannot_read", &[("file", &shown), ("error", &err.to_string())]),
+        };
+        vec![message]
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, column) = position(&bytes[..e.valid_up_to()]);
+        vec![texts.fmt(
+            "catalog.check.not_utf8",
+            &[("file", &shown), ("line", &line.to_string()), ("column", &column.to_string())],
+        )]
+    })?;
+    let parsed = catalog::parse(text).map_err(|err| {
+        let message = for_terminal(&err.message);
+        vec![
+            format!("{shown}:{}:{}: {message}", err.line, err.column),
+            texts.get("catalog.fix_hint").to_string(),
+        ]
+    })?;
+    let mut with_sources = parsed.clone();
+    for (key, source) in embedded_sources {
+        with_sources.sources.entry(key.clone()).or_insert_with(|| source.clone());
     }
+    let problems = catalog::validate(&with_sources, today);
+    if problems.is_empty() {
+        return Ok(parsed);
+    }
+    let mut lines: Vec<String> = problems
+        .iter()
+        .map(|problem| {
+            let args = problem.kind.args();
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let line =
+                format!("{shown}: {}: {}", problem.path, texts.fmt(problem.kind.key(), &args));
+            for_terminal(&line).into_owned()
+        })
+        .collect();
     let count = problems.len().to_string();
-    cli::report(&texts.fmt("catalog.check.problems", &[("file", &shown), ("count", &count)]));
-    ExitCode::from(1)
+    lines.push(texts.fmt("catalog.check.problems", &[("file", &shown), ("count", &count)]));
+    Err(lines)
 }
 
 /// A file given with `--catalog` is merged on top of the embedded catalogue, so its facts may
 /// cite the embedded sources; checking it the same way avoids false alarms.
-fn with_embedded_sources(mut file: Catalog) -> Catalog {
-    if let Ok(embedded) = catalog::parse(EMBEDDED_CATALOG) {
-        for (key, source) in embedded.sources {
-            file.sources.entry(key).or_insert(source);
-        }
-    }
-    file
+fn embedded_sources() -> BTreeMap<String, catalog::Source> {
+    catalog::parse(EMBEDDED_CATALOG).map(|embedded| embedded.sources).unwrap_or_default()
+}
+
+fn safe_path(file: &Path) -> String {
+    for_terminal(&file.display().to_string()).into_owned()
+}
+
+/// 1-based line and column just after `before` (the valid part of a file).
+fn position(before: &[u8]) -> (usize, usize) {
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
 }
 
 #[cfg(test)]

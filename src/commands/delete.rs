@@ -7,7 +7,8 @@ use anyhow::{Result, anyhow};
 
 use super::Context;
 use crate::cli;
-use crate::store::Store;
+use crate::store::{BackupState, Store, StoreError};
+use crate::terminal_text::for_terminal;
 
 /// Answers that confirm, in either language (lower-cased, trimmed).
 const YES: [&str; 4] = ["j", "ja", "y", "yes"];
@@ -17,20 +18,36 @@ pub fn run(ctx: &Context, name: &str, yes: bool) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let store = Store::new(ctx.saves_dir()?);
     let path = store.saved_path(name).map_err(|e| anyhow!(e.message(texts)))?;
-    if !yes {
+    let inspected = store.inspect(name);
+    // A file from a newer meetcheck cannot be summarised here: it is named and deleted only
+    // after an explicit answer, even with --yes.
+    let newer = match &inspected {
+        Err(StoreError::Newer { version, .. }) => Some(*version),
+        Err(StoreError::MissingWithBackup { backup, .. }) => match backup.as_ref() {
+            BackupState::Newer { version, .. } => Some(*version),
+            _ => None,
+        },
+        _ => None,
+    };
+    if !yes || newer.is_some() {
         // A damaged file can still be deleted; the question then names only the file.
-        let title = store.inspect(name).ok().map(|l| l.assessment.meta.title);
+        let title = inspected.ok().map(|l| l.assessment.meta.title);
         let file = path.display().to_string();
-        let question = match &title {
-            Some(title) => texts.fmt("delete.confirm", &[("title", title), ("file", &file)]),
-            None => texts.fmt("delete.confirm_file", &[("file", &file)]),
+        let question = match (newer, &title) {
+            (Some(version), _) => texts
+                .fmt("delete.confirm_newer", &[("file", &file), ("version", &version.to_string())]),
+            (None, Some(title)) => {
+                texts.fmt("delete.confirm", &[("title", title), ("file", &file)])
+            }
+            (None, None) => texts.fmt("delete.confirm_file", &[("file", &file)]),
         };
-        write!(out, "{question} ")?;
+        write!(out, "{} ", for_terminal(&question))?;
         out.flush()?;
         let mut answer = String::new();
         let read = std::io::stdin().lock().read_line(&mut answer)?;
         if read == 0 {
-            cli::report(texts.get("delete.no_answer"));
+            let key = if newer.is_some() { "delete.no_answer_newer" } else { "delete.no_answer" };
+            cli::report(texts.get(key));
             return Ok(ExitCode::from(1));
         }
         if !YES.contains(&answer.trim().to_lowercase().as_str()) {
@@ -38,9 +55,15 @@ pub fn run(ctx: &Context, name: &str, yes: bool) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
     }
-    let removed = store.delete(name).map_err(|e| anyhow!(e.message(texts)))?;
+    let removed = store.delete(name).map_err(|e| match e {
+        StoreError::Locked { path } => {
+            anyhow!(texts.fmt("delete.locked", &[("file", &path.display().to_string())]))
+        }
+        other => anyhow!(other.message(texts)),
+    })?;
     for file in removed {
-        writeln!(out, "{}", texts.fmt("delete.removed", &[("file", &file.display().to_string())]))?;
+        let line = texts.fmt("delete.removed", &[("file", &file.display().to_string())]);
+        writeln!(out, "{}", for_terminal(&line))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,5 @@
-//! `meetcheck export NAME|PATH [-o FILE|-] [--kind record|notice|ropa] [--force]`: Markdown to a
-//! file or standard output, no terminal UI.
+//! `meetcheck export NAME|PATH [-o FILE|-] [--kind record|notice|ropa] [--force] [--mode MODE]`:
+//! Markdown to a file (private unless `--mode` says otherwise) or standard output, no terminal UI.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,6 +18,7 @@ pub fn run(
     output: Option<PathBuf>,
     kind: Kind,
     force: bool,
+    mode: u32,
 ) -> Result<ExitCode> {
     let store = Store::new(ctx.saves_dir()?);
     // Exporting changes nothing: no lock, no directory created.
@@ -37,13 +38,16 @@ pub fn run(
         return Ok(ExitCode::SUCCESS);
     };
     let shown = path.display().to_string();
-    match export::write_file(&path, &markdown, force) {
+    match export::write_file_with_mode(&path, &markdown, force, mode) {
         Ok(()) => {
             cli::report(&ctx.texts.fmt("export.written", &[("path", &shown)]));
             Ok(ExitCode::SUCCESS)
         }
         Err(WriteError::Exists(_)) => {
             Err(anyhow!("{}", ctx.texts.fmt("export.error.exists", &[("path", &shown)])))
+        }
+        Err(WriteError::NotRegular(_)) => {
+            Err(anyhow!("{}", ctx.texts.fmt("export.error.not_regular", &[("path", &shown)])))
         }
         Err(WriteError::Io(_, e)) => Err(anyhow!(
             "{}",

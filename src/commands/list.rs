@@ -23,7 +23,8 @@ use crate::domain::decision;
 use crate::domain::facts::Text;
 use crate::domain::scenario::Step;
 use crate::i18n::Texts;
-use crate::store::{Entry, Loaded, Store, StoreError, names};
+use crate::store::{Entry, Loaded, Store, StoreError, names, rescue};
+use crate::terminal_text::for_terminal;
 
 /// What a table cell shows for "nothing".
 const NONE: &str = "–";
@@ -38,6 +39,12 @@ pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     // A broken --catalog file must not hide the saves: names then come from the snapshots.
     let catalog = ctx.catalog().ok();
     let today = jiff::ZonedDateTime::now().date();
+    let terminal = std::io::stdout().is_terminal();
+    let rescued = rescue::noted(&store);
+    if !rescued.is_empty() {
+        let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
+        cli::report(&ctx.texts.fmt("ui.note.rescued_before", &[("paths", &paths.join(", "))]));
+    }
     let listed = listed(catalog.as_ref(), entries);
     let texts = &ctx.texts;
     let mut out = std::io::stdout().lock();
@@ -45,11 +52,13 @@ pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
         let objects: Vec<Json> = listed.iter().map(|l| to_json(texts, today, l)).collect();
         // Written whole, so that a closed pipe is an I/O error like any other write's.
         let text = serde_json::to_string_pretty(&objects)?;
+        // JSON escapes control characters itself; on a terminal, reordering and invisible
+        // characters are made visible too. Through a pipe the data stays exactly as saved.
+        let text = if terminal { for_terminal(&text) } else { text.into() };
         writeln!(out, "{text}")?;
         return Ok(ExitCode::SUCCESS);
     }
-    let dir = store.dir().display().to_string();
-    let terminal = std::io::stdout().is_terminal();
+    let dir = for_terminal(&store.dir().display().to_string()).into_owned();
     if listed.is_empty() {
         let message = texts.fmt("list.empty", &[("dir", &dir)]);
         // Scripts get no lines at all; the message goes aside.

@@ -42,7 +42,8 @@ impl Context {
         Ok(dirs.data_dir().join("saves"))
     }
 
-    /// The embedded catalogue with the user's `--catalog` file merged on top.
+    /// The embedded catalogue with the user's `--catalog` file merged on top. The file passes
+    /// the same checks as `catalog --check FILE` and is refused with the same messages.
     pub fn catalog(&self) -> Result<Catalog> {
         let mut catalog = crate::domain::catalog::parse(EMBEDDED_CATALOG).map_err(|e| {
             anyhow::anyhow!(
@@ -51,14 +52,9 @@ impl Context {
             )
         })?;
         if let Some(path) = &self.catalog_file {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                let args = [("file", path.display().to_string()), ("error", e.to_string())];
-                let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
-                anyhow::anyhow!("{}", self.texts.fmt("catalog.check.cannot_read", &args))
-            })?;
-            let extra = crate::domain::catalog::parse(&text).map_err(|e| {
-                anyhow::anyhow!("{}:{e}\n{}", path.display(), self.texts.get("catalog.fix_hint"))
-            })?;
+            let today = jiff::ZonedDateTime::now().date();
+            let extra = catalog::checked(&self.texts, path, &catalog.sources, today)
+                .map_err(|lines| anyhow::anyhow!("{}", lines.join("\n")))?;
             catalog.merge(extra);
         }
         Ok(catalog)

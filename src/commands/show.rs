@@ -20,6 +20,7 @@ use crate::domain::scenario::Step;
 use crate::domain::todos;
 use crate::i18n::Texts;
 use crate::store::{Loaded, Store};
+use crate::terminal_text::for_terminal;
 
 /// The answers a summary shows (the rest are in the decision record).
 const MAIN_ANSWERS: [AnswerId; 15] = [
@@ -49,8 +50,10 @@ pub fn run(ctx: &Context, target: &str) -> Result<ExitCode> {
     for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
         cli::report(&warning.message(&ctx.texts));
     }
+    // The save may come from anywhere: nothing in it may steer the terminal.
+    let text = summary(&ctx.texts, &catalog, &loaded, today);
     let mut out = std::io::stdout().lock();
-    out.write_all(summary(&ctx.texts, &catalog, &loaded, today).as_bytes())?;
+    out.write_all(for_terminal(&text).as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

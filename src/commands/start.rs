@@ -10,10 +10,11 @@ use super::Context;
 use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
 use crate::domain::scenario::Step;
-use crate::store::{self, Loaded, QuitSave, Store, names};
-use crate::tui::app::{Model, SaveSummary};
+use crate::store::{self, Loaded, Store, names, rescue};
+use crate::terminal_text::for_terminal;
+use crate::tui::app::{Model, Note, SaveSummary};
 use crate::tui::theme::Theme;
-use crate::tui::{self, Io};
+use crate::tui::{self, Io, SaveFailure};
 
 /// `meetcheck`: the start screen; with no saves, straight into a new assessment.
 pub fn run(ctx: &Context) -> Result<ExitCode> {
@@ -64,13 +65,27 @@ pub fn resume(ctx: &Context, target: Option<String>) -> Result<ExitCode> {
 }
 
 /// The wizard needs a terminal on both ends; say so plainly instead of failing on the first
-/// terminal call.
-fn run_wizard(ctx: &Context, model: Model, io: &mut StartIo) -> Result<tui::Exit> {
+/// terminal call. A `--catalog` file is checked before the screen changes, so that a refused one
+/// is reported like everywhere else; emergency copies an earlier session could not report are
+/// named on the first screen.
+fn run_wizard(ctx: &Context, mut model: Model, io: &mut StartIo) -> Result<tui::Exit> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!("{}", ctx.texts.get("ui.error.no_terminal"));
     }
-    tui::run(model, io)
+    if ctx.catalog_file.is_some() {
+        io.catalog = Some(ctx.catalog()?);
+    }
+    let rescued = rescue::noted(&io.store);
+    if !rescued.is_empty() {
+        let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
+        model.note = Some(Note::error("ui.note.rescued_before", vec![("paths", paths.join(", "))]));
+    }
+    let exit = tui::run(model, io);
+    if !rescued.is_empty() {
+        rescue::clear_note(&io.store);
+    }
+    exit
 }
 
 fn model(ctx: &Context) -> Model {
@@ -82,8 +97,10 @@ fn model(ctx: &Context) -> Model {
     Model::new(ctx.texts.clone(), theme, today, now, crate::domain::narrowing::narrow)
 }
 
-/// Prints one line: what was saved where and how to resume.
+/// Prints one line: what was saved where and how to resume. Nothing is printed to a terminal
+/// that went away (and a failed write never panics).
 fn finish(ctx: &Context, io: &StartIo, exit: tui::Exit) -> Result<ExitCode> {
+    use std::io::Write;
     let t = &ctx.texts;
     if let Some(error) = exit.save_error {
         if !exit.hung_up {
@@ -102,21 +119,21 @@ fn finish(ctx: &Context, io: &StartIo, exit: tui::Exit) -> Result<ExitCode> {
             let step = a.step.number().to_string();
             let total = Step::ALL.len().to_string();
             let command = io.resume_command(&path);
-            println!(
-                "{}",
-                t.fmt(
-                    "ui.exit.saved",
-                    &[
-                        ("title", a.meta.title.trim()),
-                        ("path", &path.display().to_string()),
-                        ("n", &step),
-                        ("total", &total),
-                        ("command", &command),
-                    ],
-                )
+            let line = t.fmt(
+                "ui.exit.saved",
+                &[
+                    ("title", a.meta.title.trim()),
+                    ("path", &path.display().to_string()),
+                    ("n", &step),
+                    ("total", &total),
+                    ("command", &command),
+                ],
             );
+            let _ = writeln!(std::io::stdout(), "{}", for_terminal(&line));
         }
-        _ => println!("{}", t.get("ui.exit.nothing_saved")),
+        _ => {
+            let _ = writeln!(std::io::stdout(), "{}", t.get("ui.exit.nothing_saved"));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -129,11 +146,21 @@ struct StartIo<'a> {
     /// The assessment whose answers a new one starts with (`--from`).
     source: Option<Assessment>,
     edition: Option<String>,
+    /// The catalogue, when it was loaded (and checked) before the wizard started.
+    catalog: Option<Catalog>,
 }
 
 impl<'a> StartIo<'a> {
     fn new(ctx: &'a Context, title: Option<String>) -> Result<Self> {
-        Ok(StartIo { ctx, store: Store::new(ctx.saves_dir()?), title, source: None, edition: None })
+        let store = Store::new(ctx.saves_dir()?);
+        Ok(StartIo { ctx, store, title, source: None, edition: None, catalog: None })
+    }
+
+    /// The catalogue edition goes into every save.
+    fn stamp_edition(&self, loaded: &mut Loaded) {
+        if let Some(edition) = &self.edition {
+            loaded.assessment.catalog_edition.clone_from(edition);
+        }
     }
 
     /// `meetcheck resume NAME`, with `--saves-dir` when the saves are not in the default place.
@@ -153,7 +180,10 @@ impl<'a> StartIo<'a> {
 
 impl Io for StartIo<'_> {
     fn load_catalog(&mut self) -> Result<Catalog, String> {
-        let catalog = self.ctx.catalog().map_err(|e| format!("{e:#}"))?;
+        let catalog = match self.catalog.take() {
+            Some(catalog) => catalog,
+            None => self.ctx.catalog().map_err(|e| format!("{e:#}"))?,
+        };
         self.edition = Some(catalog.edition.clone());
         Ok(catalog)
     }
@@ -208,26 +238,26 @@ impl Io for StartIo<'_> {
         self.store.create(assessment)
     }
 
-    fn save(&mut self, loaded: &mut Loaded) -> Result<PathBuf, String> {
-        if let Some(edition) = &self.edition {
-            loaded.assessment.catalog_edition.clone_from(edition);
-        }
-        self.store.save(loaded).map_err(|e| e.message(&self.ctx.texts))
+    fn save(&mut self, loaded: &mut Loaded) -> Result<PathBuf, SaveFailure> {
+        self.stamp_edition(loaded);
+        self.store.save(loaded).map_err(|e| SaveFailure {
+            message: e.message(&self.ctx.texts),
+            conflict: e.is_conflict(),
+        })
     }
 
-    fn save_on_quit(&mut self, loaded: &mut Loaded) -> Result<PathBuf, String> {
-        let t = &self.ctx.texts;
-        match self.store.save_on_quit(loaded) {
-            QuitSave::Saved(path) => Ok(path),
-            QuitSave::Rescued { error, copy } => Err(t.fmt(
-                "ui.exit.rescued",
-                &[("error", &error.message(t)), ("copy", &copy.display().to_string())],
-            )),
-            QuitSave::Failed { error, rescue } => Err(t.fmt(
-                "ui.exit.lost",
-                &[("error", &error.message(t)), ("rescue", &rescue.message(t))],
-            )),
+    fn save_as_copy(&mut self, loaded: &mut Loaded) -> Result<PathBuf, String> {
+        self.stamp_edition(loaded);
+        self.store.save_as_copy(loaded).map_err(|e| e.message(&self.ctx.texts))
+    }
+
+    fn rescue(&mut self, loaded: &Loaded, unseen: bool) -> Result<PathBuf, String> {
+        let copy = self.store.rescue(&loaded.assessment).map_err(|e| e.message(&self.ctx.texts))?;
+        if unseen {
+            // Best effort: if the data directory cannot take the note either, nothing can.
+            let _ = rescue::leave_note(&self.store, &copy);
         }
+        Ok(copy)
     }
 }
 

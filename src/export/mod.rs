@@ -21,7 +21,7 @@ mod notice;
 mod record;
 mod ropa;
 
-pub use files::{WriteError, slug, write_file};
+pub use files::{PRIVATE, WriteError, slug, write_file, write_file_with_mode};
 
 /// Which document to export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

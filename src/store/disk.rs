@@ -5,11 +5,116 @@
 //! temp file in the same directory → write, flush, fsync → link the current file to
 //! `NAME.ron.bak` (via a staging name, renamed over the old backup) → rename the temp file over
 //! `NAME.ron` → fsync the directory.
+//!
+//! Hostile directories: only regular files are read, never more than [`MAX_FILE`] bytes, and
+//! opening one never blocks (a FIFO named `x.ron` is refused, not waited on). Lock, temporary,
+//! backup and kept-aside files are created without following symbolic links, and every file
+//! meetcheck writes is readable by its owner only, whatever mode an older file had.
 
 use std::fs::{self, File, OpenOptions};
 use std::hash::Hasher;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+
+/// The largest file read as a save or a catalogue: far above any real one (a save with a
+/// decision snapshot is well under 1 MiB), small enough that a wrong path cannot fill memory.
+pub const MAX_FILE: u64 = 16 * 1024 * 1024;
+
+/// What kind of thing stands where a regular file was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    /// A named pipe: reading it would wait for a writer.
+    Fifo,
+    /// A character or block device (`/dev/zero` never ends).
+    Device,
+    Socket,
+    Other,
+}
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(io::Error),
+    NotRegular(FileKind),
+    TooLarge { size: u64, limit: u64 },
+}
+
+impl From<io::Error> for ReadError {
+    fn from(e: io::Error) -> Self {
+        ReadError::Io(e)
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => e.fmt(f),
+            ReadError::NotRegular(kind) => write!(f, "not a regular file ({kind:?})"),
+            ReadError::TooLarge { size, limit } => {
+                write!(f, "{size} bytes, more than the {limit} bytes allowed")
+            }
+        }
+    }
+}
+
+/// Reads a regular file of at most `limit` bytes. Anything else (directory, FIFO, device,
+/// socket) is refused without reading; opening never blocks.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    // Look first, so that a device is not even opened; check the opened file again (it may have
+    // been swapped in between).
+    check_regular(&fs::metadata(path)?, limit)?;
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
+    let metadata = file.metadata()?;
+    check_regular(&metadata, limit)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    // A file that grows while it is read still stops at the limit.
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(ReadError::TooLarge { size, limit });
+    }
+    Ok(bytes)
+}
+
+fn check_regular(metadata: &fs::Metadata, limit: u64) -> Result<(), ReadError> {
+    if !metadata.is_file() {
+        return Err(ReadError::NotRegular(kind_of(&metadata.file_type())));
+    }
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge { size: metadata.len(), limit });
+    }
+    Ok(())
+}
+
+fn kind_of(file_type: &fs::FileType) -> FileKind {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return FileKind::Fifo;
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return FileKind::Device;
+        }
+        if file_type.is_socket() {
+            return FileKind::Socket;
+        }
+    }
+    if file_type.is_dir() { FileKind::Directory } else { FileKind::Other }
+}
+
+/// `path` itself is a symbolic link (not followed).
+pub fn is_link(path: &Path) -> bool {
+    path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
+}
 
 /// Creates the directory (and missing parents) readable by the owner only.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
@@ -26,25 +131,48 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Opens a new file for writing, failing if it exists; owner read/write only.
+/// Opens a new file for writing, failing if it exists (or is a link, dangling or not); owner
+/// read/write only.
 pub fn create_private_file(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
     options.open(path)
 }
 
-/// Reads a file; `None` if it does not exist.
-pub fn read_if_exists(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    match fs::read(path) {
+/// Reads a save; `None` if it does not exist. Only a regular file of at most [`MAX_FILE`].
+pub fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>, ReadError> {
+    match read_regular(path, MAX_FILE) {
         Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// Makes a file meetcheck keeps (backup, kept-aside copy) private, through a handle that does
+/// not follow links: a hard link shares the mode of the file it was made from.
+fn make_private(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let file = OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+            .open(path)?;
+        let metadata = file.metadata()?;
+        if !metadata.is_file() {
+            return Err(io::Error::other("not a regular file"));
+        }
+        if metadata.permissions().mode() & 0o777 != 0o600 {
+            file.set_permissions(fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    let _ = path;
+    Ok(())
 }
 
 /// A fingerprint of file contents, to notice that someone else changed the file.
@@ -112,7 +240,10 @@ fn refresh_backup(main: &Path, backup: &Path) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(e),
     }
-    if fs::hard_link(main, &staging).is_err() {
+    // A link shares the file; if it cannot be made private (someone else's file), copy instead.
+    let linked = !is_link(main) && fs::hard_link(main, &staging).is_ok();
+    if !linked || make_private(&staging).is_err() {
+        let _ = fs::remove_file(&staging);
         copy_private(main, &staging)?;
     }
     fs::rename(&staging, backup)
@@ -127,9 +258,19 @@ fn keep_aside(main: &Path, stamp: &str) -> io::Result<PathBuf> {
             format!(".unreadable-{stamp}-{n}")
         };
         let candidate = sibling(main, &suffix);
-        let linked = fs::hard_link(main, &candidate);
+        let linked = if is_link(main) {
+            Err(io::Error::other("a link is copied, not linked"))
+        } else {
+            fs::hard_link(main, &candidate)
+        };
         match linked {
-            Ok(()) => return Ok(candidate),
+            Ok(()) if make_private(&candidate).is_ok() => return Ok(candidate),
+            Ok(()) => {
+                // Shared with a file we may not change: keep a private copy instead.
+                fs::remove_file(&candidate)?;
+                copy_private(main, &candidate)?;
+                return Ok(candidate);
+            }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(_) => match copy_private(main, &candidate) {
                 Ok(()) => return Ok(candidate),
@@ -143,7 +284,10 @@ fn keep_aside(main: &Path, stamp: &str) -> io::Result<PathBuf> {
 
 /// Copies into a new private file and fsyncs it (for file systems without hard links).
 fn copy_private(from: &Path, to: &Path) -> io::Result<()> {
-    let bytes = fs::read(from)?;
+    let bytes = read_regular(from, MAX_FILE).map_err(|e| match e {
+        ReadError::Io(e) => e,
+        other => io::Error::other(other.to_string()),
+    })?;
     let mut file = create_private_file(to)?;
     file.write_all(&bytes)?;
     file.sync_all()
@@ -172,7 +316,9 @@ pub fn remove_stale_temps(path: &Path) {
     }
 }
 
-/// Tries to take the advisory lock of `path`: `Ok(None)` when another process holds it.
+/// Tries to take the advisory lock of `path`: `Ok(None)` when another process holds it. A lock
+/// file that is a symbolic link is never followed (the open fails; see [`is_link`]), and one
+/// that is not a regular file is refused.
 pub fn try_lock(path: &Path) -> io::Result<Option<File>> {
     let lock = lock_path(path);
     let mut options = OpenOptions::new();
@@ -180,9 +326,12 @@ pub fn try_lock(path: &Path) -> io::Result<Option<File>> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
     }
     let file = options.open(&lock)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other(format!("{} is not a regular file", lock.display())));
+    }
     match file.try_lock() {
         Ok(()) => Ok(Some(file)),
         Err(fs::TryLockError::WouldBlock) => Ok(None),

@@ -26,8 +26,20 @@ pub enum ParseFailure {
     Newer { version: u32 },
     /// Older than any version this build can still read.
     Unsupported { version: u32 },
-    /// Not valid: where and why (1-based line and column).
-    Invalid { line: usize, column: usize, message: String },
+    /// Not valid: where (1-based line and column) and what is wrong there.
+    Invalid { line: usize, column: usize, damage: Damage },
+}
+
+/// What is wrong at the place a file stops being a valid save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// The text stops in the middle: the file was most likely cut off (a crash, a full disk, a
+    /// copy that did not finish).
+    EndsEarly,
+    /// Bytes that are not UTF-8 text.
+    NotUtf8,
+    /// Anything else, in the parser's words.
+    Syntax(String),
 }
 
 /// A parsed file and the version it was written in.
@@ -73,7 +85,9 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseFailure> {
 pub fn parse_with(bytes: &[u8], readers: &[Reader], current: u32) -> Result<Parsed, ParseFailure> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = position(bytes, e.valid_up_to());
-        ParseFailure::Invalid { line, column, message: e.to_string() }
+        // A multi-byte character cut in two at the very end is a cut, not foreign bytes.
+        let damage = if e.error_len().is_none() { Damage::EndsEarly } else { Damage::NotUtf8 };
+        ParseFailure::Invalid { line, column, damage }
     })?;
     // A file whose version cannot be found is read as the current one, so that the error points
     // at the actual damage.
@@ -88,9 +102,70 @@ pub fn parse_with(bytes: &[u8], readers: &[Reader], current: u32) -> Result<Pars
     let assessment = (reader.read)(text).map_err(|e| ParseFailure::Invalid {
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        damage: damage(text, &e),
     })?;
     Ok(Parsed { assessment, version })
+}
+
+/// A cut-off file fails wherever the cut happens to fall (in a name, a string, between values),
+/// and the parser's message ("Unexpected variant named `Gre`") would only mislead. A save always
+/// ends by closing what it opened, so a text that stops with brackets still open (or inside a
+/// string or comment) ends early.
+fn damage(text: &str, error: &ron::error::SpannedError) -> Damage {
+    use ron::error::Error;
+    let unterminated = matches!(
+        error.code,
+        Error::Eof
+            | Error::ExpectedStringEnd
+            | Error::UnclosedBlockComment
+            | Error::UnclosedLineComment
+    );
+    if text.trim().is_empty() || unterminated || left_open(text) {
+        Damage::EndsEarly
+    } else {
+        Damage::Syntax(error.code.to_string())
+    }
+}
+
+/// Whether `text` stops with a bracket, string, character or block comment still open.
+fn left_open(text: &str) -> bool {
+    let mut depth: usize = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            '"' | '\'' => {
+                // A string or character: up to the same quote, skipping escaped characters.
+                loop {
+                    match chars.next() {
+                        None => return true,
+                        Some('\\') => {
+                            chars.next();
+                        }
+                        Some(q) if q == c => break,
+                        Some(_) => {}
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => {
+                chars.find(|&c| c == '\n');
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut previous = ' ';
+                loop {
+                    match chars.next() {
+                        None => return true,
+                        Some('/') if previous == '*' => break,
+                        Some(c) => previous = c,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 fn read_current(text: &str) -> Result<Assessment, ron::error::SpannedError> {
@@ -197,6 +272,44 @@ mod tests {
             ParseFailure::Invalid { line, column, .. } => assert_eq!((line, column), (3, 3)),
             other => panic!("expected Invalid, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_save_cut_at_any_point_ends_early() {
+        let mut a = sample();
+        a.meta.organisation = "Grüne Straße 5".into();
+        let text = to_text(&a).unwrap();
+        let bytes = text.as_bytes();
+        // The last bytes are the closing parenthesis and the newline.
+        for cut in 0..bytes.len() - 2 {
+            match parse(&bytes[..cut]) {
+                Err(ParseFailure::Invalid { damage: Damage::EndsEarly, .. }) => {}
+                other => {
+                    panic!("cut at {cut} ({:?}): {other:?}", &text.get(cut.saturating_sub(20)..cut))
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn damage_inside_is_not_taken_for_a_cut() {
+        let text = to_text(&sample()).unwrap();
+        let garbled = text.replacen("meta:", "mta:", 1);
+        assert!(matches!(
+            parse(garbled.as_bytes()),
+            Err(ParseFailure::Invalid { damage: Damage::Syntax(_), .. })
+        ));
+        let trailing = format!("{text}) extra");
+        assert!(matches!(
+            parse(trailing.as_bytes()),
+            Err(ParseFailure::Invalid { damage: Damage::Syntax(_), .. })
+        ));
+        let mut bytes = text.clone().into_bytes();
+        bytes.splice(20..20, [0xff, 0xfe]);
+        assert!(matches!(
+            parse(&bytes),
+            Err(ParseFailure::Invalid { damage: Damage::NotUtf8, line: 3, column: 3 })
+        ));
     }
 
     /// How a v2 plugs in: the v1 reader upgrades, v2 is current, v3 is refused, v0 unsupported.

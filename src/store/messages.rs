@@ -5,6 +5,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use super::disk::FileKind;
+use super::format::Damage;
 use crate::domain::facts::Text;
 use crate::i18n::{Lang, Texts};
 
@@ -34,7 +36,22 @@ pub enum StoreError {
     },
     /// Neither the file nor its backup loads. Both are left as they are.
     #[error("{}", self.message(english()))]
-    Corrupt { path: PathBuf, line: usize, column: usize, reason: String, backup: Box<BackupState> },
+    Corrupt { path: PathBuf, line: usize, column: usize, reason: Damage, backup: Box<BackupState> },
+    /// The file is missing and its backup does not load (newer, damaged, unreadable).
+    #[error("{}", self.message(english()))]
+    MissingWithBackup { path: PathBuf, backup: Box<BackupState> },
+    /// A directory, FIFO, device or socket where a save should be: never read.
+    #[error("{}", self.message(english()))]
+    NotRegular { path: PathBuf, kind: FileKind },
+    /// Larger than any save can be: not read.
+    #[error("{}", self.message(english()))]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    /// A lock (or other file meetcheck creates) is a symbolic link: not followed, nothing written.
+    #[error("{}", self.message(english()))]
+    Link { path: PathBuf },
+    /// The saves directory exists but is not a directory.
+    #[error("{}", self.message(english()))]
+    NotADirectory { dir: PathBuf },
     /// Written by a newer meetcheck; never replaced by an older backup.
     #[error("{}", self.message(english()))]
     Newer { path: PathBuf, version: u32, supported: u32 },
@@ -47,6 +64,9 @@ pub enum StoreError {
     /// The file changed on disk since it was loaded; nothing was written.
     #[error("{}", self.message(english()))]
     Changed { path: PathBuf },
+    /// The file was deleted or moved away since it was loaded; nothing was written.
+    #[error("{}", self.message(english()))]
+    Vanished { path: PathBuf },
     /// A PATH outside the saves directory where only saved assessments are allowed.
     #[error("{}", self.message(english()))]
     Outside { path: PathBuf, dir: PathBuf },
@@ -64,7 +84,7 @@ pub enum BackupState {
         path: PathBuf,
         line: usize,
         column: usize,
-        reason: String,
+        reason: Damage,
     },
     /// The backup cannot be read at all (permissions, I/O).
     Unreadable {
@@ -84,9 +104,13 @@ pub enum BackupState {
 }
 
 impl StoreError {
-    /// A conflict with another writer: the caller can offer "save as a copy".
+    /// A conflict with another writer (or a file gone from under us): saving a copy under a
+    /// new NAME is the way out.
     pub fn is_conflict(&self) -> bool {
-        matches!(self, StoreError::Locked { .. } | StoreError::Changed { .. })
+        matches!(
+            self,
+            StoreError::Locked { .. } | StoreError::Changed { .. } | StoreError::Vanished { .. }
+        )
     }
 
     /// The file the error is about, if any.
@@ -99,7 +123,13 @@ impl StoreError {
             | StoreError::Unsupported { path, .. }
             | StoreError::Locked { path }
             | StoreError::Changed { path }
+            | StoreError::Vanished { path }
+            | StoreError::MissingWithBackup { path, .. }
+            | StoreError::NotRegular { path, .. }
+            | StoreError::TooLarge { path, .. }
+            | StoreError::Link { path }
             | StoreError::Outside { path, .. } => Some(path),
+            StoreError::NotADirectory { dir } => Some(dir),
             StoreError::NotFound { .. }
             | StoreError::Ambiguous { .. }
             | StoreError::BadName { .. }
@@ -140,10 +170,30 @@ impl StoreError {
                     ("file", &show(path)),
                     ("line", &line.to_string()),
                     ("column", &column.to_string()),
-                    ("reason", reason),
+                    ("reason", &reason.message(texts)),
                     ("backup", &backup.message(texts)),
                 ],
             ),
+            StoreError::MissingWithBackup { path, backup } => texts.fmt(
+                "store.error.missing_with_backup",
+                &[("file", &show(path)), ("backup", &backup.message(texts))],
+            ),
+            StoreError::NotRegular { path, kind } => texts.fmt(
+                "store.error.not_regular",
+                &[("file", &show(path)), ("kind", texts.get(kind_key(*kind)))],
+            ),
+            StoreError::TooLarge { path, size, limit } => texts.fmt(
+                "store.error.too_large",
+                &[
+                    ("file", &show(path)),
+                    ("size", &size.to_string()),
+                    ("limit", &limit.to_string()),
+                ],
+            ),
+            StoreError::Link { path } => texts.fmt("store.error.link", &[("file", &show(path))]),
+            StoreError::NotADirectory { dir } => {
+                texts.fmt("store.error.not_a_directory", &[("dir", &show(dir))])
+            }
             StoreError::Newer { path, version, supported } => texts.fmt(
                 "store.error.newer",
                 &[
@@ -161,6 +211,9 @@ impl StoreError {
             }
             StoreError::Changed { path } => {
                 texts.fmt("store.error.changed", &[("file", &show(path))])
+            }
+            StoreError::Vanished { path } => {
+                texts.fmt("store.error.vanished", &[("file", &show(path))])
             }
             StoreError::Outside { path, dir } => {
                 texts.fmt("store.error.outside", &[("file", &show(path)), ("dir", &show(dir))])
@@ -184,7 +237,7 @@ impl BackupState {
                     ("backup", &show(path)),
                     ("line", &line.to_string()),
                     ("column", &column.to_string()),
-                    ("reason", reason),
+                    ("reason", &reason.message(texts)),
                 ],
             ),
             BackupState::Unreadable { path, reason } => texts.fmt(
@@ -207,7 +260,7 @@ impl BackupState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Warning {
     /// The file did not parse; its backup was loaded. The next save keeps the file aside.
-    BackupUsed { path: PathBuf, backup: PathBuf, line: usize, column: usize, reason: String },
+    BackupUsed { path: PathBuf, backup: PathBuf, line: usize, column: usize, reason: Damage },
     /// The file was missing; its backup was loaded.
     MainMissing { path: PathBuf, backup: PathBuf },
     /// Written by an older meetcheck; the next save writes the current version.
@@ -232,7 +285,7 @@ impl Warning {
                     ("backup", &show(backup)),
                     ("line", &line.to_string()),
                     ("column", &column.to_string()),
-                    ("reason", reason),
+                    ("reason", &reason.message(texts)),
                 ],
             ),
             Warning::MainMissing { path, backup } => texts.fmt(
@@ -268,6 +321,28 @@ impl Warning {
             self,
             Warning::BackupUsed { .. } | Warning::MainMissing { .. } | Warning::KeptAside { .. }
         )
+    }
+}
+
+impl Damage {
+    /// What is wrong, in words: "the file ends early (it may have been cut off)".
+    pub fn message(&self, texts: &Texts) -> String {
+        match self {
+            Damage::EndsEarly => texts.get("store.damage.ends_early").to_string(),
+            Damage::NotUtf8 => texts.get("store.damage.not_utf8").to_string(),
+            Damage::Syntax(reason) => texts.fmt("store.damage.syntax", &[("reason", reason)]),
+        }
+    }
+}
+
+/// Text key naming a kind of file ("a named pipe (FIFO)").
+pub fn kind_key(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Directory => "store.kind.directory",
+        FileKind::Fifo => "store.kind.fifo",
+        FileKind::Device => "store.kind.device",
+        FileKind::Socket => "store.kind.socket",
+        FileKind::Other => "store.kind.other",
     }
 }
 

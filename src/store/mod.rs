@@ -5,14 +5,18 @@
 //!   only reads and changes nothing (show, list, export).
 //! - [`Store::save`] writes atomically (see [`disk`]); a file from outside the saves directory is
 //!   saved as a new assessment there.
-//! - A file that changed on disk since it was loaded, or that another meetcheck has open, is
-//!   never overwritten: [`StoreError::Locked`] / [`StoreError::Changed`], and
-//!   [`Store::save_as_copy`] is the way out.
+//! - A file that changed on disk since it was loaded, that vanished, or that another meetcheck
+//!   has open, is never overwritten: [`StoreError::Locked`] / [`StoreError::Changed`] /
+//!   [`StoreError::Vanished`], and [`Store::save_as_copy`] is the way out.
+//! - When the saves directory cannot be written at all, [`Store::rescue`] writes an emergency
+//!   copy next to it (else into the temporary directory); [`rescue`] keeps a note of it for the
+//!   next start when nobody could be told.
 
 mod disk;
 pub mod format;
 mod messages;
 pub mod names;
+pub mod rescue;
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -23,8 +27,9 @@ use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
 use crate::domain::scenario::Step;
 
-pub use format::CURRENT_VERSION;
-pub use messages::{BackupState, StoreError, Warning};
+pub use disk::{FileKind, MAX_FILE, ReadError, read_regular};
+pub use format::{CURRENT_VERSION, Damage};
+pub use messages::{BackupState, StoreError, Warning, kind_key};
 
 /// Where saves live; all operations go through it.
 #[derive(Clone, Debug)]
@@ -63,22 +68,6 @@ pub struct Entry {
     pub path: PathBuf,
     /// Broken files are listed with their error, not hidden.
     pub loaded: Result<Loaded, StoreError>,
-}
-
-/// How a save on quitting ended.
-#[derive(Debug)]
-pub enum QuitSave {
-    Saved(PathBuf),
-    /// The save failed; an emergency copy was written instead.
-    Rescued {
-        error: StoreError,
-        copy: PathBuf,
-    },
-    /// Both failed: tell the user both errors.
-    Failed {
-        error: StoreError,
-        rescue: StoreError,
-    },
 }
 
 struct Target {
@@ -143,19 +132,25 @@ impl Store {
         self.save_new(loaded, true)
     }
 
-    /// Saves; if that fails, writes an emergency copy to the temporary directory.
-    pub fn save_on_quit(&self, loaded: &mut Loaded) -> QuitSave {
-        match self.save(loaded) {
-            Ok(path) => QuitSave::Saved(path),
-            Err(error) => match emergency_save(&loaded.assessment) {
-                Ok(copy) => QuitSave::Rescued { error, copy },
-                Err(rescue) => QuitSave::Failed { error, rescue },
-            },
+    /// The last resort when saving failed and the work must not be lost: an emergency copy in
+    /// the data directory that holds the saves directory, else in the temporary directory.
+    /// Returns where it went.
+    pub fn rescue(&self, assessment: &Assessment) -> Result<PathBuf, StoreError> {
+        let mut first_error = None;
+        for dir in [rescue::data_dir(self), std::env::temp_dir()] {
+            match emergency_save_in(&dir, assessment) {
+                Ok(path) => return Ok(path),
+                Err(error) => {
+                    first_error.get_or_insert(error);
+                }
+            }
         }
+        Err(first_error.expect("two directories were tried"))
     }
 
     /// Every `NAME.ron` in the saves directory (and a lone `NAME.ron.bak` whose main file is
-    /// missing), sorted by name. Reads only; a missing directory is an empty list.
+    /// missing), sorted by name. Reads only; a missing directory is an empty list. Anything that
+    /// is not a regular file (a FIFO named `x.ron`) is listed with its error, never opened.
     pub fn list(&self) -> Result<Vec<Entry>, StoreError> {
         Ok(self
             .names()?
@@ -170,6 +165,7 @@ impl Store {
 
     /// The NAMEs [`Store::list`] lists, sorted, without reading the files.
     pub fn names(&self) -> Result<Vec<String>, StoreError> {
+        self.check_dir()?;
         let read_dir = match fs::read_dir(&self.dir) {
             Ok(read_dir) => read_dir,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -213,8 +209,7 @@ impl Store {
     pub fn delete(&self, target: &str) -> Result<Vec<PathBuf>, StoreError> {
         let path = self.saved_path(target)?;
         let backup = disk::backup_path(&path);
-        let write_error = |source| StoreError::Write { path: path.clone(), source };
-        let Some(lock) = disk::try_lock(&path).map_err(write_error)? else {
+        let Some(lock) = lock(&path)? else {
             return Err(StoreError::Locked { path });
         };
         let mut removed = Vec::new();
@@ -256,6 +251,16 @@ impl Store {
         }
     }
 
+    /// The saves directory is a directory, or does not exist yet.
+    fn check_dir(&self) -> Result<(), StoreError> {
+        match fs::metadata(&self.dir) {
+            Ok(metadata) if !metadata.is_dir() => {
+                Err(StoreError::NotADirectory { dir: self.dir.clone() })
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// `path` is a `.ron` file directly in the saves directory.
     fn holds(&self, path: &Path) -> bool {
         let is_ron = path.extension().is_some_and(|e| e == "ron");
@@ -272,8 +277,7 @@ impl Store {
 
     fn open(&self, target: Target, edit: bool) -> Result<Loaded, StoreError> {
         let Target { path, inside } = target;
-        let main = disk::read_if_exists(&path)
-            .map_err(|source| StoreError::Read { path: path.clone(), source })?;
+        let main = disk::read_if_exists(&path).map_err(|e| read_error(&path, e))?;
         let backup = disk::backup_path(&path);
         let mut warnings = Vec::new();
         let (parsed, unreadable) = match &main {
@@ -285,12 +289,12 @@ impl Store {
                 Err(format::ParseFailure::Unsupported { version }) => {
                     return Err(StoreError::Unsupported { path, version });
                 }
-                Err(format::ParseFailure::Invalid { line, column, message }) => {
+                Err(format::ParseFailure::Invalid { line, column, damage }) => {
                     let parsed = load_backup(&backup).map_err(|backup| StoreError::Corrupt {
                         path: path.clone(),
                         line,
                         column,
-                        reason: message.clone(),
+                        reason: damage.clone(),
                         backup: Box::new(backup),
                     })?;
                     warnings.push(Warning::BackupUsed {
@@ -298,7 +302,7 @@ impl Store {
                         backup: backup.clone(),
                         line,
                         column,
-                        reason: message,
+                        reason: damage,
                     });
                     (parsed, true)
                 }
@@ -309,10 +313,14 @@ impl Store {
                         .push(Warning::MainMissing { path: path.clone(), backup: backup.clone() });
                     (parsed, false)
                 }
-                Err(_) => {
+                Err(BackupState::Missing { .. }) => {
                     let dir = path.parent().map_or_else(|| self.dir.clone(), Path::to_path_buf);
                     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
                     return Err(StoreError::NotFound { name: name.unwrap_or_default(), dir });
+                }
+                // There is a backup, but it does not load: say why instead of "not found".
+                Err(backup) => {
+                    return Err(StoreError::MissingWithBackup { path, backup: Box::new(backup) });
                 }
             },
         };
@@ -331,6 +339,10 @@ impl Store {
                     lock = Some(file);
                 }
                 Ok(None) => warnings.push(Warning::OpenElsewhere { path: path.clone() }),
+                // A planted link is refused at once, before any work is done on the assessment.
+                Err(_) if disk::is_link(&disk::lock_path(&path)) => {
+                    return Err(StoreError::Link { path: disk::lock_path(&path) });
+                }
                 // No lock file possible (read-only medium): saving will report the real problem.
                 Err(_) => {}
             }
@@ -350,17 +362,18 @@ impl Store {
 
     fn save_existing(&self, loaded: &mut Loaded, path: PathBuf) -> Result<PathBuf, StoreError> {
         if loaded.lock.is_none() {
-            let lock = disk::try_lock(&path)
-                .map_err(|source| StoreError::Write { path: path.clone(), source })?;
-            match lock {
+            match lock(&path)? {
                 Some(file) => loaded.lock = Some(file),
                 None => return Err(StoreError::Locked { path }),
             }
         }
-        let current = disk::read_if_exists(&path)
-            .map_err(|source| StoreError::Read { path: path.clone(), source })?;
-        if current.as_deref().map(disk::fingerprint) != loaded.on_disk.fingerprint {
-            return Err(StoreError::Changed { path });
+        let current = disk::read_if_exists(&path).map_err(|e| read_error(&path, e))?;
+        match (&current, loaded.on_disk.fingerprint) {
+            (None, Some(_)) => return Err(StoreError::Vanished { path }),
+            (current, known) if current.as_deref().map(disk::fingerprint) != known => {
+                return Err(StoreError::Changed { path });
+            }
+            _ => {}
         }
         let text = serialize(&loaded.assessment)?;
         let previous = match (&current, loaded.on_disk.unreadable) {
@@ -378,6 +391,7 @@ impl Store {
     }
 
     fn save_new(&self, loaded: &mut Loaded, fresh_id: bool) -> Result<PathBuf, StoreError> {
+        self.check_dir()?;
         disk::create_private_dir(&self.dir)
             .map_err(|source| StoreError::Write { path: self.dir.clone(), source })?;
         let mut wanted = if fresh_id { None } else { names::clean_id(&loaded.assessment.meta.id) };
@@ -390,8 +404,7 @@ impl Store {
             if path.symlink_metadata().is_ok() || disk::backup_path(&path).exists() {
                 continue;
             }
-            let write_error = |source| StoreError::Write { path: path.clone(), source };
-            let Some(lock) = disk::try_lock(&path).map_err(write_error)? else { continue };
+            let Some(lock) = lock(&path)? else { continue };
             let mut assessment = loaded.assessment.clone();
             assessment.meta.id = id;
             let text = serialize(&assessment)?;
@@ -465,13 +478,8 @@ impl Loaded {
     }
 }
 
-/// Writes `assessment` to a new private file in the temporary directory (used when a save on
-/// quitting fails); returns its path for the caller to print.
-pub fn emergency_save(assessment: &Assessment) -> Result<PathBuf, StoreError> {
-    emergency_save_in(&std::env::temp_dir(), assessment)
-}
-
-/// [`emergency_save`] into `dir`.
+/// Writes `assessment` to a new private file in `dir` (see [`Store::rescue`]); returns its path
+/// for the caller to print.
 pub fn emergency_save_in(dir: &Path, assessment: &Assessment) -> Result<PathBuf, StoreError> {
     let text = serialize(assessment)?;
     let id = names::clean_id(&assessment.meta.id).unwrap_or_else(names::new_id);
@@ -529,8 +537,31 @@ fn load_backup(backup: &Path) -> Result<format::Parsed, BackupState> {
     format::parse(&bytes).map_err(|failure| match failure {
         format::ParseFailure::Newer { version } => BackupState::Newer { path, version },
         format::ParseFailure::Unsupported { version } => BackupState::Unsupported { path, version },
-        format::ParseFailure::Invalid { line, column, message } => {
-            BackupState::Broken { path, line, column, reason: message }
+        format::ParseFailure::Invalid { line, column, damage } => {
+            BackupState::Broken { path, line, column, reason: damage }
+        }
+    })
+}
+
+/// A file that could not be read, as the store reports it.
+fn read_error(path: &Path, error: disk::ReadError) -> StoreError {
+    let path = path.to_path_buf();
+    match error {
+        disk::ReadError::Io(source) => StoreError::Read { path, source },
+        disk::ReadError::NotRegular(kind) => StoreError::NotRegular { path, kind },
+        disk::ReadError::TooLarge { size, limit } => StoreError::TooLarge { path, size, limit },
+    }
+}
+
+/// Takes the lock of `path` (`None`: another meetcheck has it); a lock file that is a link is
+/// refused by name.
+fn lock(path: &Path) -> Result<Option<File>, StoreError> {
+    disk::try_lock(path).map_err(|source| {
+        let lock = disk::lock_path(path);
+        if disk::is_link(&lock) {
+            StoreError::Link { path: lock }
+        } else {
+            StoreError::Write { path: lock, source }
         }
     })
 }

@@ -46,6 +46,9 @@ pub enum Action {
     PrevField,
     Help,
     SaveNow,
+    /// Save as a new assessment under a new NAME (the way out when another meetcheck has the
+    /// file open); later saves go to the copy.
+    SaveCopy,
     /// Save and quit (`q`).
     Quit,
     /// Save if possible and quit whatever happens (Ctrl+C).
@@ -78,6 +81,12 @@ pub enum Msg {
     Opened(Box<Loaded>),
     OpenFailed(String),
     Saved(Result<PathBuf, String>),
+    /// Saved as a copy under a new NAME; `reason` when that happened by itself because the file
+    /// was held, changed or gone (the store's words).
+    SavedAsCopy {
+        path: PathBuf,
+        reason: Option<String>,
+    },
     /// Saving before quitting failed; the work stays open.
     QuitSaveFailed(String),
     /// A document was written (the path) or not (the error).
@@ -92,6 +101,8 @@ pub enum Effect {
     Save,
     /// Save at once and say where (Ctrl+S).
     SaveNow,
+    /// Save as a copy under a new NAME and say which (Ctrl+K).
+    SaveCopy,
     /// Write a document of the assessment into the current directory (never overwriting).
     Export(crate::export::Kind),
     /// Save (if needed) and quit; with `force` quit even when saving fails.
@@ -360,6 +371,24 @@ impl Model {
         self.doc.as_ref().is_some_and(|d| d.dirty)
     }
 
+    /// Saving a copy is the way out now: another meetcheck has the file open, or a save failed
+    /// or went to a copy by itself. The footer then offers the key first.
+    pub fn copy_advised(&self) -> bool {
+        let Some(doc) = &self.doc else { return false };
+        let elsewhere = doc
+            .loaded
+            .warnings
+            .iter()
+            .any(|w| matches!(w, crate::store::Warning::OpenElsewhere { .. }));
+        let failed = self.note.as_ref().is_some_and(|n| {
+            matches!(
+                n.key,
+                "ui.note.save_failed" | "ui.note.quit_save_failed" | "ui.note.saved_copy_auto"
+            )
+        });
+        elsewhere || failed
+    }
+
     /// Recomputes the shortlist; with `answer`, records what it knocked out or brought back.
     fn renarrow(&mut self, answer: Option<AnswerId>) {
         let (Some(catalog), Some(doc)) = (&self.catalog, &mut self.doc) else { return };
@@ -425,6 +454,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
             Effect::None
         }
         Msg::Saved(result) => saved(model, result),
+        Msg::SavedAsCopy { path, reason } => saved_as_copy(model, path, reason),
         Msg::QuitSaveFailed(error) => {
             model.quit_armed = true;
             model.note = Some(Note::error("ui.note.quit_save_failed", vec![("error", error)]));
@@ -470,6 +500,27 @@ fn saved(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
     Effect::None
 }
 
+fn saved_as_copy(model: &mut Model, path: PathBuf, reason: Option<String>) -> Effect {
+    model.save_requested = false;
+    if let Some(doc) = &mut model.doc {
+        doc.dirty = false;
+        doc.saved_to = Some(path.clone());
+    }
+    model.quit_armed = false;
+    model.refresh_warnings();
+    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let path = path.display().to_string();
+    model.note = Some(match reason {
+        // Asked for: a confirmation. By itself: it stays until something else is said.
+        None => Note::info("ui.note.saved_copy", vec![("name", name), ("path", path)]),
+        Some(reason) => Note::error(
+            "ui.note.saved_copy_auto",
+            vec![("reason", reason), ("name", name), ("path", path)],
+        ),
+    });
+    Effect::None
+}
+
 fn edit(
     model: &mut Model,
     apply: impl FnOnce(&mut Editor, &mut crate::domain::assessment::Assessment) -> bool,
@@ -498,6 +549,8 @@ fn act(model: &mut Model, action: Action) -> Effect {
             return Effect::SaveNow;
         }
         Action::SaveNow => return Effect::None,
+        Action::SaveCopy if model.doc.is_some() => return Effect::SaveCopy,
+        Action::SaveCopy => return Effect::None,
         Action::Help => {
             model.help = !model.help;
             return Effect::None;

@@ -152,6 +152,8 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
     let quit = b("q", "ui.does.quit", &[(K::Char('q'), A::Quit)], true);
     let force_quit = ctrl("ui.key.ctrl_c", "ui.does.force_quit", 'c', A::ForceQuit, false);
     let save = ctrl("ui.key.ctrl_s", "ui.does.save", 's', A::SaveNow, false);
+    // In the footer only while a copy is the way out (see `Model::copy_advised`).
+    let save_copy = ctrl("ui.key.ctrl_k", "ui.does.save_copy", 'k', A::SaveCopy, true);
     let back = |does| b("Esc", does, &[(K::Esc, A::Back)], true);
     let tab = |does| b("Tab", does, &[(K::Tab, A::NextField), (K::BackTab, A::PrevField)], true);
     let enter = |does| b("Enter", does, &[(K::Enter, A::Enter)], true);
@@ -186,6 +188,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             back("ui.does.back"),
             help_keys(false),
             save.clone(),
+            save_copy.clone(),
         ],
         Mode::Choice => vec![
             move_keys("ui.does.move", true),
@@ -231,6 +234,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             move_keys("ui.does.field", false),
             help_keys(false),
             save.clone(),
+            save_copy.clone(),
         ],
         Mode::ChecklistList => vec![
             move_keys("ui.does.move", true),
@@ -254,6 +258,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
     let edits = mode.edits_text();
     if !edits && mode != Mode::TooSmall && mode != Mode::Help {
         list.push(save);
+        list.push(save_copy);
     }
     if mode == Mode::Help {
         list.push(help_keys(true));

@@ -10,13 +10,13 @@ use meetcheck::domain::assessment::{
 };
 use meetcheck::domain::catalog::{Browser, Catalog, Feature};
 use meetcheck::domain::narrowing::{
-    AnswerId, CriterionId, Evaluation, FactField, KnockOut, KnockOutDetail, Light, Rating, RuleId,
-    Shortlist, StaleFact, WhatIf,
+    AnswerId, CriterionId, Evaluation, FactField, KnockOut, KnockOutDetail, Light, LightCause,
+    Rating, RelaxedTo, RuleId, Shortlist, StaleFact, WhatIf,
 };
 use meetcheck::domain::scenario::{
     Bundesland, DataCategory, OrgType, Participant, Purpose, Representation, TransferStance,
 };
-use meetcheck::domain::todos::{Todo, TodoCause, TodoId};
+use meetcheck::domain::todos::{Todo, TodoCause, TodoId, TodoReason};
 use meetcheck::export::{self, Kind};
 use meetcheck::i18n::{Lang, Texts};
 
@@ -131,14 +131,19 @@ fn at(s: &str) -> Timestamp {
 }
 
 fn rating(criterion: CriterionId, light: Light, cause: &str, facts: &[FactField]) -> Rating {
-    Rating { criterion, light, cause: cause.into(), facts: facts.to_vec() }
+    let cause = LightCause::from_id(cause).expect("a light cause");
+    Rating { criterion, light, cause, facts: facts.to_vec() }
 }
 
 fn todo(id: TodoId, precondition: bool, key: &str) -> Todo {
     Todo {
         id,
         precondition,
-        why: vec![TodoCause { key: key.into(), answers: vec![], facts: vec![] }],
+        why: vec![TodoCause {
+            reason: TodoReason::from_id(key).expect("a to-do reason"),
+            answers: vec![],
+            facts: vec![],
+        }],
     }
 }
 
@@ -243,7 +248,7 @@ pub fn decided() -> Assessment {
         ],
         what_ifs: vec![WhatIf {
             answer: AnswerId::E2eeRequired,
-            relaxed_to: "e2ee.not_required".into(),
+            relaxed_to: RelaxedTo::No,
             brings_back: vec!["example-cloud".into()],
         }],
         stale: vec![StaleFact {

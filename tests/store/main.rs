@@ -369,21 +369,19 @@ fn offerings_missing_from_the_catalogue_load_warn_and_survive_a_new_save() {
 }
 
 #[test]
-fn a_failed_save_on_quit_leaves_an_emergency_copy() {
+fn a_saves_directory_that_cannot_be_written_leaves_an_emergency_copy_beside_it() {
     let dir = tempfile::tempdir().unwrap();
     let blocked = dir.path().join("not-a-directory");
     write(&blocked, b"a file where the saves directory should be");
     let store = Store::new(&blocked);
     let mut loaded = store.create(decided("Rettung", "rescue"));
-    match store.save_on_quit(&mut loaded) {
-        store::QuitSave::Rescued { error, copy } => {
-            assert!(matches!(error, StoreError::Write { .. }));
-            let parsed = format::parse(&fs::read(&copy).unwrap()).unwrap();
-            assert_eq!(parsed.assessment, loaded.assessment);
-            fs::remove_file(copy).unwrap();
-        }
-        other => panic!("expected a rescue, got {other:?}"),
-    }
+    let error = store.save(&mut loaded).unwrap_err();
+    assert!(matches!(error, StoreError::NotADirectory { .. }), "{error:?}");
+    assert!(error.to_string().contains("is a file, not a directory"), "{error}");
+    let copy = store.rescue(&loaded.assessment).unwrap();
+    assert_eq!(copy.parent().unwrap(), dir.path(), "in the data directory, not in /tmp");
+    let parsed = format::parse(&fs::read(&copy).unwrap()).unwrap();
+    assert_eq!(parsed.assessment, loaded.assessment);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use meetcheck::domain::assessment::{
 use meetcheck::domain::catalog::{self, Browser, Feature};
 use meetcheck::domain::narrowing::{AnswerId, Shortlist};
 use meetcheck::domain::scenario::*;
-use meetcheck::domain::todos::{Todo, TodoCause, TodoId};
+use meetcheck::domain::todos::{Todo, TodoCause, TodoId, TodoReason};
 use proptest::prelude::*;
 
 pub const ANSWER_IDS: [AnswerId; 6] = [
@@ -65,7 +65,7 @@ pub fn decided(title: &str, id: &str) -> Assessment {
                 id: TodoId::Dpa,
                 precondition: true,
                 why: vec![TodoCause {
-                    key: "todo.dpa.why".into(),
+                    reason: TodoReason::DpaOperator,
                     answers: vec![AnswerId::OrgType],
                     facts: vec![],
                 }],

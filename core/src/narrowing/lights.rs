@@ -1,7 +1,7 @@
 //! meetcheck's own lights per criterion (see [`super::CriterionId`] for the table).
 
 use super::transfers::{Need, is_eea, profile};
-use super::{CriterionId, FactField, Light, Rating};
+use super::{CriterionId, FactField, Light, LightCause, Rating};
 use crate::catalog::{
     Browser, Catalog, DpaTerms, E2eeMode, Entity, Offering, OperatingModel, OwnPurpose, Verdict,
 };
@@ -21,41 +21,41 @@ pub(super) fn lights(catalog: &Catalog, s: &Scenario, o: &Offering) -> Vec<Ratin
     ]
 }
 
-fn rating(criterion: CriterionId, light: Light, cause: &str, facts: &[FactField]) -> Rating {
-    Rating { criterion, light, cause: cause.to_string(), facts: facts.to_vec() }
+fn rating(criterion: CriterionId, light: Light, cause: LightCause, facts: &[FactField]) -> Rating {
+    Rating { criterion, light, cause, facts: facts.to_vec() }
 }
 
 fn contract(o: &Offering) -> Rating {
     let facts = [FactField::Dpa, FactField::OperatingModel];
     let (light, cause) = match (&o.dpa, o.operating_model) {
         (Fact::NotApplicable, OperatingModel::SelfOperated) => {
-            (Light::Green, "light.contract.self_operated")
+            (Light::Green, LightCause::ContractSelfOperated)
         }
         (Fact::Known { value: DpaTerms::Standard, .. }, _) => {
-            (Light::Green, "light.contract.standard")
+            (Light::Green, LightCause::ContractStandard)
         }
         (Fact::Known { value: DpaTerms::OnRequest, .. }, _) => {
-            (Light::Yellow, "light.contract.on_request")
+            (Light::Yellow, LightCause::ContractOnRequest)
         }
         (Fact::Known { value: DpaTerms::NotOffered, .. }, _) => {
-            (Light::Red, "light.contract.not_offered")
+            (Light::Red, LightCause::ContractNotOffered)
         }
-        _ => (Light::Grey, "light.contract.unknown"),
+        _ => (Light::Grey, LightCause::ContractUnknown),
     };
     rating(CriterionId::Contract, light, cause, &facts)
 }
 
 fn own_purpose(o: &Offering) -> Rating {
     let (light, cause) = match &o.own_purpose {
-        Fact::Known { value: OwnPurpose::None, .. } => (Light::Green, "light.own_purpose.none"),
+        Fact::Known { value: OwnPurpose::None, .. } => (Light::Green, LightCause::OwnPurposeNone),
         Fact::Known { value: OwnPurpose::ServiceData, .. } => {
-            (Light::Yellow, "light.own_purpose.service_data")
+            (Light::Yellow, LightCause::OwnPurposeServiceData)
         }
         Fact::Known { value: OwnPurpose::AdFinanced, .. } => {
-            (Light::Red, "light.own_purpose.ad_financed")
+            (Light::Red, LightCause::OwnPurposeAdFinanced)
         }
-        Fact::NotApplicable => (Light::Green, "light.own_purpose.self_operated"),
-        Fact::Unknown { .. } => (Light::Grey, "light.own_purpose.unknown"),
+        Fact::NotApplicable => (Light::Green, LightCause::OwnPurposeSelfOperated),
+        Fact::Unknown { .. } => (Light::Grey, LightCause::OwnPurposeUnknown),
     };
     rating(CriterionId::OwnPurpose, light, cause, &[FactField::OwnPurpose])
 }
@@ -70,14 +70,16 @@ fn transfers(catalog: &Catalog, o: &Offering) -> Rating {
         facts.push(FactField::TransferBasis);
     }
     let (light, cause) = match p.worst() {
-        _ if p.self_chosen => (Light::Green, "light.transfers.self_chosen"),
-        Some(Need::NoBasis) => (Light::Red, "light.transfers.no_basis"),
-        Some(Need::Level(TransferStance::SccWithTia)) => (Light::Yellow, "light.transfers.scc"),
-        Some(Need::Level(TransferStance::Dpf)) => (Light::Yellow, "light.transfers.dpf"),
-        _ if p.unknown => (Light::Grey, "light.transfers.unknown"),
-        Some(Need::Level(TransferStance::Adequacy)) => (Light::Green, "light.transfers.adequacy"),
+        _ if p.self_chosen => (Light::Green, LightCause::TransfersSelfChosen),
+        Some(Need::NoBasis) => (Light::Red, LightCause::TransfersNoBasis),
+        Some(Need::Level(TransferStance::SccWithTia)) => (Light::Yellow, LightCause::TransfersScc),
+        Some(Need::Level(TransferStance::Dpf)) => (Light::Yellow, LightCause::TransfersDpf),
+        _ if p.unknown => (Light::Grey, LightCause::TransfersUnknown),
+        Some(Need::Level(TransferStance::Adequacy)) => {
+            (Light::Green, LightCause::TransfersAdequacy)
+        }
         Some(Need::Level(TransferStance::EuOnly)) | None => {
-            (Light::Green, "light.transfers.eu_only")
+            (Light::Green, LightCause::TransfersEuOnly)
         }
     };
     rating(CriterionId::Transfers, light, cause, &facts)
@@ -95,17 +97,17 @@ fn foreign_access(catalog: &Catalog, o: &Offering) -> Rating {
     let facts = [FactField::Operator, FactField::Parent];
     let third = |f: &Fact<Entity>| f.value().is_some_and(|e| third_country(catalog, e));
     let (light, cause) = if third(&o.operator) {
-        (Light::Yellow, "light.foreign_access.third_country_operator")
+        (Light::Yellow, LightCause::ForeignAccessThirdCountryOperator)
     } else if third(&o.parent) {
-        (Light::Yellow, "light.foreign_access.third_country_parent")
+        (Light::Yellow, LightCause::ForeignAccessThirdCountryParent)
     } else if o.operating_model == OperatingModel::SelfOperated
         && matches!(o.operator, Fact::NotApplicable)
     {
-        (Light::Green, "light.foreign_access.self_operated")
+        (Light::Green, LightCause::ForeignAccessSelfOperated)
     } else if o.operator.is_unknown() || o.parent.is_unknown() {
-        (Light::Grey, "light.foreign_access.unknown")
+        (Light::Grey, LightCause::ForeignAccessUnknown)
     } else {
-        (Light::Green, "light.foreign_access.eu")
+        (Light::Green, LightCause::ForeignAccessEu)
     };
     rating(CriterionId::ForeignAccess, light, cause, &facts)
 }
@@ -115,21 +117,21 @@ fn encryption(s: &Scenario, o: &Offering) -> Rating {
     let (light, cause) = match &o.e2ee {
         Fact::Known { value, .. } => match value.mode {
             _ if value.experimental && value.mode.available() => {
-                (Light::Yellow, "light.encryption.experimental")
+                (Light::Yellow, LightCause::EncryptionExperimental)
             }
             E2eeMode::Always | E2eeMode::OnByDefault => {
-                (Light::Green, "light.encryption.e2ee_default")
+                (Light::Green, LightCause::EncryptionE2eeDefault)
             }
             E2eeMode::OptionalOff if need == ProtectionNeed::Normal => {
-                (Light::Green, "light.encryption.e2ee_optional")
+                (Light::Green, LightCause::EncryptionE2eeOptional)
             }
-            E2eeMode::OptionalOff => (Light::Yellow, "light.encryption.e2ee_must_enable"),
+            E2eeMode::OptionalOff => (Light::Yellow, LightCause::EncryptionE2eeMustEnable),
             E2eeMode::None if need == ProtectionNeed::VeryHigh => {
-                (Light::Red, "light.encryption.transport_only_very_high")
+                (Light::Red, LightCause::EncryptionTransportOnlyVeryHigh)
             }
-            E2eeMode::None => (Light::Yellow, "light.encryption.transport_only"),
+            E2eeMode::None => (Light::Yellow, LightCause::EncryptionTransportOnly),
         },
-        _ => (Light::Grey, "light.encryption.unknown"),
+        _ => (Light::Grey, LightCause::EncryptionUnknown),
     };
     rating(CriterionId::Encryption, light, cause, &[FactField::E2ee])
 }
@@ -142,11 +144,11 @@ fn browser_access(s: &Scenario, o: &Offering) -> Rating {
     };
     let (light, cause) = match fact.value() {
         Some(families) if Browser::ALL.iter().all(|b| families.contains(b)) => {
-            (Light::Green, "light.browser_access.all")
+            (Light::Green, LightCause::BrowserAccessAll)
         }
-        Some(families) if families.is_empty() => (Light::Yellow, "light.browser_access.apps_only"),
-        Some(_) => (Light::Yellow, "light.browser_access.some"),
-        None => (Light::Grey, "light.browser_access.unknown"),
+        Some(families) if families.is_empty() => (Light::Yellow, LightCause::BrowserAccessAppsOnly),
+        Some(_) => (Light::Yellow, LightCause::BrowserAccessSome),
+        None => (Light::Grey, LightCause::BrowserAccessUnknown),
     };
     let mut facts = vec![field];
     if under_e2ee {
@@ -157,9 +159,9 @@ fn browser_access(s: &Scenario, o: &Offering) -> Rating {
 
 fn open_source(o: &Offering) -> Rating {
     let (light, cause) = match o.open_source.value() {
-        Some(true) => (Light::Green, "light.open_source.yes"),
-        Some(false) => (Light::Yellow, "light.open_source.no"),
-        None => (Light::Grey, "light.open_source.unknown"),
+        Some(true) => (Light::Green, LightCause::OpenSourceYes),
+        Some(false) => (Light::Yellow, LightCause::OpenSourceNo),
+        None => (Light::Grey, LightCause::OpenSourceUnknown),
     };
     rating(CriterionId::OpenSource, light, cause, &[FactField::OpenSource, FactField::Licence])
 }
@@ -180,7 +182,8 @@ fn stand(verdict: Verdict) -> Stand {
 }
 
 /// Authority positions inform this light only; they never knock out. Current positions decide;
-/// only when there are none do historical ones count (half weight, marked `_historical`).
+/// only when there are none do historical ones count (half weight, see
+/// [`LightCause::rests_on_history`]).
 fn authority_view(o: &Offering) -> Rating {
     let current: Vec<Stand> =
         o.authority_positions.iter().filter(|p| !p.historical).map(|p| stand(p.verdict)).collect();
@@ -191,24 +194,24 @@ fn authority_view(o: &Offering) -> Rating {
         let negative = has(&current, Stand::Negative);
         let supportive = has(&current, Stand::Positive) || has(&current, Stand::Conditional);
         if negative && supportive {
-            (Light::Yellow, "light.authority_view.contested")
+            (Light::Yellow, LightCause::AuthorityContested)
         } else if negative {
-            (Light::Red, "light.authority_view.negative")
+            (Light::Red, LightCause::AuthorityNegative)
         } else if has(&current, Stand::Conditional) {
-            (Light::Yellow, "light.authority_view.conditional")
+            (Light::Yellow, LightCause::AuthorityConditional)
         } else {
-            (Light::Green, "light.authority_view.positive")
+            (Light::Green, LightCause::AuthorityPositive)
         }
     } else if !historical.is_empty() {
         if has(&historical, Stand::Negative) && !has(&historical, Stand::Positive) {
-            (Light::Yellow, "light.authority_view.negative_historical")
+            (Light::Yellow, LightCause::AuthorityNegativeHistorical)
         } else if has(&historical, Stand::Positive) && !has(&historical, Stand::Negative) {
-            (Light::Green, "light.authority_view.positive_historical")
+            (Light::Green, LightCause::AuthorityPositiveHistorical)
         } else {
-            (Light::Yellow, "light.authority_view.mixed_historical")
+            (Light::Yellow, LightCause::AuthorityMixedHistorical)
         }
     } else {
-        (Light::Grey, "light.authority_view.none")
+        (Light::Grey, LightCause::AuthorityNone)
     };
     rating(CriterionId::AuthorityView, light, cause, &[FactField::AuthorityPositions])
 }

@@ -5,8 +5,9 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{truncate, width};
+use super::text::{truncate, width, wrap};
 use crate::domain::scenario::Step;
+use crate::terminal_text::for_terminal;
 use crate::tui::app::{Model, Screen};
 use crate::tui::keymap::{self, Binding};
 
@@ -39,6 +40,7 @@ pub fn header(frame: &mut Frame, model: &Model, area: Rect) {
             (name, right)
         }
     };
+    let title = for_terminal(&title).into_owned();
     let right_width = width(&right);
     let prefix = " meetcheck · ";
     let left_room = (area.width as usize).saturating_sub(right_width + 2 + width(prefix));
@@ -52,11 +54,13 @@ pub fn header(frame: &mut Frame, model: &Model, area: Rect) {
     frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area);
 }
 
-/// Errors and confirmations; else the store's warnings about the open assessment.
-pub fn note(frame: &mut Frame, model: &Model, area: Rect) {
+/// Errors and confirmations, else the store's warnings about the open assessment: whole,
+/// wrapped at the window's width (the end of a message says what to do). At most `max` lines;
+/// only what does not fit even then ends in "…".
+pub fn note_lines(model: &Model, columns: u16, max: usize) -> Vec<Line<'static>> {
     let t = &model.texts;
     let th = &model.theme;
-    let line = if let Some(note) = &model.note {
+    let (glyph, style, texts) = if let Some(note) = &model.note {
         let args: Vec<(&str, String)> = note
             .args
             .iter()
@@ -64,19 +68,33 @@ pub fn note(frame: &mut Frame, model: &Model, area: Rect) {
             .collect();
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let text = t.fmt(note.key, &args);
-        if note.error {
-            Line::from(Span::styled(format!(" ▲ {text}"), th.error))
-        } else {
-            Line::from(Span::styled(format!(" ✓ {text}"), th.success))
-        }
-    } else if let Some(warning) = model.warnings.first() {
-        Line::from(Span::styled(format!(" ▲ {warning}"), th.error))
+        if note.error { ("▲", th.error, vec![text]) } else { ("✓", th.success, vec![text]) }
+    } else if !model.warnings.is_empty() {
+        ("▲", th.error, model.warnings.clone())
     } else {
-        return;
+        return Vec::new();
     };
-    let text = truncate(&line.to_string(), area.width as usize);
-    let style = line.spans.first().map(|s| s.style).unwrap_or_default();
-    frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
+    // Three columns for " ▲ ", and continuation lines indented under the text.
+    let room = (columns as usize).saturating_sub(3).max(1);
+    let mut lines = Vec::new();
+    for text in texts {
+        for (i, part) in wrap(&for_terminal(&text), room).into_iter().enumerate() {
+            let lead = if i == 0 { format!(" {glyph} ") } else { "   ".to_string() };
+            lines.push(Line::styled(format!("{lead}{part}"), style));
+        }
+    }
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            let cut = truncate(&format!("{last}…"), columns as usize);
+            *last = Line::styled(cut, style);
+        }
+    }
+    lines
+}
+
+pub fn note(frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect) {
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// How a binding's keys are written.
@@ -87,7 +105,12 @@ pub fn keys_label<'a>(model: &'a Model, binding: &'a Binding) -> &'a str {
 /// The footer's hints: the keys that work here, from the key map. Help is always shown.
 pub fn footer_hints(model: &Model, max_width: usize) -> Vec<Binding> {
     let mode = keymap::mode(model);
-    let all: Vec<Binding> = keymap::bindings(mode).into_iter().filter(|b| b.footer).collect();
+    let copy = |b: &Binding| b.does == "ui.does.save_copy";
+    let advised = model.copy_advised();
+    let mut all: Vec<Binding> =
+        keymap::bindings(mode).into_iter().filter(|b| b.footer && (!copy(b) || advised)).collect();
+    // When a copy is the way out, its key comes first.
+    all.sort_by_key(|b| !copy(b));
     let cost = |b: &Binding| width(keys_label(model, b)) + 1 + width(model.texts.get(b.does)) + 3;
     let help = all.iter().find(|b| b.does == "ui.does.help").cloned();
     let mut budget = max_width.saturating_sub(help.as_ref().map_or(0, cost));

@@ -30,10 +30,13 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         too_small::draw(frame, model, area);
         return;
     }
+    // A long message takes as many lines as it needs, up to two fifths of the screen.
+    let note_lines = chrome::note_lines(model, area.width, (area.height as usize * 2 / 5).max(1));
+    let note_height = note_lines.len().max(1) as u16;
     let [header, body, note, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(note_height),
         Constraint::Length(1),
     ]));
     chrome::header(frame, model, header);
@@ -48,7 +51,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         Screen::Step(Step::Checklist) => checklist::draw(frame, model, body),
         Screen::Step(_) => review::draw(frame, model, body),
     }
-    chrome::note(frame, model, note);
+    chrome::note(frame, note_lines, note);
     chrome::footer(frame, model, footer);
     if model.help {
         help::draw(frame, model, area);

@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::text::truncate;
+use super::text::{truncate, wrap};
+use crate::terminal_text::for_terminal;
 use crate::tui::app::{Model, SaveSummary};
 
 /// The last change, in the user's time zone, to the minute.
@@ -43,6 +44,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
 
     let mut lines = Vec::new();
     let mut cursor_line = 0;
+    // The line after the selected entry's last line, when that is more than title and details.
+    let mut cursor_end = 0;
     let heading = if start.loading {
         "ui.start.loading"
     } else if start.saves.is_empty() {
@@ -70,8 +73,17 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         } else {
             format!("{title} — {}", save.organisation)
         };
-        lines.push(item(selected, " ", head));
-        lines.push(Line::styled(format!("    {}", truncate(&details(model, save), w)), th.muted));
+        lines.push(item(selected, " ", for_terminal(&head).into_owned()));
+        let details = for_terminal(&details(model, save)).into_owned();
+        if selected && save.error.is_some() {
+            // Why a file cannot be opened, and what to do, in full for the one under the cursor.
+            for part in wrap(&details, w) {
+                lines.push(Line::styled(format!("    {part}"), th.muted));
+            }
+            cursor_end = lines.len();
+        } else {
+            lines.push(Line::styled(format!("    {}", truncate(&details, w)), th.muted));
+        }
     }
     lines.push(Line::raw(""));
     if start.cursor == start.new_row() {
@@ -91,6 +103,6 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     lines.push(item(start.cursor == start.catalog_row(), "≡ ", browse));
 
     let height = inner.height as usize;
-    let offset = (cursor_line + 2).saturating_sub(height);
+    let offset = (cursor_line + 2).max(cursor_end).saturating_sub(height);
     frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
 }

@@ -28,6 +28,37 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` broken into lines of at most `max` columns: at spaces where possible, inside a word only
+/// when the word alone is wider than a line. Newlines in `s` are kept.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    for paragraph in s.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split(' ') {
+            let sep = usize::from(!line.is_empty());
+            if width(&line) + sep + width(word) <= max {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            for c in word.chars() {
+                if width(&line) + c.width().unwrap_or(0) > max {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(c);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 /// Skips the first `columns` display columns of `s` (for horizontally scrolled fields).
 pub fn skip_columns(s: &str, columns: usize) -> &str {
     let mut used = 0;
@@ -51,5 +82,16 @@ mod tests {
         assert_eq!(truncate("会議室の予約", 7), "会議室…");
         assert_eq!(truncate("Schule", 10), "Schule");
         assert_eq!(skip_columns("会議室", 2), "議室");
+    }
+
+    #[test]
+    fn wrapping_keeps_words_whole_and_every_character() {
+        let text = "Saving failed: /a/very/long/path/that/does/not/fit.ron is open elsewhere.";
+        let lines = wrap(text, 20);
+        assert!(lines.iter().all(|l| width(l) <= 20), "{lines:?}");
+        assert_eq!(lines[0], "Saving failed:");
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        assert_eq!(wrap("a\nb c", 10), ["a", "b c"]);
+        assert_eq!(wrap("会議室の予約", 5), ["会議", "室の", "予約"]);
     }
 }
