@@ -4,6 +4,8 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::terminal_text::for_terminal;
+
 /// Space between columns.
 const GAP: &str = "  ";
 
@@ -218,9 +220,10 @@ fn widths(
     (widths, fits)
 }
 
-/// Control characters (a newline or tab in a title) would break the layout.
+/// One line that is safe to print: escape sequences and reordering characters made visible
+/// (see [`for_terminal`]), line breaks and tabs, which would break the layout, made spaces.
 pub fn one_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    for_terminal(text).chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// Cuts to `max` display columns, marking the cut with "…".
@@ -298,6 +301,7 @@ mod tests {
         assert_eq!(cut(&"x".repeat(50), 10), format!("{}…", "x".repeat(9)));
         assert_eq!(cut("日本語日本語", 7).width(), 7);
         assert_eq!(one_line("a\nb\tc"), "a b c");
+        assert_eq!(one_line("x\x1b]0;owned\x07\u{202e}"), "x␛]0;owned␇�", "nothing steers");
     }
 
     #[test]
