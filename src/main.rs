@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use meetcheck::cli;
 use meetcheck::commands::{self, Context};
 use meetcheck::export::Kind;
@@ -23,10 +23,10 @@ struct Cli {
     #[arg(long, global = true)]
     lang: Option<LangArg>,
     /// Directory of saved assessments
-    #[arg(long, global = true, env = "MEETCHECK_SAVES_DIR")]
+    #[arg(long, global = true, env = "MEETCHECK_SAVES_DIR", value_name = "DIR")]
     saves_dir: Option<PathBuf>,
     /// A catalogue file that adds or overrides offerings by id
-    #[arg(long, global = true, env = "MEETCHECK_CATALOG")]
+    #[arg(long, global = true, env = "MEETCHECK_CATALOG", value_name = "FILE")]
     catalog: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -138,11 +138,18 @@ fn parse_mode(text: &str) -> Result<u32, String> {
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match Cli::try_parse_from(&args) {
-        Ok(cli) => cli,
-        Err(error) => return usage_error(&error, &args),
+    // The language is needed before parsing: help and usage errors are already in it.
+    let early = cli::lang_in_args(&args).unwrap_or_else(Lang::from_environment);
+    let texts = Texts::embedded(early);
+    let command = cli::localise(Cli::command(), &texts);
+    let cli = match command.clone().try_get_matches_from(&args) {
+        Ok(matches) => match Cli::from_arg_matches(&matches) {
+            Ok(cli) => cli,
+            Err(error) => return usage_error(&error, &command, &args, &texts),
+        },
+        Err(error) => return usage_error(&error, &command, &args, &texts),
     };
-    let lang = cli.lang.map_or_else(Lang::from_environment, Lang::from);
+    let lang = cli.lang.map_or(early, Lang::from);
     let ctx = Context::new(lang, cli.saves_dir, cli.catalog);
     let result = match cli.command {
         None => commands::start::run(&ctx),
@@ -168,29 +175,32 @@ fn main() -> ExitCode {
 }
 
 /// Help and version as clap writes them; a usage error in the reader's language, exit 2.
-fn usage_error(error: &clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
+fn usage_error(
+    error: &clap::Error,
+    command: &clap::Command,
+    args: &[std::ffi::OsString],
+    texts: &Texts,
+) -> ExitCode {
     let code = ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
-    if matches!(
-        error.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
+    let display = [
+        ErrorKind::DisplayHelp,
+        ErrorKind::DisplayVersion,
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
+    ];
+    if display.contains(&error.kind()) {
         // Nothing to say if the reader has gone (`meetcheck --help | head -1`).
         let _ = error.print();
         return code;
     }
-    let lang = cli::lang_in_args(args).unwrap_or_else(Lang::from_environment);
     // Not through `cli::report`: the message already starts with "meetcheck: ".
-    let message = cli::usage_error(error, &usage(args), &Texts::embedded(lang));
+    let message = cli::usage_error(error, &usage(command, args), texts);
     let _ = writeln!(std::io::stderr(), "{}", for_terminal(&message));
     code
 }
 
 /// The usage line of the command the arguments name (the first that is one), else meetcheck's.
-fn usage(args: &[std::ffi::OsString]) -> String {
-    let mut command = Cli::command();
-    command.build();
+fn usage(command: &clap::Command, args: &[std::ffi::OsString]) -> String {
+    let mut command = command.clone();
     let named = args.iter().skip(1).find_map(|arg| {
         let arg = arg.to_str()?;
         command
@@ -203,4 +213,65 @@ fn usage(args: &[std::ffi::OsString]) -> String {
         None => command.render_usage(),
     };
     usage.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The description keys of every command and argument there is.
+    fn description_keys() -> Vec<String> {
+        let command = cli::localise(Cli::command(), &Texts::embedded(Lang::En));
+        let mut keys = vec![cli::command_key(None)];
+        keys.extend(command.get_arguments().map(|a| cli::arg_key(None, a.get_id().as_str())));
+        for sub in command.get_subcommands() {
+            let name = sub.get_name();
+            keys.push(cli::command_key(Some(name)));
+            let own = sub.get_arguments().filter(|a| !a.is_global_set());
+            let own =
+                own.map(|a| a.get_id().as_str()).filter(|id| !["help", "version"].contains(id));
+            keys.extend(own.map(|id| cli::arg_key(Some(name), id)));
+        }
+        keys
+    }
+
+    /// Every command and argument has its description in both languages (`--help` never falls
+    /// back to the English of the definitions), and no description is left of one that is gone.
+    #[test]
+    fn every_command_and_argument_is_described_in_both_languages() {
+        let wanted = description_keys();
+        for lang in [Lang::De, Lang::En] {
+            let texts = Texts::embedded(lang);
+            let missing: Vec<&String> = wanted.iter().filter(|k| !texts.has(k)).collect();
+            assert!(missing.is_empty(), "{lang:?}: texts missing: {missing:?}");
+            let stale: Vec<&str> = texts
+                .keys()
+                .filter(|k| k.starts_with("cli.cmd.") || k.starts_with("cli.arg."))
+                .filter(|k| !wanted.iter().any(|w| w == k))
+                .collect();
+            assert!(stale.is_empty(), "{lang:?}: texts of nothing: {stale:?}");
+        }
+    }
+
+    #[test]
+    fn help_is_in_the_chosen_language() {
+        let texts = Texts::embedded(Lang::De);
+        let mut command = cli::localise(Cli::command(), &texts);
+        let help = command.render_help().to_string();
+        for words in
+            ["Aufruf: meetcheck [OPTIONEN] [BEFEHL]", "Befehle:", "Optionen:", "Hilfe anzeigen"]
+        {
+            assert!(help.contains(words), "{words}: {help}");
+        }
+        for english in ["Usage:", "Commands:", "Options:", "Print help", "[possible values"] {
+            assert!(!help.contains(english), "{english}: {help}");
+        }
+        let export = command.find_subcommand_mut("export").unwrap().render_help().to_string();
+        assert!(export.contains("Aufruf: meetcheck export [OPTIONEN] <NAME|PATH>"), "{export}");
+        assert!(
+            export.contains("Argumente:") && export.contains("Entscheidungsprotokoll"),
+            "{export}"
+        );
+        assert!(!export.contains("[default:") && !export.contains("Overwrite"), "{export}");
+    }
 }
