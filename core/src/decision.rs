@@ -261,6 +261,8 @@ mod tests {
     fn taking_the_decision_freezes_the_snapshot() {
         let catalog = catalog();
         let mut a = assessment();
+        // Countries with an adequacy decision allowed, so that a runner-up remains.
+        a.scenario.transfer_stance = TransferStance::Adequacy;
         let shortlist = narrowing::narrow(&catalog, &a.scenario, TODAY);
         let top = shortlist.ranked[0].offering.clone();
         let second = shortlist.ranked[1].offering.clone();

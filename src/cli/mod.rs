@@ -46,10 +46,14 @@ pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
 /// The output was closed by its reader (a pipe into `head`): nothing is wrong, there is just no
 /// one left to write to.
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        let io = cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == BrokenPipe);
+        // JSON written straight to standard output keeps the I/O error inside its own.
+        let json = cause
+            .downcast_ref::<serde_json::Error>()
+            .is_some_and(|e| e.io_error_kind() == Some(BrokenPipe));
+        io || json
     })
 }
 
@@ -77,5 +81,7 @@ mod tests {
         let other = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
         assert!(!is_broken_pipe(&anyhow::Error::new(other)));
         assert!(!is_broken_pipe(&anyhow::anyhow!("Broken pipe")));
+        let json = serde_json::Error::io(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert!(is_broken_pipe(&anyhow::Error::new(json)));
     }
 }

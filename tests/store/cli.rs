@@ -280,9 +280,14 @@ fn show_names_what_todays_catalogue_changes() {
         Fact::known(vec!["US".to_string()], "test-source", "2026-11", Certainty::Vendor);
     embedded.edition = "2027-01".into();
     embedded.offerings = vec![changed];
-    embedded
-        .sources
-        .insert("test-source".into(), catalog::Source { title: "Test".into(), url: None });
+    embedded.sources.insert(
+        "test-source".into(),
+        catalog::Source {
+            title: "Test".into(),
+            url: Some("https://example.org/terms".into()),
+            kind: catalog::SourceKind::Vendor,
+        },
+    );
     let file = home.path().join("newer-catalogue.ron");
     write(&file, ron::to_string(&embedded).unwrap().as_bytes());
 
@@ -295,16 +300,16 @@ fn show_names_what_todays_catalogue_changes() {
     let text = stdout(&output);
     assert!(
         text.contains(
-            "The catalogue is now edition 2026-11 + 2027-01; the decision rests on edition 2026-11."
+            "The catalogue is now edition 2026-12 + 2027-01; the decision rests on edition 2026-11."
         ),
         "{text}"
     );
     assert!(
-        text.contains("Jitsi Meet by NETWAYS, Processing locations: at the decision “"),
+        text.contains("Jitsi Meet by NETWAYS (NWS Jitsi), Processing locations: at the decision “"),
         "{text}"
     );
     assert!(
-        text.contains("Jitsi Meet by NETWAYS would be excluded by today's catalogue."),
+        text.contains("Jitsi Meet by NETWAYS (NWS Jitsi) would be excluded by today's catalogue."),
         "{text}"
     );
 }
@@ -436,10 +441,13 @@ fn into_closed_pipe(home: &Path, args: &[&str]) -> Output {
 fn a_reader_that_goes_away_ends_the_output_quietly() {
     let (home, good, _) = home_with_saves();
     let school = example(SCHOOL);
-    let commands: [&[&str]; 6] = [
+    let commands: [&[&str]; 9] = [
         &["list"],
         &["list", "--json"],
         &["catalog"],
+        &["catalog", "--json"],
+        &["catalog", "--stats"],
+        &["recheck"],
         &["show", &good],
         &["show", &school],
         &["export", &school, "-o", "-"],
@@ -622,4 +630,53 @@ fn list_on_a_terminal_is_a_table_with_headers_that_fits_its_width() {
     let narrow = list_on_a_terminal(home.path(), "en", 80);
     assert!(narrow.contains("2026-07-31 !"), "{narrow}");
     assert!(narrow.contains("! needs attention"), "the mark is explained: {narrow}");
+}
+
+#[test]
+fn recheck_names_what_todays_catalogue_changes_and_leaves_the_decision_alone() {
+    use meetcheck::commands::EMBEDDED_CATALOG;
+    use meetcheck::domain::catalog;
+    use meetcheck::domain::facts::{Certainty, Fact};
+    let home = tempfile::tempdir().unwrap();
+    let saves = home.path().join("saves");
+    std::fs::create_dir_all(&saves).unwrap();
+    let copy = saves.join(COUNSELLING);
+    std::fs::copy(example(COUNSELLING), &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let mut embedded = catalog::parse(EMBEDDED_CATALOG).unwrap();
+    let mut changed = embedded.offering("jitsi-netways").unwrap().clone();
+    changed.processing_locations =
+        Fact::known(vec!["US".to_string()], "test-source", "2026-11", Certainty::Vendor);
+    embedded.edition = "2027-01".into();
+    embedded.offerings = vec![changed];
+    embedded.sources.insert(
+        "test-source".into(),
+        catalog::Source {
+            title: "Test".into(),
+            url: Some("https://example.org/terms".into()),
+            kind: catalog::SourceKind::Vendor,
+        },
+    );
+    let file = home.path().join("newer-catalogue.ron");
+    write(&file, ron::to_string(&embedded).unwrap().as_bytes());
+
+    let output = meetcheck(home.path(), &["--catalog", file.to_str().unwrap(), "recheck"], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let name = COUNSELLING.trim_end_matches(".ron");
+    assert!(text.contains(&format!("{name} – ")), "{text}");
+    assert!(text.contains("chose Jitsi Meet by NETWAYS (NWS Jitsi)"), "{text}");
+    assert!(
+        text.contains("Jitsi Meet by NETWAYS (NWS Jitsi), Processing locations: at the decision “"),
+        "{text}"
+    );
+    assert!(text.contains("Decisions checked: 1; none was changed."), "{text}");
+    assert_eq!(std::fs::read(&copy).unwrap(), before, "recheck only reads");
+
+    // Not yet due for review: `--due` leaves it out but still counts it.
+    let due = meetcheck(home.path(), &["recheck", "--due"], "");
+    assert_eq!(due.status.code(), Some(0), "{}", stderr(&due));
+    let due_text = stdout(&due);
+    assert!(!due_text.contains(name), "{due_text}");
+    assert!(due_text.contains("Decisions due for review: 0 of 1;"), "{due_text}");
 }
