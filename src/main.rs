@@ -154,8 +154,8 @@ fn main() -> ExitCode {
     // The language is needed before parsing: help and usage errors are already in it.
     let early = cli::lang_in_args(&args).unwrap_or_else(Lang::from_environment);
     let texts = Texts::embedded(early);
-    let command = cli::localise(Cli::command(), &texts);
-    let cli = match command.clone().try_get_matches_from(&args) {
+    let mut command = cli::localise(Cli::command(), &texts);
+    let cli = match command.try_get_matches_from_mut(&args) {
         Ok(matches) => match Cli::from_arg_matches(&matches) {
             Ok(cli) => cli,
             Err(error) => return usage_error(&error, &command, &args, &texts),
