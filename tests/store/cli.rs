@@ -680,3 +680,22 @@ fn recheck_names_what_todays_catalogue_changes_and_leaves_the_decision_alone() {
     assert!(!due_text.contains(name), "{due_text}");
     assert!(due_text.contains("Decisions due for review: 0 of 1;"), "{due_text}");
 }
+
+#[test]
+fn list_never_lets_a_title_steer_the_terminal_but_json_keeps_it_exactly() {
+    let home = tempfile::tempdir().unwrap();
+    let store = Store::new(home.path().join("saves"));
+    let hostile = "Schule\u{1b}]0;owned\u{7}\u{202e}drow";
+    let mut loaded = store.create(decided(hostile, "evil01"));
+    store.save(&mut loaded).unwrap();
+    let tsv = stdout(&meetcheck(home.path(), &["list"], ""));
+    let table = list_on_a_terminal(home.path(), "en", 120);
+    for text in [&tsv, &table] {
+        let steering = ['\u{1b}', '\u{7}', '\u{202e}'];
+        assert!(!text.contains(steering), "{text:?}");
+    }
+    assert!(tsv.contains("Schule␛]0;owned␇�drow"), "{tsv}");
+    let json = meetcheck(home.path(), &["list", "--json"], "");
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value[0]["title"], hostile, "data for scripts stays as saved");
+}
