@@ -8,8 +8,8 @@ use std::process::{Command, Output};
 use jiff::civil::Date;
 use meetcheck::commands::EMBEDDED_CATALOG;
 use meetcheck::domain::catalog::{
-    self, Authority, Browser, Catalog, ChangeableField, DpaTerms, E2eeMode, Feature,
-    OperatingModel, OwnPurpose, Platform, ProblemKind, TransferMechanism, Verdict,
+    self, Authority, Browser, Catalog, DpaTerms, E2eeMode, Feature, OperatingModel, OwnPurpose,
+    Platform, ProblemKind, TransferMechanism, Verdict,
 };
 use meetcheck::domain::facts::{Certainty, Fact};
 use meetcheck::i18n::{Lang, Texts};
@@ -122,20 +122,6 @@ fn every_enum_text_exists_in_both_languages() {
             Verdict::Recommended,
         ]
         .map(|v| v.key()),
-    );
-    keys.extend(
-        [
-            ChangeableField::ProcessingLocations,
-            ChangeableField::SubprocessorLocations,
-            ChangeableField::DpfCertified,
-            ChangeableField::TransferBasis,
-            ChangeableField::Dpa,
-            ChangeableField::OwnPurpose,
-            ChangeableField::E2ee,
-            ChangeableField::E2eeMaxParticipants,
-            ChangeableField::MaxParticipants,
-        ]
-        .map(|f| f.key()),
     );
     let problems = [
         ProblemKind::SchemaMismatch { found: 0, expected: 1 },
@@ -536,4 +522,70 @@ fn a_catalog_file_overrides_by_id_and_both_editions_are_shown() {
     assert_eq!(text.lines().count(), embedded().offerings.len() + 1, "overrides, adds nothing");
     assert!(text.lines().any(|l| l.starts_with("wire\tWire (Test)\t")));
     assert!(stderr(&out).contains("2026-12 + fixture-2026-12"), "{}", stderr(&out));
+}
+
+/// `--catalog FILE` runs the same checks as `catalog --check FILE` and refuses with the same
+/// messages: a file the check rejects is never used, not even silently for one command.
+#[test]
+fn the_catalog_option_refuses_what_the_check_rejects() {
+    let cases = [
+        (r#""zoom-gdpr-2024", as_of"#, r#""nowhere", as_of"#),
+        (r#"edition: "fixture-2026-12""#, r#"edition: """#),
+    ];
+    for (from, to) in cases {
+        let file = broken(from, to);
+        let checked = check(file.path());
+        assert_eq!(checked.status.code(), Some(1), "{to}");
+        let path = file.path().to_str().unwrap();
+        let example = "saves/beratungsstelle-lindenhof-videoberatung-bst001.ron";
+        for args in [&["catalog"][..], &["show", example], &["list"]] {
+            let saves = tempfile::tempdir().unwrap();
+            let mut all = vec!["--lang", "en", "--saves-dir", saves.path().to_str().unwrap()];
+            all.extend_from_slice(&["--catalog", path]);
+            all.extend_from_slice(args);
+            let used = meetcheck(&all);
+            // `list` still lists (from the decision snapshots), but says why the file is not used.
+            let code = if args == ["list"] { 0 } else { 1 };
+            assert_eq!(used.status.code(), Some(code), "{to} {args:?}: {}", stdout(&used));
+            for line in stderr(&checked).lines() {
+                assert!(
+                    stderr(&used).contains(line),
+                    "{to} {args:?}: {line} missing in {}",
+                    stderr(&used)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_catalogue_that_is_not_utf8_gets_its_position() {
+    let file = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    let mut bytes = FIXTURE.as_bytes().to_vec();
+    let at = FIXTURE.find("edition:").unwrap();
+    bytes.splice(at..at, *b"\xff");
+    std::fs::write(file.path(), bytes).unwrap();
+    let line = FIXTURE[..at].lines().count();
+    let column = FIXTURE[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    for out in
+        [check(file.path()), meetcheck(&["--catalog", file.path().to_str().unwrap(), "catalog"])]
+    {
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(err.contains(&format!(":{line}:{column}: ")), "{err}");
+        assert!(err.contains("UTF-8") && !err.contains("permission"), "{err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_directory_is_never_read_as_a_catalogue() {
+    for (path, kind) in [("/dev/zero", "a device"), ("tests", "a directory")] {
+        let out = meetcheck(&["--lang", "en", "--catalog", path, "catalog"]);
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        assert!(stderr(&out).contains(&format!("{path} is {kind}")), "{}", stderr(&out));
+        let out = check(Path::new(path));
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        assert!(stderr(&out).contains(&format!("{path} is {kind}")), "{}", stderr(&out));
+    }
 }

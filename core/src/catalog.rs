@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::facts::{AsOf, Certainty, Fact, Text};
+use super::narrowing::FactField;
 use super::scenario::Bundesland;
 
 /// Version of the catalogue's shape; the data edition is separate and changes far more often.
@@ -427,13 +428,12 @@ pub struct Offering {
 }
 
 impl Offering {
+    /// A feature the catalogue does not record reads as unknown with an empty note, which the
+    /// sentences layer words as "not recorded in the catalogue".
     pub fn feature(&self, feature: Feature) -> &Fact<bool> {
-        static UNRECORDED: std::sync::OnceLock<Fact<bool>> = std::sync::OnceLock::new();
-        self.features.get(&feature).unwrap_or_else(|| {
-            UNRECORDED.get_or_init(|| {
-                Fact::unknown("Nicht im Katalog erfasst.", "Not recorded in the catalogue.")
-            })
-        })
+        static UNRECORDED: Fact<bool> =
+            Fact::Unknown { note: Text { de: String::new(), en: String::new() } };
+        self.features.get(&feature).unwrap_or(&UNRECORDED)
     }
 
     /// The latest authority position that is not historical, else the latest one.
@@ -469,65 +469,18 @@ impl Catalog {
     }
 }
 
-/// Facts that change with the provider's editions and terms, and so go stale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ChangeableField {
-    ProcessingLocations,
-    SubprocessorLocations,
-    DpfCertified,
-    TransferBasis,
-    Dpa,
-    OwnPurpose,
-    E2ee,
-    E2eeMaxParticipants,
-    MaxParticipants,
-}
-
-impl ChangeableField {
-    pub fn key(self) -> &'static str {
-        match self {
-            ChangeableField::ProcessingLocations => "catalog.field.processing_locations",
-            ChangeableField::SubprocessorLocations => "catalog.field.subprocessor_locations",
-            ChangeableField::DpfCertified => "catalog.field.dpf_certified",
-            ChangeableField::TransferBasis => "catalog.field.transfer_basis",
-            ChangeableField::Dpa => "catalog.field.dpa",
-            ChangeableField::OwnPurpose => "catalog.field.own_purpose",
-            ChangeableField::E2ee => "catalog.field.e2ee",
-            ChangeableField::E2eeMaxParticipants => "catalog.field.e2ee_max_participants",
-            ChangeableField::MaxParticipants => "catalog.field.max_participants",
-        }
-    }
-}
-
 impl Offering {
-    /// The date of every known fact that can change (limits, E2EE, terms, DPF, locations).
-    pub fn changeable_facts(&self) -> Vec<(ChangeableField, AsOf)> {
-        let mut out = Vec::new();
-        let mut add = |field, as_of: Option<AsOf>| {
-            if let Some(as_of) = as_of {
-                out.push((field, as_of));
-            }
-        };
-        let as_of = |p: Option<super::facts::Provenance<'_>>| p.map(|p| p.as_of);
-        add(ChangeableField::ProcessingLocations, as_of(self.processing_locations.provenance()));
-        add(
-            ChangeableField::SubprocessorLocations,
-            as_of(self.subprocessor_locations.provenance()),
-        );
-        add(ChangeableField::DpfCertified, as_of(self.dpf_certified.provenance()));
-        add(ChangeableField::TransferBasis, as_of(self.transfer_basis.provenance()));
-        add(ChangeableField::Dpa, as_of(self.dpa.provenance()));
-        add(ChangeableField::OwnPurpose, as_of(self.own_purpose.provenance()));
-        add(ChangeableField::E2ee, as_of(self.e2ee.provenance()));
-        if let Some(e2ee) = self.e2ee.value() {
-            add(ChangeableField::E2eeMaxParticipants, as_of(e2ee.max_participants.provenance()));
-        }
-        add(ChangeableField::MaxParticipants, as_of(self.max_participants.provenance()));
-        out
+    /// The date of every known fact that can change (see [`FactField::changeable`]).
+    pub fn changeable_facts(&self) -> Vec<(FactField, AsOf)> {
+        FactField::all()
+            .into_iter()
+            .filter(|f| f.changeable())
+            .filter_map(|f| Some((f, self.fact(f).provenance()?.as_of)))
+            .collect()
     }
 
     /// The changeable fact whose truth is oldest (counted from the end of its date range).
-    pub fn oldest_changeable_fact(&self) -> Option<(ChangeableField, AsOf)> {
+    pub fn oldest_changeable_fact(&self) -> Option<(FactField, AsOf)> {
         self.changeable_facts().into_iter().min_by_key(|(field, as_of)| (as_of.latest(), *field))
     }
 }
@@ -1001,6 +954,6 @@ mod tests {
     #[test]
     fn the_oldest_changeable_fact_counts_from_the_end_of_its_range() {
         let o = &minimal().offerings[0];
-        assert_eq!(o.oldest_changeable_fact().map(|(f, _)| f), Some(ChangeableField::Dpa));
+        assert_eq!(o.oldest_changeable_fact().map(|(f, _)| f), Some(FactField::Dpa));
     }
 }

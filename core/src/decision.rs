@@ -54,7 +54,7 @@ pub fn snapshot(
     let mut cited = BTreeSet::new();
     for offering in &offerings {
         for field in FactField::all() {
-            if let Some(p) = narrowing::fact_provenance(offering, field) {
+            if let Some(p) = offering.fact(field).provenance() {
                 cited.insert(p.source.to_string());
             }
         }
@@ -211,20 +211,13 @@ pub fn reconcile_checklist(a: &mut Assessment, current: &[Todo], today: Date) {
     });
 }
 
-/// The offering the decision names, from today's catalogue or else from the snapshot's copy.
-pub fn chosen_offering<'a>(decision: &'a Decision, catalog: &'a Catalog) -> Option<&'a Offering> {
-    catalog
-        .offering(&decision.chosen)
-        .or_else(|| decision.snapshot.offerings.iter().find(|o| o.id == decision.chosen))
-}
-
 /// An answer changed after the decision was taken: the decision must be confirmed again unless
 /// the answers are back to what the decision rested on, and the checklist follows the to-dos of
 /// the new answers. Without a decision nothing happens.
 pub fn answer_changed(a: &mut Assessment, catalog: &Catalog, today: Date) {
     let Some(d) = &mut a.decision else { return };
     d.to_be_confirmed = a.scenario != d.snapshot.scenario;
-    let current = todos::todos(&a.scenario, chosen_offering(d, catalog));
+    let current = todos::todos(&a.scenario, d.chosen_offering(Some(catalog)));
     reconcile_checklist(a, &current, today);
 }
 

@@ -157,7 +157,8 @@ stable_ids! {
 /// Why a to-do applies: the reason, and the answers and facts that triggered it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TodoCause {
-    #[serde(rename = "key")]
+    /// Saved as `key` by format version 1.
+    #[serde(alias = "key")]
     pub reason: TodoReason,
     pub answers: Vec<AnswerId>,
     /// Facts of the chosen offering behind this cause (e.g. the unknown ones to ask about).

@@ -14,6 +14,7 @@ use serde_json::json;
 use super::catalog_facts::{EXCLUSION_DRIVING, FieldStats, facts_of, field_stats, source_json};
 use super::{Context, EMBEDDED_CATALOG};
 use crate::cli;
+use crate::describe;
 use crate::domain::catalog::{self, Catalog, Offering, OperatingModel};
 use crate::domain::facts::{AsOf, Fact};
 use crate::i18n::Texts;
@@ -309,7 +310,7 @@ fn cells(texts: &Texts, o: &Offering) -> Vec<String> {
     let oldest = match o.oldest_changeable_fact() {
         Some((field, as_of)) => texts.fmt(
             "catalog.value.oldest",
-            &[("date", &as_of_text(texts, as_of)), ("field", texts.get(field.key()))],
+            &[("date", &as_of_text(texts, as_of)), ("field", &describe::fact_label(texts, field))],
         ),
         None => texts.get("catalog.value.none").to_string(),
     };
@@ -388,9 +389,8 @@ fn check_file(ctx: &Context, file: &Path, today: jiff::civil::Date) -> ExitCode 
             ExitCode::SUCCESS
         }
         Err(lines) => {
-            for line in lines {
-                cli::report(&line);
-            }
+            // One message, as `--catalog FILE` reports it too.
+            cli::report(&lines.join("\n"));
             ExitCode::from(1)
         }
     }

@@ -17,13 +17,12 @@ use super::table::{self, Cell, Column, Drop, Fit, Row};
 use crate::cli;
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::assessment::{Assessment, Status};
-use crate::domain::catalog::{Catalog, Offering};
-use crate::domain::decision;
+use crate::domain::assessment::Status;
+use crate::domain::catalog::Catalog;
 use crate::domain::facts::Text;
 use crate::domain::scenario::Step;
 use crate::i18n::Texts;
-use crate::store::{Entry, Loaded, Store, StoreError, names, rescue};
+use crate::store::{self, Damage, ListedHeader, Store, StoreError, names, rescue};
 use crate::terminal_text::for_terminal;
 
 /// What a table cell shows for "nothing".
@@ -35,16 +34,24 @@ const NAME_MIN: usize = 10;
 
 pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     let store = Store::new(ctx.saves_dir()?);
-    let entries = store.list().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
-    // A broken --catalog file must not hide the saves: names then come from the snapshots.
-    let catalog = ctx.catalog().ok();
-    let today = jiff::ZonedDateTime::now().date();
-    let terminal = std::io::stdout().is_terminal();
     let rescued = rescue::noted(&store);
     if !rescued.is_empty() {
         let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
         cli::report(&ctx.texts.fmt("ui.note.rescued_before", &[("paths", &paths.join(", "))]));
     }
+    // Only the header of each save is read, not its decision snapshot.
+    let entries = store.list_headers().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
+    // A refused --catalog file must not hide the saves: it is reported, and names then come
+    // from the decisions' snapshots.
+    let catalog = match ctx.catalog() {
+        Ok(catalog) => Some(catalog),
+        Err(error) => {
+            cli::report(&format!("{error:#}"));
+            None
+        }
+    };
+    let today = jiff::ZonedDateTime::now().date();
+    let terminal = std::io::stdout().is_terminal();
     let listed = listed(catalog.as_ref(), entries);
     let texts = &ctx.texts;
     let mut out = std::io::stdout().lock();
@@ -107,7 +114,8 @@ struct Summary {
     chosen: Option<(String, Option<Text>)>,
     status: Option<Status>,
     to_be_confirmed: bool,
-    /// Preconditions of use still open; `None` before the decision.
+    /// Preconditions of use still open; `None` before the decision (or when the header does not
+    /// say).
     open_preconditions: Option<usize>,
     review_by: Option<Date>,
     from_backup: bool,
@@ -120,11 +128,11 @@ impl Summary {
 }
 
 /// Latest change first; damaged files after them, by name.
-fn listed(catalog: Option<&Catalog>, entries: Vec<Entry>) -> Vec<Listed> {
+fn listed(catalog: Option<&Catalog>, entries: Vec<store::Listed>) -> Vec<Listed> {
     let mut listed: Vec<Listed> = entries
         .into_iter()
         .map(|entry| Listed {
-            summary: entry.loaded.map(|loaded| summary(catalog, &loaded.assessment, &loaded)),
+            summary: entry.header.map(|listed| summary(catalog, listed)),
             name: entry.name,
         })
         .collect();
@@ -137,25 +145,24 @@ fn listed(catalog: Option<&Catalog>, entries: Vec<Entry>) -> Vec<Listed> {
     listed
 }
 
-fn summary(catalog: Option<&Catalog>, a: &Assessment, loaded: &Loaded) -> Summary {
-    let offering: Option<&Offering> = a.decision.as_ref().and_then(|d| match catalog {
-        Some(catalog) => decision::chosen_offering(d, catalog),
-        None => d.snapshot.offerings.iter().find(|o| o.id == d.chosen),
-    });
+fn summary(catalog: Option<&Catalog>, listed: ListedHeader) -> Summary {
+    let h = listed.header;
     Summary {
-        title: a.meta.title.clone(),
-        organisation: a.meta.organisation.clone(),
-        updated: a.meta.updated,
-        step: a.step,
-        chosen: a.decision.as_ref().map(|d| (d.chosen.clone(), offering.map(|o| o.name.clone()))),
-        status: a.status.as_ref().map(|s| s.status),
-        to_be_confirmed: a.decision.as_ref().is_some_and(|d| d.to_be_confirmed),
-        open_preconditions: a
-            .decision
-            .as_ref()
-            .map(|_| super::show::open_preconditions(a, offering).len()),
-        review_by: a.review_by,
-        from_backup: loaded.from_backup(),
+        // Today's catalogue names the offering; the name the decision recorded serves when the
+        // catalogue no longer has it.
+        chosen: h.chosen.map(|chosen| {
+            let current = catalog.and_then(|c| c.offering(&chosen.id)).map(|o| o.name.clone());
+            (chosen.id, current.or(chosen.name))
+        }),
+        title: h.title,
+        organisation: h.organisation,
+        updated: h.updated,
+        step: h.step,
+        status: h.status,
+        to_be_confirmed: h.to_be_confirmed,
+        open_preconditions: h.preconditions_open,
+        review_by: h.review_by,
+        from_backup: listed.from_backup,
     }
 }
 
@@ -235,6 +242,10 @@ impl Words<'_> {
     fn broken(&self, name: &str, error: &StoreError) -> String {
         let texts = self.texts;
         match error {
+            StoreError::Corrupt { line, column, reason: Damage::EndsEarly, .. } => texts.fmt(
+                "list.broken.ends_early",
+                &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
+            ),
             StoreError::Corrupt { line, column, .. } => texts.fmt(
                 "list.broken.corrupt",
                 &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],

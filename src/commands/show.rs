@@ -13,7 +13,7 @@ pub use crate::domain::changes::{SnapshotChange, snapshot_changes, stale_facts};
 use super::Context;
 use crate::cli;
 use crate::describe;
-use crate::domain::assessment::{Assessment, Decision, TodoStatus};
+use crate::domain::assessment::{Assessment, Decision};
 use crate::domain::catalog::{Catalog, Offering};
 use crate::domain::narrowing::{self, AnswerId};
 use crate::domain::scenario::Step;
@@ -75,7 +75,7 @@ pub fn summary(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date) -
     let offering = match &a.decision {
         Some(decision) => {
             decision_section(texts, catalog, a, decision, &mut out);
-            chosen_offering(catalog, decision)
+            decision.chosen_offering(Some(catalog))
         }
         None => {
             shortlist_section(texts, catalog, a, today, &mut out);
@@ -155,22 +155,8 @@ fn answers(texts: &Texts, a: &Assessment, out: &mut Out) {
     }
 }
 
-/// The offering the decision names, from today's catalogue or else from the snapshot.
-fn offering_named<'a>(
-    catalog: &'a Catalog,
-    decision: &'a Decision,
-    id: &str,
-) -> Option<&'a Offering> {
-    catalog.offering(id).or_else(|| decision.snapshot.offerings.iter().find(|o| o.id == id))
-}
-
-fn chosen_offering<'a>(catalog: &'a Catalog, decision: &'a Decision) -> Option<&'a Offering> {
-    offering_named(catalog, decision, &decision.chosen)
-}
-
 fn name_of(texts: &Texts, catalog: &Catalog, decision: &Decision, id: &str) -> String {
-    offering_named(catalog, decision, id)
-        .map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
+    decision.offering(Some(catalog), id).map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
 }
 
 fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decision, out: &mut Out) {
@@ -235,7 +221,8 @@ fn preconditions(
     out: &mut Out,
 ) {
     out.heading(texts, "show.heading.preconditions");
-    let open = open_preconditions(a, offering);
+    let todos = todos::todos(&a.scenario, offering);
+    let open = a.open_preconditions(&todos);
     if open.is_empty() {
         out.line(texts.get("show.ready.yes"));
         return;
@@ -254,19 +241,6 @@ fn preconditions(
         }
         out.bullet(&line);
     }
-}
-
-/// The preconditions of use for `offering` (the chosen one, or none before the decision) that
-/// are still open: neither done, nor set aside, nor no longer applying.
-pub fn open_preconditions(a: &Assessment, offering: Option<&Offering>) -> Vec<todos::Todo> {
-    todos::todos(&a.scenario, offering)
-        .into_iter()
-        .filter(|t| t.precondition)
-        .filter(|t| {
-            let item = a.checklist.get(&t.id);
-            item.is_none_or(|i| i.status == TodoStatus::Open && i.no_longer_applies_since.is_none())
-        })
-        .collect()
 }
 
 fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out: &mut Out) {

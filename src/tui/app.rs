@@ -14,6 +14,7 @@ use tui_input::InputRequest;
 use super::form::{AboutField, Editor, Field};
 use super::questions::{self, Question, Row};
 use super::theme::Theme;
+use crate::domain::answer_value::AnswerValue;
 use crate::domain::assessment::{Change, Status};
 use crate::domain::catalog::Catalog;
 use crate::domain::narrowing::{AnswerId, Shortlist};
@@ -715,11 +716,11 @@ fn act_choice(model: &mut Model, action: Action) -> Effect {
 fn choose(doc: &mut Doc, question: Question, option: usize, now: Timestamp) -> Option<AnswerId> {
     let answer = question.answer(option)?;
     let a = &mut doc.loaded.assessment;
-    let old = questions::answer_value_id(&a.scenario, answer);
+    let old = AnswerValue::of(&a.scenario, answer);
     if !question.choose(option, &mut a.scenario) {
         return None;
     }
-    let new = questions::answer_value_id(&a.scenario, answer);
+    let new = AnswerValue::of(&a.scenario, answer);
     // Repeated changes of one answer in a row are one change in the history; the first change
     // after a decision was taken starts a new entry.
     let decided = a.decision.as_ref().is_some_and(|d| !d.to_be_confirmed);

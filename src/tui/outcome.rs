@@ -276,11 +276,7 @@ pub fn decision_rows(doc: &Doc) -> Vec<DecisionRow> {
 /// The to-dos for the scenario and the chosen offering (none chosen: the scenario's alone).
 pub fn current_todos(doc: &Doc, catalog: Option<&Catalog>) -> Vec<Todo> {
     let a = &doc.loaded.assessment;
-    let offering = match (&a.decision, catalog) {
-        (Some(d), Some(c)) => decision::chosen_offering(d, c),
-        (Some(d), None) => d.snapshot.offerings.iter().find(|o| o.id == d.chosen),
-        _ => None,
-    };
+    let offering = a.decision.as_ref().and_then(|d| d.chosen_offering(catalog));
     todos::todos(&a.scenario, offering)
 }
 
@@ -303,12 +299,7 @@ pub fn checklist_rows(doc: &Doc, catalog: Option<&Catalog>) -> Vec<ChecklistRow>
 
 /// Preconditions of use that are still open (neither done nor set aside as not applicable).
 pub fn open_preconditions(doc: &Doc, catalog: Option<&Catalog>) -> usize {
-    let a = &doc.loaded.assessment;
-    current_todos(doc, catalog)
-        .iter()
-        .filter(|t| t.precondition)
-        .filter(|t| a.checklist.get(&t.id).is_none_or(|i| i.status == TodoStatus::Open))
-        .count()
+    doc.loaded.assessment.open_preconditions(&current_todos(doc, catalog)).len()
 }
 
 /// Every answer and decision field, in the order of the steps.

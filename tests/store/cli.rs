@@ -95,7 +95,9 @@ fn list_through_a_pipe_is_tab_separated_with_a_header_row_and_names_not_ids() {
     assert_eq!(broken_cells.len(), 10, "{}", lines[2]);
     assert_eq!(broken_cells[0], broken);
     assert!(broken_cells[1..9].iter().all(|c| c.is_empty()), "{}", lines[2]);
-    assert!(broken_cells[9].starts_with("damaged (1:"), "{}", lines[2]);
+    // The broken file is cut off in the middle: said so, not in the parser's words.
+    assert!(broken_cells[9].starts_with("ends early at 1:"), "{}", lines[2]);
+    assert!(broken_cells[9].contains("(it may have been cut off)"), "{}", lines[2]);
     assert!(broken_cells[9].contains(&format!("meetcheck show {broken}")), "{}", lines[2]);
     let longest = lines.iter().map(|l| l.chars().count()).max().unwrap();
     assert!(longest < 200, "no padding, no full error text: {longest}");
@@ -113,7 +115,7 @@ fn list_in_german_says_everything_in_german() {
     assert_eq!(cells[5], "Verschwundenes Angebot");
     assert_eq!(cells[6], "angenommen");
     assert!(cells[7].starts_with("nein – "), "{}", cells[7]);
-    assert!(lines[2].contains("beschädigt (1:"), "{}", lines[2]);
+    assert!(lines[2].contains("endet vorzeitig bei 1:"), "{}", lines[2]);
 }
 
 #[test]
@@ -698,4 +700,156 @@ fn list_never_lets_a_title_steer_the_terminal_but_json_keeps_it_exactly() {
     let json = meetcheck(home.path(), &["list", "--json"], "");
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(value[0]["title"], hostile, "data for scripts stays as saved");
+}
+
+/// Runs meetcheck and fails (killing it) instead of hanging when it does not end.
+fn meetcheck_or_hang(home: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meetcheck"))
+        .args(["--lang", "en", "--saves-dir"])
+        .arg(home.join("saves"))
+        .args(args)
+        .env_remove("MEETCHECK_CATALOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("meetcheck {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_saves_directory_hangs_neither_list_nor_show() {
+    let (home, good, _) = home_with_saves();
+    let fifo = home.path().join("saves/pipe.ron");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let output = meetcheck_or_hang(home.path(), &["list"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains(&good), "the others are listed: {}", stdout(&output));
+    assert!(stdout(&output).contains("pipe\t"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("named pipe (FIFO)"), "{}", stdout(&output));
+    for target in ["pipe", fifo.to_str().unwrap()] {
+        let output = meetcheck_or_hang(home.path(), &["show", target]);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(stderr(&output).contains("is a named pipe (FIFO), not an ordinary file"));
+    }
+    let output = meetcheck_or_hang(home.path(), &["show", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("/dev/zero is a device"), "{}", stderr(&output));
+}
+
+#[test]
+fn show_and_list_print_no_escape_sequence_from_a_save() {
+    let home = tempfile::tempdir().unwrap();
+    let store = Store::new(home.path().join("saves"));
+    let title = "Titel\x1b]0;pwned\x07 \x1b[31mrot\u{9b}2J \u{202e}gnubareb\u{202c} ende";
+    let mut a = decided(title, "esc001");
+    a.meta.organisation = "Org\x1b[2J\r".into();
+    let mut loaded = store.create(a);
+    store.save(&mut loaded).unwrap();
+    let name = loaded.name().unwrap();
+    let hostile = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        bytes.contains(&0x1b)
+            || bytes.contains(&b'\r')
+            || bytes.contains(&0x07)
+            || text.contains(['\u{9b}', '\u{202e}', '\u{202c}'])
+    };
+    for args in [vec!["show", name.as_str()], vec!["list"]] {
+        let output = meetcheck(home.path(), &args, "");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
+        assert!(!hostile(&output.stdout), "{args:?}: {:?}", stdout(&output));
+        assert!(!hostile(&output.stderr), "{args:?}: {:?}", stderr(&output));
+        assert!(stdout(&output).contains("Titel␛]0;pwned␇ ␛[31mrot"), "{}", stdout(&output));
+    }
+    // An error message that quotes a file name is neutralised as well.
+    let output = meetcheck(home.path(), &["show", "no\x1b[31msuch.ron"], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!hostile(&output.stderr), "{:?}", stderr(&output));
+}
+
+#[test]
+fn delete_names_a_file_from_a_newer_version_and_asks_even_with_yes() {
+    let home = tempfile::tempdir().unwrap();
+    let saves = home.path().join("saves");
+    std::fs::create_dir_all(&saves).unwrap();
+    let newer = saves.join("future-abc123.ron");
+    write(&newer, b"(version: 42, assessment: (from: \"the future\"))");
+    let output = meetcheck(home.path(), &["delete", "future-abc123", "--yes"], "");
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(stdout(&output).contains("written by a newer meetcheck (file format 42)"));
+    assert!(stderr(&output).contains("even with --yes"), "{}", stderr(&output));
+    assert!(newer.exists());
+    let output = meetcheck(home.path(), &["delete", "future-abc123", "--yes"], "n\n");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(newer.exists(), "a no keeps it");
+    let output = meetcheck(home.path(), &["delete", "future-abc123", "--yes"], "y\n");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(!newer.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn exports_are_private_unless_a_mode_is_given() {
+    use std::os::unix::fs::PermissionsExt;
+    let (home, good, _) = home_with_saves();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let private = home.path().join("record.md");
+    let output = meetcheck(home.path(), &["export", &good, "-o", private.to_str().unwrap()], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(mode(&private), 0o600);
+    let shared = home.path().join("shared.md");
+    let args = ["export", &good, "-o", shared.to_str().unwrap(), "--mode", "644"];
+    let output = meetcheck(home.path(), &args, "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(mode(&shared), 0o644);
+    let output = meetcheck(home.path(), &["export", &good, "-o", "x.md", "--mode", "999"], "");
+    assert_eq!(output.status.code(), Some(2), "a usage error");
+}
+
+#[test]
+fn a_saves_directory_that_is_a_file_is_named_as_such_by_every_command() {
+    let home = tempfile::tempdir().unwrap();
+    write(&home.path().join("saves"), b"not a directory");
+    for args in [&["list"][..], &["show", "abc"], &["delete", "abc", "--yes"], &["resume", "abc"]] {
+        let output = meetcheck(home.path(), args, "");
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&output).contains("is a file, not a directory"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn a_header_without_readiness_lists_it_as_unknown_not_as_ready() {
+    let home = tempfile::tempdir().unwrap();
+    let saves = home.path().join("saves");
+    std::fs::create_dir_all(&saves).unwrap();
+    let text = format::to_text(&decided("Älter", "old002")).unwrap();
+    let start = text.find("        to_be_confirmed:").unwrap();
+    let end = text.find("    ),\n    assessment:").unwrap();
+    write(
+        &saves.join("aelter-old002.ron"),
+        format!("{}{}", &text[..start], &text[end..]).as_bytes(),
+    );
+    let json = meetcheck(home.path(), &["list", "--json"], "");
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value[0]["name"], "aelter-old002");
+    assert!(value[0]["ready_for_use"].is_null(), "{value}");
+    assert_eq!(value[0]["chosen"]["name"], "Vanished offering");
+    let tsv = stdout(&meetcheck(home.path(), &["list"], ""));
+    assert_eq!(tsv.lines().nth(1).unwrap().split('\t').nth(7), Some(""), "{tsv}");
 }

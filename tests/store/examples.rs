@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use meetcheck::commands::EMBEDDED_CATALOG;
+use meetcheck::domain::answer_value::AnswerValue;
 use meetcheck::domain::assessment::{
     Assessment, Change, ChecklistItem, Decision, Status, StatusChange, TodoStatus,
 };
@@ -55,8 +56,8 @@ fn checklist(
     list
 }
 
-fn change(at: &str, answer: AnswerId, old: &str, new: &str) -> Change {
-    Change { at: ts(at), answer, old: old.into(), new: new.into() }
+fn change(at: &str, answer: AnswerId, old: AnswerValue, new: AnswerValue) -> Change {
+    Change { at: ts(at), answer, old, new }
 }
 
 /// Takes the decision the narrowing supports: the top-ranked offering, the second as runner-up.
@@ -120,14 +121,28 @@ fn counselling_scenario() -> Assessment {
     s.required_features =
         BTreeSet::from([Feature::ScreenSharing, Feature::Lobby, Feature::Passwords]);
     a.history = vec![
-        change("2026-09-08T08:02:00Z", AnswerId::Size, "up_to_20", "up_to_5"),
+        change(
+            "2026-09-08T08:02:00Z",
+            AnswerId::Size,
+            AnswerValue::Size(Size::UpTo20),
+            AnswerValue::Size(Size::UpTo5),
+        ),
         change(
             "2026-09-08T08:10:00Z",
             AnswerId::Browsers,
-            "chromium, firefox, safari",
-            "chromium, firefox, safari, mobile",
+            AnswerValue::Browsers(BTreeSet::from([
+                Browser::Chromium,
+                Browser::Firefox,
+                Browser::Safari,
+            ])),
+            AnswerValue::Browsers(BTreeSet::from(Browser::ALL)),
         ),
-        change("2026-09-15T13:30:00Z", AnswerId::InstallPossible, "yes", "no"),
+        change(
+            "2026-09-15T13:30:00Z",
+            AnswerId::InstallPossible,
+            AnswerValue::Flag(true),
+            AnswerValue::Flag(false),
+        ),
     ];
     a
 }
@@ -241,14 +256,22 @@ fn school_scenario() -> Assessment {
         change(
             "2025-06-02T07:05:00Z",
             AnswerId::Participants,
-            "pupils, staff",
-            "pupils, staff, public",
+            AnswerValue::Participants(BTreeSet::from([Participant::Pupils, Participant::Staff])),
+            AnswerValue::Participants(BTreeSet::from([
+                Participant::Pupils,
+                Participant::Staff,
+                Participant::Public,
+            ])),
         ),
         change(
             "2025-06-16T09:40:00Z",
             AnswerId::RequiredFeatures,
-            "screen_sharing",
-            "screen_sharing, breakout_rooms, whiteboard",
+            AnswerValue::Features(BTreeSet::from([Feature::ScreenSharing])),
+            AnswerValue::Features(BTreeSet::from([
+                Feature::ScreenSharing,
+                Feature::BreakoutRooms,
+                Feature::Whiteboard,
+            ])),
         ),
     ];
     a
@@ -363,12 +386,26 @@ fn company_scenario() -> Assessment {
     s.browsers = BTreeSet::from([Browser::Chromium, Browser::Firefox, Browser::Safari]);
     s.required_features = BTreeSet::from([Feature::ScreenSharing, Feature::DialIn, Feature::Lobby]);
     a.history = vec![
-        change("2026-10-20T08:20:00Z", AnswerId::TransferStance, "eu_only", "dpf"),
+        change(
+            "2026-10-20T08:20:00Z",
+            AnswerId::TransferStance,
+            AnswerValue::TransferStance(TransferStance::EuOnly),
+            AnswerValue::TransferStance(TransferStance::Dpf),
+        ),
         change(
             "2026-10-27T14:05:00Z",
             AnswerId::RequiredFeatures,
-            "screen_sharing, recording, dial_in, lobby",
-            "screen_sharing, dial_in, lobby",
+            AnswerValue::Features(BTreeSet::from([
+                Feature::ScreenSharing,
+                Feature::Recording,
+                Feature::DialIn,
+                Feature::Lobby,
+            ])),
+            AnswerValue::Features(BTreeSet::from([
+                Feature::ScreenSharing,
+                Feature::DialIn,
+                Feature::Lobby,
+            ])),
         ),
     ];
     a
@@ -497,4 +534,23 @@ fn examples_load_and_hold_what_they_promise() {
         store.inspect(&names::file_name(&company().meta.title, "mfm001")).unwrap().assessment;
     assert_eq!(company.scenario.representation, Representation::WorksCouncil);
     assert_eq!(company.status.unwrap().status, Status::Proposed);
+}
+
+/// `list` reads only the header of each example: it must say what the assessment says.
+#[test]
+fn the_examples_headers_agree_with_their_assessments() {
+    for entry in std::fs::read_dir(saves_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "ron") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let a = format::parse(&bytes).unwrap().assessment;
+        match format::parse_header(&bytes) {
+            format::HeaderRead::Read(header) => {
+                assert_eq!(*header, format::Header::of(&a), "{}", path.display());
+            }
+            other => panic!("{}: {other:?}", path.display()),
+        }
+    }
 }
