@@ -287,12 +287,12 @@ fn columns(texts: &Texts, listed: &[Listed]) -> Vec<Column> {
 /// prefix is accepted everywhere), and never to fewer than [`NAME_MIN`] characters.
 fn name_fit(listed: &[Listed]) -> Fit {
     let all: Vec<&str> = listed.iter().map(|l| l.name.as_str()).collect();
-    let min = listed
+    let min = all
         .iter()
-        .map(|l| {
-            let whole = l.name.width();
-            let prefix = l.name[..names::unique_prefix_len(&l.name, all.iter().copied())].width();
-            let kept = prefix.max(NAME_MIN.min(whole));
+        .zip(names::unique_prefix_lens(&all))
+        .map(|(name, len)| {
+            let whole = name.width();
+            let kept = name[..len].width().max(NAME_MIN.min(whole));
             // A cut name ends in "…".
             if kept < whole { kept + 1 } else { whole }
         })

@@ -137,20 +137,31 @@ pub fn match_name<'a>(wanted: &str, saved: impl IntoIterator<Item = &'a str>) ->
     }
 }
 
-/// The length in bytes of the shortest prefix of `name` that names it among `saved` (the whole
-/// name when every shorter prefix is shared); never cuts a character in two.
-pub fn unique_prefix_len<'a>(
-    name: &str,
-    saved: impl IntoIterator<Item = &'a str> + Clone,
-) -> usize {
-    let ends = name.char_indices().map(|(i, c)| i + c.len_utf8());
-    for end in ends {
-        let prefix = &name[..end];
-        if match_name(prefix, saved.clone()) == Match::One(name.to_string()) {
-            return end;
-        }
+/// For each of `saved` (distinct names), the length in bytes of its shortest prefix that names
+/// it through [`match_name`]: the whole name when every shorter prefix is shared. Never cuts a
+/// character in two. Neighbours in sorted order share the longest starts, so sorting once is
+/// enough (a list of hundreds of names stays fast).
+pub fn unique_prefix_lens(saved: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..saved.len()).collect();
+    order.sort_by_key(|&i| saved[i]);
+    let mut lens = vec![0; saved.len()];
+    for (at, &i) in order.iter().enumerate() {
+        let name = saved[i];
+        let shared = |j: Option<&usize>| j.map_or(0, |&j| common_prefix(name, saved[j]));
+        let longest =
+            shared(at.checked_sub(1).and_then(|a| order.get(a))).max(shared(order.get(at + 1)));
+        // One character more than any neighbour shares, or the whole name.
+        lens[i] = name[longest..].chars().next().map_or(name.len(), |c| longest + c.len_utf8());
     }
-    name.len()
+    lens
+}
+
+/// Bytes at the start of `a` and `b` that are the same, on a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
 }
 
 #[cfg(test)]
@@ -228,11 +239,34 @@ mod tests {
     #[test]
     fn the_shortest_unique_prefix_is_found() {
         let saved = ["schule-k3x9pq", "schule-zz9988", "video-ab12cd", "a", "ab"];
-        assert_eq!(unique_prefix_len("schule-k3x9pq", saved), "schule-k".len());
-        assert_eq!(unique_prefix_len("video-ab12cd", saved), 1);
-        assert_eq!(unique_prefix_len("a", saved), 1, "exact wins");
-        assert_eq!(unique_prefix_len("ab", saved), 2);
-        assert_eq!(unique_prefix_len("äbc", ["äbc", "äbd"]), "äbc".len());
-        assert_eq!(unique_prefix_len("äx", ["äx", "b"]), "ä".len(), "whole characters");
+        let lens = unique_prefix_lens(&saved);
+        assert_eq!(lens, ["schule-k".len(), "schule-z".len(), 1, 1, 2], "exact wins for “a”");
+        assert_eq!(unique_prefix_lens(&["äbc", "äbd"]), ["äbc".len(), "äbd".len()]);
+        assert_eq!(unique_prefix_lens(&["äx", "b"]), ["ä".len(), 1], "whole characters");
+        assert_eq!(unique_prefix_lens(&["ab", "äb"]), [1, "ä".len()]);
+        assert_eq!(unique_prefix_lens(&[]), Vec::<usize>::new());
+    }
+
+    proptest::proptest! {
+        /// Each prefix found names its assessment, and one character less does not.
+        #[test]
+        fn unique_prefixes_name_exactly_their_assessment(
+            saved in proptest::collection::btree_set("[ab]{1,4}|[äb]{1,3}", 0..12)
+        ) {
+            let saved: Vec<&str> = saved.iter().map(String::as_str).collect();
+            for (name, len) in saved.iter().zip(unique_prefix_lens(&saved)) {
+                let prefix = &name[..len];
+                proptest::prop_assert_eq!(
+                    match_name(prefix, saved.iter().copied()),
+                    Match::One(name.to_string())
+                );
+                if let Some((shorter, _)) = prefix.char_indices().last().filter(|(i, _)| *i > 0) {
+                    proptest::prop_assert_ne!(
+                        match_name(&name[..shorter], saved.iter().copied()),
+                        Match::One(name.to_string())
+                    );
+                }
+            }
+        }
     }
 }
