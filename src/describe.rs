@@ -6,9 +6,9 @@ use crate::domain::catalog::{Browser, Catalog, DpaTerms, Entity, Feature, Offeri
 use crate::domain::facts::{AsOf, Fact};
 use crate::domain::narrowing::{
     self, AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RelaxedTo,
-    RuleId, StaleFact, WhatIf,
+    RuleId, StaleFact, Tier, Unconfirmed, WhatIf,
 };
-use crate::domain::scenario::{Bundesland, LegalRegime, Scenario, TransferStance};
+use crate::domain::scenario::{Bundesland, LegalRegime, Proposal, Scenario, TransferStance};
 use crate::domain::todos::{Todo, TodoId, TodoReason};
 use crate::i18n::Texts;
 
@@ -48,6 +48,10 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
         (RuleId::BrowserJoin, KnockOutDetail::Browsers { under_e2ee: true, .. }) => {
             "rule.browser_join.reason_e2ee"
         }
+        (RuleId::BrowserJoin, KnockOutDetail::NoBrowser { under_e2ee: true }) => {
+            "rule.browser_join.reason_none_e2ee"
+        }
+        (RuleId::BrowserJoin, KnockOutDetail::NoBrowser { .. }) => "rule.browser_join.reason_none",
         (RuleId::BrowserJoin, _) => "rule.browser_join.reason",
         (RuleId::E2ee, _) => "rule.e2ee.reason",
         (RuleId::Size, KnockOutDetail::Participants { under_e2ee: true, .. }) => {
@@ -66,10 +70,19 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
             "rule.availability.reason_ended"
         }
         (RuleId::Availability, _) => "rule.availability.reason",
+        (RuleId::UsControl, KnockOutDetail::Control { operator: true, .. }) => {
+            "rule.us_control.reason_operator"
+        }
+        (RuleId::UsControl, _) => "rule.us_control.reason_parent",
+        (RuleId::JoinWithoutAccount, _) => "rule.join_without_account.reason",
     };
+    let (operator, _) = entity(&offering.operator);
+    let (parent, _) = entity(&offering.parent);
     let mut args: Vec<(&str, String)> = vec![
         ("name", name.to_string()),
         ("model", texts.get(offering.operating_model.key()).to_string()),
+        ("operator", operator),
+        ("parent", parent),
     ];
     match &knockout.detail {
         KnockOutDetail::Countries { countries, allowed } => {
@@ -92,9 +105,35 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
                 args.push(("until", date.to_string()));
             }
         }
-        KnockOutDetail::Plain => {}
+        KnockOutDetail::NoBrowser { .. }
+        | KnockOutDetail::Control { .. }
+        | KnockOutDetail::Plain => {}
     }
     fill(texts, key, &args)
+}
+
+/// One sentence: which hard requirement of `offering` is not confirmed, and what to ask.
+pub fn unconfirmed(texts: &Texts, offering: &Offering, open: &Unconfirmed) -> String {
+    let facts: Vec<String> = open.facts.iter().map(|f| fact_label(texts, *f)).collect();
+    texts.fmt(
+        "requirement.unconfirmed",
+        &[
+            ("name", texts.pick(&offering.name)),
+            ("requirement", texts.get(&open.rule.requirement_key())),
+            ("facts", &facts.join(", ")),
+        ],
+    )
+}
+
+/// "fits if confirmed: data processing agreement, data transfers" — the requirements still open.
+pub fn open_requirements(texts: &Texts, open: &[Unconfirmed]) -> String {
+    let names: Vec<String> = open.iter().map(|u| requirement(texts, u.rule)).collect();
+    texts.fmt("tier.unconfirmed.open", &[("requirements", &names.join(", "))])
+}
+
+/// The tier's label ("fits" / "fits if confirmed").
+pub fn tier(texts: &Texts, tier: Tier) -> String {
+    texts.get(tier.key()).to_string()
 }
 
 /// "public bodies in Berlin", "bodies in Berlin", "public bodies".
@@ -109,6 +148,11 @@ fn reserved_for(texts: &Texts, land: Option<Bundesland>, public_bodies_only: boo
         (None, true) => texts.get("rule.availability.public").to_string(),
         (None, false) => texts.get("rule.availability.others").to_string(),
     }
+}
+
+/// What a hard requirement asks for ("data processing agreement obtainable").
+pub fn requirement(texts: &Texts, rule: RuleId) -> String {
+    texts.get(&rule.requirement_key()).to_string()
 }
 
 /// The rule's short name ("Auftragsverarbeitungsvertrag").
@@ -185,15 +229,21 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
     let names: Vec<String> =
         what_if.brings_back.iter().map(|id| offering_name(texts, catalog, id)).collect();
     let value = match what_if.relaxed_to {
-        RelaxedTo::Stance(s) => texts.get(s.key()),
-        RelaxedTo::Size(s) => texts.get(s.key()),
-        RelaxedTo::Hosting(h) => texts.get(h.key()),
-        RelaxedTo::WithoutFeature(f) => texts.get(f.key()),
-        RelaxedTo::Yes => texts.get(YES),
-        RelaxedTo::No => texts.get(NO),
-    }
-    .to_string();
+        RelaxedTo::Stance(s) => texts.get(s.key()).to_string(),
+        RelaxedTo::Size(s) => texts.get(s.key()).to_string(),
+        RelaxedTo::Participants(n) => {
+            texts.fmt("answer.value.at_most_people", &[("n", &n.to_string())])
+        }
+        RelaxedTo::Hosting(h) => texts.get(h.key()).to_string(),
+        RelaxedTo::WithoutFeature(f) => texts.get(f.key()).to_string(),
+        RelaxedTo::Recording(r) => texts.get(r.key()).to_string(),
+        RelaxedTo::Yes => texts.get(YES).to_string(),
+        RelaxedTo::No => texts.get(NO).to_string(),
+    };
     let key = match (what_if.answer, what_if.relaxed_to) {
+        (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::EuOnly)) => {
+            "whatif.stance.eu_only"
+        }
         (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Adequacy)) => {
             "whatif.stance.adequacy"
         }
@@ -206,6 +256,8 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
         (AnswerId::Hosting, _) => "whatif.hosting",
         (AnswerId::OpenSourceRequired, _) => "whatif.open_source",
         (AnswerId::SelfHostingCapacity, _) => "whatif.self_hosting_capacity",
+        (AnswerId::Recording, _) => "whatif.recording",
+        (AnswerId::JoinWithoutAccount, _) => "whatif.join_without_account",
         _ => "whatif.other",
     };
     fill(
@@ -245,6 +297,16 @@ pub fn todo_flag(texts: &Texts, todo: &Todo) -> String {
 /// Why the to-do applies, one sentence per cause, then the norms of the scenario's regime (and,
 /// for a DPIA, the competent authority to consult).
 pub fn todo_why(texts: &Texts, scenario: &Scenario, todo: &Todo) -> Vec<String> {
+    todo_why_in(texts, scenario, None, todo)
+}
+
+/// [`todo_why`], naming the offerings a cause concerns from `catalog` (else by id).
+pub fn todo_why_in(
+    texts: &Texts,
+    scenario: &Scenario,
+    catalog: Option<&Catalog>,
+    todo: &Todo,
+) -> Vec<String> {
     let act = state_act(texts, scenario);
     let mut out: Vec<String> = todo
         .why
@@ -252,7 +314,16 @@ pub fn todo_why(texts: &Texts, scenario: &Scenario, todo: &Todo) -> Vec<String> 
         .map(|cause| {
             let labels: Vec<String> = cause.facts.iter().map(|f| fact_label(texts, *f)).collect();
             let facts = labels.join(", ");
-            fill(texts, cause.reason.id(), &[("state_act", act.clone()), ("facts", facts)])
+            let name = match (&cause.offering, catalog) {
+                (Some(id), Some(c)) => offering_name(texts, c, id),
+                (Some(id), None) => id.clone(),
+                (None, _) => String::new(),
+            };
+            fill(
+                texts,
+                cause.reason.id(),
+                &[("state_act", act.clone()), ("facts", facts), ("name", name)],
+            )
         })
         .collect();
     if todo.id == TodoId::Dpia
@@ -276,7 +347,7 @@ enum Law {
 }
 
 fn law(scenario: &Scenario) -> Law {
-    match scenario.regime {
+    match scenario.regime() {
         LegalRegime::ChurchKdg => Law::Kdg,
         LegalRegime::ChurchDsgEkd => Law::Ekd,
         LegalRegime::GdprBdsg | LegalRegime::StateLaw => Law::Gdpr,
@@ -299,8 +370,9 @@ enum Topic {
 }
 
 /// The norm for a topic under the scenario's regime. Church-law paragraphs are cited only where
-/// they were checked against the law's text (KDG §§ 6, 11, 15, 26, 29, 35; DSG-EKD §§ 6, 10, 13,
-/// 17, 27, 28, 30, 31); elsewhere the GDPR article is cited with a note to check the church law.
+/// they were checked against the law's text (KDG §§ 6, 11, 15, 26, 29, 35, 53; DSG-EKD §§ 6, 10, 13,
+/// 17, 27, 28, 30, 31, 49); elsewhere the GDPR article is cited with a note to check the church
+/// law.
 fn norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> String {
     let gdpr = match topic {
         Topic::Dpo => "norm.gdpr.dpo",
@@ -322,6 +394,8 @@ fn norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> String {
         (Law::Kdg, Topic::Dpia) => Some("norm.kdg.dpia"),
         (Law::Kdg, Topic::Lawfulness) => Some("norm.kdg.lawfulness"),
         (Law::Kdg, Topic::Special) => Some("norm.kdg.special"),
+        (Law::Kdg, Topic::Employees) => Some("norm.kdg.employees"),
+        (Law::Ekd, Topic::Employees) => Some("norm.ekd.employees"),
         (Law::Ekd, Topic::Dpa) => Some("norm.ekd.dpa"),
         (Law::Ekd, Topic::Transfer) => Some("norm.ekd.transfer"),
         (Law::Ekd, Topic::Toms) => Some("norm.ekd.toms"),
@@ -350,7 +424,7 @@ fn norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> String {
 
 /// Norms of a Land's act where the regime is state law and the Land is known.
 fn state_norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> Option<String> {
-    if scenario.regime != LegalRegime::StateLaw {
+    if scenario.regime() != LegalRegime::StateLaw {
         return None;
     }
     let land = scenario.bundesland?;
@@ -379,7 +453,13 @@ pub fn todo_norms(texts: &Texts, scenario: &Scenario, todo: &Todo) -> String {
         TodoId::Dpia => vec![Topic::Dpia],
         TodoId::LegalBasis => {
             let mut t = vec![Topic::Lawfulness];
-            if todo.caused_by(TodoReason::LegalBasisEmployees) {
+            let employees = [
+                TodoReason::LegalBasisEmployees,
+                TodoReason::LegalBasisEmployeesChurch,
+                TodoReason::LegalBasisApplicants,
+                TodoReason::LegalBasisApplicantsChurch,
+            ];
+            if employees.iter().any(|r| todo.caused_by(*r)) {
                 t.push(Topic::Employees);
             }
             if todo.caused_by(TodoReason::LegalBasisSpecialCategories) {
@@ -421,7 +501,7 @@ fn state_act_key(land: Bundesland) -> &'static str {
 
 /// The Land's data protection act where it applies, else a general phrase.
 fn state_act(texts: &Texts, scenario: &Scenario) -> String {
-    match (scenario.regime, scenario.bundesland) {
+    match (scenario.regime(), scenario.bundesland) {
         (LegalRegime::StateLaw, Some(land)) => texts.get(state_act_key(land)).to_string(),
         _ => texts.get("norm.state_act.generic").to_string(),
     }
@@ -448,12 +528,33 @@ fn set<'a, T: 'a>(
 /// The current value of one answer, in words.
 pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> String {
     let s = scenario;
+    // An answer that follows from others reads "yes (proposed, because …)" until confirmed.
+    let proposed = |value: String, pending: Option<Proposal>| match pending {
+        Some(why) => texts.fmt(
+            "answer.value.proposed_because",
+            &[("value", &value), ("because", texts.get(why.key()))],
+        ),
+        None => value,
+    };
+    let pending = |unset: bool, why: Proposal| unset.then_some(why);
     match answer {
         AnswerId::OrgType => texts.get(s.org_type.key()).to_string(),
-        AnswerId::PublicBody => yes_no(texts, s.public_body),
-        AnswerId::Regime => texts.get(s.regime.key()).to_string(),
-        AnswerId::SocialData => yes_no(texts, s.social_data),
-        AnswerId::ProfessionalSecrecy => yes_no(texts, s.professional_secrecy),
+        AnswerId::PublicBody => proposed(
+            yes_no(texts, s.public_body()),
+            pending(s.public_body.is_none(), s.proposed_public_body().1),
+        ),
+        AnswerId::Regime => proposed(
+            texts.get(s.regime().key()).to_string(),
+            pending(s.regime.is_none(), s.proposed_regime().1),
+        ),
+        AnswerId::SocialData => proposed(
+            yes_no(texts, s.social_data()),
+            pending(s.social_data.is_none(), s.proposed_social_data().1),
+        ),
+        AnswerId::ProfessionalSecrecy => proposed(
+            yes_no(texts, s.professional_secrecy()),
+            pending(s.professional_secrecy.is_none(), s.proposed_professional_secrecy().1),
+        ),
         AnswerId::Bundesland => match s.bundesland {
             Some(land) => texts.get(land.key()).to_string(),
             None => texts.get("answer.value.none").to_string(),
@@ -461,31 +562,42 @@ pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> Str
         AnswerId::Purposes => set(texts, &s.purposes, |p| p.key()),
         AnswerId::Organisers => set(texts, &s.organisers, |p| p.key()),
         AnswerId::Participants => set(texts, &s.participants, |p| p.key()),
-        AnswerId::Size => texts.get(s.size.key()).to_string(),
+        AnswerId::Size => {
+            texts.fmt("answer.value.people", &[("n", &s.largest_meeting.to_string())])
+        }
+        AnswerId::Audience if s.audience == 0 => texts.get("answer.value.none").to_string(),
+        AnswerId::Audience => texts.fmt("answer.value.people", &[("n", &s.audience.to_string())]),
         AnswerId::Data => set(texts, &s.data, |d| d.key()),
         AnswerId::ProtectionNeed => {
             let value = texts.get(s.protection().key());
             if s.protection_need.is_none() {
-                texts.fmt("answer.value.proposed", &[("value", value)])
+                let (_, reasons) = s.proposed_protection();
+                let why: Vec<&str> = reasons.iter().map(|r| texts.get(r.key())).collect();
+                texts.fmt(
+                    "answer.value.proposed_from",
+                    &[("value", value), ("reasons", &why.join("; "))],
+                )
             } else {
                 value.to_string()
             }
         }
-        AnswerId::E2eeRequired => {
-            let value = yes_no(texts, s.e2ee());
-            if s.e2ee_required.is_none() {
-                texts.fmt("answer.value.proposed", &[("value", &value)])
-            } else {
-                value
-            }
-        }
+        AnswerId::E2eeRequired => proposed(
+            yes_no(texts, s.e2ee()),
+            pending(s.e2ee_required.is_none(), s.proposed_e2ee().1),
+        ),
         AnswerId::Representation => texts.get(s.representation.key()).to_string(),
         AnswerId::TransferStance => texts.get(s.transfer_stance.key()).to_string(),
         AnswerId::Hosting => texts.get(s.hosting.key()).to_string(),
         AnswerId::SelfHostingCapacity => yes_no(texts, s.self_hosting_capacity),
         AnswerId::InstallPossible => yes_no(texts, s.install_possible),
+        AnswerId::Browsers if s.browsers.is_empty() => {
+            texts.get("answer.value.any_browser").to_string()
+        }
         AnswerId::Browsers => set(texts, &s.browsers, |b| b.key()),
+        AnswerId::JoinWithoutAccount => yes_no(texts, s.join_without_account),
         AnswerId::RequiredFeatures => set(texts, &s.required_features, |f: &Feature| f.key()),
+        AnswerId::Recording => texts.get(s.recording.key()).to_string(),
+        AnswerId::AttentionTracking => texts.get(s.attention_tracking.key()).to_string(),
         AnswerId::OpenSourceRequired => yes_no(texts, s.open_source_required),
         AnswerId::StatutoryInsuranceVideo => yes_no(texts, s.statutory_insurance_video),
     }
@@ -516,15 +628,15 @@ pub fn todo_status_hint(texts: &Texts, status: TodoStatus) -> String {
 
 /// The competent supervisory authority, where the Bundesland or regime tells.
 pub fn competent_authority(texts: &Texts, scenario: &Scenario) -> Option<String> {
-    let key = match (scenario.regime, scenario.bundesland) {
+    let key = match (scenario.regime(), scenario.bundesland) {
         (LegalRegime::ChurchKdg, _) => "supervisor.kdg",
         (LegalRegime::ChurchDsgEkd, _) => "supervisor.ekd",
-        (LegalRegime::GdprBdsg, _) if scenario.public_body => "supervisor.bfdi",
+        (LegalRegime::GdprBdsg, _) if scenario.public_body() => "supervisor.bfdi",
         (_, None) => return None,
         (regime, Some(land)) => match land {
             Bundesland::BadenWuerttemberg => "supervisor.bw",
             // Bavaria splits supervision: public bodies and private ones.
-            Bundesland::Bayern if regime == LegalRegime::StateLaw || scenario.public_body => {
+            Bundesland::Bayern if regime == LegalRegime::StateLaw || scenario.public_body() => {
                 "supervisor.by"
             }
             Bundesland::Bayern => "supervisor.by_private",
@@ -580,6 +692,8 @@ fn fact_label_static(texts: &Texts, field: FactField) -> &str {
         FactField::KbvListed => "stale.field.kbv_listed",
         FactField::Availability => "stale.field.availability",
         FactField::AuthorityPositions => "stale.field.authority_positions",
+        FactField::JoinWithoutAccount => "stale.field.join_without_account",
+        FactField::AttentionTracking => "stale.field.attention_tracking",
     })
 }
 
@@ -652,6 +766,12 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
         FactField::MaxParticipants => fact_words(texts, &o.max_participants, participants),
         FactField::Feature(feature) => fact_words(texts, o.feature(feature), |b| yes_no(texts, *b)),
         FactField::KbvListed => fact_words(texts, &o.kbv_listed, |b| yes_no(texts, *b)),
+        FactField::JoinWithoutAccount => {
+            fact_words(texts, &o.join_without_account, |b| yes_no(texts, *b))
+        }
+        FactField::AttentionTracking => {
+            fact_words(texts, &o.attention_tracking, |b| yes_no(texts, *b))
+        }
         FactField::Availability => match &o.availability {
             Fact::NotApplicable => texts.get("stale.value.available_to_all").to_string(),
             other => fact_words(texts, other, |a| {
@@ -760,4 +880,54 @@ pub fn provenance_on(
     } else {
         Some(text)
     }
+}
+
+/// One piece of the organisation's evidence: "Zoom, DPA: standard — processing agreement
+/// No. 2026-041, § 3 (2026-10-14, checked by A. Weber)". `effective` holds the evidence applied.
+pub fn evidence(
+    texts: &Texts,
+    effective: &Catalog,
+    e: &crate::domain::evidence::Evidence,
+) -> String {
+    let field = e.fact.field();
+    let (name, value) = match effective.offering(&e.offering) {
+        Some(o) => (texts.pick(&o.name).to_string(), fact_value(texts, o, field)),
+        None => (e.offering.clone(), String::new()),
+    };
+    texts.fmt(
+        "evidence.line",
+        &[
+            ("name", &name),
+            ("field", &fact_label(texts, field)),
+            ("value", &value),
+            ("document", &e.document),
+            ("date", &e.date.to_string()),
+            ("by", &e.checked_by),
+        ],
+    )
+}
+
+/// Evidence that contradicts the catalogue: both values, to resolve.
+pub fn conflict(
+    texts: &Texts,
+    catalog: &Catalog,
+    effective: &Catalog,
+    conflict: &crate::domain::evidence::Conflict,
+    e: &crate::domain::evidence::Evidence,
+) -> String {
+    let (Some(then), Some(now)) =
+        (catalog.offering(&conflict.offering), effective.offering(&conflict.offering))
+    else {
+        return conflict.offering.clone();
+    };
+    texts.fmt(
+        "evidence.conflict",
+        &[
+            ("name", texts.pick(&then.name)),
+            ("field", &fact_label(texts, conflict.field)),
+            ("catalogue", &fact_value(texts, then, conflict.field)),
+            ("evidence", &fact_value(texts, now, conflict.field)),
+            ("document", &e.document),
+        ],
+    )
 }

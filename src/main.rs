@@ -36,15 +36,25 @@ enum Command {
         #[arg(long)]
         title: Option<String>,
         /// Copy the answers of another assessment (NAME or PATH)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "answers")]
         from: Option<String>,
+        /// Create it from an answers file (the `scenario: ( … )` block of a save, in RON) without
+        /// the wizard, and print its NAME
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
     },
     /// Reopen an assessment at the step where it was left (default: the latest)
     Resume { target: Option<String> },
     /// List saved assessments
     List,
     /// Print a plain-text summary of one assessment
-    Show { target: String },
+    Show {
+        target: String,
+        /// Print the outcome as one JSON object: candidates with tier, excluded with rule ids,
+        /// to-dos, decision
+        #[arg(long)]
+        json: bool,
+    },
     /// Delete an assessment and its backup
     Delete {
         name: String,
@@ -93,10 +103,15 @@ fn main() -> ExitCode {
     let ctx = Context::new(lang, cli.saves_dir, cli.catalog);
     let result = match cli.command {
         None => commands::start::run(&ctx),
-        Some(Command::New { title, from }) => commands::start::new(&ctx, title, from),
+        Some(Command::New { title, answers: Some(file), .. }) => {
+            commands::new::from_answers(&ctx, &file, title)
+        }
+        Some(Command::New { title, from, answers: None }) => {
+            commands::start::new(&ctx, title, from)
+        }
         Some(Command::Resume { target }) => commands::start::resume(&ctx, target),
         Some(Command::List) => commands::list::run(&ctx),
-        Some(Command::Show { target }) => commands::show::run(&ctx, &target),
+        Some(Command::Show { target, json }) => commands::show::run(&ctx, &target, json),
         Some(Command::Delete { name, yes }) => commands::delete::run(&ctx, &name, yes),
         Some(Command::Export { target, output, kind, force, mode }) => {
             commands::export::run(&ctx, &target, output, &kind, force, mode)

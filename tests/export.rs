@@ -376,7 +376,7 @@ fn the_notice_gives_legal_bases_that_fit_the_organisation() {
     assert!(doc.contains("C-34/21"), "employees: the CJEU judgment is noted");
     assert!(doc.contains("Art. 9(2)"), "special categories need a condition");
     let scenario = &mut a.decision.as_mut().unwrap().snapshot.scenario;
-    scenario.public_body = true;
+    scenario.public_body = Some(true);
     let doc = render(Kind::Notice, &a, Lang::En);
     assert!(doc.contains("Art. 6(1)(e) and (3) GDPR"));
     assert!(

@@ -374,6 +374,13 @@ pub struct Offering {
     pub features: BTreeMap<Feature, Fact<bool>>,
     /// Certified for statutory-insurance video consultations (Anlage 31b BMV-Ä, KBV list).
     pub kbv_listed: Fact<bool>,
+    /// Participants (guests) can join without an account or registration.
+    #[serde(default = "not_recorded")]
+    pub join_without_account: Fact<bool>,
+    /// Hosts can track participants' attention or engagement (true), or the provider documents
+    /// that the platform cannot (false).
+    #[serde(default = "not_recorded")]
+    pub attention_tracking: Fact<bool>,
     /// Who may contract the offering at all and until when (e.g. a Land's own administration
     /// service); `NotApplicable`: open to every organisation.
     #[serde(default, skip_serializing_if = "Fact::is_not_applicable")]
@@ -385,6 +392,11 @@ pub struct Offering {
     pub settings: Vec<Text>,
     #[serde(default)]
     pub notes: Vec<Text>,
+}
+
+/// A fact the catalogue does not record yet: Unknown, never "no".
+fn not_recorded() -> Fact<bool> {
+    Fact::unknown("Nicht im Katalog erfasst.", "Not recorded in the catalogue.")
 }
 
 impl Offering {
@@ -664,6 +676,8 @@ impl Validator<'_> {
             }
         }
         self.fact(&format!("{id}.kbv_listed"), &o.kbv_listed, |_, _, _| {});
+        self.fact(&format!("{id}.join_without_account"), &o.join_without_account, |_, _, _| {});
+        self.fact(&format!("{id}.attention_tracking"), &o.attention_tracking, |_, _, _| {});
         self.fact(&format!("{id}.availability"), &o.availability, |_, _, _| {});
         for (i, position) in o.authority_positions.iter().enumerate() {
             let path = format!("{id}.authority_positions[{i}]");

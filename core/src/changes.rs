@@ -43,6 +43,9 @@ pub fn snapshot_changes(
     today: Date,
 ) -> Vec<SnapshotChange> {
     let snapshot = &decision.snapshot;
+    // The snapshot holds the offerings with the organisation's evidence applied: compare like
+    // with like, so that evidence is never reported as a change of the catalogue.
+    let catalog = &*crate::evidence::effective_catalog(catalog, &snapshot.evidence);
     let mut changes = Vec::new();
     if snapshot.catalog_edition != catalog.edition {
         changes.push(SnapshotChange::Edition {
@@ -146,5 +149,7 @@ fn fact_fingerprint(offering: &Offering, field: FactField) -> String {
         FactField::KbvListed => format!("{:?}", offering.kbv_listed),
         FactField::Availability => format!("{:?}", offering.availability),
         FactField::AuthorityPositions => format!("{:?}", offering.authority_positions),
+        FactField::JoinWithoutAccount => format!("{:?}", offering.join_without_account),
+        FactField::AttentionTracking => format!("{:?}", offering.attention_tracking),
     }
 }

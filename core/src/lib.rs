@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod catalog;
 pub mod changes;
 pub mod decision;
+pub mod evidence;
 pub mod facts;
 pub mod narrowing;
 pub mod scenario;

@@ -12,7 +12,9 @@ pub mod catalog;
 pub mod delete;
 pub mod export;
 pub mod list;
+pub mod new;
 pub mod show;
+pub mod show_json;
 pub mod start;
 
 /// The embedded catalogue, validated by the test suite.

@@ -77,14 +77,20 @@ impl<'a> Basis<'a> {
             }
             None => {
                 let scenario = &assessment.scenario;
+                // Pending: today's catalogue with the organisation's evidence, and the questions
+                // for the providers of every fit if confirmed.
+                let proof = crate::domain::evidence::of_assessment(assessment);
+                let seen = crate::domain::evidence::effective_catalog(current, &proof).into_owned();
+                let shortlist = narrowing::narrow(&seen, scenario, today);
+                let todos = todos::before_decision(scenario, &shortlist);
                 Basis {
                     assessment,
                     kept: Vec::new(),
-                    catalog: current.clone(),
-                    naming: current.clone(),
+                    catalog: seen.clone(),
+                    naming: seen,
                     scenario,
-                    shortlist: narrowing::narrow(current, scenario, today),
-                    todos: todos::todos(scenario, None),
+                    shortlist,
+                    todos,
                     current,
                     decision: None,
                     as_of: today,
@@ -194,6 +200,8 @@ fn kept_offering(record: &ExcludedOffering) -> Offering {
         max_participants: unrecorded(),
         features: BTreeMap::new(),
         kbv_listed: unrecorded(),
+        join_without_account: unrecorded(),
+        attention_tracking: unrecorded(),
         availability: Fact::NotApplicable,
         authority_positions: Vec::new(),
         settings: Vec::new(),

@@ -74,7 +74,7 @@ impl Legal<'_> {
 
     pub fn is_public(&self) -> bool {
         let s = self.b.scenario;
-        s.public_body || matches!(s.org_type, OrgType::PublicBody | OrgType::School)
+        s.public_body() || matches!(s.org_type, OrgType::PublicBody | OrgType::School)
     }
 
     pub fn purposes(&self) -> Vec<String> {
@@ -107,14 +107,14 @@ impl Legal<'_> {
         if self.special_categories() {
             out.push(self.get("export.legal.special"));
         }
-        if s.social_data {
+        if s.social_data() {
             out.push(self.get("export.legal.social"));
         }
         if s.required_features.contains(&Feature::Recording) {
             out.push(self.get("export.legal.recording"));
         }
-        if matches!(s.regime, LegalRegime::ChurchKdg | LegalRegime::ChurchDsgEkd) {
-            out.push(self.fmt("export.legal.church", &[("law", self.t.get(s.regime.key()))]));
+        if matches!(s.regime(), LegalRegime::ChurchKdg | LegalRegime::ChurchDsgEkd) {
+            out.push(self.fmt("export.legal.church", &[("law", self.t.get(s.regime().key()))]));
         }
         out
     }
@@ -146,10 +146,10 @@ impl Legal<'_> {
         {
             out.push(self.get("export.data.children"));
         }
-        if s.social_data {
+        if s.social_data() {
             out.push(self.get("export.data.social"));
         }
-        if s.professional_secrecy || s.data.contains(&DataCategory::ProfessionalSecrets) {
+        if s.professional_secrecy() || s.data.contains(&DataCategory::ProfessionalSecrets) {
             out.push(self.get("export.data.secrets"));
         }
         out

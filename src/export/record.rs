@@ -6,7 +6,7 @@ use crate::describe;
 use crate::domain::assessment::Status;
 use crate::domain::catalog::Offering;
 use crate::domain::facts::STALE_AFTER_MONTHS;
-use crate::domain::narrowing::{self, AnswerId, Evaluation, FactField, Light, Rating};
+use crate::domain::narrowing::{self, AnswerId, Evaluation, FactField, Light, Rating, Tier};
 use crate::domain::scenario::TransferStance;
 use crate::i18n::Texts;
 
@@ -175,7 +175,7 @@ impl Record<'_> {
             .iter()
             .filter(|id| match id {
                 AnswerId::OpenSourceRequired => s.open_source_required,
-                AnswerId::SocialData => s.social_data,
+                AnswerId::SocialData => s.social_data(),
                 _ => true,
             })
             .map(|id| self.labelled(*id))
@@ -216,12 +216,21 @@ impl Record<'_> {
             .evaluations()
             .map(|e| {
                 let name = self.name(&e.offering);
-                let state = match self.rank(&e.offering) {
-                    Some(rank) => self.fmt(
+                let state = match (self.rank(&e.offering), e.tier()) {
+                    (Some(rank), Tier::Confirmed) => self.fmt(
                         "export.record.option.ranked",
                         &[("rank", &rank.to_string()), ("score", &e.score.to_string())],
                     ),
-                    None => self.get("export.record.option.excluded"),
+                    // Never described as meeting every requirement.
+                    (Some(rank), Tier::Unconfirmed) => self.fmt(
+                        "export.record.option.if_confirmed",
+                        &[
+                            ("rank", &rank.to_string()),
+                            ("score", &e.score.to_string()),
+                            ("open", &describe::open_requirements(self.t, &e.unconfirmed)),
+                        ],
+                    ),
+                    (None, _) => self.get("export.record.option.excluded"),
                 };
                 let mut line = format!("{name} ({state})");
                 if chosen == Some(e.offering.as_str()) {
@@ -242,12 +251,18 @@ impl Record<'_> {
             return self.outcome_pending(doc);
         };
         let name = self.name(&decision.chosen);
-        let remaining = self.b.shortlist.ranked.len().to_string();
+        // "Meets every knock-out criterion" counts the confirmed fits only.
+        let confirmed = self.b.shortlist.confirmed().count();
+        let remaining = confirmed.to_string();
+        let chosen_eval = self.b.shortlist.evaluation(&decision.chosen);
+        let unconfirmed = chosen_eval.filter(|e| !e.excluded() && e.tier() == Tier::Unconfirmed);
         let because =
             match (self.rank(&decision.chosen), self.b.shortlist.evaluation(&decision.chosen)) {
-                (Some(1), _) if self.b.shortlist.ranked.len() == 1 => {
-                    self.get("export.record.because.only")
-                }
+                (Some(rank), _) if unconfirmed.is_some() => self.fmt(
+                    "export.record.because.unconfirmed",
+                    &[("rank", &rank.to_string()), ("confirmed", &remaining)],
+                ),
+                (Some(1), _) if confirmed == 1 => self.get("export.record.because.only"),
                 (Some(1), Some(e)) => self.fmt(
                     "export.record.because.best",
                     &[("remaining", &remaining), ("score", &e.score.to_string())],
@@ -278,6 +293,15 @@ impl Record<'_> {
         }
         facts.push(self.status_line());
         facts.push(self.ready_line());
+        if let Some(e) = unconfirmed {
+            facts.push(self.fmt(
+                "export.record.outcome.open_confirmations",
+                &[
+                    ("option", &name),
+                    ("open", &describe::open_requirements(self.t, &e.unconfirmed)),
+                ],
+            ));
+        }
         if decision.to_be_confirmed {
             facts.push(self.get("export.record.outcome.reconfirm"));
         }

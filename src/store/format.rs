@@ -7,7 +7,7 @@ use crate::domain::assessment::Assessment;
 
 /// The version this build writes. Raise it when the saved shape changes incompatibly, freeze the
 /// old types in a module of their own and add a [`Reader`] for it to [`READERS`].
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Reads one released version and upgrades it to the current [`Assessment`].
 pub struct Reader {
@@ -15,9 +15,14 @@ pub struct Reader {
     pub read: fn(&str) -> Result<Assessment, ron::error::SpannedError>,
 }
 
-/// Every version this build can read, oldest first. A v2 adds `Reader { version: 1, read:
-/// v1::read_and_upgrade }` here (parsing the frozen v1 types, then converting them).
-pub const READERS: &[Reader] = &[Reader { version: 1, read: read_current }];
+/// Every version this build can read, oldest first. A change the current types cannot read adds
+/// `Reader { version: N, read: vN::read_and_upgrade }` here (parsing frozen types, converting).
+///
+/// Version 2 changed the answers (a number for the largest meeting, a passive audience, the
+/// recording policy, proposed answers, …); the current types read version 1 as it is and convert
+/// its answers (see `Scenario`'s RON form), so both versions share one reader.
+pub const READERS: &[Reader] =
+    &[Reader { version: 1, read: read_current }, Reader { version: 2, read: read_current }];
 
 /// Why a text is not a loadable assessment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -169,7 +174,9 @@ fn left_open(text: &str) -> bool {
 }
 
 fn read_current(text: &str) -> Result<Assessment, ron::error::SpannedError> {
-    ron::from_str::<CurrentFile>(text).map(|file| file.assessment)
+    // `Some(…)` may be left out, so that answers once saved as plain values (`public_body:
+    // false`) read as given answers.
+    crate::answers_text::ron_options().from_str::<CurrentFile>(text).map(|file| file.assessment)
 }
 
 /// The `version` a file declares, even when the rest is damaged or in a newer shape: first at
@@ -235,9 +242,9 @@ mod tests {
     #[test]
     fn writes_the_version_first_and_reads_it_back() {
         let text = to_text(&sample()).unwrap();
-        assert!(text.starts_with("(\n    version: 1,\n    assessment: ("), "{text}");
+        assert!(text.starts_with("(\n    version: 2,\n    assessment: ("), "{text}");
         let parsed = parse(text.as_bytes()).unwrap();
-        assert_eq!(parsed.version, 1);
+        assert_eq!(parsed.version, 2);
         assert_eq!(parsed.assessment, sample());
     }
 
@@ -252,7 +259,7 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused_even_when_they_parse_as_ours() {
-        let text = to_text(&sample()).unwrap().replace("version: 1,", "version: 999,");
+        let text = to_text(&sample()).unwrap().replace("version: 2,", "version: 999,");
         assert_eq!(parse(text.as_bytes()).unwrap_err(), ParseFailure::Newer { version: 999 });
     }
 
@@ -331,7 +338,7 @@ mod tests {
             Reader { version: 1, read: read_v1_and_upgrade },
             Reader { version: 2, read: read_v2 },
         ];
-        let v1 = to_text(&sample()).unwrap();
+        let v1 = to_text(&sample()).unwrap().replace("version: 2,", "version: 1,");
         let parsed = parse_with(v1.as_bytes(), &readers, 2).unwrap();
         assert_eq!(parsed.version, 1);
         assert!(parsed.assessment.meta.title.ends_with("(migrated)"));

@@ -169,7 +169,7 @@ fn show_summarises_an_example_read_only() {
     }
     assert!(text.contains("Controller: Grundschule Am Mühlbach, Schulleitung"), "{text}");
     assert!(text.contains("Chosen: Jitsi Meet by NETWAYS"), "{text}");
-    assert!(text.contains("Runner-up: TixeoCloud"), "{text}");
+    assert!(text.contains("Runner-up: mailbox.org video conferencing (Jitsi)"), "{text}");
     assert!(text.contains("set by Dr. Petra Hahn (Schulleiterin) on 2025-07-10"), "{text}");
     assert!(text.contains("Ready for use: no – preconditions open: "), "{text}");
     assert!(text.contains("The review was due on 2026-07-31"), "{text}");

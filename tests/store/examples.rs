@@ -98,17 +98,17 @@ fn counselling_scenario() -> Assessment {
     a.meta.informed = "Alle Mitarbeitenden; Jugendamt Dortmund als Zuwendungsgeber".into();
     let s = &mut a.scenario;
     s.org_type = OrgType::SocialService;
-    s.public_body = false;
-    s.regime = LegalRegime::GdprBdsg;
-    s.social_data = true;
-    s.professional_secrecy = true;
+    s.public_body = Some(false);
+    s.regime = Some(LegalRegime::GdprBdsg);
+    s.social_data = Some(true);
+    s.professional_secrecy = Some(true);
     s.bundesland = Some(Bundesland::NordrheinWestfalen);
     s.purposes = BTreeSet::from([Purpose::Counselling, Purpose::InternalMeetings]);
     s.organisers = BTreeSet::from([Organiser::Staff]);
     s.participants =
         BTreeSet::from([Participant::Staff, Participant::VulnerableClients, Participant::Public]);
-    s.size = Size::UpTo5;
-    s.data = BTreeSet::from([DataCategory::SpecialCategories, DataCategory::ProfessionalSecrets]);
+    s.largest_meeting = 5;
+    s.data = BTreeSet::from([DataCategory::SpecialCategories]);
     s.e2ee_required = None;
     s.representation = Representation::None;
     s.transfer_stance = TransferStance::EuOnly;
@@ -120,7 +120,7 @@ fn counselling_scenario() -> Assessment {
     s.required_features =
         BTreeSet::from([Feature::ScreenSharing, Feature::Lobby, Feature::Passwords]);
     a.history = vec![
-        change("2026-09-08T08:02:00Z", AnswerId::Size, "up_to_20", "up_to_5"),
+        change("2026-09-08T08:02:00Z", AnswerId::Size, "20", "5"),
         change(
             "2026-09-08T08:10:00Z",
             AnswerId::Browsers,
@@ -220,14 +220,14 @@ fn school_scenario() -> Assessment {
     a.meta.informed = "Kollegium; Eltern über den Elternbrief".into();
     let s = &mut a.scenario;
     s.org_type = OrgType::School;
-    s.public_body = true;
-    s.regime = LegalRegime::StateLaw;
+    s.public_body = Some(true);
+    s.regime = Some(LegalRegime::StateLaw);
     s.bundesland = Some(Bundesland::BadenWuerttemberg);
     s.purposes =
         BTreeSet::from([Purpose::Teaching, Purpose::ExternalMeetings, Purpose::InternalMeetings]);
     s.organisers = BTreeSet::from([Organiser::Teachers]);
     s.participants = BTreeSet::from([Participant::Pupils, Participant::Staff, Participant::Public]);
-    s.size = Size::UpTo50;
+    s.largest_meeting = 50;
     s.data = BTreeSet::from([DataCategory::Ordinary, DataCategory::ChildrensData]);
     s.representation = Representation::StaffCouncil;
     s.transfer_stance = TransferStance::EuOnly;
@@ -343,7 +343,7 @@ fn company_scenario() -> Assessment {
     a.meta.informed = "Alle Beschäftigten über das Intranet".into();
     let s = &mut a.scenario;
     s.org_type = OrgType::Company;
-    s.regime = LegalRegime::GdprBdsg;
+    s.regime = Some(LegalRegime::GdprBdsg);
     s.bundesland = Some(Bundesland::Bayern);
     s.purposes = BTreeSet::from([
         Purpose::InternalMeetings,
@@ -353,7 +353,7 @@ fn company_scenario() -> Assessment {
     s.organisers = BTreeSet::from([Organiser::Staff]);
     s.participants =
         BTreeSet::from([Participant::Staff, Participant::BusinessPartners, Participant::Public]);
-    s.size = Size::UpTo100;
+    s.largest_meeting = 100;
     s.data = BTreeSet::from([DataCategory::Ordinary, DataCategory::ConfidentialBusiness]);
     s.e2ee_required = Some(false);
     s.representation = Representation::WorksCouncil;
@@ -492,7 +492,7 @@ fn examples_load_and_hold_what_they_promise() {
     assert_eq!(school.scenario.representation, Representation::StaffCouncil);
     let counselling =
         store.inspect(&names::file_name(&counselling().meta.title, "bst001")).unwrap().assessment;
-    assert!(counselling.scenario.professional_secrecy && counselling.scenario.social_data);
+    assert!(counselling.scenario.professional_secrecy() && counselling.scenario.social_data());
     let company =
         store.inspect(&names::file_name(&company().meta.title, "mfm001")).unwrap().assessment;
     assert_eq!(company.scenario.representation, Representation::WorksCouncil);

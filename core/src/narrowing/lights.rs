@@ -78,7 +78,7 @@ fn transfers(catalog: &Catalog, o: &Offering) -> Rating {
         Some(Need::Level(TransferStance::Adequacy)) => {
             (Light::Green, LightCause::TransfersAdequacy)
         }
-        Some(Need::Level(TransferStance::EuOnly)) | None => {
+        Some(Need::Level(TransferStance::EuOnly | TransferStance::NoUsControl)) | None => {
             (Light::Green, LightCause::TransfersEuOnly)
         }
     };
