@@ -1,15 +1,18 @@
 //! Turns the domain's structured values (rule ids, facts, answers, to-dos) into German or English
 //! sentences, once, for the wizard, `show` and the exporter alike — so all say the same thing.
 
+use crate::domain::answer_value::AnswerValue;
 use crate::domain::assessment::{Status, TodoStatus};
 use crate::domain::catalog::{Browser, Catalog, DpaTerms, Entity, Feature, Offering, OwnPurpose};
+use crate::domain::fact_ref::FactRef;
 use crate::domain::facts::{AsOf, Fact};
 use crate::domain::narrowing::{
-    self, AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RelaxedTo,
-    RuleId, StaleFact, Tier, Unconfirmed, WhatIf,
+    AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RelaxedTo, RuleId,
+    StaleFact, Tier, Unconfirmed, WhatIf,
 };
-use crate::domain::scenario::{Bundesland, LegalRegime, Proposal, Scenario, TransferStance};
-use crate::domain::todos::{Todo, TodoId, TodoReason};
+use crate::domain::norms::{self, CatholicSupervision, Law, Norm, Supervisor, Topic};
+use crate::domain::scenario::{Bundesland, Proposal, Scenario, TransferStance};
+use crate::domain::todos::{Todo, TodoId};
 use crate::i18n::Texts;
 
 /// Text keys of yes and no as answer values.
@@ -338,43 +341,9 @@ pub fn todo_why_in(
     out
 }
 
-/// The data protection law in force, as the norms are cited.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Law {
-    Gdpr,
-    Kdg,
-    Ekd,
-}
-
-fn law(scenario: &Scenario) -> Law {
-    match scenario.regime() {
-        LegalRegime::ChurchKdg => Law::Kdg,
-        LegalRegime::ChurchDsgEkd => Law::Ekd,
-        LegalRegime::GdprBdsg | LegalRegime::StateLaw => Law::Gdpr,
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Topic {
-    Dpo,
-    Dpa,
-    Transfer,
-    Toms,
-    Settings,
-    Information,
-    Record,
-    Dpia,
-    Lawfulness,
-    Employees,
-    Special,
-}
-
-/// The norm for a topic under the scenario's regime. Church-law paragraphs are cited only where
-/// they were checked against the law's text (KDG §§ 6, 11, 15, 26, 29, 35, 53; DSG-EKD §§ 6, 10, 13,
-/// 17, 27, 28, 30, 31, 49); elsewhere the GDPR article is cited with a note to check the church
-/// law.
-fn norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> String {
-    let gdpr = match topic {
+/// The text key of a topic's GDPR article.
+fn gdpr_key(topic: Topic) -> &'static str {
+    match topic {
         Topic::Dpo => "norm.gdpr.dpo",
         Topic::Dpa => "norm.gdpr.dpa",
         Topic::Transfer => "norm.gdpr.transfer",
@@ -386,96 +355,65 @@ fn norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> String {
         Topic::Lawfulness => "norm.gdpr.lawfulness",
         Topic::Employees => "norm.gdpr.employees",
         Topic::Special => "norm.gdpr.special",
-    };
-    let church = match (law(scenario), topic) {
-        (Law::Kdg, Topic::Dpa) => Some("norm.kdg.dpa"),
-        (Law::Kdg, Topic::Toms) => Some("norm.kdg.toms"),
-        (Law::Kdg, Topic::Information) => Some("norm.kdg.information"),
-        (Law::Kdg, Topic::Dpia) => Some("norm.kdg.dpia"),
-        (Law::Kdg, Topic::Lawfulness) => Some("norm.kdg.lawfulness"),
-        (Law::Kdg, Topic::Special) => Some("norm.kdg.special"),
-        (Law::Kdg, Topic::Employees) => Some("norm.kdg.employees"),
-        (Law::Ekd, Topic::Employees) => Some("norm.ekd.employees"),
-        (Law::Ekd, Topic::Dpa) => Some("norm.ekd.dpa"),
-        (Law::Ekd, Topic::Transfer) => Some("norm.ekd.transfer"),
-        (Law::Ekd, Topic::Toms) => Some("norm.ekd.toms"),
-        (Law::Ekd, Topic::Settings) => Some("norm.ekd.settings"),
-        (Law::Ekd, Topic::Information) => Some("norm.ekd.information"),
-        (Law::Ekd, Topic::Record) => Some("norm.ekd.record"),
-        (Law::Ekd, Topic::Lawfulness) => Some("norm.ekd.lawfulness"),
-        (Law::Ekd, Topic::Special) => Some("norm.ekd.special"),
-        _ => None,
-    };
-    match (law(scenario), church) {
-        (_, Some(key)) => texts.get(key).to_string(),
-        (Law::Kdg, None) => texts.fmt(
-            "norm.church_fallback",
-            &[("norm", texts.get(gdpr)), ("law", texts.get("norm.kdg"))],
-        ),
-        (Law::Ekd, None) => texts.fmt(
-            "norm.church_fallback",
-            &[("norm", texts.get(gdpr)), ("law", texts.get("norm.ekd"))],
-        ),
-        (Law::Gdpr, None) => {
-            state_norm(texts, scenario, topic).unwrap_or_else(|| texts.get(gdpr).to_string())
+    }
+}
+
+/// The text key of a checked church-law paragraph.
+fn church_key(law: Law, topic: Topic) -> Option<&'static str> {
+    Some(match (law, topic) {
+        (Law::Kdg, Topic::Dpa) => "norm.kdg.dpa",
+        (Law::Kdg, Topic::Toms) => "norm.kdg.toms",
+        (Law::Kdg, Topic::Information) => "norm.kdg.information",
+        (Law::Kdg, Topic::Dpia) => "norm.kdg.dpia",
+        (Law::Kdg, Topic::Lawfulness) => "norm.kdg.lawfulness",
+        (Law::Kdg, Topic::Special) => "norm.kdg.special",
+        (Law::Kdg, Topic::Employees) => "norm.kdg.employees",
+        (Law::Ekd, Topic::Employees) => "norm.ekd.employees",
+        (Law::Ekd, Topic::Dpa) => "norm.ekd.dpa",
+        (Law::Ekd, Topic::Transfer) => "norm.ekd.transfer",
+        (Law::Ekd, Topic::Toms) => "norm.ekd.toms",
+        (Law::Ekd, Topic::Settings) => "norm.ekd.settings",
+        (Law::Ekd, Topic::Information) => "norm.ekd.information",
+        (Law::Ekd, Topic::Record) => "norm.ekd.record",
+        (Law::Ekd, Topic::Lawfulness) => "norm.ekd.lawfulness",
+        (Law::Ekd, Topic::Special) => "norm.ekd.special",
+        _ => return None,
+    })
+}
+
+/// A norm as cited ("Art. 28 DSGVO", "§ 29 KDG", "Art. 28 DSGVO (KDG: entsprechende Norm prüfen)").
+pub fn norm(texts: &Texts, norm: Norm) -> String {
+    match norm {
+        Norm::Gdpr(topic) => texts.get(gdpr_key(topic)).to_string(),
+        Norm::Church(law, topic) => match church_key(law, topic) {
+            Some(key) => texts.get(key).to_string(),
+            None => church_unchecked(texts, law, topic),
+        },
+        Norm::ChurchUnchecked(law, topic) => church_unchecked(texts, law, topic),
+        Norm::StateLawfulness(land) => {
+            texts.fmt("norm.state.lawfulness", &[("act", texts.get(state_act_key(land)))])
+        }
+        Norm::StateEmployees(Bundesland::Hessen) => {
+            texts.get("norm.state.employees.he").to_string()
+        }
+        Norm::StateEmployees(Bundesland::Berlin) => {
+            texts.get("norm.state.employees.be").to_string()
+        }
+        Norm::StateEmployees(land) => {
+            texts.fmt("norm.state.employees", &[("act", texts.get(state_act_key(land)))])
         }
     }
 }
 
-/// Norms of a Land's act where the regime is state law and the Land is known.
-fn state_norm(texts: &Texts, scenario: &Scenario, topic: Topic) -> Option<String> {
-    if scenario.regime() != LegalRegime::StateLaw {
-        return None;
-    }
-    let land = scenario.bundesland?;
-    let act = texts.get(state_act_key(land));
-    match topic {
-        Topic::Lawfulness => Some(texts.fmt("norm.state.lawfulness", &[("act", act)])),
-        Topic::Employees => Some(match land {
-            Bundesland::Hessen => texts.get("norm.state.employees.he").to_string(),
-            Bundesland::Berlin => texts.get("norm.state.employees.be").to_string(),
-            _ => texts.fmt("norm.state.employees", &[("act", act)]),
-        }),
-        _ => None,
-    }
+fn church_unchecked(texts: &Texts, law: Law, topic: Topic) -> String {
+    let law = texts.get(if law == Law::Ekd { "norm.ekd" } else { "norm.kdg" });
+    texts.fmt("norm.church_fallback", &[("norm", texts.get(gdpr_key(topic))), ("law", law)])
 }
 
 /// The norms a to-do rests on under the scenario's regime ("Art. 28 DSGVO" / "§ 29 KDG").
 pub fn todo_norms(texts: &Texts, scenario: &Scenario, todo: &Todo) -> String {
-    let topics: Vec<Topic> = match todo.id {
-        TodoId::InvolveItAndDpo => vec![Topic::Dpo],
-        TodoId::Dpa => vec![Topic::Dpa],
-        TodoId::TransferBasis => vec![Topic::Transfer],
-        TodoId::CheckToms => vec![Topic::Toms],
-        TodoId::Settings => vec![Topic::Settings],
-        TodoId::ParticipantInformation => vec![Topic::Information],
-        TodoId::RecordOfProcessing => vec![Topic::Record],
-        TodoId::Dpia => vec![Topic::Dpia],
-        TodoId::LegalBasis => {
-            let mut t = vec![Topic::Lawfulness];
-            let employees = [
-                TodoReason::LegalBasisEmployees,
-                TodoReason::LegalBasisEmployeesChurch,
-                TodoReason::LegalBasisApplicants,
-                TodoReason::LegalBasisApplicantsChurch,
-            ];
-            if employees.iter().any(|r| todo.caused_by(*r)) {
-                t.push(Topic::Employees);
-            }
-            if todo.caused_by(TodoReason::LegalBasisSpecialCategories) {
-                t.push(Topic::Special);
-            }
-            t
-        }
-        TodoId::EmployeeConsentWeak => vec![Topic::Employees],
-        TodoId::SpecialCategoryCondition | TodoId::StatutoryInsurance => vec![Topic::Special],
-        TodoId::Recording => vec![Topic::Lawfulness],
-        TodoId::ProfessionalSecrecy
-        | TodoId::SocialDataNotice
-        | TodoId::Representation
-        | TodoId::AskProvider => vec![],
-    };
-    topics.into_iter().map(|t| norm(texts, scenario, t)).collect::<Vec<_>>().join("; ")
+    let norms = norms::todo_norms(scenario, todo);
+    norms.into_iter().map(|n| norm(texts, n)).collect::<Vec<_>>().join("; ")
 }
 
 fn state_act_key(land: Bundesland) -> &'static str {
@@ -501,9 +439,9 @@ fn state_act_key(land: Bundesland) -> &'static str {
 
 /// The Land's data protection act where it applies, else a general phrase.
 fn state_act(texts: &Texts, scenario: &Scenario) -> String {
-    match (scenario.regime(), scenario.bundesland) {
-        (LegalRegime::StateLaw, Some(land)) => texts.get(state_act_key(land)).to_string(),
-        _ => texts.get("norm.state_act.generic").to_string(),
+    match norms::state_act(scenario) {
+        Some(land) => texts.get(state_act_key(land)).to_string(),
+        None => texts.get("norm.state_act.generic").to_string(),
     }
 }
 
@@ -525,81 +463,69 @@ fn set<'a, T: 'a>(
     if words.is_empty() { texts.get("answer.value.none").to_string() } else { words.join(", ") }
 }
 
-/// The current value of one answer, in words.
+/// An answer's value in words ("Schüler, Beschäftigte", "bis 20", "ja").
+pub fn answer_value_words(texts: &Texts, value: &AnswerValue) -> String {
+    match value {
+        AnswerValue::Flag(flag) => yes_no(texts, *flag),
+        AnswerValue::OrgType(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Regime(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Bundesland(Some(land)) => texts.get(land.key()).to_string(),
+        AnswerValue::Bundesland(None) => texts.get("answer.value.none").to_string(),
+        AnswerValue::Purposes(v) => set(texts, v, |p| p.key()),
+        AnswerValue::Organisers(v) => set(texts, v, |p| p.key()),
+        AnswerValue::Participants(v) => set(texts, v, |p| p.key()),
+        AnswerValue::Size(v) => texts.get(v.key()).to_string(),
+        AnswerValue::People(0) => texts.get("answer.value.none").to_string(),
+        AnswerValue::People(n) => texts.fmt("answer.value.people", &[("n", &n.to_string())]),
+        AnswerValue::Recording(v) => texts.get(v.key()).to_string(),
+        AnswerValue::AttentionTracking(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Data(v) => set(texts, v, |d| d.key()),
+        AnswerValue::ProtectionNeed(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Representation(v) => texts.get(v.key()).to_string(),
+        AnswerValue::TransferStance(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Hosting(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Browsers(v) => set(texts, v, |b| b.key()),
+        AnswerValue::Features(v) => set(texts, v, |f: &Feature| f.key()),
+    }
+}
+
+/// The current value of one answer, in words, marked when it follows the proposal.
 pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> String {
     let s = scenario;
-    // An answer that follows from others reads "yes (proposed, because …)" until confirmed.
-    let proposed = |value: String, pending: Option<Proposal>| match pending {
-        Some(why) => texts.fmt(
-            "answer.value.proposed_because",
-            &[("value", &value), ("because", texts.get(why.key()))],
-        ),
-        None => value,
-    };
-    let pending = |unset: bool, why: Proposal| unset.then_some(why);
-    match answer {
-        AnswerId::OrgType => texts.get(s.org_type.key()).to_string(),
-        AnswerId::PublicBody => proposed(
-            yes_no(texts, s.public_body()),
-            pending(s.public_body.is_none(), s.proposed_public_body().1),
-        ),
-        AnswerId::Regime => proposed(
-            texts.get(s.regime().key()).to_string(),
-            pending(s.regime.is_none(), s.proposed_regime().1),
-        ),
-        AnswerId::SocialData => proposed(
-            yes_no(texts, s.social_data()),
-            pending(s.social_data.is_none(), s.proposed_social_data().1),
-        ),
-        AnswerId::ProfessionalSecrecy => proposed(
-            yes_no(texts, s.professional_secrecy()),
-            pending(s.professional_secrecy.is_none(), s.proposed_professional_secrecy().1),
-        ),
-        AnswerId::Bundesland => match s.bundesland {
-            Some(land) => texts.get(land.key()).to_string(),
-            None => texts.get("answer.value.none").to_string(),
-        },
-        AnswerId::Purposes => set(texts, &s.purposes, |p| p.key()),
-        AnswerId::Organisers => set(texts, &s.organisers, |p| p.key()),
-        AnswerId::Participants => set(texts, &s.participants, |p| p.key()),
-        AnswerId::Size => {
-            texts.fmt("answer.value.people", &[("n", &s.largest_meeting.to_string())])
-        }
-        AnswerId::Audience if s.audience == 0 => texts.get("answer.value.none").to_string(),
-        AnswerId::Audience => texts.fmt("answer.value.people", &[("n", &s.audience.to_string())]),
-        AnswerId::Data => set(texts, &s.data, |d| d.key()),
-        AnswerId::ProtectionNeed => {
-            let value = texts.get(s.protection().key());
-            if s.protection_need.is_none() {
-                let (_, reasons) = s.proposed_protection();
-                let why: Vec<&str> = reasons.iter().map(|r| texts.get(r.key())).collect();
-                texts.fmt(
-                    "answer.value.proposed_from",
-                    &[("value", value), ("reasons", &why.join("; "))],
-                )
-            } else {
-                value.to_string()
-            }
-        }
-        AnswerId::E2eeRequired => proposed(
-            yes_no(texts, s.e2ee()),
-            pending(s.e2ee_required.is_none(), s.proposed_e2ee().1),
-        ),
-        AnswerId::Representation => texts.get(s.representation.key()).to_string(),
-        AnswerId::TransferStance => texts.get(s.transfer_stance.key()).to_string(),
-        AnswerId::Hosting => texts.get(s.hosting.key()).to_string(),
-        AnswerId::SelfHostingCapacity => yes_no(texts, s.self_hosting_capacity),
-        AnswerId::InstallPossible => yes_no(texts, s.install_possible),
+    let words = match answer {
         AnswerId::Browsers if s.browsers.is_empty() => {
             texts.get("answer.value.any_browser").to_string()
         }
-        AnswerId::Browsers => set(texts, &s.browsers, |b| b.key()),
-        AnswerId::JoinWithoutAccount => yes_no(texts, s.join_without_account),
-        AnswerId::RequiredFeatures => set(texts, &s.required_features, |f: &Feature| f.key()),
-        AnswerId::Recording => texts.get(s.recording.key()).to_string(),
-        AnswerId::AttentionTracking => texts.get(s.attention_tracking.key()).to_string(),
-        AnswerId::OpenSourceRequired => yes_no(texts, s.open_source_required),
-        AnswerId::StatutoryInsuranceVideo => yes_no(texts, s.statutory_insurance_video),
+        _ => answer_value_words(texts, &AnswerValue::of(scenario, answer)),
+    };
+    // An answer that follows from others reads "yes (proposed, because …)" until confirmed.
+    let because = |unset: bool, why: Proposal| {
+        if unset {
+            texts.fmt(
+                "answer.value.proposed_because",
+                &[("value", &words), ("because", texts.get(why.key()))],
+            )
+        } else {
+            words.clone()
+        }
+    };
+    match answer {
+        AnswerId::PublicBody => because(s.public_body.is_none(), s.proposed_public_body().1),
+        AnswerId::Regime => because(s.regime.is_none(), s.proposed_regime().1),
+        AnswerId::SocialData => because(s.social_data.is_none(), s.proposed_social_data().1),
+        AnswerId::ProfessionalSecrecy => {
+            because(s.professional_secrecy.is_none(), s.proposed_professional_secrecy().1)
+        }
+        AnswerId::E2eeRequired => because(s.e2ee_required.is_none(), s.proposed_e2ee().1),
+        AnswerId::ProtectionNeed if s.protection_need.is_none() => {
+            let (_, reasons) = s.proposed_protection();
+            let why: Vec<&str> = reasons.iter().map(|r| texts.get(r.key())).collect();
+            texts.fmt(
+                "answer.value.proposed_from",
+                &[("value", &words), ("reasons", &why.join("; "))],
+            )
+        }
+        _ => words,
     }
 }
 
@@ -628,18 +554,17 @@ pub fn todo_status_hint(texts: &Texts, status: TodoStatus) -> String {
 
 /// The competent supervisory authority, where the Bundesland or regime tells.
 pub fn competent_authority(texts: &Texts, scenario: &Scenario) -> Option<String> {
-    let key = match (scenario.regime(), scenario.bundesland) {
-        (LegalRegime::ChurchKdg, _) => "supervisor.kdg",
-        (LegalRegime::ChurchDsgEkd, _) => "supervisor.ekd",
-        (LegalRegime::GdprBdsg, _) if scenario.public_body() => "supervisor.bfdi",
-        (_, None) => return None,
-        (regime, Some(land)) => match land {
+    let key = match norms::competent_authority(scenario)? {
+        Supervisor::Kdg => "supervisor.kdg",
+        Supervisor::Ekd => "supervisor.ekd",
+        Supervisor::Bfdi => "supervisor.bfdi",
+        Supervisor::BayernPrivate => "supervisor.by_private",
+        Supervisor::KdgJoint(CatholicSupervision::NorthRhineWestphalia) => "supervisor.kdg.nw",
+        Supervisor::KdgJoint(CatholicSupervision::Bavaria) => "supervisor.kdg.by",
+        Supervisor::KdgJoint(CatholicSupervision::SouthWest) => "supervisor.kdg.southwest",
+        Supervisor::Land(land) => match land {
             Bundesland::BadenWuerttemberg => "supervisor.bw",
-            // Bavaria splits supervision: public bodies and private ones.
-            Bundesland::Bayern if regime == LegalRegime::StateLaw || scenario.public_body() => {
-                "supervisor.by"
-            }
-            Bundesland::Bayern => "supervisor.by_private",
+            Bundesland::Bayern => "supervisor.by",
             Bundesland::Berlin => "supervisor.be",
             Bundesland::Brandenburg => "supervisor.bb",
             Bundesland::Bremen => "supervisor.hb",
@@ -700,6 +625,9 @@ fn fact_label_static(texts: &Texts, field: FactField) -> &str {
 fn fact_words<T>(texts: &Texts, fact: &Fact<T>, words: impl Fn(&T) -> String) -> String {
     match fact {
         Fact::Known { value, .. } => words(value),
+        Fact::Unknown { note } if texts.pick(note).is_empty() => {
+            texts.fmt("stale.unknown", &[("note", texts.get("stale.unrecorded"))])
+        }
         Fact::Unknown { note } => texts.fmt("stale.unknown", &[("note", texts.pick(note))]),
         Fact::NotApplicable => texts.get("stale.not_applicable").to_string(),
     }
@@ -711,28 +639,16 @@ fn countries(list: &[String]) -> String {
 
 /// The value of one fact of an offering, in words ("unknown: …" for unknown facts).
 pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> String {
-    let o = offering;
     let entity = |e: &Entity| format!("{} ({})", e.name, e.country);
     let participants = |n: &u32| texts.fmt("stale.value.participants", &[("n", &n.to_string())]);
-    let e2ee_part = |f: &dyn Fn(&crate::domain::catalog::E2ee) -> String| match &o.e2ee {
-        Fact::Known { value, .. } => f(value),
-        other => fact_words(texts, other, |_| String::new()),
-    };
-    match field {
-        FactField::OperatingModel => texts.get(o.operating_model.key()).to_string(),
-        FactField::Operator => fact_words(texts, &o.operator, entity),
-        FactField::Parent => fact_words(texts, &o.parent, entity),
-        FactField::ProcessingLocations => {
-            fact_words(texts, &o.processing_locations, |l| countries(l))
-        }
-        FactField::SubprocessorLocations => {
-            fact_words(texts, &o.subprocessor_locations, |l| countries(l))
-        }
-        FactField::DpfCertified => fact_words(texts, &o.dpf_certified, |b| yes_no(texts, *b)),
-        FactField::TransferBasis => {
-            fact_words(texts, &o.transfer_basis, |m| set(texts, m, |x| x.key()))
-        }
-        FactField::Dpa => fact_words(texts, &o.dpa, |d| {
+    let flag = |b: &bool| yes_no(texts, *b);
+    match offering.fact(field) {
+        FactRef::Model(model) => texts.get(model.key()).to_string(),
+        FactRef::Entity(f) => fact_words(texts, f, entity),
+        FactRef::Countries(f) => fact_words(texts, f, |l| countries(l)),
+        FactRef::Flag(f) => fact_words(texts, f, flag),
+        FactRef::Mechanisms(f) => fact_words(texts, f, |m| set(texts, m, |x| x.key())),
+        FactRef::Dpa(f) => fact_words(texts, f, |d| {
             texts
                 .get(match d {
                     DpaTerms::Standard => "stale.value.dpa.standard",
@@ -741,7 +657,7 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
                 })
                 .to_string()
         }),
-        FactField::OwnPurpose => fact_words(texts, &o.own_purpose, |p| {
+        FactRef::OwnPurpose(f) => fact_words(texts, f, |p| {
             texts
                 .get(match p {
                     OwnPurpose::None => "stale.value.own_purpose.none",
@@ -750,56 +666,37 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
                 })
                 .to_string()
         }),
-        FactField::OpenSource => fact_words(texts, &o.open_source, |b| yes_no(texts, *b)),
-        FactField::Licence => fact_words(texts, &o.licence, |l| l.clone()),
-        FactField::E2ee => fact_words(texts, &o.e2ee, |e| texts.get(e.mode.key()).to_string()),
-        FactField::E2eeBrowserJoin => {
-            e2ee_part(&|e| fact_words(texts, &e.browser_join, |b| browsers_or_apps(texts, b)))
+        FactRef::Licence(f) => fact_words(texts, f, |l| l.clone()),
+        // For the parts of E2EE (browser join, limit) when E2EE itself is not known, the E2EE
+        // fact stands in: its note or "not applicable", never a mode.
+        FactRef::E2ee(f) if field != FactField::E2ee => fact_words(texts, f, |_| String::new()),
+        FactRef::E2ee(f) => fact_words(texts, f, |e| texts.get(e.mode.key()).to_string()),
+        FactRef::Browsers(f) => fact_words(texts, f, |b| browsers_or_apps(texts, b)),
+        FactRef::Platforms(f) => fact_words(texts, f, |a| set(texts, a, |p| p.key())),
+        FactRef::Participants(f) => fact_words(texts, f, participants),
+        FactRef::Availability(Fact::NotApplicable) => {
+            texts.get("stale.value.available_to_all").to_string()
         }
-        FactField::E2eeMaxParticipants => {
-            e2ee_part(&|e| fact_words(texts, &e.max_participants, participants))
-        }
-        FactField::BrowserJoin => {
-            fact_words(texts, &o.browser_join, |b| browsers_or_apps(texts, b))
-        }
-        FactField::Apps => fact_words(texts, &o.apps, |a| set(texts, a, |p| p.key())),
-        FactField::MaxParticipants => fact_words(texts, &o.max_participants, participants),
-        FactField::Feature(feature) => fact_words(texts, o.feature(feature), |b| yes_no(texts, *b)),
-        FactField::KbvListed => fact_words(texts, &o.kbv_listed, |b| yes_no(texts, *b)),
-        FactField::JoinWithoutAccount => {
-            fact_words(texts, &o.join_without_account, |b| yes_no(texts, *b))
-        }
-        FactField::AttentionTracking => {
-            fact_words(texts, &o.attention_tracking, |b| yes_no(texts, *b))
-        }
-        FactField::Availability => match &o.availability {
-            Fact::NotApplicable => texts.get("stale.value.available_to_all").to_string(),
-            other => fact_words(texts, other, |a| {
-                let mut words = reserved_for(texts, a.land, a.public_bodies_only);
-                if let Some(until) = a.until {
-                    words
-                        .push_str(&texts.fmt("stale.value.until", &[("date", &until.to_string())]));
-                }
-                words
-            }),
-        },
-        FactField::AuthorityPositions => {
-            if o.authority_positions.is_empty() {
-                return texts.get("answer.value.none").to_string();
+        FactRef::Availability(f) => fact_words(texts, f, |a| {
+            let mut words = reserved_for(texts, a.land, a.public_bodies_only);
+            if let Some(until) = a.until {
+                words.push_str(&texts.fmt("stale.value.until", &[("date", &until.to_string())]));
             }
-            o.authority_positions
-                .iter()
-                .map(|p| {
-                    format!(
-                        "{} {}: {}",
-                        texts.get(p.authority.key()),
-                        as_of(texts, &p.date),
-                        texts.get(p.verdict.key())
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        }
+            words
+        }),
+        FactRef::Positions([]) => texts.get("answer.value.none").to_string(),
+        FactRef::Positions(positions) => positions
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {}: {}",
+                    texts.get(p.authority.key()),
+                    as_of(texts, &p.date),
+                    texts.get(p.verdict.key())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
     }
 }
 
@@ -825,7 +722,7 @@ pub fn provenance(
     offering: &Offering,
     field: FactField,
 ) -> Option<String> {
-    let p = narrowing::fact_provenance(offering, field)?;
+    let p = offering.fact(field).provenance()?;
     let source = catalog.sources.get(p.source).map_or(p.source, |s| s.title.as_str());
     Some(texts.fmt(
         "stale.provenance",
@@ -854,7 +751,7 @@ pub fn frozen_provenance(
             ("certainty", texts.get(fact.certainty.key())),
         ],
     );
-    if narrowing::changeable(fact.field)
+    if fact.field.changeable()
         && fact.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, on)
     {
         format!("{text}; {}", texts.get("stale.marker"))
@@ -872,9 +769,8 @@ pub fn provenance_on(
     today: jiff::civil::Date,
 ) -> Option<String> {
     let text = provenance(texts, catalog, offering, field)?;
-    let p = narrowing::fact_provenance(offering, field)?;
-    if narrowing::changeable(field)
-        && p.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, today)
+    let p = offering.fact(field).provenance()?;
+    if field.changeable() && p.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, today)
     {
         Some(format!("{text}; {}", texts.get("stale.marker")))
     } else {

@@ -77,11 +77,24 @@ enum Command {
         #[arg(long, value_name = "MODE", default_value = "600", value_parser = parse_mode)]
         mode: u32,
     },
-    /// List the catalogue of offerings, or check a catalogue file
+    /// List the catalogue of offerings, print every fact as JSON or its coverage, or check a
+    /// catalogue file
     Catalog {
         /// Validate FILE instead of listing
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["json", "stats"])]
         check: Option<PathBuf>,
+        /// Every offering with every fact (state, value, source, as-of, certainty) as JSON
+        #[arg(long, conflicts_with = "stats")]
+        json: bool,
+        /// Per field: known, unknown, not applicable, share from primary sources, stale
+        #[arg(long)]
+        stats: bool,
+    },
+    /// Check every saved decision against today's catalogue (changes read only, nothing altered)
+    Recheck {
+        /// Only the decisions whose review date is due
+        #[arg(long)]
+        due: bool,
     },
 }
 
@@ -116,7 +129,10 @@ fn main() -> ExitCode {
         Some(Command::Export { target, output, kind, force, mode }) => {
             commands::export::run(&ctx, &target, output, &kind, force, mode)
         }
-        Some(Command::Catalog { check }) => commands::catalog::run(&ctx, check),
+        Some(Command::Catalog { check, json, stats }) => {
+            commands::catalog::run(&ctx, commands::catalog::Request { check, json, stats })
+        }
+        Some(Command::Recheck { due }) => commands::recheck::run(&ctx, due),
     };
     match result {
         Ok(code) => code,

@@ -8,13 +8,13 @@ use std::process::{Command, Output};
 use jiff::civil::Date;
 use meetcheck::commands::EMBEDDED_CATALOG;
 use meetcheck::domain::catalog::{
-    self, Authority, Browser, Catalog, ChangeableField, DpaTerms, E2eeMode, Feature,
-    OperatingModel, OwnPurpose, Platform, ProblemKind, TransferMechanism, Verdict,
+    self, Authority, Browser, Catalog, DpaTerms, E2eeMode, Feature, OperatingModel, OwnPurpose,
+    Platform, ProblemKind, TransferMechanism, Verdict,
 };
 use meetcheck::domain::facts::{Certainty, Fact};
 use meetcheck::i18n::{Lang, Texts};
 
-const TODAY: Date = Date::constant(2026, 11, 29);
+const TODAY: Date = Date::constant(2026, 12, 2);
 const FIXTURE: &str = include_str!("fixtures/catalog.ron");
 
 /// Every offering the catalogue must contain (issue 2, item 3).
@@ -64,7 +64,7 @@ fn embedded_catalogue_validates_without_problems() {
     let problems = catalog::validate(&c, TODAY);
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(c.schema, catalog::SCHEMA_VERSION);
-    assert_eq!(c.edition, "2026-11");
+    assert_eq!(c.edition, "2026-12");
 }
 
 #[test]
@@ -123,20 +123,6 @@ fn every_enum_text_exists_in_both_languages() {
         ]
         .map(|v| v.key()),
     );
-    keys.extend(
-        [
-            ChangeableField::ProcessingLocations,
-            ChangeableField::SubprocessorLocations,
-            ChangeableField::DpfCertified,
-            ChangeableField::TransferBasis,
-            ChangeableField::Dpa,
-            ChangeableField::OwnPurpose,
-            ChangeableField::E2ee,
-            ChangeableField::E2eeMaxParticipants,
-            ChangeableField::MaxParticipants,
-        ]
-        .map(|f| f.key()),
-    );
     let problems = [
         ProblemKind::SchemaMismatch { found: 0, expected: 1 },
         ProblemKind::UnknownSource { source: String::new() },
@@ -156,7 +142,7 @@ fn every_enum_text_exists_in_both_languages() {
     }
 }
 
-// --- consequences of facts-update.md -------------------------------------------------------
+// --- consequences of the current sources -------------------------------------------------------
 
 #[test]
 fn zoom_e2ee_meetings_are_app_only_and_capped_at_200() {
@@ -256,10 +242,22 @@ fn adequacy_covers_switzerland_and_the_renewed_uk_decision() {
 
 #[test]
 fn no_general_platform_claims_kbv_certification() {
-    for o in embedded().offerings {
-        assert!(o.kbv_listed.value() != Some(&true), "{}", o.id);
-        if o.kbv_listed.is_unknown() {
-            assert!(o.kbv_listed.note().unwrap().en.contains("KBV list"), "{}", o.id);
+    let general =
+        ["zoom", "teams-m365", "webex", "google-meet-workspace", "goto-meeting", "alfaview"];
+    let c = embedded();
+    for id in general {
+        assert!(offering(&c, id).kbv_listed.value() != Some(&true), "{id}");
+    }
+    for o in &c.offerings {
+        match &o.kbv_listed {
+            // A certified provider says so with its certification and points to the KBV list.
+            Fact::Known { value: true, note, .. } => {
+                assert_eq!(o.operating_model, OperatingModel::OnlineService, "{}", o.id);
+                let note = note.as_ref().map(|n| n.en.clone()).unwrap_or_default();
+                assert!(note.contains("KBV"), "{}: {note}", o.id);
+            }
+            Fact::Unknown { note } => assert!(note.en.contains("KBV"), "{}: {}", o.id, note.en),
+            _ => {}
         }
     }
 }
@@ -286,9 +284,10 @@ fn set(ids: &[&str]) -> BTreeSet<String> {
 #[test]
 fn berlin_2020_ratings_match_the_published_table() {
     let c = embedded();
-    // Red: Zoom, Teams (free and M365), Google Meet (free and G Suite), GoToMeeting, Blizz, Webex
-    // (Skype and Skype for Business Online are retired and not in the catalogue).
+    // Red: Zoom, Teams (free and M365), Google Meet (free and G Suite), GoToMeeting, Blizz, Webex,
+    // Skype (retired since May 2025, kept so that the table is complete).
     let red = [
+        "skype",
         "zoom",
         "zoom-basic",
         "teams-m365",
@@ -301,8 +300,8 @@ fn berlin_2020_ratings_match_the_published_table() {
     ];
     assert_eq!(berlin(&c, "2020-07-03", Verdict::Red), set(&red));
     assert_eq!(berlin(&c, "2020-07-03", Verdict::Yellow), set(&["webex-telekom", "meet-jit-si"]));
-    // Green: Netways, TixeoCloud, Werk21, Wire (sichere-videokonferenz.de is not catalogued).
-    let green = ["jitsi-netways", "tixeo-cloud", "bbb-werk21", "wire"];
+    // Green: Netways, TixeoCloud, Werk21, Wire, sichere-videokonferenz.de.
+    let green = ["jitsi-netways", "tixeo-cloud", "bbb-werk21", "wire", "sichere-videokonferenz"];
     assert_eq!(berlin(&c, "2020-07-03", Verdict::Green), set(&green));
 }
 
@@ -310,6 +309,7 @@ fn berlin_2020_ratings_match_the_published_table() {
 fn berlin_2021_ratings_match_the_published_table() {
     let c = embedded();
     let red = [
+        "skype",
         "zoom",
         "zoom-basic",
         "teams-m365",
@@ -330,10 +330,13 @@ fn berlin_2021_ratings_match_the_published_table() {
 
 #[test]
 fn berlin_rated_only_online_services_and_its_ratings_are_historical() {
+    let traffic_light = |v: Verdict| matches!(v, Verdict::Red | Verdict::Yellow | Verdict::Green);
     for o in embedded().offerings {
         for p in o.authority_positions.iter().filter(|p| p.authority == Authority::BlnBdi) {
             assert!(p.historical, "{}", o.id);
-            assert_ne!(o.operating_model, OperatingModel::SelfOperated, "{}", o.id);
+            if traffic_light(p.verdict) {
+                assert_ne!(o.operating_model, OperatingModel::SelfOperated, "{}", o.id);
+            }
         }
     }
 }
@@ -383,7 +386,7 @@ fn self_operated_offerings_have_no_operator_facts() {
 fn fixture_is_valid_and_covers_the_needed_kinds_of_offering() {
     let c = catalog::parse(FIXTURE).expect("fixture parses");
     assert!(catalog::validate(&c, TODAY).is_empty());
-    assert_eq!(c.edition, "fixture-2026-11");
+    assert_eq!(c.edition, "fixture-2026-12");
     assert!((6..=8).contains(&c.offerings.len()));
     let has = |pred: &dyn Fn(&catalog::Offering) -> bool| c.offerings.iter().any(pred);
     let seat = |o: &catalog::Offering| o.operator.value().map(|e| e.country.clone());
@@ -441,7 +444,7 @@ fn check_accepts_the_fixture_and_the_embedded_catalogue() {
     assert!(stdout(&out).starts_with("ok, 8 offerings"), "{}", stdout(&out));
     let out = check(Path::new("assets/catalog.ron"));
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("ok, 29 offerings"));
+    assert!(stdout(&out).contains("ok, 49 offerings"));
 }
 
 #[test]
@@ -493,7 +496,7 @@ fn piped_output_has_one_untruncated_line_per_offering() {
     let out = meetcheck(&["--lang", "en", "catalog"]);
     assert!(out.status.success());
     let text = stdout(&out);
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(lines.len(), embedded().offerings.len());
     for (line, o) in lines.iter().zip(embedded().offerings) {
         let cells: Vec<&str> = line.split('\t').collect();
@@ -504,7 +507,7 @@ fn piped_output_has_one_untruncated_line_per_offering() {
     let zoom = lines[0];
     assert!(zoom.contains("Zoom (paid accounts)\tZoom Video Communications, Inc.\tUS"), "{zoom}");
     assert!(zoom.contains("BlnBDI red (2021-02-18)"), "{zoom}");
-    assert!(stderr(&out).contains("Catalogue edition 2026-11, 29 offerings"));
+    assert!(stderr(&out).contains("Catalogue edition 2026-12, 49 offerings"));
 }
 
 #[test]
@@ -516,7 +519,73 @@ fn a_catalog_file_overrides_by_id_and_both_editions_are_shown() {
     let out = meetcheck(&["--lang", "de", "--catalog", file.path().to_str().unwrap(), "catalog"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert_eq!(text.lines().count(), 29, "overrides, adds nothing");
+    assert_eq!(text.lines().count(), embedded().offerings.len() + 1, "overrides, adds nothing");
     assert!(text.lines().any(|l| l.starts_with("wire\tWire (Test)\t")));
-    assert!(stderr(&out).contains("2026-11 + fixture-2026-11"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2026-12 + fixture-2026-12"), "{}", stderr(&out));
+}
+
+/// `--catalog FILE` runs the same checks as `catalog --check FILE` and refuses with the same
+/// messages: a file the check rejects is never used, not even silently for one command.
+#[test]
+fn the_catalog_option_refuses_what_the_check_rejects() {
+    let cases = [
+        (r#""zoom-gdpr-2024", as_of"#, r#""nowhere", as_of"#),
+        (r#"edition: "fixture-2026-12""#, r#"edition: """#),
+    ];
+    for (from, to) in cases {
+        let file = broken(from, to);
+        let checked = check(file.path());
+        assert_eq!(checked.status.code(), Some(1), "{to}");
+        let path = file.path().to_str().unwrap();
+        let example = "saves/beratungsstelle-lindenhof-videoberatung-bst001.ron";
+        for args in [&["catalog"][..], &["show", example], &["list"]] {
+            let saves = tempfile::tempdir().unwrap();
+            let mut all = vec!["--lang", "en", "--saves-dir", saves.path().to_str().unwrap()];
+            all.extend_from_slice(&["--catalog", path]);
+            all.extend_from_slice(args);
+            let used = meetcheck(&all);
+            // `list` still lists (from the decision snapshots), but says why the file is not used.
+            let code = if args == ["list"] { 0 } else { 1 };
+            assert_eq!(used.status.code(), Some(code), "{to} {args:?}: {}", stdout(&used));
+            for line in stderr(&checked).lines() {
+                assert!(
+                    stderr(&used).contains(line),
+                    "{to} {args:?}: {line} missing in {}",
+                    stderr(&used)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_catalogue_that_is_not_utf8_gets_its_position() {
+    let file = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    let mut bytes = FIXTURE.as_bytes().to_vec();
+    let at = FIXTURE.find("edition:").unwrap();
+    bytes.splice(at..at, *b"\xff");
+    std::fs::write(file.path(), bytes).unwrap();
+    let line = FIXTURE[..at].lines().count();
+    let column = FIXTURE[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    for out in
+        [check(file.path()), meetcheck(&["--catalog", file.path().to_str().unwrap(), "catalog"])]
+    {
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(err.contains(&format!(":{line}:{column}: ")), "{err}");
+        assert!(err.contains("UTF-8") && !err.contains("permission"), "{err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_directory_is_never_read_as_a_catalogue() {
+    for (path, kind) in [("/dev/zero", "a device"), ("tests", "a directory")] {
+        let out = meetcheck(&["--lang", "en", "--catalog", path, "catalog"]);
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        assert!(stderr(&out).contains(&format!("{path} is {kind}")), "{}", stderr(&out));
+        let out = check(Path::new(path));
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        assert!(stderr(&out).contains(&format!("{path} is {kind}")), "{}", stderr(&out));
+    }
 }

@@ -1,6 +1,6 @@
 //! Realistic scenarios on the real catalogue. Each row says why offerings are in or out, from
-//! the facts files (facts.md, facts-update.md) as recorded in `assets/catalog.ron`. Assertions
-//! name offering ids and rule ids, so that a catalogue change that alters the advice shows up.
+//! the public sources that `assets/catalog.ron` cites for each fact. Assertions name offering
+//! ids and rule ids, so that a catalogue change that alters the advice shows up.
 
 use jiff::civil::Date;
 use meetcheck::domain::catalog::{Browser, Catalog, Feature, parse};
@@ -8,7 +8,7 @@ use meetcheck::domain::narrowing::{AnswerId, Outcome, RelaxedTo, RuleId, Tier, n
 use meetcheck::domain::scenario::*;
 use meetcheck::domain::todos::{TodoId, TodoReason, before_decision, todos};
 
-const TODAY: Date = Date::constant(2026, 11, 29);
+const TODAY: Date = Date::constant(2026, 12, 2);
 
 fn catalog() -> Catalog {
     parse(meetcheck::commands::EMBEDDED_CATALOG).expect("embedded catalogue parses")
@@ -94,9 +94,9 @@ fn cases() -> Vec<Case> {
     vec![
         // 1. Counselling service (social data, clients in crisis, health topics, § 203 secrets;
         // clients cannot install apps). Very high need → E2EE required.
-        // - BBB (any operator), alfaview, OpenTalk: no E2EE at all (facts-update §2.10, §2.11;
+        // - BBB (any operator), alfaview, OpenTalk: no E2EE at all (see the catalogue's sources;
         //   BBB transport only) → E2ee.
-        // - Zoom: E2EE meetings cannot be joined from a browser (facts-update §2.1) → BrowserJoin;
+        // - Zoom: E2EE meetings cannot be joined from a browser (see the catalogue's sources) → BrowserJoin;
         //   its processing in the US also breaks "EU only" → TransferStance.
         // - Teams (M365): E2EE needs Premium and blocks the browser (§2.2) → BrowserJoin.
         // - Google Meet free: no DPA (consumer) and ad-financed in a counselling context → NoDpa,
@@ -123,8 +123,9 @@ fn cases() -> Vec<Case> {
                 representation: Representation::None,
                 ..Scenario::default()
             },
-            remain: &["tixeo-cloud", "jitsi-mailbox-org"],
+            remain: &["tixeo-cloud", "jitsi-netways"],
             out: &[
+                ("jitsi-mailbox-org", RuleId::BrowserJoin),
                 ("bbb-werk21", RuleId::E2ee),
                 ("alfaview", RuleId::E2ee),
                 ("zoom", RuleId::BrowserJoin),
@@ -166,14 +167,14 @@ fn cases() -> Vec<Case> {
                 representation: Representation::StaffCouncil,
                 ..Scenario::default()
             },
-            remain: &["bbb-werk21", "alfaview", "jitsi-mailbox-org"],
+            remain: &["bbb-werk21", "alfaview", "jitsi-netways"],
             out: &[
                 ("google-meet-free", RuleId::OwnPurpose),
                 ("zoom", RuleId::TransferStance),
                 ("teams-m365", RuleId::TransferStance),
                 ("bbb-self-hosted", RuleId::SelfHosting),
                 ("signal", RuleId::BrowserJoin),
-                ("galene", RuleId::Size),
+                ("galene", RuleId::SelfHosting),
             ],
             open: &[],
             todos: &[
@@ -185,7 +186,7 @@ fn cases() -> Vec<Case> {
         },
         // 3. Company on Microsoft 365 with a works council, accepting DPF-certified US
         // recipients. Teams (M365): DPA standard, sub-processors in the US, Microsoft DPF-certified
-        // (facts-update §1.2) → passes at the DPF level; authorities contested (DSK 2022 negative,
+        // (see the catalogue's sources) → passes at the DPF level; authorities contested (DSK 2022 negative,
         // HBDI 2025 conditional, §7) → a yellow light, never a knock-out. Teams free has no DPA.
         // Whereby's US sub-processors need SCC → out at the DPF level.
         Case {
@@ -289,16 +290,17 @@ fn cases() -> Vec<Case> {
                 ("wire", RuleId::BrowserJoin),
                 ("wire", RuleId::Size),
                 ("signal", RuleId::Size),
-                ("alfaview", RuleId::Size),
+                ("jitsi-mailbox-org", RuleId::BrowserJoin),
             ],
             open: &[],
             todos: &[(TodoId::ParticipantInformation, true), (TodoId::Dpa, true)],
             no_todos: &[TodoId::Dpia, TodoId::EmployeeConsentWeak],
         },
         // 7. Medical practice with statutory-insurance video consultations: only certified
-        // providers on the KBV list (Anlage 31b BMV-Ä, facts-update §4.1). No catalogue
-        // offering is confirmed as listed, so every one is out by StatutoryInsurance; the
-        // to-dos still name patient consent and the KV notice.
+        // providers on the KBV list (Anlage 31b BMV-Ä). The certified providers in the catalogue
+        // remain (RED connect, MeetOne); general platforms and providers whose certification is
+        // not shown are out by StatutoryInsurance; the to-dos name patient consent and the KV
+        // notice.
         Case {
             name: "medical practice with statutory-insurance consultations",
             scenario: Scenario {
@@ -312,8 +314,9 @@ fn cases() -> Vec<Case> {
                 statutory_insurance_video: true,
                 ..Scenario::default()
             },
-            remain: &[],
+            remain: &["red-connect", "meetone"],
             out: &[
+                ("samedi-video", RuleId::StatutoryInsurance),
                 ("zoom", RuleId::StatutoryInsurance),
                 ("teams-m365", RuleId::StatutoryInsurance),
                 ("jitsi-mailbox-org", RuleId::StatutoryInsurance),
@@ -341,7 +344,7 @@ fn cases() -> Vec<Case> {
                 representation: Representation::WorksCouncil,
                 ..Scenario::default()
             },
-            remain: &["alfaview", "jitsi-mailbox-org"],
+            remain: &["alfaview", "jitsi-netways"],
             out: &[("whereby", RuleId::TransferStance), ("zoom", RuleId::TransferStance)],
             open: &[],
             todos: &[(TodoId::LegalBasis, false), (TodoId::Representation, true)],
@@ -367,10 +370,10 @@ fn cases() -> Vec<Case> {
                 open_source_required: true,
                 ..Scenario::default()
             },
-            remain: &["nextcloud-talk", "element-call-self-hosted"],
+            remain: &["nextcloud-talk", "element-call-self-hosted", "opentalk-self-hosted"],
             out: &[
                 ("bbb-self-hosted", RuleId::E2ee),
-                ("opentalk-self-hosted", RuleId::E2ee),
+                ("galene", RuleId::E2ee),
                 ("zoom", RuleId::Hosting),
                 ("wire", RuleId::Hosting),
                 ("jitsi-self-hosted", RuleId::BrowserJoin),
@@ -384,7 +387,7 @@ fn cases() -> Vec<Case> {
         // Teams M365 is out at "EU only" (US sub-processors) — the HBDI's 2025 conditional
         // position informs a light but never overrides a hard requirement. The Berlin
         // administration's BBB service is open only to Berlin public bodies and its contract ran
-        // until 10/2026 (videokonferenz.berlin terms, facts.md §1.1): out for a Hessian town.
+        // until 10/2026 (videokonferenz.berlin terms): out for a Hessian town.
         Case {
             name: "municipal authority",
             scenario: Scenario {
@@ -405,7 +408,7 @@ fn cases() -> Vec<Case> {
                 ("bbb-berlin-sdui", RuleId::Availability),
                 ("teams-m365", RuleId::Hosting),
                 ("zoom", RuleId::Hosting),
-                ("galene", RuleId::Size),
+                ("tixeo-cloud", RuleId::Hosting),
             ],
             open: &[],
             todos: &[(TodoId::Representation, true), (TodoId::LegalBasis, false)],
@@ -427,7 +430,7 @@ fn cases() -> Vec<Case> {
                 install_possible: false,
                 ..Scenario::default()
             },
-            remain: &["alfaview", "jitsi-mailbox-org"],
+            remain: &["alfaview", "jitsi-netways"],
             out: &[
                 ("google-meet-free", RuleId::OwnPurpose),
                 ("bbb-self-hosted", RuleId::SelfHosting),
@@ -452,7 +455,7 @@ fn realistic_scenarios_on_the_real_catalogue() {
 fn what_ifs_on_the_real_catalogue() {
     let c = catalog();
     // Company at "EU only": allowing adequacy countries is the next level; allowing DPF would
-    // bring back Zoom and Teams (both DPF-certified, facts-update §1.1, §1.2).
+    // bring back Zoom and Teams (both DPF-certified).
     let s = Scenario { transfer_stance: TransferStance::Adequacy, ..Scenario::default() };
     let list = narrow(&c, &s, TODAY);
     let dpf = list
@@ -472,7 +475,7 @@ fn what_ifs_on_the_real_catalogue() {
 
 #[test]
 fn zoom_needs_the_dpf_check_with_scc_fallback() {
-    // Zoom processes in the US and is DPF-certified (facts-update §1.1): the transfer to-do is
+    // Zoom processes in the US and is DPF-certified (see the catalogue's sources): the transfer to-do is
     // the DPF list check with SCC fallback and review date — a precondition of use.
     let c = catalog();
     let s = Scenario { transfer_stance: TransferStance::Dpf, ..Scenario::default() };
@@ -480,11 +483,6 @@ fn zoom_needs_the_dpf_check_with_scc_fallback() {
     let t = list.iter().find(|t| t.id == TodoId::TransferBasis).expect("transfer to-do");
     assert!(t.precondition);
     assert!(t.caused_by(TodoReason::TransferDpf));
-    // Sub-processor locations are unknown in the catalogue: ask Zoom.
-    let ask = list.iter().find(|t| t.id == TodoId::AskProvider).expect("questions for Zoom");
-    assert!(
-        ask.why[0].facts.contains(&meetcheck::domain::narrowing::FactField::SubprocessorLocations)
-    );
 }
 
 #[test]

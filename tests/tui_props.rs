@@ -21,6 +21,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::PrevField),
         1 => Just(Action::Help),
         1 => Just(Action::SaveNow),
+        1 => Just(Action::SaveCopy),
         1 => Just(Action::Left),
         1 => Just(Action::NewLine),
     ]
@@ -36,6 +37,7 @@ enum Gen {
     Idle,
     SavedOk,
     SaveFailed,
+    SavedCopy,
 }
 
 impl Gen {
@@ -48,6 +50,10 @@ impl Gen {
             Gen::Idle => Msg::Idle,
             Gen::SavedOk => Msg::Saved(Ok("/saves/x.ron".into())),
             Gen::SaveFailed => Msg::Saved(Err("disk full".into())),
+            Gen::SavedCopy => Msg::SavedAsCopy {
+                path: "/saves/x-copy01.ron".into(),
+                reason: Some("the file is open in another meetcheck".repeat(4)),
+            },
         }
     }
 }
@@ -63,6 +69,7 @@ fn msg() -> impl Strategy<Value = Gen> {
         1 => Just(Gen::Idle),
         1 => Just(Gen::SavedOk),
         1 => Just(Gen::SaveFailed),
+        1 => Just(Gen::SavedCopy),
     ]
 }
 

@@ -3,6 +3,7 @@
 #[path = "common/tui.rs"]
 mod support;
 
+use meetcheck::domain::answer_value::AnswerValue;
 use meetcheck::domain::scenario::{OrgType, ProtectionNeed, Step, TransferStance};
 use meetcheck::i18n::Lang;
 use meetcheck::tui::app::{Action, Effect, Msg, SaveSummary, Screen, check_invariants, update};
@@ -85,7 +86,10 @@ fn enter_on_a_single_choice_selects_and_advances() {
     assert_eq!(a.scenario.org_type, OrgType::School);
     assert_eq!(a.step, Step::People);
     assert_eq!(a.history.len(), 1);
-    assert_eq!((a.history[0].old.as_str(), a.history[0].new.as_str()), ("company", "school"));
+    assert_eq!(
+        (&a.history[0].old, &a.history[0].new),
+        (&AnswerValue::OrgType(OrgType::Company), &AnswerValue::OrgType(OrgType::School))
+    );
 }
 
 #[test]
@@ -327,4 +331,65 @@ fn invariants_hold_on_a_normal_walk() {
         act(&mut m, Action::Space);
         check_invariants(&m).unwrap();
     }
+}
+
+#[test]
+fn ctrl_k_saves_a_copy_and_the_note_names_it() {
+    let mut m = past_about("Kopie");
+    assert_eq!(act(&mut m, Action::SaveCopy), Effect::SaveCopy);
+    update(&mut m, Msg::SavedAsCopy { path: "/saves/kopie-abc123.ron".into(), reason: None });
+    assert!(!m.dirty());
+    let note = m.note.as_ref().unwrap();
+    assert!(!note.error && note.key == "ui.note.saved_copy", "{note:?}");
+    assert!(note.args.iter().any(|(k, v)| *k == "name" && v == "kopie-abc123"), "{note:?}");
+    assert_eq!(
+        m.doc.as_ref().unwrap().saved_to.as_deref(),
+        Some(std::path::Path::new("/saves/kopie-abc123.ron")),
+        "later saves go to the copy"
+    );
+    // Without an open assessment there is nothing to copy.
+    let mut start = model(Lang::De);
+    assert_eq!(act(&mut start, Action::SaveCopy), Effect::None);
+}
+
+#[test]
+fn a_copy_made_by_itself_says_why_and_stays_on_screen() {
+    let mut m = past_about("Konflikt");
+    update(
+        &mut m,
+        Msg::SavedAsCopy {
+            path: "/saves/konflikt-xyz789.ron".into(),
+            reason: Some("/saves/konflikt-abc123.ron is open in another meetcheck.".into()),
+        },
+    );
+    let note = m.note.clone().unwrap();
+    assert!(note.error && note.key == "ui.note.saved_copy_auto", "{note:?}");
+    assert!(m.copy_advised(), "the footer offers Ctrl+K first");
+    act(&mut m, Action::Down);
+    assert_eq!(m.note, Some(note), "moving does not hide it");
+}
+
+#[test]
+fn ctrl_k_works_wherever_ctrl_s_does() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    for mode in Mode::ALL {
+        let save = keymap::action_for(mode, ctrl('s'));
+        let copy = keymap::action_for(mode, ctrl('k'));
+        assert_eq!(save.is_some(), copy == Some(Action::SaveCopy), "{mode:?}");
+    }
+}
+
+#[test]
+fn a_long_note_wraps_in_full_instead_of_being_cut() {
+    let mut m = past_about("Lang");
+    let error = "/home/someone/.local/share/meetcheck/saves/a-very-long-name-abc123.ron has \
+                 changed since it was opened (by another meetcheck or by hand). Nothing was \
+                 overwritten. Here is what to do about it, at the very end of the message.";
+    update(&mut m, Msg::Saved(Err(error.into())));
+    let terminal = render(&mut m, 80, 24);
+    let text = screen_text(&terminal);
+    let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squeezed.contains("at the very end of the message."), "{text}");
+    assert!(!text.contains('…'), "nothing cut:\n{text}");
 }

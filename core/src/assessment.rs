@@ -9,10 +9,11 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::answer_value::AnswerValue;
 use super::catalog::{Catalog, Offering, OperatingModel, Source};
 use super::evidence::Evidence;
 use super::facts::{AsOf, Certainty, Text};
-use super::narrowing::{AnswerId, FactField, Shortlist, fact_provenance};
+use super::narrowing::{AnswerId, FactField, Shortlist};
 use super::scenario::{Scenario, Step};
 use super::todos::{Todo, TodoId};
 
@@ -149,7 +150,7 @@ pub fn excluded_records(
             let facts = fields
                 .into_iter()
                 .filter_map(|field| {
-                    let p = fact_provenance(offering, field)?;
+                    let p = offering.fact(field).provenance()?;
                     Some(FrozenFact {
                         field,
                         source: p.source.to_string(),
@@ -181,6 +182,21 @@ pub struct Decision {
     /// An answer changed after the decision: it must be confirmed again.
     #[serde(default)]
     pub to_be_confirmed: bool,
+}
+
+impl Decision {
+    /// The offering the decision names by `id`: from today's catalogue while it has it, else the
+    /// snapshot's copy (an offering may leave the catalogue; the decision still names it).
+    pub fn offering<'a>(&'a self, catalog: Option<&'a Catalog>, id: &str) -> Option<&'a Offering> {
+        catalog
+            .and_then(|c| c.offering(id))
+            .or_else(|| self.snapshot.offerings.iter().find(|o| o.id == id))
+    }
+
+    /// The chosen offering, as [`Decision::offering`] finds it.
+    pub fn chosen_offering<'a>(&'a self, catalog: Option<&'a Catalog>) -> Option<&'a Offering> {
+        self.offering(catalog, &self.chosen)
+    }
 }
 
 #[derive(
@@ -223,14 +239,21 @@ pub struct ChecklistItem {
     pub no_longer_applies_since: Option<Date>,
 }
 
-/// One entry of the answer history: when, what, old → new (rendered values, both languages
-/// are produced from ids at display time).
+impl ChecklistItem {
+    /// Still to do: neither done nor set aside as not applicable, and the to-do still applies.
+    pub fn is_open(&self) -> bool {
+        self.status == TodoStatus::Open && self.no_longer_applies_since.is_none()
+    }
+}
+
+/// One entry of the answer history: when, which answer, old → new (typed values, worded in the
+/// reader's language when shown).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
     pub at: Timestamp,
     pub answer: AnswerId,
-    pub old: String,
-    pub new: String,
+    pub old: AnswerValue,
+    pub new: AnswerValue,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -257,6 +280,16 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// The preconditions of use among `todos` that are still open; a to-do without a checklist
+    /// entry is open.
+    pub fn open_preconditions<'a>(&self, todos: &'a [Todo]) -> Vec<&'a Todo> {
+        todos
+            .iter()
+            .filter(|t| t.precondition)
+            .filter(|t| self.checklist.get(&t.id).is_none_or(ChecklistItem::is_open))
+            .collect()
+    }
+
     pub fn new(id: String, title: String, now: Timestamp, catalog_edition: String) -> Self {
         Assessment {
             meta: Meta {

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::facts::{AsOf, Fact, Text};
+use super::facts::{AsOf, Certainty, Fact, Text};
+use super::narrowing::FactField;
 use super::scenario::Bundesland;
 
 /// Version of the catalogue's shape; the data edition is separate and changes far more often.
@@ -29,8 +30,51 @@ pub struct Catalog {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub title: String,
+    /// Where a reader opens it: required, a deep link rather than a home page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Required in a catalogue (`validate` reports it missing); `Unclassified` only in decision
+    /// snapshots saved before sources had a kind.
+    #[serde(default)]
+    pub kind: SourceKind,
+}
+
+/// What kind of document a source is: how far a fact citing it can be trusted.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum SourceKind {
+    /// The provider's terms, processing agreement, privacy policy, sub-processor list, help pages.
+    Vendor,
+    /// A supervisory authority's publication.
+    Authority,
+    /// A statute, an official journal (adequacy decisions) or a court decision.
+    Law,
+    /// An official certification list (e.g. the KBV's certified video service providers).
+    CertificationList,
+    /// Press, blogs, law firms and other third parties.
+    Secondary,
+    /// Not stated: a source in a decision snapshot saved before sources had a kind. A catalogue
+    /// may not use it.
+    #[default]
+    Unclassified,
+    /// The organisation's own document (a signed agreement, its check of a list), recorded as
+    /// evidence in an assessment. A catalogue may not use it.
+    Organisation,
+}
+
+impl SourceKind {
+    /// The strongest certainty a fact citing this kind of source may claim.
+    pub fn strongest_certainty(self) -> Certainty {
+        match self {
+            SourceKind::Authority | SourceKind::Law | SourceKind::CertificationList => {
+                Certainty::Authority
+            }
+            SourceKind::Vendor => Certainty::Contract,
+            SourceKind::Secondary | SourceKind::Unclassified => Certainty::Secondary,
+            SourceKind::Organisation => Certainty::Organisation,
+        }
+    }
 }
 
 /// Who runs the service, as the DSK guidance distinguishes it.
@@ -400,13 +444,12 @@ fn not_recorded() -> Fact<bool> {
 }
 
 impl Offering {
+    /// A feature the catalogue does not record reads as unknown with an empty note, which the
+    /// sentences layer words as "not recorded in the catalogue".
     pub fn feature(&self, feature: Feature) -> &Fact<bool> {
-        static UNRECORDED: std::sync::OnceLock<Fact<bool>> = std::sync::OnceLock::new();
-        self.features.get(&feature).unwrap_or_else(|| {
-            UNRECORDED.get_or_init(|| {
-                Fact::unknown("Nicht im Katalog erfasst.", "Not recorded in the catalogue.")
-            })
-        })
+        static UNRECORDED: Fact<bool> =
+            Fact::Unknown { note: Text { de: String::new(), en: String::new() } };
+        self.features.get(&feature).unwrap_or(&UNRECORDED)
     }
 
     /// The latest authority position that is not historical, else the latest one.
@@ -442,65 +485,18 @@ impl Catalog {
     }
 }
 
-/// Facts that change with the provider's editions and terms, and so go stale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ChangeableField {
-    ProcessingLocations,
-    SubprocessorLocations,
-    DpfCertified,
-    TransferBasis,
-    Dpa,
-    OwnPurpose,
-    E2ee,
-    E2eeMaxParticipants,
-    MaxParticipants,
-}
-
-impl ChangeableField {
-    pub fn key(self) -> &'static str {
-        match self {
-            ChangeableField::ProcessingLocations => "catalog.field.processing_locations",
-            ChangeableField::SubprocessorLocations => "catalog.field.subprocessor_locations",
-            ChangeableField::DpfCertified => "catalog.field.dpf_certified",
-            ChangeableField::TransferBasis => "catalog.field.transfer_basis",
-            ChangeableField::Dpa => "catalog.field.dpa",
-            ChangeableField::OwnPurpose => "catalog.field.own_purpose",
-            ChangeableField::E2ee => "catalog.field.e2ee",
-            ChangeableField::E2eeMaxParticipants => "catalog.field.e2ee_max_participants",
-            ChangeableField::MaxParticipants => "catalog.field.max_participants",
-        }
-    }
-}
-
 impl Offering {
-    /// The date of every known fact that can change (limits, E2EE, terms, DPF, locations).
-    pub fn changeable_facts(&self) -> Vec<(ChangeableField, AsOf)> {
-        let mut out = Vec::new();
-        let mut add = |field, as_of: Option<AsOf>| {
-            if let Some(as_of) = as_of {
-                out.push((field, as_of));
-            }
-        };
-        let as_of = |p: Option<super::facts::Provenance<'_>>| p.map(|p| p.as_of);
-        add(ChangeableField::ProcessingLocations, as_of(self.processing_locations.provenance()));
-        add(
-            ChangeableField::SubprocessorLocations,
-            as_of(self.subprocessor_locations.provenance()),
-        );
-        add(ChangeableField::DpfCertified, as_of(self.dpf_certified.provenance()));
-        add(ChangeableField::TransferBasis, as_of(self.transfer_basis.provenance()));
-        add(ChangeableField::Dpa, as_of(self.dpa.provenance()));
-        add(ChangeableField::OwnPurpose, as_of(self.own_purpose.provenance()));
-        add(ChangeableField::E2ee, as_of(self.e2ee.provenance()));
-        if let Some(e2ee) = self.e2ee.value() {
-            add(ChangeableField::E2eeMaxParticipants, as_of(e2ee.max_participants.provenance()));
-        }
-        add(ChangeableField::MaxParticipants, as_of(self.max_participants.provenance()));
-        out
+    /// The date of every known fact that can change (see [`FactField::changeable`]).
+    pub fn changeable_facts(&self) -> Vec<(FactField, AsOf)> {
+        FactField::all()
+            .into_iter()
+            .filter(|f| f.changeable())
+            .filter_map(|f| Some((f, self.fact(f).provenance()?.as_of)))
+            .collect()
     }
 
     /// The changeable fact whose truth is oldest (counted from the end of its date range).
-    pub fn oldest_changeable_fact(&self) -> Option<(ChangeableField, AsOf)> {
+    pub fn oldest_changeable_fact(&self) -> Option<(FactField, AsOf)> {
         self.changeable_facts().into_iter().min_by_key(|(field, as_of)| (as_of.latest(), *field))
     }
 }
@@ -550,6 +546,14 @@ pub enum ProblemKind {
     BadCountryCode { code: String },
     /// A feature absent from the features map (Unknown with a note is the way to say "silent").
     MissingFeature,
+    /// A source without a URL a reader can open.
+    MissingUrl,
+    /// A source that does not say what kind of document it is.
+    MissingSourceKind,
+    /// A URL that is not http(s) or names only a host, not the page that states the fact.
+    BareUrl { url: String },
+    /// A fact claims more certainty than its source can give (e.g. `Vendor` from a press report).
+    CertaintyAboveSource { certainty: String, kind: String },
 }
 
 impl ProblemKind {
@@ -563,6 +567,10 @@ impl ProblemKind {
             ProblemKind::MissingText => "catalog.problem.missing_text",
             ProblemKind::BadCountryCode { .. } => "catalog.problem.bad_country_code",
             ProblemKind::MissingFeature => "catalog.problem.missing_feature",
+            ProblemKind::MissingUrl => "catalog.problem.missing_url",
+            ProblemKind::MissingSourceKind => "catalog.problem.missing_source_kind",
+            ProblemKind::BareUrl { .. } => "catalog.problem.bare_url",
+            ProblemKind::CertaintyAboveSource { .. } => "catalog.problem.certainty_above_source",
         }
     }
 
@@ -575,9 +583,15 @@ impl ProblemKind {
             ProblemKind::UnknownSource { source } => vec![("source", source.clone())],
             ProblemKind::FutureDate { as_of } => vec![("as_of", as_of.clone())],
             ProblemKind::BadCountryCode { code } => vec![("code", code.clone())],
+            ProblemKind::BareUrl { url } => vec![("url", url.clone())],
+            ProblemKind::CertaintyAboveSource { certainty, kind } => {
+                vec![("certainty", certainty.clone()), ("kind", kind.clone())]
+            }
             ProblemKind::DuplicateId
             | ProblemKind::BadId
             | ProblemKind::MissingText
+            | ProblemKind::MissingUrl
+            | ProblemKind::MissingSourceKind
             | ProblemKind::MissingFeature => Vec::new(),
         }
     }
@@ -612,6 +626,10 @@ impl Validator<'_> {
         self.string("edition".into(), &catalog.edition);
         for (key, source) in &catalog.sources {
             self.string(format!("sources.{key}.title"), &source.title);
+            self.url(&format!("sources.{key}.url"), source.url.as_deref());
+            if matches!(source.kind, SourceKind::Unclassified | SourceKind::Organisation) {
+                self.report(format!("sources.{key}.kind"), ProblemKind::MissingSourceKind);
+            }
         }
         for (code, fact) in &catalog.adequacy {
             let path = format!("adequacy.{code}");
@@ -702,8 +720,9 @@ impl Validator<'_> {
         check_value: impl FnOnce(&mut Self, &str, &T),
     ) {
         match fact {
-            Fact::Known { value, source, as_of, note, .. } => {
+            Fact::Known { value, source, as_of, note, certainty } => {
                 self.source(&format!("{path}.source"), source);
+                self.certainty(&format!("{path}.certainty"), source, *certainty);
                 self.date(&format!("{path}.as_of"), as_of);
                 if let Some(note) = note {
                     self.text(&format!("{path}.note"), note);
@@ -718,6 +737,35 @@ impl Validator<'_> {
     fn source(&mut self, path: &str, key: &str) {
         if !self.catalog.sources.contains_key(key) {
             self.report(path.to_string(), ProblemKind::UnknownSource { source: key.to_string() });
+        }
+    }
+
+    fn url(&mut self, path: &str, url: Option<&str>) {
+        let Some(url) = url else {
+            self.report(path.to_string(), ProblemKind::MissingUrl);
+            return;
+        };
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+        let deep = rest
+            .and_then(|r| r.split_once('/'))
+            .is_some_and(|(host, page)| !host.is_empty() && !page.trim_end_matches('/').is_empty());
+        if !deep {
+            self.report(path.to_string(), ProblemKind::BareUrl { url: url.to_string() });
+        }
+    }
+
+    /// A fact may not claim more than its source can give; Certainty orders strongest first.
+    fn certainty(&mut self, path: &str, key: &str, certainty: Certainty) {
+        let Some(kind) = self.catalog.sources.get(key).map(|s| s.kind) else { return };
+        if kind == SourceKind::Unclassified {
+            return;
+        }
+        if certainty < kind.strongest_certainty() {
+            let kind = ProblemKind::CertaintyAboveSource {
+                certainty: format!("{certainty:?}"),
+                kind: format!("{kind:?}"),
+            };
+            self.report(path.to_string(), kind);
         }
     }
 
@@ -761,7 +809,7 @@ mod tests {
     const MINIMAL: &str = r#"(
             schema: 1,
             edition: "test",
-            sources: { "s": (title: "A source", url: None) },
+            sources: { "s": (title: "A source", url: Some("https://example.org/terms"), kind: Vendor) },
             offerings: [(
                 id: "x",
                 name: (de: "X", en: "X"),
@@ -773,7 +821,7 @@ mod tests {
                 subprocessor_locations: Unknown(note: (de: "Fehlt.", en: "Missing.")),
                 dpf_certified: NotApplicable,
                 transfer_basis: NotApplicable,
-                dpa: Known(value: Standard, source: "s", as_of: "2021-02-18", certainty: Authority),
+                dpa: Known(value: Standard, source: "s", as_of: "2021-02-18", certainty: Contract),
                 own_purpose: Unknown(note: (de: "Fehlt.", en: "Missing.")),
                 open_source: Known(value: false, source: "s", as_of: "2025", certainty: Vendor),
                 licence: Known(value: "proprietary", source: "s", as_of: "2025", certainty: Vendor),
@@ -855,6 +903,44 @@ mod tests {
     }
 
     #[test]
+    fn a_source_needs_a_deep_url_and_a_kind_and_bounds_the_certainty_of_its_facts() {
+        let mut c = minimal();
+        let source =
+            |url: Option<&str>, kind| Source { title: "T".into(), url: url.map(Into::into), kind };
+        c.sources.insert("none".into(), source(None, SourceKind::Vendor));
+        c.sources
+            .insert("home".into(), source(Some("https://vendor.example/"), SourceKind::Vendor));
+        c.sources.insert(
+            "old".into(),
+            source(Some("https://a.example/terms"), SourceKind::Unclassified),
+        );
+        c.sources
+            .insert("press".into(), source(Some("https://news.example/a"), SourceKind::Secondary));
+        c.offerings[0].max_participants = Fact::known(10, "press", "2025", Certainty::Vendor);
+        c.offerings[0].open_source = Fact::known(false, "press", "2025", Certainty::Secondary);
+        let found = kinds(&c);
+        let bare = ProblemKind::BareUrl { url: "https://vendor.example/".into() };
+        let above = ProblemKind::CertaintyAboveSource {
+            certainty: "Vendor".into(),
+            kind: "Secondary".into(),
+        };
+        let expected = [
+            ("sources.none.url".to_string(), ProblemKind::MissingUrl),
+            ("sources.home.url".to_string(), bare),
+            ("sources.old.kind".to_string(), ProblemKind::MissingSourceKind),
+            ("x.max_participants.certainty".to_string(), above),
+        ];
+        for problem in &expected {
+            assert!(found.contains(problem), "{problem:?} in {found:?}");
+        }
+        assert_eq!(
+            found.len(),
+            expected.len(),
+            "a secondary fact from the press is fine: {found:?}"
+        );
+    }
+
+    #[test]
     fn a_date_is_only_in_the_future_when_its_period_starts_after_today() {
         let mut c = minimal();
         c.offerings[0].max_participants = Fact::known(10, "s", "2026", Certainty::Vendor);
@@ -886,6 +972,6 @@ mod tests {
     #[test]
     fn the_oldest_changeable_fact_counts_from_the_end_of_its_range() {
         let o = &minimal().offerings[0];
-        assert_eq!(o.oldest_changeable_fact().map(|(f, _)| f), Some(ChangeableField::Dpa));
+        assert_eq!(o.oldest_changeable_fact().map(|(f, _)| f), Some(FactField::Dpa));
     }
 }

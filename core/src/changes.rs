@@ -57,10 +57,8 @@ pub fn snapshot_changes(
         if then == now {
             continue;
         }
-        let fields: Vec<FactField> = FactField::all()
-            .into_iter()
-            .filter(|f| fact_fingerprint(then, *f) != fact_fingerprint(now, *f))
-            .collect();
+        let fields: Vec<FactField> =
+            FactField::all().into_iter().filter(|f| !then.fact(*f).same_as(now.fact(*f))).collect();
         if fields.is_empty() {
             changes.push(SnapshotChange::Details { offering: now.id.clone() });
         }
@@ -114,42 +112,5 @@ pub fn snapshot_catalog(decision: &Decision, current: &Catalog) -> Catalog {
         // The snapshot does not keep the adequacy list; today's is the best available.
         adequacy: current.adequacy.clone(),
         offerings: snapshot.offerings.clone(),
-    }
-}
-
-/// A comparable rendering of one fact (value, source, date, certainty, note).
-fn fact_fingerprint(offering: &Offering, field: FactField) -> String {
-    let e2ee = offering.e2ee.value();
-    match field {
-        FactField::OperatingModel => format!("{:?}", offering.operating_model),
-        FactField::Operator => format!("{:?}", offering.operator),
-        FactField::Parent => format!("{:?}", offering.parent),
-        FactField::ProcessingLocations => format!("{:?}", offering.processing_locations),
-        FactField::SubprocessorLocations => format!("{:?}", offering.subprocessor_locations),
-        FactField::DpfCertified => format!("{:?}", offering.dpf_certified),
-        FactField::TransferBasis => format!("{:?}", offering.transfer_basis),
-        FactField::Dpa => format!("{:?}", offering.dpa),
-        FactField::OwnPurpose => format!("{:?}", offering.own_purpose),
-        FactField::OpenSource => format!("{:?}", offering.open_source),
-        FactField::Licence => format!("{:?}", offering.licence),
-        FactField::E2ee => format!(
-            "{:?}",
-            (
-                offering.e2ee.provenance(),
-                offering.e2ee.note(),
-                e2ee.map(|e| (e.mode, &e.features_lost, &e.requires, e.experimental)),
-            )
-        ),
-        FactField::E2eeBrowserJoin => format!("{:?}", e2ee.map(|e| &e.browser_join)),
-        FactField::E2eeMaxParticipants => format!("{:?}", e2ee.map(|e| &e.max_participants)),
-        FactField::BrowserJoin => format!("{:?}", offering.browser_join),
-        FactField::Apps => format!("{:?}", offering.apps),
-        FactField::MaxParticipants => format!("{:?}", offering.max_participants),
-        FactField::Feature(f) => format!("{:?}", offering.feature(f)),
-        FactField::KbvListed => format!("{:?}", offering.kbv_listed),
-        FactField::Availability => format!("{:?}", offering.availability),
-        FactField::AuthorityPositions => format!("{:?}", offering.authority_positions),
-        FactField::JoinWithoutAccount => format!("{:?}", offering.join_without_account),
-        FactField::AttentionTracking => format!("{:?}", offering.attention_tracking),
     }
 }

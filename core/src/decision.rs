@@ -56,7 +56,7 @@ pub fn snapshot(
     let mut cited = BTreeSet::new();
     for offering in &offerings {
         for field in FactField::all() {
-            if let Some(p) = narrowing::fact_provenance(offering, field) {
+            if let Some(p) = offering.fact(field).provenance() {
                 cited.insert(p.source.to_string());
             }
         }
@@ -221,13 +221,6 @@ pub fn reconcile_checklist(a: &mut Assessment, current: &[Todo], today: Date) {
     });
 }
 
-/// The offering the decision names, from today's catalogue or else from the snapshot's copy.
-pub fn chosen_offering<'a>(decision: &'a Decision, catalog: &'a Catalog) -> Option<&'a Offering> {
-    catalog
-        .offering(&decision.chosen)
-        .or_else(|| decision.snapshot.offerings.iter().find(|o| o.id == decision.chosen))
-}
-
 /// An answer changed after the decision was taken: the decision must be confirmed again unless
 /// the answers are back to what the decision rested on, and the checklist follows the to-dos of
 /// the new answers. Without a decision nothing happens.
@@ -244,7 +237,7 @@ pub fn current_todos(a: &Assessment, catalog: &Catalog) -> Vec<Todo> {
     let proof = evidence::of_assessment(a);
     let effective = evidence::effective_catalog(catalog, &proof);
     match &a.decision {
-        Some(d) => match chosen_offering(d, &effective) {
+        Some(d) => match d.chosen_offering(Some(&effective)) {
             Some(o) => todos::for_offering(&effective, &a.scenario, o),
             None => todos::todos(&a.scenario, None),
         },
@@ -289,7 +282,7 @@ pub fn readiness(a: &Assessment, catalog: &Catalog, today: Date) -> Option<Readi
         .collect();
     let proof = evidence::of_assessment(a);
     let effective = evidence::effective_catalog(catalog, &proof);
-    let open_confirmations = match chosen_offering(d, &effective) {
+    let open_confirmations = match d.chosen_offering(Some(&effective)) {
         Some(o) => {
             let r = narrowing::requirements_of(&effective, &a.scenario, o, today);
             r.unconfirmed.iter().map(|u| u.rule).collect()
@@ -334,6 +327,8 @@ mod tests {
     fn taking_the_decision_freezes_the_snapshot() {
         let catalog = catalog();
         let mut a = assessment();
+        // Countries with an adequacy decision allowed, so that a runner-up remains.
+        a.scenario.transfer_stance = TransferStance::Adequacy;
         let shortlist = narrowing::narrow(&catalog, &a.scenario, TODAY);
         let top = shortlist.ranked[0].offering.clone();
         let second = shortlist.ranked[1].offering.clone();

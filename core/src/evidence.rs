@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{Assessment, TodoStatus};
 use crate::catalog::{
     Browser, Catalog, DpaTerms, E2ee, E2eeMode, Entity, Feature, Offering, OwnPurpose, Source,
-    TransferMechanism,
+    SourceKind, TransferMechanism,
 };
 use crate::facts::{AsOf, Certainty, Fact, PartialDate};
 use crate::narrowing::FactField;
@@ -132,7 +132,9 @@ pub fn effective_catalog<'a>(catalog: &'a Catalog, evidence: &[Evidence]) -> Cow
         };
         let key = format!("{SOURCE_PREFIX}{i}");
         apply(offering, e, &key);
-        out.sources.insert(key, Source { title: e.document.clone(), url: None });
+        let source =
+            Source { title: e.document.clone(), url: None, kind: SourceKind::Organisation };
+        out.sources.insert(key, source);
     }
     Cow::Owned(out)
 }

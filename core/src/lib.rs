@@ -4,12 +4,15 @@
 
 mod ids;
 
+pub mod answer_value;
 pub mod assessment;
 pub mod catalog;
 pub mod changes;
 pub mod decision;
 pub mod evidence;
+pub mod fact_ref;
 pub mod facts;
 pub mod narrowing;
+pub mod norms;
 pub mod scenario;
 pub mod todos;

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::catalog::{Browser, Catalog, Feature, Offering};
-use super::facts::{AsOf, Provenance};
+use super::facts::AsOf;
 use super::scenario::{Bundesland, ProtectionNeed, Scenario, TransferStance};
 
 mod causes;
@@ -151,6 +151,24 @@ pub enum FactField {
 }
 
 impl FactField {
+    /// Facts that change with the provider's editions and terms (limits, E2EE, terms, DPF,
+    /// locations, browsers, features) and so go stale; who runs it, its licence and the
+    /// authorities' dated positions do not.
+    pub fn changeable(self) -> bool {
+        !matches!(
+            self,
+            FactField::OperatingModel
+                | FactField::Operator
+                | FactField::Parent
+                | FactField::OpenSource
+                | FactField::Licence
+                | FactField::Apps
+                | FactField::KbvListed
+                | FactField::Availability
+                | FactField::AuthorityPositions
+        )
+    }
+
     /// Every fact field of an offering, in catalogue order.
     pub fn all() -> Vec<FactField> {
         let mut fields = vec![
@@ -677,51 +695,6 @@ fn score(lights: &[Rating], weights: &[(CriterionId, u8)]) -> i32 {
         .sum()
 }
 
-/// Facts that can change (limits, E2EE, terms, DPF, locations, features) and go stale.
-pub fn changeable(field: FactField) -> bool {
-    !matches!(
-        field,
-        FactField::OperatingModel
-            | FactField::Operator
-            | FactField::Parent
-            | FactField::OpenSource
-            | FactField::Licence
-            | FactField::Apps
-            | FactField::KbvListed
-            | FactField::Availability
-            | FactField::AuthorityPositions
-    )
-}
-
-/// Where the value of one fact comes from (`None` unless Known).
-pub fn fact_provenance(offering: &Offering, field: FactField) -> Option<Provenance<'_>> {
-    let e2ee = offering.e2ee.value();
-    match field {
-        FactField::OperatingModel | FactField::AuthorityPositions => None,
-        FactField::Operator => offering.operator.provenance(),
-        FactField::Parent => offering.parent.provenance(),
-        FactField::ProcessingLocations => offering.processing_locations.provenance(),
-        FactField::SubprocessorLocations => offering.subprocessor_locations.provenance(),
-        FactField::DpfCertified => offering.dpf_certified.provenance(),
-        FactField::TransferBasis => offering.transfer_basis.provenance(),
-        FactField::Dpa => offering.dpa.provenance(),
-        FactField::OwnPurpose => offering.own_purpose.provenance(),
-        FactField::OpenSource => offering.open_source.provenance(),
-        FactField::Licence => offering.licence.provenance(),
-        FactField::E2ee => offering.e2ee.provenance(),
-        FactField::E2eeBrowserJoin => e2ee.and_then(|e| e.browser_join.provenance()),
-        FactField::E2eeMaxParticipants => e2ee.and_then(|e| e.max_participants.provenance()),
-        FactField::BrowserJoin => offering.browser_join.provenance(),
-        FactField::Apps => offering.apps.provenance(),
-        FactField::MaxParticipants => offering.max_participants.provenance(),
-        FactField::Feature(f) => offering.feature(f).provenance(),
-        FactField::KbvListed => offering.kbv_listed.provenance(),
-        FactField::Availability => offering.availability.provenance(),
-        FactField::JoinWithoutAccount => offering.join_without_account.provenance(),
-        FactField::AttentionTracking => offering.attention_tracking.provenance(),
-    }
-}
-
 /// The facts a remaining offering's result rests on: those behind its lights and those the
 /// scenario's requirements were checked against (size, browsers, features).
 fn facts_relied_on(scenario: &Scenario, evaluation: &Evaluation) -> Vec<FactField> {
@@ -753,10 +726,10 @@ fn stale_facts<'a>(
     let mut stale = Vec::new();
     for (offering, evaluation) in remaining {
         for field in facts_relied_on(scenario, evaluation) {
-            if !changeable(field) {
+            if !field.changeable() {
                 continue;
             }
-            if let Some(p) = fact_provenance(offering, field)
+            if let Some(p) = offering.fact(field).provenance()
                 && p.as_of.is_older_than(super::facts::STALE_AFTER_MONTHS, today)
             {
                 stale.push(StaleFact { offering: offering.id.clone(), field, as_of: p.as_of });

@@ -182,7 +182,8 @@ pub struct TodoCause {
     /// fit if confirmed before the decision).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offering: Option<String>,
-    #[serde(rename = "key")]
+    /// Saved as `key` by format version 1.
+    #[serde(alias = "key")]
     pub reason: TodoReason,
     pub answers: Vec<AnswerId>,
     /// Facts of the chosen offering behind this cause (e.g. the unknown ones to ask about).

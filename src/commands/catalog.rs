@@ -1,4 +1,5 @@
-//! `meetcheck catalog [--check FILE]`: the offerings at a glance, or a catalogue file checked.
+//! `meetcheck catalog [--check FILE] [--json] [--stats]`: the offerings at a glance (a table on a
+//! terminal, TSV when piped), every fact as JSON, coverage per field, or a catalogue file checked.
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -8,8 +9,12 @@ use std::process::ExitCode;
 use anyhow::Result;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use serde_json::json;
+
+use super::catalog_facts::{EXCLUSION_DRIVING, FieldStats, facts_of, field_stats, source_json};
 use super::{Context, EMBEDDED_CATALOG};
-use crate::domain::catalog::{self, Catalog, Offering};
+use crate::describe;
+use crate::domain::catalog::{self, Catalog, Offering, OperatingModel};
 use crate::domain::facts::{AsOf, Fact};
 use crate::i18n::Texts;
 use crate::store::ReadError;
@@ -34,11 +39,32 @@ const MIN_COLUMN: usize = 5;
 /// Terminal width assumed when the terminal does not tell.
 const FALLBACK_WIDTH: usize = 100;
 
-pub fn run(ctx: &Context, check: Option<PathBuf>) -> Result<ExitCode> {
-    if let Some(file) = check {
+/// What `meetcheck catalog` prints.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    pub check: Option<PathBuf>,
+    pub json: bool,
+    pub stats: bool,
+}
+
+pub fn run(ctx: &Context, request: Request) -> Result<ExitCode> {
+    if let Some(file) = request.check {
         return Ok(check_file(ctx, &file, today()));
     }
     let catalog = ctx.catalog()?;
+    if request.json {
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &catalog_json(&catalog, today()))?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if request.stats {
+        let mut out = std::io::stdout().lock();
+        for line in stats(&ctx.texts, &catalog, today(), std::io::stdout().is_terminal()) {
+            writeln!(out, "{line}")?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::stdout().lock();
     if std::io::stdout().is_terminal() {
         let width = ratatui::crossterm::terminal::size()
@@ -93,15 +119,151 @@ pub fn table(texts: &Texts, catalog: &Catalog, width: usize) -> Vec<String> {
     lines
 }
 
-/// One line per offering, id first, cells separated by tabs, nothing cut.
+/// A header line, then one line per offering, id first, cells separated by tabs, nothing cut.
 pub fn tab_separated(texts: &Texts, catalog: &Catalog) -> Vec<String> {
-    catalog
+    let mut header = vec!["id".to_string()];
+    header.extend(HEADERS.iter().map(|key| texts.get(key).to_string()));
+    let mut lines = vec![header.join("\t")];
+    lines.extend(catalog.offerings.iter().map(|o| {
+        let mut row = vec![o.id.clone()];
+        row.extend(cells(texts, o).into_iter().map(|c| c.replace(['\t', '\n'], " ")));
+        row.join("\t")
+    }));
+    lines
+}
+
+/// Every offering with every fact: state, value, source (title, URL, kind), as-of, certainty.
+/// The schema is documented in README.md.
+pub fn catalog_json(catalog: &Catalog, today: jiff::civil::Date) -> serde_json::Value {
+    let offerings: Vec<serde_json::Value> = catalog
         .offerings
         .iter()
         .map(|o| {
-            let mut row = vec![o.id.clone()];
-            row.extend(cells(texts, o).into_iter().map(|c| c.replace(['\t', '\n'], " ")));
-            row.join("\t")
+            let facts: Vec<serde_json::Value> =
+                facts_of(o).iter().map(|f| f.to_json(catalog, today)).collect();
+            let positions: Vec<serde_json::Value> = o
+                .authority_positions
+                .iter()
+                .map(|p| {
+                    json!({
+                        "authority": p.authority,
+                        "verdict": p.verdict,
+                        "date": p.date.to_string(),
+                        "historical": p.historical,
+                        "edition": p.edition,
+                        "scope": p.scope,
+                        "summary": p.summary,
+                        "source": source_json(catalog, &p.source),
+                    })
+                })
+                .collect();
+            json!({
+                "id": o.id,
+                "name": o.name,
+                "product": o.product,
+                "operating_model": o.operating_model,
+                "facts": facts,
+                "authority_positions": positions,
+                "settings": o.settings,
+                "notes": o.notes,
+            })
+        })
+        .collect();
+    json!({
+        "schema": catalog.schema,
+        "edition": catalog.edition,
+        "offerings": offerings,
+    })
+}
+
+/// `catalog --stats`: per field known / unknown / not applicable, the share from primary
+/// sources and the stale ones, then the totals and the floor for exclusion-driving fields.
+/// Aligned columns on a terminal, tab-separated otherwise.
+pub fn stats(
+    texts: &Texts,
+    catalog: &Catalog,
+    today: jiff::civil::Date,
+    aligned: bool,
+) -> Vec<String> {
+    let all: Vec<&Offering> = catalog.offerings.iter().collect();
+    let per_field = field_stats(catalog, &all, today);
+    let share = |s: Option<u32>| s.map_or_else(|| "–".to_string(), |s| s.to_string());
+    let mut rows: Vec<Vec<String>> =
+        vec![texts.get("catalog.stats.header").split('\t').map(str::to_string).collect()];
+    let mut total = FieldStats::default();
+    for (field, s) in &per_field {
+        rows.push(vec![
+            field.clone(),
+            s.known.to_string(),
+            s.unknown.to_string(),
+            s.not_applicable.to_string(),
+            share(s.known_share()),
+            share(s.primary_share()),
+            s.stale.to_string(),
+        ]);
+        total.known += s.known;
+        total.unknown += s.unknown;
+        total.not_applicable += s.not_applicable;
+        total.primary += s.primary;
+        total.stale += s.stale;
+    }
+    let mut lines = vec![texts.fmt(
+        "catalog.stats.heading",
+        &[
+            ("edition", &catalog.edition),
+            ("count", &catalog.offerings.len().to_string()),
+            ("today", &today.to_string()),
+        ],
+    )];
+    lines.extend(if aligned { align(&rows) } else { rows.iter().map(|r| r.join("\t")).collect() });
+    lines.push(texts.fmt(
+        "catalog.stats.total",
+        &[
+            ("known", &total.known.to_string()),
+            ("unknown", &total.unknown.to_string()),
+            ("not_applicable", &total.not_applicable.to_string()),
+            ("known_share", &share(total.known_share())),
+            ("primary_share", &share(total.primary_share())),
+            ("stale", &total.stale.to_string()),
+        ],
+    ));
+    lines.push(texts.fmt(
+        "catalog.stats.floor",
+        &[("share", &share(exclusion_driving_known_share(catalog, today)))],
+    ));
+    lines
+}
+
+/// Known share of the exclusion-driving fields of online services (the catalogue's floor).
+pub fn exclusion_driving_known_share(catalog: &Catalog, today: jiff::civil::Date) -> Option<u32> {
+    let online: Vec<&Offering> = catalog
+        .offerings
+        .iter()
+        .filter(|o| o.operating_model == OperatingModel::OnlineService)
+        .collect();
+    let mut total = FieldStats::default();
+    for (field, s) in field_stats(catalog, &online, today) {
+        if EXCLUSION_DRIVING.contains(&field.as_str()) {
+            total.known += s.known;
+            total.unknown += s.unknown;
+        }
+    }
+    total.known_share()
+}
+
+/// Columns padded to their widest cell.
+fn align(rows: &[Vec<String>]) -> Vec<String> {
+    let mut widths: Vec<usize> = Vec::new();
+    for row in rows {
+        widths.resize(widths.len().max(row.len()), 0);
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    rows.iter()
+        .map(|row| {
+            let cells: Vec<String> = row.iter().zip(&widths).map(|(c, &w)| pad(c, w)).collect();
+            cells.join(GAP).trim_end().to_string()
         })
         .collect()
 }
@@ -147,7 +309,7 @@ fn cells(texts: &Texts, o: &Offering) -> Vec<String> {
     let oldest = match o.oldest_changeable_fact() {
         Some((field, as_of)) => texts.fmt(
             "catalog.value.oldest",
-            &[("date", &as_of_text(texts, as_of)), ("field", texts.get(field.key()))],
+            &[("date", &as_of_text(texts, as_of)), ("field", &describe::fact_label(texts, field))],
         ),
         None => texts.get("catalog.value.none").to_string(),
     };

@@ -10,10 +10,10 @@ use jiff::civil::Date;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Context;
-use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
 use crate::domain::scenario::Step;
-use crate::store::{Entry, Store, StoreError, rescue};
+use crate::store::format::Header;
+use crate::store::{Damage, Listed, Store, StoreError, rescue};
 use crate::terminal_text::for_terminal;
 
 /// Column headers, in order.
@@ -33,18 +33,26 @@ const NONE: &str = "–";
 
 pub fn run(ctx: &Context) -> Result<ExitCode> {
     let store = Store::new(ctx.saves_dir()?);
-    let entries = store.list().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
-    // A broken --catalog file must not hide the saves: names then come from the snapshots.
-    let catalog = ctx.catalog().ok();
-    let today = jiff::ZonedDateTime::now().date();
-    let terminal = std::io::stdout().is_terminal();
-    let dir = for_terminal(&store.dir().display().to_string()).into_owned();
+    // Emergency copies an earlier session could not report: named first, whatever follows.
     let rescued = rescue::noted(&store);
     if !rescued.is_empty() {
         let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
         let note = ctx.texts.fmt("ui.note.rescued_before", &[("paths", &paths.join(", "))]);
         eprintln!("{}", for_terminal(&note));
     }
+    let entries = store.list_headers().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
+    // A refused --catalog file must not hide the saves: it is reported, and names then come
+    // from the snapshots.
+    let catalog = match ctx.catalog() {
+        Ok(catalog) => Some(catalog),
+        Err(error) => {
+            eprintln!("meetcheck: {}", for_terminal(&format!("{error:#}")));
+            None
+        }
+    };
+    let today = jiff::ZonedDateTime::now().date();
+    let terminal = std::io::stdout().is_terminal();
+    let dir = for_terminal(&store.dir().display().to_string()).into_owned();
     if entries.is_empty() {
         let message = ctx.texts.fmt("list.empty", &[("dir", &dir)]);
         if terminal {
@@ -74,18 +82,18 @@ fn rows(
     ctx: &Context,
     catalog: Option<&Catalog>,
     today: Date,
-    entries: Vec<Entry>,
+    entries: Vec<Listed>,
 ) -> Vec<Vec<String>> {
     let mut good: Vec<(Timestamp, Vec<String>)> = Vec::new();
     let mut broken: Vec<Vec<String>> = Vec::new();
     for entry in entries {
-        match &entry.loaded {
-            Ok(loaded) => {
-                let mut row = row(ctx, catalog, today, &entry.name, &loaded.assessment);
-                if loaded.from_backup() {
+        match &entry.header {
+            Ok(listed) => {
+                let mut row = row(ctx, catalog, today, &entry.name, &listed.header);
+                if listed.from_backup {
                     row[1] = ctx.texts.fmt("list.from_backup", &[("title", &row[1])]);
                 }
-                good.push((loaded.assessment.meta.updated, row));
+                good.push((listed.header.updated, row));
             }
             Err(error) => {
                 broken.push(vec![entry.name.clone(), broken_summary(ctx, &entry.name, error)])
@@ -101,31 +109,31 @@ fn row(
     catalog: Option<&Catalog>,
     today: Date,
     name: &str,
-    a: &Assessment,
+    h: &Header,
 ) -> Vec<String> {
     let texts = &ctx.texts;
-    let updated = a.meta.updated.to_zoned_datetime(jiff::tz::TimeZone::system());
-    let chosen = a.decision.as_ref().map_or(NONE.to_string(), |d| {
-        let current = catalog.and_then(|c| c.offering(&d.chosen));
-        let recorded = d.snapshot.offerings.iter().find(|o| o.id == d.chosen);
-        match current.or(recorded) {
-            Some(offering) => texts.pick(&offering.name).to_string(),
-            None => d.chosen.clone(),
+    let updated = h.updated.to_zoned_datetime(jiff::tz::TimeZone::system());
+    // Today's catalogue names the offering; the header's name (from the decision's snapshot)
+    // serves when the catalogue no longer has it.
+    let chosen = h.chosen.as_ref().map_or(NONE.to_string(), |c| {
+        let current = catalog.and_then(|catalog| catalog.offering(&c.id)).map(|o| &o.name);
+        match current.or(c.name.as_ref()) {
+            Some(name) => texts.pick(name).to_string(),
+            None => c.id.clone(),
         }
     });
-    let status =
-        a.status.as_ref().map_or(NONE.to_string(), |s| texts.get(s.status.key()).to_string());
-    let review = match a.review_by {
+    let status = h.status.map_or(NONE.to_string(), |s| texts.get(s.key()).to_string());
+    let review = match h.review_by {
         Some(date) if date < today => texts.fmt("list.overdue", &[("date", &date.to_string())]),
         Some(date) => date.to_string(),
         None => NONE.to_string(),
     };
     vec![
         name.to_string(),
-        a.meta.title.clone(),
-        a.meta.organisation.clone(),
+        h.title.clone(),
+        h.organisation.clone(),
         updated.strftime("%Y-%m-%d %H:%M").to_string(),
-        step_label(ctx, a.step),
+        step_label(ctx, h.step),
         chosen,
         status,
         review,
@@ -140,6 +148,10 @@ fn step_label(ctx: &Context, step: Step) -> String {
 fn broken_summary(ctx: &Context, name: &str, error: &StoreError) -> String {
     let texts = &ctx.texts;
     match error {
+        StoreError::Corrupt { line, column, reason: Damage::EndsEarly, .. } => texts.fmt(
+            "list.broken.ends_early",
+            &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
+        ),
         StoreError::Corrupt { line, column, .. } => texts.fmt(
             "list.broken.corrupt",
             &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],

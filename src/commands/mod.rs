@@ -9,10 +9,12 @@ use crate::domain::catalog::Catalog;
 use crate::i18n::{Lang, Texts};
 
 pub mod catalog;
+pub mod catalog_facts;
 pub mod delete;
 pub mod export;
 pub mod list;
 pub mod new;
+pub mod recheck;
 pub mod show;
 pub mod show_json;
 pub mod start;

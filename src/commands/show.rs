@@ -162,18 +162,8 @@ fn answers(texts: &Texts, a: &Assessment, out: &mut Out) {
     }
 }
 
-/// The offering the decision names, from today's catalogue or else from the snapshot.
-fn offering_named<'a>(
-    catalog: &'a Catalog,
-    decision: &'a Decision,
-    id: &str,
-) -> Option<&'a Offering> {
-    catalog.offering(id).or_else(|| decision.snapshot.offerings.iter().find(|o| o.id == id))
-}
-
 fn name_of(texts: &Texts, catalog: &Catalog, decision: &Decision, id: &str) -> String {
-    offering_named(catalog, decision, id)
-        .map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
+    decision.offering(Some(catalog), id).map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
 }
 
 fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decision, out: &mut Out) {

@@ -10,6 +10,8 @@ use super::Context;
 use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
 use crate::domain::scenario::Step;
+use crate::i18n::Texts;
+use crate::store::format::Header;
 use crate::store::{self, Loaded, Store, names, rescue};
 use crate::terminal_text::for_terminal;
 use crate::tui::app::{Model, Note, SaveSummary};
@@ -190,13 +192,13 @@ impl Io for StartIo<'_> {
 
     fn list_saves(&mut self) -> Vec<SaveSummary> {
         let texts = &self.ctx.texts;
-        let Ok(entries) = self.store.list() else { return Vec::new() };
+        let Ok(entries) = self.store.list_headers() else { return Vec::new() };
         let mut saves: Vec<SaveSummary> = entries
             .into_iter()
             .map(|entry| {
                 let target = entry.path.display().to_string();
-                match entry.loaded {
-                    Ok(loaded) => summary(target, &loaded.assessment),
+                match entry.header {
+                    Ok(listed) => summary(texts, target, listed.header),
                     // An unreadable file is listed with its error, never hidden.
                     Err(error) => SaveSummary {
                         title: entry.name,
@@ -261,15 +263,18 @@ impl Io for StartIo<'_> {
     }
 }
 
-fn summary(target: String, a: &Assessment) -> SaveSummary {
+fn summary(texts: &Texts, target: String, header: Header) -> SaveSummary {
     SaveSummary {
         target,
-        title: a.meta.title.clone(),
-        organisation: a.meta.organisation.clone(),
-        updated: a.meta.updated,
-        step: a.step,
-        chosen: a.decision.as_ref().map(|d| d.chosen.clone()),
-        status: a.status.as_ref().map(|s| s.status),
+        title: header.title,
+        organisation: header.organisation,
+        updated: header.updated,
+        step: header.step,
+        chosen: header.chosen.map(|c| match &c.name {
+            Some(name) => texts.pick(name).to_string(),
+            None => c.id,
+        }),
+        status: header.status,
         error: None,
     }
 }

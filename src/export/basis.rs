@@ -5,9 +5,7 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
-use crate::domain::assessment::{
-    Assessment, ChecklistItem, Decision, ExcludedOffering, TodoStatus,
-};
+use crate::domain::assessment::{Assessment, ChecklistItem, Decision, ExcludedOffering};
 use crate::domain::catalog::{Catalog, Offering};
 use crate::domain::facts::Fact;
 use crate::domain::narrowing::{self, Evaluation, Shortlist};
@@ -146,14 +144,7 @@ impl<'a> Basis<'a> {
 
     /// Preconditions of use that are neither done nor set aside.
     pub fn open_preconditions(&self) -> usize {
-        self.todos
-            .iter()
-            .filter(|t| t.precondition)
-            .filter(|t| {
-                let item = self.item(t.id);
-                item.no_longer_applies_since.is_none() && item.status == TodoStatus::Open
-            })
-            .count()
+        self.assessment.open_preconditions(&self.todos).len()
     }
 
     /// To-dos of the record followed by checklist entries for to-dos that no longer arise

@@ -6,7 +6,7 @@ use crate::describe;
 use crate::domain::assessment::Status;
 use crate::domain::catalog::Offering;
 use crate::domain::facts::STALE_AFTER_MONTHS;
-use crate::domain::narrowing::{self, AnswerId, Evaluation, FactField, Light, Rating, Tier};
+use crate::domain::narrowing::{AnswerId, Evaluation, FactField, Light, Rating, Tier};
 use crate::domain::scenario::TransferStance;
 use crate::i18n::Texts;
 
@@ -699,8 +699,10 @@ impl Record<'_> {
             }
         };
         let stale_on = |day| {
-            narrowing::changeable(field)
-                && narrowing::fact_provenance(offering, field)
+            field.changeable()
+                && offering
+                    .fact(field)
+                    .provenance()
                     .is_some_and(|p| p.as_of.is_older_than(STALE_AFTER_MONTHS, day))
         };
         if !stale_on(self.b.as_of) && stale_on(self.b.today) {
@@ -792,10 +794,15 @@ impl Record<'_> {
                 if taken_on.is_some_and(|t| day > t) {
                     when = self.fmt("export.record.history.after_decision", &[("date", &when)]);
                 }
-                [when, describe::answer_label(self.t, c.answer), c.old.clone(), c.new.clone()]
-                    .iter()
-                    .map(|s| md::text(s))
-                    .collect()
+                [
+                    when,
+                    describe::answer_label(self.t, c.answer),
+                    describe::answer_value_words(self.t, &c.old),
+                    describe::answer_value_words(self.t, &c.new),
+                ]
+                .iter()
+                .map(|s| md::text(s))
+                .collect()
             })
             .collect();
         doc.table(&header, &rows);

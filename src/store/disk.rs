@@ -84,6 +84,32 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// The first `head` bytes of a regular file (checked as [`read_regular`] does) and whether it
+/// ends by closing what it opened (its last non-blank byte is `)`): enough to list a save
+/// without reading it all. A file that stops early is then read in full for the error.
+pub fn read_opening(path: &Path, head: usize) -> Result<(Vec<u8>, bool), ReadError> {
+    use std::io::{Seek, SeekFrom};
+    check_regular(&fs::metadata(path)?, MAX_FILE)?;
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let mut file = options.open(path)?;
+    let metadata = file.metadata()?;
+    check_regular(&metadata, MAX_FILE)?;
+    let mut opening = Vec::with_capacity(head);
+    (&mut file).take(head as u64).read_to_end(&mut opening)?;
+    const TAIL: u64 = 64;
+    let mut tail = Vec::with_capacity(TAIL as usize);
+    file.seek(SeekFrom::Start(metadata.len().saturating_sub(TAIL)))?;
+    file.take(TAIL).read_to_end(&mut tail)?;
+    let closed = tail.iter().rev().find(|b| !b.is_ascii_whitespace()) == Some(&b')');
+    Ok((opening, closed))
+}
+
 fn check_regular(metadata: &fs::Metadata, limit: u64) -> Result<(), ReadError> {
     if !metadata.is_file() {
         return Err(ReadError::NotRegular(kind_of(&metadata.file_type())));

@@ -1,9 +1,21 @@
-//! The file format: `(version: N, assessment: (…))` in RON, and a reader for every released
-//! version. Older versions are upgraded on load; a newer one is refused, never guessed at.
+//! The file format: `(version: N, header: (…), assessment: (…))` in RON, and a reader for every
+//! released version. Older versions are upgraded on load; a newer one is refused, never guessed
+//! at.
+//!
+//! Version 2 writes a small [`Header`] (title, organisation, step, status, chosen offering,
+//! review date, last change) before the assessment, so that `list` and the start screen read a
+//! few hundred bytes of each file ([`parse_header`]) instead of parsing its decision snapshot.
+//! Version 1 had no header; its answer history held ids joined by ", " (see [`v1`]).
 
+mod v1;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::assessment::Assessment;
+use crate::domain::assessment::{Assessment, Status};
+use crate::domain::facts::Text;
+use crate::domain::scenario::Step;
 
 /// The version this build writes. Raise it when the saved shape changes incompatibly, freeze the
 /// old types in a module of their own and add a [`Reader`] for it to [`READERS`].
@@ -15,14 +27,54 @@ pub struct Reader {
     pub read: fn(&str) -> Result<Assessment, ron::error::SpannedError>,
 }
 
-/// Every version this build can read, oldest first. A change the current types cannot read adds
-/// `Reader { version: N, read: vN::read_and_upgrade }` here (parsing frozen types, converting).
-///
-/// Version 2 changed the answers (a number for the largest meeting, a passive audience, the
-/// recording policy, proposed answers, …); the current types read version 1 as it is and convert
-/// its answers (see `Scenario`'s RON form), so both versions share one reader.
+/// Every version this build can read, oldest first: older ones parse their frozen types, then
+/// convert them.
 pub const READERS: &[Reader] =
-    &[Reader { version: 1, read: read_current }, Reader { version: 2, read: read_current }];
+    &[Reader { version: 1, read: v1::read_and_upgrade }, Reader { version: 2, read: read_current }];
+
+/// What `list` and the start screen show of a save, written before the assessment. It repeats
+/// what the assessment says; the assessment decides when the two differ (a hand-edited file).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    pub title: String,
+    #[serde(default)]
+    pub organisation: String,
+    /// The last change.
+    pub updated: Timestamp,
+    /// The step reached.
+    pub step: Step,
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub chosen: Option<Chosen>,
+    #[serde(default)]
+    pub review_by: Option<Date>,
+}
+
+/// The chosen offering: its id and, from the decision's snapshot, its name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Chosen {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<Text>,
+}
+
+impl Header {
+    pub fn of(a: &Assessment) -> Header {
+        Header {
+            title: a.meta.title.clone(),
+            organisation: a.meta.organisation.clone(),
+            updated: a.meta.updated,
+            step: a.step,
+            status: a.status.as_ref().map(|s| s.status),
+            chosen: a.decision.as_ref().map(|d| Chosen {
+                id: d.chosen.clone(),
+                name: d.chosen_offering(None).map(|o| o.name.clone()),
+            }),
+            review_by: a.review_by,
+        }
+    }
+}
 
 /// Why a text is not a loadable assessment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +109,7 @@ pub struct Parsed {
 #[derive(Serialize)]
 struct FileRef<'a> {
     version: u32,
+    header: Header,
     assessment: &'a Assessment,
 }
 
@@ -64,7 +117,35 @@ struct FileRef<'a> {
 struct CurrentFile {
     #[allow(dead_code)]
     version: u32,
+    /// Read from the assessment instead; only `parse_header` uses it.
+    #[allow(dead_code)]
+    #[serde(default)]
+    header: serde::de::IgnoredAny,
     assessment: Assessment,
+}
+
+/// The opening of a file up to its header, as `parse_header` reads it.
+#[derive(Deserialize)]
+struct HeaderFile {
+    version: u32,
+    header: Header,
+}
+
+/// Where the header ends in a file meetcheck wrote: the assessment starts on its own line. A
+/// string cannot contain it (line breaks in strings are written as `\n`).
+const ASSESSMENT_MARKER: &str = "\n    assessment: (";
+
+/// How `parse_header` fared with the opening bytes of a file.
+#[derive(Debug, PartialEq)]
+pub enum HeaderRead {
+    Read(Box<Header>),
+    /// Written by a newer meetcheck.
+    Newer {
+        version: u32,
+    },
+    /// No header in these bytes (version 1, a file edited by hand, damage, or a header longer
+    /// than the bytes given): parse the whole file.
+    NeedsFull,
 }
 
 /// Nesting levels written one item per line; deeper values (a fact with its source and date,
@@ -75,10 +156,30 @@ const LINE_DEPTH: usize = 6;
 pub fn to_text(assessment: &Assessment) -> Result<String, ron::Error> {
     let config =
         ron::ser::PrettyConfig::new().new_line("\n").indentor("    ").depth_limit(LINE_DEPTH);
-    let mut text =
-        ron::ser::to_string_pretty(&FileRef { version: CURRENT_VERSION, assessment }, config)?;
+    let file = FileRef { version: CURRENT_VERSION, header: Header::of(assessment), assessment };
+    let mut text = ron::ser::to_string_pretty(&file, config)?;
     text.push('\n');
     Ok(text)
+}
+
+/// Reads the header from the opening bytes of a save (see [`ASSESSMENT_MARKER`]) without
+/// looking at the rest.
+pub fn parse_header(opening: &[u8]) -> HeaderRead {
+    let text = match std::str::from_utf8(opening) {
+        Ok(text) => text,
+        // The opening may end inside a character: what comes before it is enough.
+        Err(e) => std::str::from_utf8(&opening[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    match leading_version(text) {
+        Some(version) if version > CURRENT_VERSION => return HeaderRead::Newer { version },
+        Some(CURRENT_VERSION) => {}
+        _ => return HeaderRead::NeedsFull,
+    }
+    let Some(end) = text.find(ASSESSMENT_MARKER) else { return HeaderRead::NeedsFull };
+    match ron::from_str::<HeaderFile>(&format!("{}\n)", &text[..end])) {
+        Ok(file) if file.version == CURRENT_VERSION => HeaderRead::Read(Box::new(file.header)),
+        _ => HeaderRead::NeedsFull,
+    }
 }
 
 /// Parses a save of any version this build reads.
@@ -242,10 +343,28 @@ mod tests {
     #[test]
     fn writes_the_version_first_and_reads_it_back() {
         let text = to_text(&sample()).unwrap();
-        assert!(text.starts_with("(\n    version: 2,\n    assessment: ("), "{text}");
+        assert!(text.starts_with("(\n    version: 2,\n    header: ("), "{text}");
         let parsed = parse(text.as_bytes()).unwrap();
         assert_eq!(parsed.version, 2);
         assert_eq!(parsed.assessment, sample());
+    }
+
+    #[test]
+    fn the_header_reads_from_the_opening_bytes_alone() {
+        let mut a = sample();
+        // A title that looks like the place where the assessment starts.
+        a.meta.title = "x\n    assessment: (\n\"".into();
+        let text = to_text(&a).unwrap();
+        let end = text.find(ASSESSMENT_MARKER).unwrap() + ASSESSMENT_MARKER.len();
+        let expected = HeaderRead::Read(Box::new(Header::of(&a)));
+        assert_eq!(parse_header(&text.as_bytes()[..end]), expected);
+        assert_eq!(parse_header(text.as_bytes()), expected);
+        // Cut before the header ends, or no header: the whole file must be read.
+        assert_eq!(parse_header(&text.as_bytes()[..end / 2]), HeaderRead::NeedsFull);
+        let v1 = "(\n    version: 1,\n    assessment: (\n";
+        assert_eq!(parse_header(v1.as_bytes()), HeaderRead::NeedsFull);
+        let newer = text.replace("version: 2,", "version: 999,");
+        assert_eq!(parse_header(newer.as_bytes()), HeaderRead::Newer { version: 999 });
     }
 
     #[test]
@@ -319,43 +438,44 @@ mod tests {
         ));
     }
 
-    /// How a v2 plugs in: the v1 reader upgrades, v2 is current, v3 is refused, v0 unsupported.
+    /// How a next version plugs in: the v2 reader upgrades, v3 is current, v4 is refused, v1
+    /// unsupported (in this table).
     #[test]
     fn migration_table_upgrades_older_versions_and_refuses_others() {
         #[derive(Deserialize)]
-        struct V2File {
+        struct V3File {
             record: Assessment,
         }
-        fn read_v2(text: &str) -> Result<Assessment, ron::error::SpannedError> {
-            ron::from_str::<V2File>(text).map(|f| f.record)
+        fn read_v3(text: &str) -> Result<Assessment, ron::error::SpannedError> {
+            ron::from_str::<V3File>(text).map(|f| f.record)
         }
-        fn read_v1_and_upgrade(text: &str) -> Result<Assessment, ron::error::SpannedError> {
+        fn read_v2_and_upgrade(text: &str) -> Result<Assessment, ron::error::SpannedError> {
             let mut a = read_current(text)?;
             a.meta.title = format!("{} (migrated)", a.meta.title);
             Ok(a)
         }
         let readers = [
-            Reader { version: 1, read: read_v1_and_upgrade },
-            Reader { version: 2, read: read_v2 },
+            Reader { version: 2, read: read_v2_and_upgrade },
+            Reader { version: 3, read: read_v3 },
         ];
-        let v1 = to_text(&sample()).unwrap().replace("version: 2,", "version: 1,");
-        let parsed = parse_with(v1.as_bytes(), &readers, 2).unwrap();
-        assert_eq!(parsed.version, 1);
+        let v2 = to_text(&sample()).unwrap();
+        let parsed = parse_with(v2.as_bytes(), &readers, 3).unwrap();
+        assert_eq!(parsed.version, 2);
         assert!(parsed.assessment.meta.title.ends_with("(migrated)"));
 
-        let v2 = v1.replace("version: 1,", "version: 2,").replace("assessment:", "record:");
-        let parsed = parse_with(v2.as_bytes(), &readers, 2).unwrap();
-        assert_eq!((parsed.version, parsed.assessment), (2, sample()));
+        let v3 = v2.replace("version: 2,", "version: 3,").replace("assessment:", "record:");
+        let parsed = parse_with(v3.as_bytes(), &readers, 3).unwrap();
+        assert_eq!((parsed.version, parsed.assessment), (3, sample()));
 
-        let v3 = v1.replace("version: 1,", "version: 3,");
+        let v4 = v2.replace("version: 2,", "version: 4,");
         assert_eq!(
-            parse_with(v3.as_bytes(), &readers, 2).unwrap_err(),
-            ParseFailure::Newer { version: 3 }
+            parse_with(v4.as_bytes(), &readers, 3).unwrap_err(),
+            ParseFailure::Newer { version: 4 }
         );
-        let v0 = v1.replace("version: 1,", "version: 0,");
+        let v1 = v2.replace("version: 2,", "version: 1,");
         assert_eq!(
-            parse_with(v0.as_bytes(), &readers, 2).unwrap_err(),
-            ParseFailure::Unsupported { version: 0 }
+            parse_with(v1.as_bytes(), &readers, 3).unwrap_err(),
+            ParseFailure::Unsupported { version: 1 }
         );
     }
 

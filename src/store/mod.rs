@@ -70,6 +70,26 @@ pub struct Entry {
     pub loaded: Result<Loaded, StoreError>,
 }
 
+/// One file of the saves directory as `list` and the start screen show it: its header only.
+#[derive(Debug)]
+pub struct Listed {
+    pub name: String,
+    pub path: PathBuf,
+    /// Broken files are listed with their error, not hidden.
+    pub header: Result<ListedHeader, StoreError>,
+}
+
+#[derive(Debug)]
+pub struct ListedHeader {
+    pub header: format::Header,
+    /// The main file did not load and the header comes from its backup.
+    pub from_backup: bool,
+}
+
+/// Bytes read from the start of a file for its header; a longer header (a title of thousands
+/// of characters) makes the file be read in full.
+const HEADER_BYTES: usize = 8 * 1024;
+
 struct Target {
     path: PathBuf,
     /// In the saves directory (editable), not a PATH elsewhere.
@@ -151,6 +171,19 @@ impl Store {
     /// missing), sorted by name. Reads only; a missing directory is an empty list. Anything that
     /// is not a regular file (a FIFO named `x.ron`) is listed with its error, never opened.
     pub fn list(&self) -> Result<Vec<Entry>, StoreError> {
+        let names = self.names()?;
+        Ok(names
+            .into_iter()
+            .map(|name| {
+                let path = self.dir.join(format!("{name}.ron"));
+                let loaded = self.open(Target { path: path.clone(), inside: true }, false);
+                Entry { name, path, loaded }
+            })
+            .collect())
+    }
+
+    /// The NAMEs of the saves directory, sorted (see [`Store::list`]).
+    fn names(&self) -> Result<Vec<String>, StoreError> {
         self.check_dir()?;
         let read_dir = match fs::read_dir(&self.dir) {
             Ok(read_dir) => read_dir,
@@ -173,14 +206,40 @@ impl Store {
         }
         names.sort();
         names.dedup();
+        Ok(names)
+    }
+
+    /// [`Store::list`], reading only the header of each file (see [`format::parse_header`]).
+    /// A file without one (version 1, edited by hand), a damaged one or one read from its backup
+    /// is loaded in full, so every error still shows here.
+    pub fn list_headers(&self) -> Result<Vec<Listed>, StoreError> {
+        let names = self.names()?;
         Ok(names
             .into_iter()
             .map(|name| {
                 let path = self.dir.join(format!("{name}.ron"));
-                let loaded = self.open(Target { path: path.clone(), inside: true }, false);
-                Entry { name, path, loaded }
+                let header = self.header_of(&path);
+                Listed { name, path, header }
             })
             .collect())
+    }
+
+    fn header_of(&self, path: &Path) -> Result<ListedHeader, StoreError> {
+        if let Ok((opening, closed)) = disk::read_opening(path, HEADER_BYTES) {
+            match format::parse_header(&opening) {
+                format::HeaderRead::Read(header) if closed => {
+                    return Ok(ListedHeader { header: *header, from_backup: false });
+                }
+                format::HeaderRead::Newer { version } => {
+                    let path = path.to_path_buf();
+                    return Err(StoreError::Newer { path, version, supported: CURRENT_VERSION });
+                }
+                _ => {}
+            }
+        }
+        let loaded = self.open(Target { path: path.to_path_buf(), inside: true }, false)?;
+        let from_backup = loaded.from_backup();
+        Ok(ListedHeader { header: format::Header::of(&loaded.assessment), from_backup })
     }
 
     /// The file of a saved assessment NAME (or a PATH inside the saves directory); an error

@@ -14,6 +14,7 @@ use tui_input::InputRequest;
 use super::form::{AboutField, Editor, Field};
 use super::questions::{self, Question, Row};
 use super::theme::Theme;
+use crate::domain::answer_value::AnswerValue;
 use crate::domain::assessment::{Change, Status};
 use crate::domain::catalog::Catalog;
 use crate::domain::narrowing::{AnswerId, Shortlist};
@@ -550,7 +551,7 @@ fn edit(
         Field::Audience => Some(AnswerId::Audience),
         _ => None,
     };
-    let old = number.map(|answer| questions::answer_value_id(doc.scenario(), answer));
+    let old = number.map(|answer| AnswerValue::of(doc.scenario(), answer));
     let Some(editor) = &mut doc.editor else { return Effect::None };
     if apply(editor, &mut doc.loaded.assessment) {
         doc.dirty = true;
@@ -743,9 +744,9 @@ fn act_choice(model: &mut Model, action: Action) -> Effect {
 
 /// Records a changed answer in the history. Repeated changes of one answer in a row are one
 /// change; the first change after a decision was taken starts a new entry.
-fn record_change(doc: &mut Doc, answer: AnswerId, old: String, now: Timestamp) {
+fn record_change(doc: &mut Doc, answer: AnswerId, old: AnswerValue, now: Timestamp) {
     let a = &mut doc.loaded.assessment;
-    let new = questions::answer_value_id(&a.scenario, answer);
+    let new = AnswerValue::of(&a.scenario, answer);
     let decided = a.decision.as_ref().is_some_and(|d| !d.to_be_confirmed);
     match a.history.last_mut() {
         Some(last) if last.answer == answer && !decided => last.new = new,
@@ -758,7 +759,7 @@ fn record_change(doc: &mut Doc, answer: AnswerId, old: String, now: Timestamp) {
 fn choose(doc: &mut Doc, question: Question, option: usize, now: Timestamp) -> Option<AnswerId> {
     let answer = question.answer(option)?;
     let a = &mut doc.loaded.assessment;
-    let old = questions::answer_value_id(&a.scenario, answer);
+    let old = AnswerValue::of(&a.scenario, answer);
     if !question.choose(option, &mut a.scenario) {
         return None;
     }

@@ -10,7 +10,7 @@
 //!   thread waits on the terminal itself with poll(2), so a hung-up terminal is seen as such
 //!   instead of being read in a loop;
 //! - Ctrl+C, SIGTERM, SIGINT and SIGHUP jump the queue of pending keys;
-//! - if the loop does not end within [`STUCK_AFTER`] of a signal, the process leaves anyway;
+//! - if the loop has not ended [`STUCK_AFTER`] after one of those, the process leaves anyway;
 //! - restoring the terminal never panics: errors of a dead terminal are ignored, and ratatui's
 //!   `Terminal` is never dropped with a hidden cursor it cannot show (its drop would print).
 
@@ -122,6 +122,7 @@ enum Urgent {
 impl Urgent {
     fn raise(flag: &AtomicU8, to: Urgent) {
         flag.fetch_max(to as u8, Ordering::SeqCst);
+        arm_watchdog();
     }
 
     fn take(flag: &AtomicU8) -> Urgent {
@@ -226,10 +227,8 @@ fn restore_terminal() -> io::Result<()> {
     raw.and(screen)
 }
 
-/// Signals become messages; the urgent ones also jump the queue. After one of those, a stuck
-/// loop cannot keep the process (and the assessment's lock) alive: see [`STUCK_AFTER`].
+/// Signals become messages; the urgent ones also jump the queue.
 fn watch_signals(mut signals: Signals, tx: Sender<Input>, urgent: Arc<AtomicU8>) {
-    let mut watchdog = false;
     for signal in signals.forever() {
         let input = match signal {
             SIGWINCH => Input::Resized,
@@ -242,27 +241,33 @@ fn watch_signals(mut signals: Signals, tx: Sender<Input>, urgent: Arc<AtomicU8>)
                 Input::Signal
             }
         };
-        if !matches!(input, Input::Resized) && !watchdog {
-            watchdog = true;
-            std::thread::spawn(|| {
-                std::thread::sleep(STUCK_AFTER);
-                let _ = restore_terminal();
-                let _ = writeln!(io::stderr(), "meetcheck: {}", STUCK_MESSAGE);
-                std::process::exit(1);
-            });
-        }
         if tx.send(input).is_err() {
             break;
         }
     }
 }
 
-/// Printed (where possible) when the wizard had to leave without finishing its save.
-const STUCK_MESSAGE: &str = "stopped after a signal while a file operation did not return; the last saved version is unchanged";
+/// Once the wizard has been told to end (Ctrl+C, a signal, the terminal gone), a loop stuck in
+/// I/O that does not return cannot keep the process, and the assessment's lock, alive: after
+/// [`STUCK_AFTER`] it leaves anyway. The atomic save means the last saved version is intact.
+fn arm_watchdog() {
+    static ARMED: std::sync::Once = std::sync::Once::new();
+    ARMED.call_once(|| {
+        std::thread::spawn(|| {
+            std::thread::sleep(STUCK_AFTER);
+            let _ = restore_terminal();
+            let _ = writeln!(io::stderr(), "meetcheck: {STUCK_MESSAGE}");
+            std::process::exit(1);
+        });
+    });
+}
+
+/// Printed (where possible) when the wizard had to leave without finishing.
+const STUCK_MESSAGE: &str = "stopped: a file operation did not return after quitting was asked for; the last saved version is unchanged";
 
 /// Reads terminal events until the terminal goes away. It waits on the terminal with poll(2)
-/// first: crossterm reads a hung-up terminal again and again without returning, so it is only
-/// asked to read when there is input and the terminal is still there.
+/// first and asks crossterm only with a bounded wait: crossterm reads a hung-up terminal again
+/// and again without returning, so it must never be left waiting on one.
 fn read_input(tx: Sender<Input>, urgent: Arc<AtomicU8>) {
     let gone = |tx: &Sender<Input>| {
         Urgent::raise(&urgent, Urgent::HangUp);
@@ -272,8 +277,9 @@ fn read_input(tx: Sender<Input>, urgent: Arc<AtomicU8>) {
         if !terminal::wait_for_input() {
             return gone(&tx);
         }
+        // Everything the terminal has now, and every event crossterm parsed from it.
         loop {
-            match event::poll(Duration::ZERO) {
+            match event::poll(READ_SLICE) {
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(_) => return gone(&tx),
@@ -288,6 +294,9 @@ fn read_input(tx: Sender<Input>, urgent: Arc<AtomicU8>) {
         }
     }
 }
+
+/// The longest crossterm is asked to wait for an event (it cannot tell a hung-up terminal).
+const READ_SLICE: Duration = Duration::from_millis(5);
 
 fn is_ctrl_c(event: &Event) -> bool {
     event.as_key_press_event().is_some_and(|key| {
@@ -440,6 +449,9 @@ fn event_loop(
                 if !(model.dirty() && Instant::now() >= last_input + IDLE_SAVE) {
                     continue;
                 }
+                // A save that keeps failing is tried again after the next quiet spell, not in
+                // a loop.
+                last_input = Instant::now();
                 Msg::Idle
             }
             Some(Input::Gone) => {

@@ -305,12 +305,7 @@ pub fn checklist_rows(doc: &Doc, catalog: Option<&Catalog>) -> Vec<ChecklistRow>
 
 /// Preconditions of use that are still open (neither done nor set aside as not applicable).
 pub fn open_preconditions(doc: &Doc, catalog: Option<&Catalog>) -> usize {
-    let a = &doc.loaded.assessment;
-    current_todos(doc, catalog)
-        .iter()
-        .filter(|t| t.precondition)
-        .filter(|t| a.checklist.get(&t.id).is_none_or(|i| i.status == TodoStatus::Open))
-        .count()
+    doc.loaded.assessment.open_preconditions(&current_todos(doc, catalog)).len()
 }
 
 /// Every answer and decision field, in the order of the steps.

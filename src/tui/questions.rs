@@ -453,48 +453,6 @@ impl Question {
     }
 }
 
-/// A compact, language-neutral form of an answer's value for the change history (ids, not words).
-pub fn answer_value_id(s: &Scenario, answer: AnswerId) -> String {
-    fn set<T: Copy + Ord>(v: &BTreeSet<T>, id: fn(T) -> &'static str) -> String {
-        v.iter().map(|x| id(*x)).collect::<Vec<_>>().join(",")
-    }
-    fn feature_id(f: Feature) -> &'static str {
-        f.key().trim_start_matches("feature.")
-    }
-    fn browser_id(b: Browser) -> &'static str {
-        b.key().trim_start_matches("browser.")
-    }
-    let flag = |b: bool| if b { "yes" } else { "no" }.to_string();
-    match answer {
-        AnswerId::OrgType => s.org_type.id().into(),
-        AnswerId::PublicBody => flag(s.public_body()),
-        AnswerId::Regime => s.regime().id().into(),
-        AnswerId::SocialData => flag(s.social_data()),
-        AnswerId::ProfessionalSecrecy => flag(s.professional_secrecy()),
-        AnswerId::Bundesland => s.bundesland.map(|b| b.id()).unwrap_or("none").into(),
-        AnswerId::Purposes => set(&s.purposes, Purpose::id),
-        AnswerId::Organisers => set(&s.organisers, Organiser::id),
-        AnswerId::Participants => set(&s.participants, Participant::id),
-        AnswerId::Size => s.largest_meeting.to_string(),
-        AnswerId::Audience => s.audience.to_string(),
-        AnswerId::Data => set(&s.data, DataCategory::id),
-        AnswerId::ProtectionNeed => s.protection().id().into(),
-        AnswerId::E2eeRequired => flag(s.e2ee()),
-        AnswerId::Representation => s.representation.id().into(),
-        AnswerId::TransferStance => s.transfer_stance.id().into(),
-        AnswerId::Hosting => s.hosting.id().into(),
-        AnswerId::SelfHostingCapacity => flag(s.self_hosting_capacity),
-        AnswerId::InstallPossible => flag(s.install_possible),
-        AnswerId::Browsers => set(&s.browsers, browser_id),
-        AnswerId::JoinWithoutAccount => flag(s.join_without_account),
-        AnswerId::RequiredFeatures => set(&s.required_features, feature_id),
-        AnswerId::Recording => s.recording.id().into(),
-        AnswerId::AttentionTracking => s.attention_tracking.id().into(),
-        AnswerId::OpenSourceRequired => flag(s.open_source_required),
-        AnswerId::StatutoryInsuranceVideo => flag(s.statutory_insurance_video),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,6 +515,5 @@ mod tests {
         Question::Bundesland.choose(3, &mut s);
         assert_eq!(s.bundesland, Some(Bundesland::Berlin));
         assert!(Question::Bundesland.is_selected(3, &s));
-        assert_eq!(answer_value_id(&s, AnswerId::Bundesland), "be");
     }
 }

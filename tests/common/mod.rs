@@ -94,7 +94,11 @@ pub fn catalog(offerings: Vec<Offering>) -> Catalog {
         edition: "test".into(),
         sources: BTreeMap::from([(
             "test".into(),
-            Source { title: "Test source".into(), url: None },
+            Source {
+                title: "Test source".into(),
+                url: Some("https://example.org/terms".into()),
+                kind: meetcheck::domain::catalog::SourceKind::Vendor,
+            },
         )]),
         adequacy: BTreeMap::from([
             ("CH".into(), known(Text::new("Schweiz", "Switzerland"))),

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use meetcheck::domain::answer_value::AnswerValue;
 use meetcheck::domain::assessment::{
     Assessment, Change, ChecklistItem, Decision, DecisionSnapshot, Status, StatusChange, TodoStatus,
 };
@@ -302,8 +303,8 @@ pub fn decided() -> Assessment {
     a.history = vec![Change {
         at: at("2026-11-05T10:30:00Z"),
         answer: AnswerId::E2eeRequired,
-        old: "as proposed".into(),
-        new: "yes".into(),
+        old: AnswerValue::Flag(false),
+        new: AnswerValue::Flag(true),
     }];
     a.status = Some(StatusChange {
         status: Status::Accepted,
@@ -354,8 +355,6 @@ pub fn hostile() -> Assessment {
         item.evidence = "`rm -rf` [x]".into();
         item.note = HOSTILE.into();
     }
-    a.history[0].old = "| old |".into();
-    a.history[0].new = HOSTILE.into();
     a
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use meetcheck::commands::EMBEDDED_CATALOG;
+use meetcheck::domain::answer_value::AnswerValue;
 use meetcheck::domain::assessment::{
     Assessment, Change, ChecklistItem, Decision, Status, StatusChange, TodoStatus,
 };
@@ -55,20 +56,33 @@ fn checklist(
     list
 }
 
-fn change(at: &str, answer: AnswerId, old: &str, new: &str) -> Change {
-    Change { at: ts(at), answer, old: old.into(), new: new.into() }
+fn change(at: &str, answer: AnswerId, old: AnswerValue, new: AnswerValue) -> Change {
+    Change { at: ts(at), answer, old, new }
 }
 
 /// Takes the decision the narrowing supports: the top-ranked offering, the second as runner-up.
+/// Decides for `pick` (chosen and runner-up), which must remain, or else for the top two.
 fn decide(
     a: &mut Assessment,
     catalog: &Catalog,
     on: Date,
     rationale: &str,
+    pick: Option<(&str, &str)>,
 ) -> (String, Option<String>) {
     let shortlist = narrowing::narrow(catalog, &a.scenario, on);
-    let chosen = shortlist.ranked.first().expect("something remains").offering.clone();
-    let runner_up = shortlist.ranked.get(1).map(|e| e.offering.clone());
+    let (chosen, runner_up) = match pick {
+        Some((chosen, runner_up)) => {
+            for id in [chosen, runner_up] {
+                let e = shortlist.evaluation(id).expect("in the catalogue");
+                assert!(!e.excluded(), "{id} remains");
+            }
+            (chosen.to_string(), Some(runner_up.to_string()))
+        }
+        None => (
+            shortlist.ranked.first().expect("something remains").offering.clone(),
+            shortlist.ranked.get(1).map(|e| e.offering.clone()),
+        ),
+    };
     a.decision = Some(Decision {
         chosen: chosen.clone(),
         runner_up: runner_up.clone(),
@@ -120,14 +134,28 @@ fn counselling_scenario() -> Assessment {
     s.required_features =
         BTreeSet::from([Feature::ScreenSharing, Feature::Lobby, Feature::Passwords]);
     a.history = vec![
-        change("2026-09-08T08:02:00Z", AnswerId::Size, "20", "5"),
+        change(
+            "2026-09-08T08:02:00Z",
+            AnswerId::Size,
+            AnswerValue::People(20),
+            AnswerValue::People(5),
+        ),
         change(
             "2026-09-08T08:10:00Z",
             AnswerId::Browsers,
-            "chromium, firefox, safari",
-            "chromium, firefox, safari, mobile",
+            AnswerValue::Browsers(BTreeSet::from([
+                Browser::Chromium,
+                Browser::Firefox,
+                Browser::Safari,
+            ])),
+            AnswerValue::Browsers(BTreeSet::from(Browser::ALL)),
         ),
-        change("2026-09-15T13:30:00Z", AnswerId::InstallPossible, "yes", "no"),
+        change(
+            "2026-09-15T13:30:00Z",
+            AnswerId::InstallPossible,
+            AnswerValue::Flag(true),
+            AnswerValue::Flag(false),
+        ),
     ];
     a
 }
@@ -141,6 +169,7 @@ pub fn counselling() -> Assessment {
         &catalog,
         taken_on,
         "Ratsuchende können ohne Installation im Browser teilnehmen, die Daten bleiben in Deutschland, und der Anbieter schließt einen Auftragsverarbeitungsvertrag mit Verpflichtung nach § 203 StGB ab.\nDie zweite Wahl bleibt Rückfallebene, falls der Vertrag nicht rechtzeitig zustande kommt.",
+        Some(("jitsi-netways", "tixeo-cloud")),
     );
     a.status = Some(StatusChange {
         status: Status::Accepted,
@@ -241,14 +270,22 @@ fn school_scenario() -> Assessment {
         change(
             "2025-06-02T07:05:00Z",
             AnswerId::Participants,
-            "pupils, staff",
-            "pupils, staff, public",
+            AnswerValue::Participants(BTreeSet::from([Participant::Pupils, Participant::Staff])),
+            AnswerValue::Participants(BTreeSet::from([
+                Participant::Pupils,
+                Participant::Staff,
+                Participant::Public,
+            ])),
         ),
         change(
             "2025-06-16T09:40:00Z",
             AnswerId::RequiredFeatures,
-            "screen_sharing",
-            "screen_sharing, breakout_rooms, whiteboard",
+            AnswerValue::Features(BTreeSet::from([Feature::ScreenSharing])),
+            AnswerValue::Features(BTreeSet::from([
+                Feature::ScreenSharing,
+                Feature::BreakoutRooms,
+                Feature::Whiteboard,
+            ])),
         ),
     ];
     a
@@ -263,6 +300,7 @@ pub fn school() -> Assessment {
         &catalog,
         taken_on,
         "Läuft ohne Installation auf den Tablets der Schule und den Geräten der Familien, Daten bleiben in der EU, Gruppenräume und Whiteboard für den Unterricht sind vorhanden.",
+        Some(("jitsi-netways", "tixeo-cloud")),
     );
     a.status = Some(StatusChange {
         status: Status::Accepted,
@@ -363,12 +401,26 @@ fn company_scenario() -> Assessment {
     s.browsers = BTreeSet::from([Browser::Chromium, Browser::Firefox, Browser::Safari]);
     s.required_features = BTreeSet::from([Feature::ScreenSharing, Feature::DialIn, Feature::Lobby]);
     a.history = vec![
-        change("2026-10-20T08:20:00Z", AnswerId::TransferStance, "eu_only", "dpf"),
+        change(
+            "2026-10-20T08:20:00Z",
+            AnswerId::TransferStance,
+            AnswerValue::TransferStance(TransferStance::EuOnly),
+            AnswerValue::TransferStance(TransferStance::Dpf),
+        ),
         change(
             "2026-10-27T14:05:00Z",
             AnswerId::RequiredFeatures,
-            "screen_sharing, recording, dial_in, lobby",
-            "screen_sharing, dial_in, lobby",
+            AnswerValue::Features(BTreeSet::from([
+                Feature::ScreenSharing,
+                Feature::Recording,
+                Feature::DialIn,
+                Feature::Lobby,
+            ])),
+            AnswerValue::Features(BTreeSet::from([
+                Feature::ScreenSharing,
+                Feature::DialIn,
+                Feature::Lobby,
+            ])),
         ),
     ];
     a
@@ -383,6 +435,7 @@ pub fn company() -> Assessment {
         &catalog,
         taken_on,
         "Vorschlag der IT: bestes Ergebnis der Eingrenzung, Einwahl per Telefon für Kunden ohne Headset. Aufzeichnungen sind nicht vorgesehen; die Betriebsvereinbarung wird das ausdrücklich regeln.",
+        None,
     );
     a.status = Some(StatusChange {
         status: Status::Proposed,

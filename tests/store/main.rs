@@ -10,7 +10,10 @@ use std::fs;
 use std::path::Path;
 
 use meetcheck::commands::EMBEDDED_CATALOG;
+use meetcheck::domain::answer_value::AnswerValue;
 use meetcheck::domain::catalog;
+use meetcheck::domain::scenario::{Bundesland, Participant, Size};
+use meetcheck::domain::todos::TodoReason;
 use meetcheck::store::{self, Store, StoreError, Warning, format};
 use proptest::prelude::*;
 use support::*;
@@ -76,6 +79,71 @@ fn every_fixture_version_loads() {
         // Loading through the store works too, read-only and without warnings beyond migration.
         let loaded = Store::new(&dir).inspect(path.to_str().unwrap()).unwrap();
         assert!(loaded.warnings.iter().all(|w| matches!(w, Warning::Migrated { .. })));
+    }
+}
+
+/// A version-1 file opens, and saved again it is a version-2 file with a header that reads
+/// back the same assessment.
+#[test]
+fn the_version_1_fixture_round_trips_as_version_2() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/saves/v1.ron");
+    let v1 = fs::read_to_string(&path).unwrap();
+    // The fixture's history is empty: give it entries as version 1 wrote them.
+    let history = r#"history: [
+            (at: "2026-09-01T08:00:00Z", answer: Participants, old: "staff", new: "staff, vulnerable_clients"),
+            (at: "2026-09-02T08:00:00Z", answer: Bundesland, old: "none", new: "hh"),
+            (at: "2026-09-03T08:00:00Z", answer: InstallPossible, old: "yes", new: "no"),
+        ],"#;
+    assert!(v1.contains("history: [],"));
+    let v1 = v1.replace("history: [],", history);
+    let parsed = format::parse(v1.as_bytes()).unwrap();
+    assert_eq!(parsed.version, 1);
+    let a = parsed.assessment;
+    let values: Vec<(&AnswerValue, &AnswerValue)> =
+        a.history.iter().map(|c| (&c.old, &c.new)).collect();
+    assert_eq!(
+        values,
+        [
+            (
+                &AnswerValue::Participants([Participant::Staff].into()),
+                &AnswerValue::Participants(
+                    [Participant::Staff, Participant::VulnerableClients].into()
+                )
+            ),
+            (&AnswerValue::Bundesland(None), &AnswerValue::Bundesland(Some(Bundesland::Hamburg))),
+            (&AnswerValue::Flag(true), &AnswerValue::Flag(false)),
+        ]
+    );
+    // The fixture names a to-do reason no version knows: it opens, marked as such.
+    let todos = &a.decision.as_ref().unwrap().snapshot.todos;
+    assert_eq!(todos[0].why[0].reason, TodoReason::Unrecognised);
+
+    let v2 = format::to_text(&a).unwrap();
+    assert!(v2.starts_with("(\n    version: 2,\n    header: ("), "{v2}");
+    let again = format::parse(v2.as_bytes()).unwrap();
+    assert_eq!((again.version, &again.assessment), (2, &a));
+    match format::parse_header(v2.as_bytes()) {
+        format::HeaderRead::Read(header) => assert_eq!(*header, format::Header::of(&a)),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(format::Header::of(&a).chosen.unwrap().id, "gone-offering");
+}
+
+/// A history value of version 1 that names no option is an error at its place, never dropped.
+#[test]
+fn an_unreadable_version_1_history_value_is_refused_where_it_is() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/saves/v1.ron");
+    let v1 = fs::read_to_string(&path).unwrap().replace(
+        "history: [],",
+        "history: [(at: \"2026-09-01T08:00:00Z\", answer: Size, old: \"huge\", new: \"up_to_5\")],",
+    );
+    match format::parse(v1.as_bytes()).unwrap_err() {
+        format::ParseFailure::Invalid { line, damage: format::Damage::Syntax(message), .. } => {
+            assert!(message.contains("\"huge\""), "{message}");
+            let expected = v1.lines().position(|l| l.contains("\"huge\"")).unwrap() + 1;
+            assert_eq!(line, expected);
+        }
+        other => panic!("{other:?}"),
     }
 }
 
@@ -208,8 +276,11 @@ fn a_newer_file_never_falls_back_to_an_older_backup() {
     store.save(&mut loaded).unwrap();
     drop(loaded);
     let path = store.dir().join(format!("{name}.ron"));
-    write(&path, b"(version: 99, assessment: (something: \"new\"))");
-    assert!(matches!(store.load(&name), Err(StoreError::Newer { version: 99, .. })));
+    let newer = format::CURRENT_VERSION + 1;
+    write(&path, format!("(version: {newer}, assessment: (something: \"new\"))").as_bytes());
+    assert!(
+        matches!(store.load(&name), Err(StoreError::Newer { version, .. }) if version == newer)
+    );
 }
 
 #[test]
@@ -411,8 +482,8 @@ fn copying_answers_starts_a_fresh_history() {
     source.history.push(meetcheck::domain::assessment::Change {
         at: ts("2026-10-01T09:00:00Z"),
         answer: meetcheck::domain::narrowing::AnswerId::Size,
-        old: "up_to_20".into(),
-        new: "up_to_50".into(),
+        old: AnswerValue::Size(Size::UpTo20),
+        new: AnswerValue::Size(Size::UpTo50),
     });
     let copy = store::copy_answers(
         &source,
@@ -426,4 +497,151 @@ fn copying_answers_starts_a_fresh_history() {
     assert_eq!((copy.meta.id.as_str(), copy.meta.title.as_str()), ("new001", "Kopie"));
     assert!(copy.history.is_empty() && copy.decision.is_none() && copy.checklist.is_empty());
     assert!(copy.status.is_none() && copy.review_by.is_none());
+}
+
+#[test]
+fn a_file_deleted_while_open_is_reported_as_vanished_and_can_be_saved_as_a_copy() {
+    let (_dir, store) = store();
+    let name = saved(&store, "Verschwunden");
+    let path = store.dir().join(format!("{name}.ron"));
+    let mut loaded = store.load(&name).unwrap();
+    fs::remove_file(&path).unwrap();
+    loaded.assessment.meta.organisation = "still here".into();
+    let error = store.save(&mut loaded).unwrap_err();
+    assert!(matches!(error, StoreError::Vanished { .. }) && error.is_conflict(), "{error:?}");
+    assert!(error.to_string().contains("deleted or moved"), "{error}");
+    assert!(!path.exists(), "nothing written in its place");
+    let copy = store.save_as_copy(&mut loaded).unwrap();
+    assert_eq!(copy.parent().unwrap(), store.dir());
+    assert_eq!(
+        store.inspect(copy.to_str().unwrap()).unwrap().assessment.meta.organisation,
+        "still here"
+    );
+    assert!(store.list().unwrap().iter().any(|e| e.path == copy), "list shows the copy");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_lock_is_never_followed_and_refused_by_name() {
+    let (dir, store) = store();
+    let name = saved(&store, "Verlinkt");
+    let lock = store.dir().join(format!(".{name}.ron.lock"));
+    let _ = fs::remove_file(&lock);
+    let before = snapshot_dir(store.dir());
+    let target = dir.path().join("elsewhere").join("created-by-meetcheck");
+    fs::create_dir_all(target.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&target, &lock).unwrap();
+    match store.load(&name) {
+        Err(error @ StoreError::Link { .. }) => {
+            let message = error.to_string();
+            assert!(message.contains(&lock.display().to_string()), "{message}");
+            assert!(message.contains("symbolic link"), "{message}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(matches!(store.delete(&name), Err(StoreError::Link { .. })));
+    assert!(!target.exists(), "the link's target was never created");
+    assert!(lock.symlink_metadata().unwrap().file_type().is_symlink(), "the link is left alone");
+    fs::remove_file(&lock).unwrap();
+    assert_eq!(snapshot_dir(store.dir()), before, "nothing else changed");
+    // Reading is still possible: show and export take no lock.
+    assert!(store.inspect(&name).is_ok());
+}
+
+#[cfg(unix)]
+#[test]
+fn backups_and_kept_aside_copies_are_private_whatever_mode_the_file_had() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = store();
+    let name = saved(&store, "Rechte");
+    let path = store.dir().join(format!("{name}.ron"));
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let open_up = |p: &Path| fs::set_permissions(p, fs::Permissions::from_mode(0o644)).unwrap();
+    open_up(&path);
+    let mut loaded = store.load(&name).unwrap();
+    store.save(&mut loaded).unwrap();
+    drop(loaded);
+    let backup = store.dir().join(format!("{name}.ron.bak"));
+    assert_eq!((mode(&path), mode(&backup)), (0o600, 0o600));
+
+    // A damaged file with a wide mode is kept aside privately too.
+    write(&path, b"(version: 1, assessment: (");
+    open_up(&path);
+    let mut loaded = store.load(&name).unwrap();
+    store.save(&mut loaded).unwrap();
+    let aside = match &loaded.warnings[0] {
+        Warning::KeptAside { path } => path.clone(),
+        other => panic!("expected KeptAside, got {other:?}"),
+    };
+    assert_eq!(mode(&aside), 0o600);
+    for (file, _) in snapshot_dir(store.dir()) {
+        assert_eq!(mode(&store.dir().join(&file)), 0o600, "{file}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_huge_files_are_refused_without_reading() {
+    let (_dir, store) = store();
+    saved(&store, "Normal");
+    let fifo = store.dir().join("pipe.ron");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let huge = store.dir().join("huge.ron");
+    fs::File::create(&huge).unwrap().set_len(store::MAX_FILE + 1).unwrap();
+    fs::create_dir(store.dir().join("folder.ron")).unwrap();
+
+    assert!(matches!(
+        store.inspect("pipe"),
+        Err(StoreError::NotRegular { kind: store::FileKind::Fifo, .. })
+    ));
+    assert!(matches!(store.load("pipe"), Err(StoreError::NotRegular { .. })));
+    assert!(matches!(store.inspect("huge"), Err(StoreError::TooLarge { .. })));
+    assert!(matches!(
+        store.inspect("/dev/zero"),
+        Err(StoreError::NotRegular { kind: store::FileKind::Device, .. })
+    ));
+    let listed = store.list().unwrap();
+    assert_eq!(listed.len(), 4, "every entry listed, the odd ones with their error");
+    let broken: Vec<&str> =
+        listed.iter().filter(|e| e.loaded.is_err()).map(|e| e.name.as_str()).collect();
+    assert_eq!(broken, ["folder", "huge", "pipe"]);
+    let message = store.inspect("pipe").unwrap_err().to_string();
+    assert!(message.contains("is a named pipe (FIFO), not an ordinary file"), "{message}");
+}
+
+#[test]
+fn a_cut_off_save_says_that_it_ends_early() {
+    let (_dir, store) = store();
+    let name = saved(&store, "Abgeschnitten");
+    let path = store.dir().join(format!("{name}.ron"));
+    let good = fs::read_to_string(&path).unwrap();
+    // Cut inside a variant name: the parser alone would speak of an unknown variant.
+    let at = good.find("Green").or_else(|| good.find("Yellow")).unwrap_or(good.len() / 2) + 3;
+    write(&path, &good.as_bytes()[..at]);
+    let error = store.inspect(&name).unwrap_err();
+    assert!(
+        matches!(error, StoreError::Corrupt { reason: store::Damage::EndsEarly, .. }),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(message.contains("the file ends early (it may have been cut off)"), "{message}");
+    assert!(!message.contains("variant"), "{message}");
+}
+
+#[test]
+fn a_missing_file_whose_backup_is_newer_says_so() {
+    let (_dir, store) = store();
+    let name = saved(&store, "Neuer");
+    let path = store.dir().join(format!("{name}.ron"));
+    let backup = store.dir().join(format!("{name}.ron.bak"));
+    fs::rename(&path, &backup).unwrap();
+    write(&backup, b"(version: 999, assessment: (from: \"the future\"))");
+    let error = store.inspect(&name).unwrap_err();
+    assert!(matches!(error, StoreError::MissingWithBackup { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(message.contains("is missing"), "{message}");
+    assert!(message.contains("newer version of meetcheck (file format 999)"), "{message}");
+    assert!(!message.contains("No saved assessment"), "{message}");
 }

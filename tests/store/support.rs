@@ -6,6 +6,7 @@ use std::path::Path;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use meetcheck::commands::EMBEDDED_CATALOG;
+use meetcheck::domain::answer_value::AnswerValue;
 use meetcheck::domain::assessment::{
     Assessment, ChecklistItem, Decision, DecisionSnapshot, Override, Status, StatusChange,
     TodoStatus,
@@ -217,8 +218,13 @@ fn checklist_item() -> impl Strategy<Value = ChecklistItem> {
 }
 
 fn change() -> impl Strategy<Value = meetcheck::domain::assessment::Change> {
-    (timestamp(), proptest::sample::select(&ANSWER_IDS[..]), text(), text()).prop_map(
-        |(at, answer, old, new)| meetcheck::domain::assessment::Change { at, answer, old, new },
+    (timestamp(), proptest::sample::select(&ANSWER_IDS[..]), scenario(), scenario()).prop_map(
+        |(at, answer, old, new)| meetcheck::domain::assessment::Change {
+            at,
+            answer,
+            old: AnswerValue::of(&old, answer),
+            new: AnswerValue::of(&new, answer),
+        },
     )
 }
 

@@ -8,21 +8,16 @@
 //!   its transfer basis — it would not offer a transfer tool without transfers.
 
 use super::FactField;
-use crate::catalog::{Catalog, Offering, TransferMechanism};
+use crate::catalog::{Catalog, Offering, TransferMechanism, is_eu_eea};
 use crate::facts::Fact;
 use crate::scenario::TransferStance;
 
-/// EU member states and the three further EEA states (IS, LI, NO), ISO 3166 alpha-2, plus the
-/// region codes a catalogue may use for "somewhere in the EU/EEA".
-const EEA: [&str; 32] = [
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
-    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "EU",
-    "EEA",
-];
-
-/// The country is in the EU or the EEA (GDPR applies there directly or via the EEA agreement).
-pub fn is_eea(country: &str) -> bool {
-    EEA.iter().any(|c| c.eq_ignore_ascii_case(country))
+/// The location is in the EU or the EEA (GDPR applies there directly or via the EEA agreement):
+/// a member state by its ISO 3166 code ([`crate::catalog::is_eu_eea`], in any letter case), or
+/// one of the region codes a catalogue may use for "somewhere in the EU/EEA".
+pub fn is_eea(location: &str) -> bool {
+    let code = location.to_ascii_uppercase();
+    is_eu_eea(&code) || code == "EU" || code == "EEA"
 }
 
 /// What a single destination country needs.

@@ -12,7 +12,6 @@ use super::decision::{multi_line, one_line};
 use super::text::{truncate, width};
 use crate::describe;
 use crate::domain::assessment::{ChecklistItem, TodoStatus};
-use crate::domain::decision::chosen_offering;
 use crate::domain::todos::{Todo, TodoId};
 use crate::tui::app::{Doc, Model};
 use crate::tui::outcome::{self, ChecklistRow, ItemRow};
@@ -57,8 +56,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     ]));
     frame.render_widget(Paragraph::new(ready_line(model, doc)), ready);
     let a = &doc.loaded.assessment;
-    let offering =
-        a.decision.as_ref().zip(model.catalog.as_ref()).and_then(|(d, c)| chosen_offering(d, c));
+    let offering = a.decision.as_ref().and_then(|d| d.chosen_offering(model.catalog.as_ref()));
     let subject_line = match offering {
         Some(o) => t.fmt("ui.checklist.for", &[("name", t.pick(&o.name))]),
         None => t.get("ui.checklist.no_offering").to_string(),
@@ -131,8 +129,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
 fn settings_lines(model: &Model, doc: &Doc, lines: &mut Vec<Line<'static>>) {
     let t = &model.texts;
     let a = &doc.loaded.assessment;
-    let offering =
-        a.decision.as_ref().zip(model.catalog.as_ref()).and_then(|(d, c)| chosen_offering(d, c));
+    let offering = a.decision.as_ref().and_then(|d| d.chosen_offering(model.catalog.as_ref()));
     if let Some(o) = offering
         && !o.settings.is_empty()
     {

@@ -479,7 +479,7 @@ pub fn detail_lines(
         if field == FactField::AuthorityPositions {
             continue;
         }
-        let unknown = is_unknown(offering, field);
+        let unknown = offering.fact(field).is_unknown();
         let glyph = if unknown { "? " } else { "" };
         lines.push(Line::from(vec![
             Span::styled(format!("{glyph}{}: ", t.get(label)), th.heading),
@@ -513,35 +513,6 @@ pub fn detail_lines(
         lines.extend(offering.settings.iter().map(|s| Line::raw(format!("• {}", t.pick(s)))));
     }
     lines
-}
-
-/// The fact is recorded as unknown (shown with "?", never read as "no").
-fn is_unknown(o: &Offering, field: FactField) -> bool {
-    let e2ee = o.e2ee.value();
-    match field {
-        FactField::OperatingModel | FactField::AuthorityPositions => false,
-        FactField::Operator => o.operator.is_unknown(),
-        FactField::Parent => o.parent.is_unknown(),
-        FactField::ProcessingLocations => o.processing_locations.is_unknown(),
-        FactField::SubprocessorLocations => o.subprocessor_locations.is_unknown(),
-        FactField::DpfCertified => o.dpf_certified.is_unknown(),
-        FactField::TransferBasis => o.transfer_basis.is_unknown(),
-        FactField::Dpa => o.dpa.is_unknown(),
-        FactField::OwnPurpose => o.own_purpose.is_unknown(),
-        FactField::OpenSource => o.open_source.is_unknown(),
-        FactField::Licence => o.licence.is_unknown(),
-        FactField::E2ee => o.e2ee.is_unknown(),
-        FactField::E2eeBrowserJoin => e2ee.is_some_and(|e| e.browser_join.is_unknown()),
-        FactField::E2eeMaxParticipants => e2ee.is_some_and(|e| e.max_participants.is_unknown()),
-        FactField::BrowserJoin => o.browser_join.is_unknown(),
-        FactField::Apps => o.apps.is_unknown(),
-        FactField::MaxParticipants => o.max_participants.is_unknown(),
-        FactField::Feature(f) => o.feature(f).is_unknown(),
-        FactField::KbvListed => o.kbv_listed.is_unknown(),
-        FactField::Availability => o.availability.is_unknown(),
-        FactField::JoinWithoutAccount => o.join_without_account.is_unknown(),
-        FactField::AttentionTracking => o.attention_tracking.is_unknown(),
-    }
 }
 
 fn draw_detail(
