@@ -371,6 +371,7 @@ fn statutory_insurance_needs_a_confirmed_kbv_listing() {
 
 fn position(verdict: Verdict, historical: bool) -> AuthorityPosition {
     AuthorityPosition {
+        applies_to: None,
         authority: Authority::Dsk,
         scope: Text::new("alle", "all"),
         edition: "test".into(),

@@ -368,6 +368,63 @@ pub struct AuthorityPosition {
     pub historical: bool,
     pub source: String,
     pub summary: Text,
+    /// Whom the position addresses, where it is narrower than the authority's jurisdiction
+    /// (e.g. schools only); `None`: as [`Authority::jurisdiction`] says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<PositionScope>,
+}
+
+/// Whom an authority's position addresses. It counts for an organisation's light only inside
+/// this scope; outside it is shown as a position elsewhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionScope {
+    /// Controllers in these Länder; empty: in every Land.
+    #[serde(default)]
+    pub lands: Vec<Bundesland>,
+    /// Only this sector.
+    #[serde(default)]
+    pub sector: Option<Sector>,
+    /// Only this kind of body.
+    #[serde(default)]
+    pub bodies: Option<BodyKind>,
+}
+
+/// Sectors an authority's position may be limited to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Sector {
+    Schools,
+}
+
+/// Kinds of body an authority's position may be limited to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum BodyKind {
+    PublicBodies,
+    /// Institutions of the EU (the EDPS supervises these only, Regulation 2018/1725).
+    EuInstitutions,
+}
+
+impl Authority {
+    /// Whom the authority supervises: a Land's controllers, all German ones (the DSK speaks for
+    /// all German authorities), or EU institutions (the EDPS).
+    pub fn jurisdiction(self) -> PositionScope {
+        let land = |land| PositionScope { lands: vec![land], ..PositionScope::default() };
+        match self {
+            Authority::BlnBdi => land(Bundesland::Berlin),
+            Authority::LfdiBw => land(Bundesland::BadenWuerttemberg),
+            Authority::Hbdi => land(Bundesland::Hessen),
+            Authority::Dsk => PositionScope::default(),
+            Authority::Edps => {
+                PositionScope { bodies: Some(BodyKind::EuInstitutions), ..PositionScope::default() }
+            }
+        }
+    }
+}
+
+impl AuthorityPosition {
+    /// Whom this position addresses.
+    pub fn scope(&self) -> PositionScope {
+        self.applies_to.clone().unwrap_or_else(|| self.authority.jurisdiction())
+    }
 }
 
 /// Limits on who can obtain an offering.

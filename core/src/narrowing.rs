@@ -19,6 +19,7 @@ mod what_if;
 
 pub use causes::LightCause;
 pub use knockouts::Requirements;
+pub use lights::position_applies;
 pub use transfers::{is_eea, third_countries};
 pub use what_if::RelaxedTo;
 

@@ -494,11 +494,18 @@ pub fn detail_lines(
         lines.push(Line::raw(t.get("answer.value.none").to_string()));
     }
     for p in &offering.authority_positions {
-        let historical = if p.historical {
+        let mut historical = if p.historical {
             format!(" ({})", t.get("ui.results.historical"))
         } else {
             String::new()
         };
+        let elsewhere = model
+            .doc
+            .as_ref()
+            .is_some_and(|d| !crate::domain::narrowing::position_applies(d.scenario(), p));
+        if elsewhere {
+            historical.push_str(&format!(" ({})", t.get("ui.results.position_elsewhere")));
+        }
         lines.push(Line::raw(format!(
             "• {}, {}, {}: {}{historical}",
             t.get(p.authority.key()),
