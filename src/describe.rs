@@ -79,8 +79,8 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
         (RuleId::UsControl, _) => "rule.us_control.reason_parent",
         (RuleId::JoinWithoutAccount, _) => "rule.join_without_account.reason",
     };
-    let (operator, _) = entity(&offering.operator);
-    let (parent, _) = entity(&offering.parent);
+    let (operator, _) = entity(texts, &offering.operator);
+    let (parent, _) = entity(texts, &offering.parent);
     let mut args: Vec<(&str, String)> = vec![
         ("name", name.to_string()),
         ("model", texts.get(offering.operating_model.key()).to_string()),
@@ -89,7 +89,7 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
     ];
     match &knockout.detail {
         KnockOutDetail::Countries { countries, allowed } => {
-            args.push(("countries", countries.join(", ")));
+            args.push(("countries", in_countries(texts, countries)));
             args.push(("allowed", texts.get(allowed.key()).to_string()));
         }
         KnockOutDetail::Browsers { missing, .. } => {
@@ -168,14 +168,14 @@ fn fill(texts: &Texts, key: &str, args: &[(&str, String)]) -> String {
     texts.fmt(key, &borrowed)
 }
 
-fn entity(fact: &Fact<Entity>) -> (String, String) {
-    fact.value().map(|e| (e.name.clone(), e.country.clone())).unwrap_or_default()
+fn entity(texts: &Texts, fact: &Fact<Entity>) -> (String, String) {
+    fact.value().map(|e| (e.name.clone(), country(texts, &e.country))).unwrap_or_default()
 }
 
 /// One sentence: why `offering` got this light.
 pub fn rating(texts: &Texts, offering: &Offering, rating: &Rating) -> String {
-    let (operator, operator_country) = entity(&offering.operator);
-    let (parent, parent_country) = entity(&offering.parent);
+    let (operator, operator_country) = entity(texts, &offering.operator);
+    let (parent, parent_country) = entity(texts, &offering.parent);
     fill(
         texts,
         rating.cause.id(),
@@ -355,6 +355,7 @@ fn gdpr_key(topic: Topic) -> &'static str {
         Topic::Lawfulness => "norm.gdpr.lawfulness",
         Topic::Employees => "norm.gdpr.employees",
         Topic::Special => "norm.gdpr.special",
+        Topic::Breach => "norm.gdpr.breach",
     }
 }
 
@@ -475,7 +476,7 @@ pub fn answer_value_words(texts: &Texts, value: &AnswerValue) -> String {
         AnswerValue::Organisers(v) => set(texts, v, |p| p.key()),
         AnswerValue::Participants(v) => set(texts, v, |p| p.key()),
         AnswerValue::Size(v) => texts.get(v.key()).to_string(),
-        AnswerValue::People(0) => texts.get("answer.value.none").to_string(),
+        AnswerValue::People(0) => texts.get("answer.value.nobody").to_string(),
         AnswerValue::People(n) => texts.fmt("answer.value.people", &[("n", &n.to_string())]),
         AnswerValue::Recording(v) => texts.get(v.key()).to_string(),
         AnswerValue::AttentionTracking(v) => texts.get(v.key()).to_string(),
@@ -633,19 +634,20 @@ fn fact_words<T>(texts: &Texts, fact: &Fact<T>, words: impl Fn(&T) -> String) ->
     }
 }
 
-fn countries(list: &[String]) -> String {
-    list.join(", ")
+fn countries(texts: &Texts, list: &[String]) -> String {
+    let names: Vec<String> = list.iter().map(|c| country(texts, c)).collect();
+    names.join(", ")
 }
 
 /// The value of one fact of an offering, in words ("unknown: …" for unknown facts).
 pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> String {
-    let entity = |e: &Entity| format!("{} ({})", e.name, e.country);
+    let entity = |e: &Entity| format!("{} ({})", e.name, country(texts, &e.country));
     let participants = |n: &u32| texts.fmt("stale.value.participants", &[("n", &n.to_string())]);
     let flag = |b: &bool| yes_no(texts, *b);
     match offering.fact(field) {
         FactRef::Model(model) => texts.get(model.key()).to_string(),
         FactRef::Entity(f) => fact_words(texts, f, entity),
-        FactRef::Countries(f) => fact_words(texts, f, |l| countries(l)),
+        FactRef::Countries(f) => fact_words(texts, f, |l| countries(texts, l)),
         FactRef::Flag(f) => fact_words(texts, f, flag),
         FactRef::Mechanisms(f) => fact_words(texts, f, |m| set(texts, m, |x| x.key())),
         FactRef::Dpa(f) => fact_words(texts, f, |d| {
@@ -826,4 +828,80 @@ pub fn conflict(
             ("document", &e.document),
         ],
     )
+}
+
+/// A country's name ("Schweiz") from its ISO 3166 code; the code itself for a country without a
+/// name in the texts yet.
+pub fn country(texts: &Texts, code: &str) -> String {
+    let key = format!("country.{}", code.to_ascii_uppercase());
+    if texts.has(&key) { texts.get(&key).to_string() } else { code.to_string() }
+}
+
+/// Where, in a sentence: "in der Schweiz", "in den USA", "in the United Kingdom".
+pub fn in_country(texts: &Texts, code: &str) -> String {
+    let key = format!("country.in.{}", code.to_ascii_uppercase());
+    if texts.has(&key) {
+        texts.get(&key).to_string()
+    } else {
+        texts.fmt("country.in_other", &[("country", &country(texts, code))])
+    }
+}
+
+/// "in den USA und in Indien".
+pub fn in_countries(texts: &Texts, codes: &[String]) -> String {
+    let places: Vec<String> = codes.iter().map(|c| in_country(texts, c)).collect();
+    and_list(texts, &places)
+}
+
+/// Country names as a list: "Deutschland, Schweiz und USA".
+pub fn countries_named(texts: &Texts, codes: &[String]) -> String {
+    let names: Vec<String> = codes.iter().map(|c| country(texts, c)).collect();
+    and_list(texts, &names)
+}
+
+/// "A", "A und B", "A, B und C" (English: "A, B and C").
+pub fn and_list<S: AsRef<str>>(texts: &Texts, items: &[S]) -> String {
+    join_last(items, texts.get("list.and"))
+}
+
+/// "A, B oder C".
+pub fn or_list<S: AsRef<str>>(texts: &Texts, items: &[S]) -> String {
+    join_last(items, texts.get("list.or"))
+}
+
+fn join_last<S: AsRef<str>>(items: &[S], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let head: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} {word} {}", head.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// The adequacy decision for a country, by number ("Entscheidung 2000/518/EG der Kommission"),
+/// where the texts know it.
+pub fn adequacy_decision(texts: &Texts, code: &str) -> Option<String> {
+    let key = format!("adequacy.decision.{}", code.to_ascii_uppercase());
+    texts.has(&key).then(|| texts.get(&key).to_string())
+}
+
+/// The to-do's title as it fits the scenario: the employee representation by its name
+/// ("Betriebsrat beteiligen" in a company, "Personalrat beteiligen" in a public body).
+pub fn todo_title_for(texts: &Texts, scenario: &Scenario, id: TodoId) -> String {
+    use crate::domain::scenario::Representation;
+    let key = match (id, scenario.representation) {
+        (TodoId::Representation, Representation::WorksCouncil) => {
+            "todo.representation.works_council.title"
+        }
+        (TodoId::Representation, Representation::StaffCouncil) => {
+            "todo.representation.staff_council.title"
+        }
+        (TodoId::Representation, Representation::ChurchCouncil) => {
+            "todo.representation.church_council.title"
+        }
+        _ => return todo_title(texts, id),
+    };
+    texts.get(key).to_string()
 }

@@ -8,6 +8,7 @@ pub mod describe;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod invisible;
 pub mod store;
 pub mod terminal_text;
 pub mod tui;

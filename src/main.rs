@@ -65,15 +65,23 @@ enum Command {
     /// Export the decision record (or the notice / record-of-processing draft) as Markdown
     Export {
         target: String,
-        /// Write to FILE instead of standard output
-        #[arg(short = 'o', long = "output")]
+        /// Write to FILE instead of standard output (`-`: standard output)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
         #[arg(long, default_value = "record", value_parser = ["record", "notice", "ropa"])]
         kind: String,
-        /// Overwrite FILE if it exists
+        /// Add the fact appendix of every offering to the decision record
+        #[arg(long)]
+        full: bool,
+        /// Write the decision record into a directory of records as NNNN-title.md (next free
+        /// number); an earlier record of the same assessment there is marked superseded
+        #[arg(long, value_name = "DIR", conflicts_with = "output")]
+        adr_dir: Option<PathBuf>,
+        /// Overwrite FILE if it exists (never a directory, device, pipe or symbolic link)
         #[arg(long)]
         force: bool,
-        /// Permissions of FILE in octal (default 600: only you can read it; 644 shares it)
+        /// Permissions of the file written in octal (default 600: only you can read it; 644
+        /// shares it)
         #[arg(long, value_name = "MODE", default_value = "600", value_parser = parse_mode)]
         mode: u32,
     },
@@ -126,8 +134,10 @@ fn main() -> ExitCode {
         Some(Command::List) => commands::list::run(&ctx),
         Some(Command::Show { target, json }) => commands::show::run(&ctx, &target, json),
         Some(Command::Delete { name, yes }) => commands::delete::run(&ctx, &name, yes),
-        Some(Command::Export { target, output, kind, force, mode }) => {
-            commands::export::run(&ctx, &target, output, &kind, force, mode)
+        Some(Command::Export { target, output, kind, full, adr_dir, force, mode }) => {
+            let destination = commands::export::Destination::from_args(output, adr_dir);
+            let options = commands::export::Args { kind, full, force, mode };
+            commands::export::run(&ctx, &target, destination, &options)
         }
         Some(Command::Catalog { check, json, stats }) => {
             commands::catalog::run(&ctx, commands::catalog::Request { check, json, stats })

@@ -43,9 +43,17 @@ fn knockouts_name_the_values_in_both_languages() {
         KnockOutDetail::Countries { countries: vec!["US".into()], allowed: TransferStance::EuOnly },
     );
     let d = describe::knockout(&de(), &o, &transfer);
-    assert!(d.contains("zoomish (de)") && d.contains("US") && d.contains("nur EU/EWR"), "{d}");
+    assert!(
+        d.contains("zoomish (de)") && d.contains("in den USA") && d.contains("nur EU/EWR"),
+        "{d}"
+    );
     let e = describe::knockout(&en(), &o, &transfer);
-    assert!(e.contains("zoomish (en)") && e.contains("US") && e.contains("EU/EEA only"), "{e}");
+    assert!(
+        e.contains("zoomish (en)")
+            && e.contains("in the United States")
+            && e.contains("EU/EEA only"),
+        "{e}"
+    );
 
     let browsers = ko(
         RuleId::BrowserJoin,
@@ -77,7 +85,10 @@ fn knockouts_name_the_values_in_both_languages() {
         KnockOutDetail::Countries { countries: vec!["IN".into()], allowed: TransferStance::Dpf },
     );
     let d = describe::knockout(&de(), &o, &social);
-    assert!(d.contains("§ 80 Abs. 2 SGB X") && d.contains("Art. 45") && d.contains("IN"), "{d}");
+    assert!(
+        d.contains("§ 80 Abs. 2 SGB X") && d.contains("Art. 45") && d.contains("in Indien"),
+        "{d}"
+    );
 
     let plain = [
         RuleId::NoDpa,
@@ -141,7 +152,7 @@ fn what_ifs_read_as_sentences() {
     );
     assert!(
         describe::what_if(&de(), &c, &w)
-            .starts_with("Wenn Sie DPF-zertifizierte US-Empfänger zulassen")
+            .starts_with("Wenn DPF-zertifizierte US-Empfänger zugelassen würden")
     );
     let size = WhatIf {
         answer: AnswerId::Size,
@@ -272,8 +283,11 @@ fn fact_values_and_provenance() {
     o.dpa = old(DpaTerms::Standard);
     o.subprocessor_locations = unknown();
     let c = catalog(vec![o.clone()]);
-    assert_eq!(describe::fact_value(&de(), &o, FactField::Operator), "Example Inc. (US)");
-    assert_eq!(describe::fact_value(&en(), &o, FactField::ProcessingLocations), "US, DE");
+    assert_eq!(describe::fact_value(&de(), &o, FactField::Operator), "Example Inc. (USA)");
+    assert_eq!(
+        describe::fact_value(&en(), &o, FactField::ProcessingLocations),
+        "United States, Germany"
+    );
     assert_eq!(
         describe::fact_value(&en(), &o, FactField::SubprocessorLocations),
         "unknown: unknown"

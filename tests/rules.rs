@@ -852,3 +852,43 @@ fn availability_limits_who_can_obtain_an_offering() {
     ));
     assert!(later.what_ifs.is_empty());
 }
+
+#[test]
+fn the_dsk_checklist_points_apply_where_they_fit() {
+    use meetcheck::domain::catalog::OwnPurpose;
+    // A company meeting its business partners on an online service that uses service data.
+    let s = Scenario {
+        participants: std::collections::BTreeSet::from([Participant::BusinessPartners]),
+        ..Scenario::default()
+    };
+    let mut o = baseline("a");
+    o.own_purpose = known(OwnPurpose::ServiceData);
+    let list = todos(&s, Some(&o));
+    assert_eq!(causes(&list, TodoId::BreachProcess), ["todo.breach_process.always"]);
+    assert_eq!(causes(&list, TodoId::ModeratorRoles), ["todo.moderator_roles.guests"]);
+    assert_eq!(causes(&list, TodoId::Updates), ["todo.updates.clients"]);
+    assert_eq!(causes(&list, TodoId::Telemetry), ["todo.telemetry.service_data"]);
+    assert!(todo(&list, TodoId::PrivateHomes).is_none(), "partners join from their offices");
+    for id in [TodoId::BreachProcess, TodoId::ModeratorRoles, TodoId::Updates, TodoId::Telemetry] {
+        assert!(!todo(&list, id).unwrap().precondition, "{id:?} is no precondition of use");
+    }
+
+    // Staff only, on a server of their own: roles without guests, patching and logging.
+    let s = Scenario::default();
+    let list = todos(&s, Some(&self_hosted("b")));
+    assert_eq!(causes(&list, TodoId::ModeratorRoles), ["todo.moderator_roles.staff_only"]);
+    assert_eq!(causes(&list, TodoId::Updates), ["todo.updates.self_operated"]);
+    assert_eq!(causes(&list, TodoId::Telemetry), ["todo.telemetry.self_operated"]);
+    assert_eq!(causes(&list, TodoId::PrivateHomes), ["todo.private_homes.participants"]);
+
+    // Pupils join from home; the provider's own purposes are not documented.
+    let s = Scenario {
+        participants: std::collections::BTreeSet::from([Participant::Pupils, Participant::Staff]),
+        ..Scenario::default()
+    };
+    let mut o = baseline("c");
+    o.own_purpose = unknown();
+    let list = todos(&s, Some(&o));
+    assert_eq!(causes(&list, TodoId::Telemetry), ["todo.telemetry.unknown"]);
+    assert_eq!(causes(&list, TodoId::PrivateHomes), ["todo.private_homes.participants"]);
+}

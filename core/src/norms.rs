@@ -29,6 +29,8 @@ pub enum Topic {
     Lawfulness,
     Employees,
     Special,
+    /// Notifying a personal data breach (Art. 33, 34 GDPR).
+    Breach,
 }
 
 /// One norm to cite.
@@ -174,6 +176,9 @@ pub fn todo_topics(todo: &Todo) -> Vec<Topic> {
         TodoId::EmployeeConsentWeak => vec![Topic::Employees],
         TodoId::SpecialCategoryCondition | TodoId::StatutoryInsurance => vec![Topic::Special],
         TodoId::Recording => vec![Topic::Lawfulness],
+        TodoId::ModeratorRoles | TodoId::Updates => vec![Topic::Toms],
+        TodoId::Telemetry | TodoId::PrivateHomes => vec![Topic::Settings],
+        TodoId::BreachProcess => vec![Topic::Breach],
         TodoId::ProfessionalSecrecy
         | TodoId::SocialDataNotice
         | TodoId::Representation

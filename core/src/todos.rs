@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::stable_ids;
 
-use super::catalog::{Catalog, DpaTerms, Offering, OperatingModel, TransferMechanism};
+use super::catalog::{Catalog, DpaTerms, Offering, OperatingModel, OwnPurpose, TransferMechanism};
 use super::facts::Fact;
 use super::narrowing::{self, AnswerId, FactField, Shortlist, Unconfirmed, third_countries};
 use super::scenario::{
@@ -38,10 +38,18 @@ pub enum TodoId {
     Representation,
     AskProvider,
     StatutoryInsurance,
+    /// The DSK's checklist points that every use of a video service needs (Orientierungshilfe
+    /// Videokonferenzsysteme): a data breach process, moderator roles and guest access, updates,
+    /// minimised telemetry and diagnostics, participation from private homes.
+    BreachProcess,
+    ModeratorRoles,
+    Updates,
+    Telemetry,
+    PrivateHomes,
 }
 
 impl TodoId {
-    pub const ALL: [TodoId; 17] = [
+    pub const ALL: [TodoId; 22] = [
         TodoId::InvolveItAndDpo,
         TodoId::Dpa,
         TodoId::TransferBasis,
@@ -59,6 +67,11 @@ impl TodoId {
         TodoId::Representation,
         TodoId::AskProvider,
         TodoId::StatutoryInsurance,
+        TodoId::BreachProcess,
+        TodoId::ModeratorRoles,
+        TodoId::Updates,
+        TodoId::Telemetry,
+        TodoId::PrivateHomes,
     ];
 
     /// Stable id for saves and exports.
@@ -81,6 +94,11 @@ impl TodoId {
             TodoId::Representation => "representation",
             TodoId::AskProvider => "ask_provider",
             TodoId::StatutoryInsurance => "statutory_insurance",
+            TodoId::BreachProcess => "breach_process",
+            TodoId::ModeratorRoles => "moderator_roles",
+            TodoId::Updates => "updates",
+            TodoId::Telemetry => "telemetry",
+            TodoId::PrivateHomes => "private_homes",
         }
     }
 
@@ -104,6 +122,11 @@ impl TodoId {
             TodoId::Representation => "todo.representation",
             TodoId::AskProvider => "todo.ask_provider",
             TodoId::StatutoryInsurance => "todo.statutory_insurance",
+            TodoId::BreachProcess => "todo.breach_process",
+            TodoId::ModeratorRoles => "todo.moderator_roles",
+            TodoId::Updates => "todo.updates",
+            TodoId::Telemetry => "todo.telemetry",
+            TodoId::PrivateHomes => "todo.private_homes",
         }
     }
 }
@@ -170,6 +193,16 @@ stable_ids! {
         /// The chosen offering has attention tracking and the organisation rules it out.
         SettingsAttentionTrackingOff = "todo.settings.attention_tracking_off",
         DpiaAttentionTracking = "todo.dpia.attention_tracking",
+        BreachProcess = "todo.breach_process.always",
+        RolesStaffOnly = "todo.moderator_roles.staff_only",
+        RolesWithGuests = "todo.moderator_roles.guests",
+        UpdatesSelfOperated = "todo.updates.self_operated",
+        UpdatesClients = "todo.updates.clients",
+        TelemetrySelfOperated = "todo.telemetry.self_operated",
+        TelemetryServiceData = "todo.telemetry.service_data",
+        TelemetryUnknown = "todo.telemetry.unknown",
+        TelemetryProvider = "todo.telemetry.provider",
+        PrivateHomes = "todo.private_homes.participants",
         /// A reason written by another version of meetcheck.
         Unrecognised = "todo.unrecognised_reason",
     }
@@ -387,9 +420,49 @@ fn build(
             &[AnswerId::StatutoryInsuranceVideo],
         );
     }
+    operation(s, offering, &mut b);
     let mut out = b.0;
     out.sort_by_key(|t| t.id);
     out
+}
+
+/// The points of the DSK's checklist for video services that every use needs, worded for how the
+/// platform is run and who takes part.
+fn operation(s: &Scenario, offering: Option<&Offering>, b: &mut Builder) {
+    b.add(TodoId::BreachProcess, false, TodoReason::BreachProcess, &[]);
+    let guests = s.participants.iter().any(|p| *p != Participant::Staff);
+    if guests {
+        b.add(
+            TodoId::ModeratorRoles,
+            false,
+            TodoReason::RolesWithGuests,
+            &[AnswerId::Participants],
+        );
+    } else {
+        b.add(TodoId::ModeratorRoles, false, TodoReason::RolesStaffOnly, &[AnswerId::Participants]);
+    }
+    let self_operated = offering.is_some_and(|o| o.operating_model == OperatingModel::SelfOperated);
+    if self_operated {
+        b.add(TodoId::Updates, false, TodoReason::UpdatesSelfOperated, &[]);
+        b.add(TodoId::Telemetry, false, TodoReason::TelemetrySelfOperated, &[]);
+    } else {
+        b.add(TodoId::Updates, false, TodoReason::UpdatesClients, &[]);
+        let own = offering.map(|o| &o.own_purpose);
+        let reason = match own {
+            Some(Fact::Known { value: OwnPurpose::ServiceData, .. }) => {
+                TodoReason::TelemetryServiceData
+            }
+            Some(Fact::Unknown { .. }) => TodoReason::TelemetryUnknown,
+            _ => TodoReason::TelemetryProvider,
+        };
+        let facts: &[FactField] = if offering.is_some() { &[FactField::OwnPurpose] } else { &[] };
+        b.add_with(TodoId::Telemetry, false, reason, &[], facts);
+    }
+    // Business partners join from their offices; everyone else may join from home.
+    let from_home = s.participants.iter().any(|p| *p != Participant::BusinessPartners);
+    if from_home {
+        b.add(TodoId::PrivateHomes, false, TodoReason::PrivateHomes, &[AnswerId::Participants]);
+    }
 }
 
 /// Art. 28 GDPR in every scenario: with the provider and its sub-processors, or with the hoster

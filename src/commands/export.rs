@@ -1,27 +1,60 @@
-//! `meetcheck export NAME|PATH [-o FILE] [--kind record|notice|ropa] [--force] [--mode MODE]`:
-//! Markdown to a file (private unless `--mode` says otherwise) or standard output, no terminal UI.
+//! `meetcheck export NAME|PATH [-o FILE|-] [--kind record|notice|ropa] [--full] [--adr-dir DIR]
+//! [--force] [--mode MODE]`: Markdown to a file (private unless `--mode` says otherwise), a
+//! directory of decision records or standard output, no terminal UI.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 
 use super::Context;
-use crate::export::{self, Kind, WriteError};
+use crate::export::{self, Kind, Occupant, Options, WriteError};
+use crate::i18n::Texts;
 use crate::store::Store;
 use crate::terminal_text::for_terminal;
 
-pub fn run(
-    ctx: &Context,
-    target: &str,
-    output: Option<PathBuf>,
-    kind: &str,
-    force: bool,
-    mode: u32,
-) -> Result<ExitCode> {
-    // clap restricts `--kind` to the three ids.
-    let kind = Kind::parse(kind).unwrap_or(Kind::Record);
+/// Where the document goes.
+#[derive(Debug)]
+pub enum Destination {
+    Stdout,
+    File(PathBuf),
+    /// A directory of decision records: `NNNN-title.md` with the next free number.
+    RecordDir(PathBuf),
+}
+
+impl Destination {
+    /// From `-o` (where `-` is standard output) and `--adr-dir`; clap keeps them exclusive.
+    pub fn from_args(output: Option<PathBuf>, adr_dir: Option<PathBuf>) -> Destination {
+        match (output, adr_dir) {
+            (_, Some(dir)) => Destination::RecordDir(dir),
+            (Some(path), None) if path.as_os_str() == "-" => Destination::Stdout,
+            (Some(path), None) => Destination::File(path),
+            (None, None) => Destination::Stdout,
+        }
+    }
+}
+
+/// The options of `export` besides where the document goes.
+#[derive(Debug)]
+pub struct Args {
+    /// `record`, `notice` or `ropa` (clap restricts it to these).
+    pub kind: String,
+    /// The record's fact appendix for every offering.
+    pub full: bool,
+    /// Replace an existing regular file.
+    pub force: bool,
+    /// Permission bits of the file written.
+    pub mode: u32,
+}
+
+pub fn run(ctx: &Context, target: &str, destination: Destination, args: &Args) -> Result<ExitCode> {
+    let kind = Kind::parse(&args.kind).unwrap_or(Kind::Record);
+    let (full, force, mode) = (args.full, args.force, args.mode);
+    if matches!(destination, Destination::RecordDir(_)) && kind != Kind::Record {
+        eprintln!("meetcheck: {}", ctx.texts.get("export.error.adr_kind"));
+        return Ok(ExitCode::from(2));
+    }
     let store = Store::new(ctx.saves_dir()?);
     // Exporting changes nothing: no lock, no directory created.
     let loaded = store.inspect(target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
@@ -31,28 +64,72 @@ pub fn run(
     }
     let catalog = ctx.catalog()?;
     let today = jiff::ZonedDateTime::now().date();
-    let markdown = export::render(kind, &loaded.assessment, &catalog, &ctx.texts, today);
-    let Some(path) = output else {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(markdown.as_bytes())?;
-        stdout.flush()?;
-        return Ok(ExitCode::SUCCESS);
-    };
-    let shown = path.display().to_string();
-    match export::write_file_with_mode(&path, &markdown, force, mode) {
-        Ok(()) => {
-            eprintln!("{}", ctx.texts.fmt("export.written", &[("path", &shown)]));
-            Ok(ExitCode::SUCCESS)
+    let texts = &ctx.texts;
+    let a = &loaded.assessment;
+    let options = Options { full, numbering: None };
+    match destination {
+        Destination::Stdout => {
+            let markdown = export::render_with(kind, a, &catalog, texts, today, &options);
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(markdown.as_bytes())?;
+            stdout.flush()?;
         }
-        Err(WriteError::Exists(_)) => {
-            Err(anyhow!("{}", ctx.texts.fmt("export.error.exists", &[("path", &shown)])))
+        Destination::File(path) => {
+            let markdown = export::render_with(kind, a, &catalog, texts, today, &options);
+            export::write_file_with_mode(&path, &markdown, force, mode)
+                .map_err(|e| error(texts, &e))?;
+            let written = texts.fmt("export.written", &[("path", &path.display().to_string())]);
+            eprintln!("{}", for_terminal(&written));
         }
-        Err(WriteError::NotRegular(_)) => {
-            Err(anyhow!("{}", ctx.texts.fmt("export.error.not_regular", &[("path", &shown)])))
+        Destination::RecordDir(dir) => {
+            let written =
+                export::write_numbered_record(&dir, a, &catalog, texts, today, full, mode)
+                    .map_err(|e| error(texts, &e))?;
+            let path = written.path.display().to_string();
+            let number = export::adr_label(written.number);
+            eprintln!("{}", texts.fmt("export.adr.written", &[("path", &path), ("adr", &number)]));
+            if let Some(earlier) = written.superseded {
+                let old = export::adr_label(earlier.number);
+                let shown = earlier.path.display().to_string();
+                eprintln!(
+                    "{}",
+                    texts.fmt(
+                        "export.adr.marked",
+                        &[("path", &shown), ("adr", &old), ("by", &number)]
+                    )
+                );
+            }
         }
-        Err(WriteError::Io(_, e)) => Err(anyhow!(
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The refusal or failure in words, naming the path and what to do.
+fn error(texts: &Texts, error: &WriteError) -> anyhow::Error {
+    let shown = |p: &Path| p.display().to_string();
+    match error {
+        WriteError::Exists(path) => {
+            anyhow!("{}", texts.fmt("export.error.exists", &[("path", &shown(path))]))
+        }
+        WriteError::NotAFile(path, Occupant::SymbolicLink) => {
+            anyhow!("{}", texts.fmt("export.error.link", &[("path", &shown(path))]))
+        }
+        WriteError::NotAFile(path, occupant) => {
+            let what = texts.get(match occupant {
+                Occupant::Directory => "export.occupant.directory",
+                Occupant::Pipe => "export.occupant.pipe",
+                Occupant::Device => "export.occupant.device",
+                Occupant::Socket => "export.occupant.socket",
+                Occupant::SymbolicLink | Occupant::Other => "export.occupant.other",
+            });
+            anyhow!(
+                "{}",
+                texts.fmt("export.error.not_a_file", &[("path", &shown(path)), ("what", what)])
+            )
+        }
+        WriteError::Io(path, e) => anyhow!(
             "{}",
-            ctx.texts.fmt("export.error.write", &[("path", &shown), ("error", &e.to_string())])
-        )),
+            texts.fmt("export.error.write", &[("path", &shown(path)), ("error", &e.to_string())])
+        ),
     }
 }

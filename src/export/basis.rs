@@ -8,9 +8,9 @@ use jiff::civil::Date;
 use crate::domain::assessment::{Assessment, ChecklistItem, Decision, ExcludedOffering};
 use crate::domain::catalog::{Catalog, Offering};
 use crate::domain::facts::Fact;
-use crate::domain::narrowing::{self, Evaluation, Shortlist};
+use crate::domain::narrowing::{self, Evaluation, FactField, Shortlist};
 use crate::domain::scenario::Scenario;
-use crate::domain::todos::{self, Todo, TodoId};
+use crate::domain::todos::{self, Todo, TodoId, TodoReason};
 use crate::i18n::Texts;
 
 pub struct Basis<'a> {
@@ -135,6 +135,39 @@ impl<'a> Basis<'a> {
     /// Every evaluation: remaining (best first), then excluded.
     pub fn evaluations(&self) -> impl Iterator<Item = &Evaluation> {
         self.shortlist.ranked.iter().chain(&self.shortlist.excluded)
+    }
+
+    /// The facts a remaining offering's hard requirements rest on that no source confirms: it
+    /// meets the requirements only if the provider confirms them ("fit if confirmed"). Empty for
+    /// a confirmed fit and for offerings the record holds no copy of.
+    pub fn unconfirmed(&self, id: &str) -> Vec<FactField> {
+        // The requirement outcomes of the evaluation, as Results and `show` name them. A
+        // shortlist written before outcomes were recorded has none anywhere: then the to-dos'
+        // reading of the unknown facts stands in.
+        let recorded = self.evaluations().any(|e| !e.unconfirmed.is_empty());
+        if recorded {
+            let Some(e) = self.shortlist.ranked.iter().find(|e| e.offering == id) else {
+                return Vec::new();
+            };
+            let mut facts: Vec<FactField> =
+                e.unconfirmed.iter().flat_map(|u| u.facts.iter().copied()).collect();
+            facts.sort();
+            facts.dedup();
+            return facts;
+        }
+        let Some(offering) = self.offering(id) else { return Vec::new() };
+        todos::todos(self.scenario, Some(offering))
+            .into_iter()
+            .filter(|t| t.id == TodoId::AskProvider)
+            .flat_map(|t| t.why)
+            .filter(|c| c.reason == TodoReason::AskProviderHardRequirements)
+            .flat_map(|c| c.facts)
+            .collect()
+    }
+
+    /// Remaining offerings that meet every hard requirement on confirmed facts, best first.
+    pub fn confirmed_fits(&self) -> Vec<&Evaluation> {
+        self.shortlist.ranked.iter().filter(|e| self.unconfirmed(&e.offering).is_empty()).collect()
     }
 
     /// The checklist entry of a to-do (an untouched one is open).

@@ -1,37 +1,82 @@
-//! Writing exports to disk: never over an existing file unless forced, never over a link or
-//! anything but a regular file, and a numbered default name for the wizard so that writing twice
-//! keeps both files.
+//! Writing exports to disk: never over an existing file unless forced, never over anything that
+//! is not a regular file (a directory, a named pipe, a device, a socket) and never through or
+//! over a symbolic link; a numbered default name for the wizard so that writing twice keeps both
+//! files; and numbered decision records (`NNNN-title.md`) in a directory of records.
 //!
 //! Exports hold names and e-mail addresses: they are readable by their owner only
 //! ([`PRIVATE`]) unless the user asks for another mode.
 
-use std::fs::OpenOptions;
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// The mode of an export unless the user asks otherwise: owner read and write.
 pub const PRIVATE: u32 = 0o600;
 
+/// What is at a path that an export will not replace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Occupant {
+    Directory,
+    /// A named pipe (FIFO).
+    Pipe,
+    /// A character or block device.
+    Device,
+    Socket,
+    SymbolicLink,
+    Other,
+}
+
 /// A write that did not happen: which file and why.
 #[derive(Debug)]
 pub enum WriteError {
     /// The file exists and `force` was not given.
     Exists(PathBuf),
-    /// A symbolic link, directory, FIFO or device is in the way: never replaced, even with
-    /// `force`.
-    NotRegular(PathBuf),
+    /// Something other than a regular file is at the path; never replaced, even with `force`.
+    NotAFile(PathBuf, Occupant),
     Io(PathBuf, io::Error),
 }
 
-/// Writes `content` to `path`, readable by the owner only. Without `force` an existing file is
-/// left alone (checked and created in one step, so two writers cannot both succeed); with
-/// `force` it is replaced atomically (a temporary file beside it, synced, then renamed over it).
+/// What is at `path` if it is not a regular file (a symbolic link counts as one, wherever it
+/// points: writing through it could change a file elsewhere, replacing it would break the link).
+fn occupant(meta: &fs::Metadata) -> Option<Occupant> {
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        return Some(Occupant::SymbolicLink);
+    }
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some(Occupant::Directory);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some(Occupant::Pipe);
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some(Occupant::Device);
+        }
+        if kind.is_socket() {
+            return Some(Occupant::Socket);
+        }
+    }
+    Some(Occupant::Other)
+}
+
+/// Writes `content` to `path`, readable by the owner only; see [`write_file_with_mode`].
 pub fn write_file(path: &Path, content: &str, force: bool) -> Result<(), WriteError> {
     write_file_with_mode(path, content, force, PRIVATE)
 }
 
-/// [`write_file`] with the given permission bits (e.g. `0o644` to share the file), set exactly
-/// (the umask does not apply).
+/// Writes `content` to `path` with the permission bits `mode` (set exactly, the umask does not
+/// apply). A path that holds anything but a regular file is refused (see [`Occupant`]). Without
+/// `force` an existing file is left alone (checked and created in one step, so two writers
+/// cannot both succeed); with `force` a regular file is replaced atomically (a temporary file
+/// beside it, synced, then renamed over it: the rename replaces the directory entry, so even a
+/// file swapped for a link in the meantime only loses that entry, and nothing the link points
+/// to is touched).
 pub fn write_file_with_mode(
     path: &Path,
     content: &str,
@@ -39,7 +84,15 @@ pub fn write_file_with_mode(
     mode: u32,
 ) -> Result<(), WriteError> {
     let io_err = |e| WriteError::Io(path.to_path_buf(), e);
-    if !force {
+    let existing = match fs::symlink_metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_err(e)),
+    };
+    if let Some(occupant) = existing.as_ref().and_then(occupant) {
+        return Err(WriteError::NotAFile(path.to_path_buf(), occupant));
+    }
+    if existing.is_none() {
         return match create_new(path, content, mode) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
@@ -48,23 +101,30 @@ pub fn write_file_with_mode(
             Err(e) => Err(io_err(e)),
         };
     }
-    if path.symlink_metadata().is_ok_and(|m| !m.file_type().is_file()) {
-        return Err(WriteError::NotRegular(path.to_path_buf()));
+    if !force {
+        return Err(WriteError::Exists(path.to_path_buf()));
     }
+    replace(path, content, mode).map_err(io_err)
+}
+
+/// Replaces the file at `path` by a new one with `content` and `mode`, atomically.
+pub(super) fn replace(path: &Path, content: &str, mode: u32) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     // A temporary file is created private (0600); the asked mode is set before it is renamed.
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_err)?;
-    tmp.write_all(content.as_bytes()).map_err(io_err)?;
-    set_mode(tmp.as_file(), mode).map_err(io_err)?;
-    tmp.as_file().sync_all().map_err(io_err)?;
-    tmp.persist(path).map_err(|e| io_err(e.error))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(content.as_bytes())?;
+    set_mode(tmp.as_file(), mode)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
-fn create_new(path: &Path, content: &str, mode: u32) -> io::Result<()> {
+/// Creates `path` with `content` and `mode`; fails on any existing entry, a dangling symbolic
+/// link included, and never follows a link.
+pub(super) fn create_new(path: &Path, content: &str, mode: u32) -> io::Result<()> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -78,18 +138,32 @@ fn create_new(path: &Path, content: &str, mode: u32) -> io::Result<()> {
         .and_then(|()| file.sync_all());
     if written.is_err() {
         // A half-written export is worse than none: it would block the next attempt.
-        let _ = std::fs::remove_file(path);
+        let _ = fs::remove_file(path);
     }
     written
 }
 
+/// The permission bits of an existing file (what a replacement keeps).
+pub(super) fn mode_of(meta: &fs::Metadata) -> u32 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o777
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        PRIVATE
+    }
+}
+
 /// Sets the permission bits exactly (the umask applied at creation does not matter).
-fn set_mode(file: &std::fs::File, mode: u32) -> io::Result<()> {
+pub(super) fn set_mode(file: &fs::File, mode: u32) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         if file.metadata()?.permissions().mode() & 0o7777 != mode {
-            file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+            file.set_permissions(fs::Permissions::from_mode(mode))?;
         }
     }
     let _ = (file, mode);
@@ -172,18 +246,6 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "three\n");
     }
 
-    #[test]
-    fn numbered_writes_never_overwrite() {
-        let dir = tempfile::tempdir().unwrap();
-        let first = write_numbered(dir.path(), "a", "1").unwrap();
-        let second = write_numbered(dir.path(), "a", "2").unwrap();
-        let third = write_numbered(dir.path(), "a", "3").unwrap();
-        assert_eq!(first.file_name().unwrap(), "a.md");
-        assert_eq!(second.file_name().unwrap(), "a-2.md");
-        assert_eq!(third.file_name().unwrap(), "a-3.md");
-        assert_eq!(std::fs::read_to_string(first).unwrap(), "1");
-    }
-
     #[cfg(unix)]
     #[test]
     fn exports_are_private_unless_another_mode_is_asked_for() {
@@ -204,22 +266,66 @@ mod tests {
         assert_eq!(mode(&numbered), 0o600);
     }
 
+    #[test]
+    fn directories_are_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        for force in [false, true] {
+            match write_file(dir.path(), "x", force) {
+                Err(WriteError::NotAFile(_, Occupant::Directory)) => {}
+                other => panic!("expected a refusal, got {other:?}"),
+            }
+        }
+        assert!(dir.path().is_dir());
+    }
+
     #[cfg(unix)]
     #[test]
-    fn links_and_special_files_are_never_replaced() {
+    fn links_are_neither_followed_nor_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("target.md");
         std::fs::write(&target, "keep").unwrap();
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        assert!(matches!(write_file(&link, "x", true), Err(WriteError::NotRegular(_))));
-        assert!(matches!(write_file(&link, "x", false), Err(WriteError::Exists(_))));
         let dangling = dir.path().join("dangling.md");
-        std::os::unix::fs::symlink(dir.path().join("nowhere.md"), &dangling).unwrap();
-        assert!(write_file(&dangling, "x", false).is_err());
-        assert!(!dir.path().join("nowhere.md").exists(), "a link is never followed");
-        assert!(matches!(write_file(dir.path(), "x", true), Err(WriteError::NotRegular(_))));
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).unwrap();
+        for path in [&link, &dangling] {
+            for force in [false, true] {
+                match write_file(path, "x", force) {
+                    Err(WriteError::NotAFile(_, Occupant::SymbolicLink)) => {}
+                    other => panic!("expected a refusal, got {other:?}"),
+                }
+                assert!(std::fs::symlink_metadata(path).unwrap().file_type().is_symlink());
+            }
+        }
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+        assert!(!dir.path().join("nowhere").exists(), "nothing written through the link");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_are_never_replaced() {
+        let null = Path::new("/dev/null");
+        if !null.exists() {
+            return;
+        }
+        for force in [false, true] {
+            match write_file(null, "x", force) {
+                Err(WriteError::NotAFile(_, Occupant::Device)) => {}
+                other => panic!("expected a refusal, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn numbered_writes_never_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = write_numbered(dir.path(), "a", "1").unwrap();
+        let second = write_numbered(dir.path(), "a", "2").unwrap();
+        let third = write_numbered(dir.path(), "a", "3").unwrap();
+        assert_eq!(first.file_name().unwrap(), "a.md");
+        assert_eq!(second.file_name().unwrap(), "a-2.md");
+        assert_eq!(third.file_name().unwrap(), "a-3.md");
+        assert_eq!(std::fs::read_to_string(first).unwrap(), "1");
     }
 
     #[test]

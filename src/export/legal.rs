@@ -1,15 +1,64 @@
-//! The parts the participant information and the record of processing share: purposes, legal
-//! bases per group of people, data categories, recipients, transfers and storage periods, as
-//! plain sentences (escaped by the caller). What only the user knows is a marked placeholder.
+//! What the participant notice and the record of processing share: the groups of people, their
+//! purposes and legal bases, the data, the recipients by name and seat, the third countries with
+//! the actual basis of each transfer, and the storage periods. Plain sentences (escaped by the
+//! caller). What neither the catalogue nor the organisation's records say becomes a placeholder
+//! for the controller to fill in, never an "unknown" or a working note.
 
 use crate::describe;
-use crate::domain::catalog::{Feature, OperatingModel};
-use crate::domain::narrowing::FactField;
-use crate::domain::scenario::{DataCategory, LegalRegime, OrgType, Organiser, Participant};
+use crate::domain::catalog::{Feature, Offering, OperatingModel, TransferMechanism};
+use crate::domain::narrowing;
+use crate::domain::scenario::{
+    DataCategory, LegalRegime, OrgType, Organiser, Participant, Purpose, Representation,
+};
 use crate::i18n::Texts;
 
 use super::basis::Basis;
-use super::markdown::{self as md, Doc};
+
+/// Whom a document speaks to: the participants ("we", "you") or the record ("the controller").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Voice {
+    Notice,
+    Record,
+}
+
+impl Voice {
+    fn prefix(self) -> &'static str {
+        match self {
+            Voice::Notice => "export.notice",
+            Voice::Record => "export.ropa",
+        }
+    }
+}
+
+/// A group of people whose data a meeting processes, as a notice and a record name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Staff,
+    Volunteers,
+    Applicants,
+    BusinessPartners,
+    Guests,
+    Pupils,
+    Parents,
+    Clients,
+    Patients,
+}
+
+impl Group {
+    fn id(self) -> &'static str {
+        match self {
+            Group::Staff => "staff",
+            Group::Volunteers => "volunteers",
+            Group::Applicants => "applicants",
+            Group::BusinessPartners => "business_partners",
+            Group::Guests => "guests",
+            Group::Pupils => "pupils",
+            Group::Parents => "parents",
+            Group::Clients => "clients",
+            Group::Patients => "patients",
+        }
+    }
+}
 
 pub struct Legal<'a> {
     pub b: &'a Basis<'a>,
@@ -17,32 +66,6 @@ pub struct Legal<'a> {
 }
 
 impl Legal<'_> {
-    /// Writes a list of plain-text items, escaped.
-    pub fn write_list(&self, doc: &mut Doc, items: &[String]) {
-        let escaped: Vec<String> = items.iter().map(|i| md::text(i)).collect();
-        doc.list(&escaped);
-    }
-
-    /// The recipients (processor, sub-processors) and the facts behind them: the same block in
-    /// the participant notice and the record of processing.
-    pub fn write_recipients(&self, doc: &mut Doc) {
-        let (recipients, facts) = self.recipients();
-        self.write_list(doc, &recipients);
-        if !facts.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.notice.recipient_facts")));
-            self.write_list(doc, &facts);
-        }
-    }
-
-    /// Third-country transfers and their basis, as in [`Legal::write_recipients`].
-    pub fn write_transfers(&self, doc: &mut Doc) {
-        let (intro, transfers) = self.transfers();
-        if let Some(intro) = intro {
-            doc.paragraph(&md::text(&intro));
-        }
-        self.write_list(doc, &transfers);
-    }
-
     pub fn get(&self, key: &str) -> String {
         self.t.get(key).to_string()
     }
@@ -52,13 +75,18 @@ impl Legal<'_> {
     }
 
     /// `[[TO FILL IN: what]]` / `[[BITTE ERGÄNZEN: what]]`.
-    pub fn placeholder(&self, what_key: &str) -> String {
-        self.fmt("export.placeholder", &[("what", self.t.get(what_key))])
+    pub fn placeholder(&self, what: &str) -> String {
+        self.fmt("export.placeholder", &[("what", what)])
+    }
+
+    /// A placeholder whose description is a text key.
+    pub fn placeholder_for(&self, what_key: &str) -> String {
+        self.placeholder(self.t.get(what_key))
     }
 
     /// The user's value, or a placeholder when it is empty.
     pub fn or_placeholder(&self, value: &str, what_key: &str) -> String {
-        if value.trim().is_empty() { self.placeholder(what_key) } else { value.to_string() }
+        if value.trim().is_empty() { self.placeholder_for(what_key) } else { value.to_string() }
     }
 
     /// The platform's name: the chosen offering, else the top-ranked one marked provisional.
@@ -68,7 +96,7 @@ impl Legal<'_> {
             (None, Some(o)) => {
                 self.fmt("export.legal.platform_provisional", &[("option", self.t.pick(&o.name))])
             }
-            (_, None) => self.placeholder("export.what.platform"),
+            (_, None) => self.placeholder_for("export.what.platform"),
         }
     }
 
@@ -77,44 +105,118 @@ impl Legal<'_> {
         s.public_body() || matches!(s.org_type, OrgType::PublicBody | OrgType::School)
     }
 
-    pub fn purposes(&self) -> Vec<String> {
-        self.b.scenario.purposes.iter().map(|p| self.get(p.key())).collect()
+    fn church(&self) -> bool {
+        matches!(self.b.scenario.regime(), LegalRegime::ChurchKdg | LegalRegime::ChurchDsgEkd)
     }
 
-    /// Legal bases per group of people, as fits the organisation.
-    pub fn legal_bases(&self) -> Vec<String> {
+    /// The groups of people, in the order a reader expects them.
+    pub fn groups(&self) -> Vec<Group> {
+        let s = self.b.scenario;
+        let has = |p: Participant| s.participants.contains(&p);
+        let mut out = Vec::new();
+        let mut add = |g: Group, yes: bool| {
+            if yes && !out.contains(&g) {
+                out.push(g);
+            }
+        };
+        add(
+            Group::Staff,
+            has(Participant::Staff)
+                || s.organisers.contains(&Organiser::Staff)
+                || s.organisers.contains(&Organiser::Teachers),
+        );
+        add(Group::Volunteers, s.organisers.contains(&Organiser::Volunteers));
+        add(Group::Pupils, has(Participant::Pupils));
+        add(Group::Parents, has(Participant::Pupils) || s.org_type == OrgType::School);
+        add(Group::Applicants, s.purposes.contains(&Purpose::JobInterviews));
+        add(Group::BusinessPartners, has(Participant::BusinessPartners));
+        add(Group::Clients, has(Participant::VulnerableClients));
+        add(Group::Patients, has(Participant::Patients));
+        add(Group::Guests, has(Participant::Public));
+        out
+    }
+
+    /// The group's name as a category of people ("Beschäftigte", "Gäste").
+    pub fn group_name(&self, g: Group) -> String {
+        self.get(&format!("export.group.{}", g.id()))
+    }
+
+    /// What the group's data are processed for.
+    pub fn group_purpose(&self, g: Group) -> String {
+        self.get(&format!("export.group.{}.purpose", g.id()))
+    }
+
+    /// The legal basis for the group, as fits the organisation.
+    pub fn group_basis(&self, g: Group) -> String {
+        let sector = if self.is_public() { "public" } else { "private" };
+        let key = format!("export.basis.{}.{sector}", g.id());
+        let mut basis = match g {
+            Group::Pupils | Group::Parents if self.is_public() => {
+                let land = self.b.scenario.bundesland.map(|l| self.get(l.key()));
+                let what = match land {
+                    Some(land) => self.fmt("export.what.school_law_of", &[("land", &land)]),
+                    None => self.get("export.what.school_law"),
+                };
+                self.fmt(&key, &[("law", &self.placeholder(&what))])
+            }
+            _ if self.t.get(&key).contains("{placeholder}") => {
+                self.fmt(&key, &[("placeholder", &self.placeholder_for(&format!("{key}.what")))])
+            }
+            _ => self.get(&key),
+        };
+        if g == Group::Staff {
+            let agreement = match self.b.scenario.representation {
+                Representation::None => None,
+                Representation::WorksCouncil => Some("export.basis.staff.works_agreement"),
+                Representation::StaffCouncil => Some("export.basis.staff.service_agreement"),
+                Representation::ChurchCouncil => Some("export.basis.staff.church_agreement"),
+            };
+            if let Some(key) = agreement {
+                basis.push(' ');
+                basis.push_str(
+                    &self.fmt(
+                        key,
+                        &[("placeholder", &self.placeholder_for("export.what.agreement"))],
+                    ),
+                );
+            }
+        }
+        basis
+    }
+
+    /// A basis of a group rests on Art. 6(1)(e) or (f): the right to object applies.
+    pub fn objection_applies(&self) -> bool {
+        self.is_public()
+            || self
+                .groups()
+                .iter()
+                .any(|g| matches!(g, Group::BusinessPartners | Group::Guests | Group::Volunteers))
+    }
+
+    /// Bases beyond the groups: special categories, social data, recording, church law.
+    pub fn further_bases(&self) -> Vec<String> {
         let s = self.b.scenario;
         let mut out = Vec::new();
-        if self.is_public() {
-            out.push(self.get("export.legal.public_task"));
-            if s.org_type == OrgType::School || s.participants.contains(&Participant::Pupils) {
-                out.push(self.get("export.legal.school"));
-            }
-        } else {
-            out.push(self.get("export.legal.contract"));
-            out.push(self.get("export.legal.legitimate"));
-        }
-        let employees = s.participants.contains(&Participant::Staff)
-            || s.organisers.contains(&Organiser::Staff)
-            || s.organisers.contains(&Organiser::Teachers);
-        if employees {
-            out.push(self.get(if self.is_public() {
-                "export.legal.employees_public"
-            } else {
-                "export.legal.employees"
-            }));
-        }
         if self.special_categories() {
-            out.push(self.get("export.legal.special"));
+            out.push(self.fmt(
+                "export.basis.special",
+                &[("placeholder", &self.placeholder_for("export.what.special_condition"))],
+            ));
         }
         if s.social_data() {
-            out.push(self.get("export.legal.social"));
+            out.push(self.get("export.basis.social"));
         }
-        if s.required_features.contains(&Feature::Recording) {
-            out.push(self.get("export.legal.recording"));
+        if s.recording.records() {
+            out.push(self.get("export.basis.recording"));
         }
-        if matches!(s.regime(), LegalRegime::ChurchKdg | LegalRegime::ChurchDsgEkd) {
-            out.push(self.fmt("export.legal.church", &[("law", self.t.get(s.regime().key()))]));
+        if self.church() {
+            out.push(self.fmt(
+                "export.basis.church",
+                &[
+                    ("law", self.t.get(s.regime().key())),
+                    ("placeholder", &self.placeholder_for("export.what.church_norms")),
+                ],
+            ));
         }
         out
     }
@@ -132,10 +234,10 @@ impl Legal<'_> {
             self.get("export.data.meeting"),
             self.get("export.data.content"),
         ];
-        if s.required_features.contains(&Feature::DialIn) {
+        if s.features_needed().contains(&Feature::DialIn) {
             out.push(self.get("export.data.dial_in"));
         }
-        if s.required_features.contains(&Feature::Recording) {
+        if s.recording.records() {
             out.push(self.get("export.data.recording"));
         }
         if self.special_categories() {
@@ -155,97 +257,165 @@ impl Legal<'_> {
         out
     }
 
-    /// The people whose data are processed: organisers and participants.
-    pub fn data_subjects(&self) -> Vec<String> {
-        let s = self.b.scenario;
-        let mut out: Vec<String> = s.organisers.iter().map(|o| self.get(o.key())).collect();
-        for p in &s.participants {
-            let label = self.get(p.key());
-            if !out.contains(&label) {
-                out.push(label);
+    /// "Wire Swiss GmbH mit Sitz in der Schweiz", else a placeholder asking for both.
+    pub fn operator(&self, o: &Offering) -> String {
+        match o.operator.value() {
+            Some(e) => self.fmt(
+                "export.legal.entity_seat",
+                &[("name", &e.name), ("seat", &describe::in_country(self.t, &e.country))],
+            ),
+            None => self.placeholder(
+                &self.fmt("export.what.operator", &[("option", self.t.pick(&o.name))]),
+            ),
+        }
+    }
+
+    /// Recipients: the other participants, the operator by legal name and seat, its
+    /// sub-processors (by location as far as known, else a placeholder).
+    pub fn recipients(&self, voice: Voice) -> Vec<String> {
+        let p = voice.prefix();
+        let mut out = vec![self.get(&format!("{p}.recipients.participants"))];
+        match self.b.subject() {
+            None => out.push(self.placeholder_for("export.what.processor")),
+            Some(o) if o.operating_model == OperatingModel::SelfOperated => {
+                out.push(self.fmt(
+                    &format!("{p}.recipients.self"),
+                    &[
+                        ("platform", &self.platform()),
+                        ("placeholder", &self.placeholder_for("export.what.hoster")),
+                    ],
+                ));
+            }
+            Some(o) => {
+                out.push(self.fmt(
+                    &format!("{p}.recipients.processor"),
+                    &[("operator", &self.operator(o)), ("platform", &self.platform())],
+                ));
+                let known = o.subprocessor_locations.value().filter(|l| !l.is_empty());
+                let list = self.placeholder_for("export.what.subprocessors");
+                out.push(match known {
+                    Some(places) => self.fmt(
+                        "export.legal.subprocessors_in",
+                        &[("list", &list), ("places", &describe::in_countries(self.t, places))],
+                    ),
+                    None => self.fmt("export.legal.subprocessors", &[("list", &list)]),
+                });
             }
         }
         out
     }
 
-    /// Recipients: the other participants, and the operator with what the facts say about its
-    /// parent, processing and sub-processor locations.
-    pub fn recipients(&self) -> (Vec<String>, Vec<String>) {
-        let mut main = vec![self.get("export.recipients.participants")];
-        let mut facts = Vec::new();
-        match self.b.subject() {
-            None => main.push(self.placeholder("export.what.processor")),
-            Some(o) if o.operating_model == OperatingModel::SelfOperated => {
-                main.push(self.get("export.recipients.self"));
-            }
-            Some(o) => {
-                main.push(self.fmt(
-                    "export.recipients.processor",
-                    &[
-                        ("option", self.t.pick(&o.name)),
-                        ("model", self.t.get(o.operating_model.key())),
-                    ],
-                ));
-                // Locations follow under transfers.
-                for field in [FactField::Operator, FactField::Parent] {
-                    facts.push(self.fact(o, field));
+    /// Transfers to third countries: each country by name with the basis that covers it (the
+    /// adequacy decision by number, the Data Privacy Framework, standard contractual clauses);
+    /// where the locations are not all known, a placeholder for the rest.
+    pub fn transfers(&self, voice: Voice) -> Vec<String> {
+        let p = voice.prefix();
+        let Some(o) = self.b.subject() else {
+            return vec![self.placeholder_for("export.what.transfers")];
+        };
+        if o.operating_model == OperatingModel::SelfOperated {
+            return vec![self.fmt(
+                &format!("{p}.transfers.self"),
+                &[("placeholder", &self.placeholder_for("export.what.server_location"))],
+            )];
+        }
+        let processing = o.processing_locations.value();
+        let sub = o.subprocessor_locations.value();
+        let mut places: Vec<String> = Vec::new();
+        for list in [processing, sub].into_iter().flatten() {
+            for c in list {
+                if !places.iter().any(|p| p.eq_ignore_ascii_case(c)) {
+                    places.push(c.clone());
                 }
-                main.push(self.placeholder("export.what.subprocessors"));
             }
         }
-        (main, facts)
+        let mut third: Vec<String> =
+            places.iter().filter(|c| !narrowing::is_eea(c)).cloned().collect();
+        // A processor seated in a third country receives the data there too.
+        if let Some(e) = o.operator.value()
+            && !narrowing::is_eea(&e.country)
+            && !third.iter().any(|c| c.eq_ignore_ascii_case(&e.country))
+        {
+            third.push(e.country.clone());
+        }
+        let all_known = processing.is_some() && sub.is_some();
+        let mut out = Vec::new();
+        if third.is_empty() && all_known {
+            let eea: Vec<String> =
+                places.iter().filter(|c| narrowing::is_eea(c)).cloned().collect();
+            out.push(self.fmt(
+                &format!("{p}.transfers.none"),
+                &[("places", &describe::in_countries(self.t, &eea))],
+            ));
+            return out;
+        }
+        let mut scc = false;
+        for country in &third {
+            let (basis, uses_scc) = self.transfer_basis(o, country);
+            scc |= uses_scc;
+            out.push(self.fmt(
+                "export.legal.transfer",
+                &[("place", &describe::in_country(self.t, country)), ("basis", &basis)],
+            ));
+        }
+        if !all_known {
+            let key = if third.is_empty() {
+                "export.what.locations"
+            } else {
+                "export.what.more_locations"
+            };
+            out.push(self.placeholder(&self.fmt(key, &[("option", self.t.pick(&o.name))])));
+        }
+        if scc {
+            out.push(self.get(&format!("{p}.transfers.scc_copy")));
+        }
+        out
     }
 
-    /// Transfers to third countries as the facts of the assessment show them: an introduction
-    /// (for an external operator) and the items.
-    pub fn transfers(&self) -> (Option<String>, Vec<String>) {
-        let as_of = self.b.as_of.to_string();
-        match self.b.subject() {
-            None => (None, vec![self.placeholder("export.what.transfers")]),
-            Some(o) if o.operating_model == OperatingModel::SelfOperated => {
-                (None, vec![self.get("export.transfers.self")])
+    /// The basis of a transfer to `country`, and whether it rests on standard clauses.
+    fn transfer_basis(&self, o: &Offering, country: &str) -> (String, bool) {
+        let offered = o.transfer_basis.value();
+        let offers = |m: TransferMechanism| offered.is_some_and(|v| v.contains(&m));
+        let us = country.eq_ignore_ascii_case("US");
+        if us && o.dpf_certified.value() == Some(&true) {
+            let dpf = self.get("export.legal.basis.dpf");
+            if offers(TransferMechanism::Scc) {
+                return (self.fmt("export.legal.basis.dpf_and_scc", &[("dpf", &dpf)]), true);
             }
-            Some(o) => {
-                let mut items: Vec<String> = [
-                    FactField::ProcessingLocations,
-                    FactField::SubprocessorLocations,
-                    FactField::DpfCertified,
-                    FactField::TransferBasis,
-                ]
-                .iter()
-                .map(|f| self.fact(o, *f))
-                .collect();
-                items.push(self.get("export.transfers.check"));
-                (Some(self.fmt("export.transfers.intro", &[("date", &as_of)])), items)
-            }
+            return (dpf, false);
         }
-    }
-
-    /// "Label: value – provenance" for one fact of an offering.
-    pub fn fact(&self, o: &crate::domain::catalog::Offering, field: FactField) -> String {
-        let label = describe::fact_label(self.t, field);
-        let value = describe::fact_value(self.t, o, field);
-        match describe::provenance(self.t, &self.b.catalog, o, field) {
-            Some(p) => self.fmt(
-                "export.record.facts.item",
-                &[("label", &label), ("value", &value), ("provenance", &p)],
-            ),
-            None => {
-                self.fmt("export.record.facts.item_plain", &[("label", &label), ("value", &value)])
-            }
+        if !us && let Some(decision) = describe::adequacy_decision(self.t, country) {
+            return (self.fmt("export.legal.basis.adequacy", &[("decision", &decision)]), false);
         }
+        if offers(TransferMechanism::Scc) {
+            return (self.get("export.legal.basis.scc"), true);
+        }
+        let what = self.fmt(
+            "export.what.transfer_basis",
+            &[("place", &describe::in_country(self.t, country))],
+        );
+        (self.placeholder(&what), false)
     }
 
     pub fn storage(&self) -> Vec<String> {
         let s = self.b.scenario;
         let mut out = vec![self.get("export.storage.content"), self.get("export.storage.metadata")];
-        if s.required_features.contains(&Feature::Recording) {
+        if s.recording.records() {
             out.push(self.get("export.storage.recording"));
         }
-        if s.required_features.contains(&Feature::Chat) {
+        if s.features_needed().contains(&Feature::Chat) {
             out.push(self.get("export.storage.chat"));
+        }
+        if s.features_needed().contains(&Feature::DialIn) {
+            out.push(self.get("export.storage.dial_in"));
         }
         out.push(self.get("export.storage.accounts"));
         out
+    }
+
+    /// The competent supervisory authority, or a placeholder.
+    pub fn authority(&self) -> String {
+        describe::competent_authority(self.t, self.b.scenario)
+            .unwrap_or_else(|| self.placeholder_for("export.what.authority"))
     }
 }

@@ -8,6 +8,7 @@
 /// Collapses every run of whitespace (line breaks included) to one space, drops control
 /// characters and trims: the form of text inside one line (a table cell, a heading, a list item).
 pub fn one_line(text: &str) -> String {
+    let text = crate::invisible::neutralise(text);
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
@@ -35,13 +36,34 @@ fn is_invisible_break(c: char) -> bool {
 /// a heading. Line breaks become spaces. Web and e-mail addresses become autolinks, so they are
 /// neither mangled nor reported as bare URLs.
 pub fn text(raw: &str) -> String {
+    escape(raw, Addresses::Autolink)
+}
+
+/// Escapes one line of text so that no Markdown reader finds anything in it but text: like
+/// [`text`], and web and e-mail addresses are broken up by escapes instead of linked. For the
+/// front matter, whose values pandoc reads as Markdown (a link or an image there would be
+/// fetched or followed when the document is converted).
+pub fn inert(raw: &str) -> String {
+    escape(raw, Addresses::Inert)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Addresses {
+    Autolink,
+    Inert,
+}
+
+fn escape(raw: &str, addresses: Addresses) -> String {
     let line = one_line(raw);
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len() + 8);
     let mut i = 0;
     while i < chars.len() {
-        let at_word_start = i == 0 || matches!(chars[i - 1], ' ' | '(' | '"');
-        if at_word_start && let Some(len) = autolink_len(&chars[i..]) {
+        let at_word_start = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '\\');
+        if addresses == Addresses::Autolink
+            && at_word_start
+            && let Some(len) = autolink_len(&chars[i..])
+        {
             out.push('<');
             out.extend(&chars[i..i + len]);
             out.push('>');
@@ -49,13 +71,36 @@ pub fn text(raw: &str) -> String {
             continue;
         }
         let c = chars[i];
-        if needs_escape(&chars, i) {
+        let address = match addresses {
+            Addresses::Inert => breaks_address(&chars, i),
+            // A bare `www.` would become a link in GitHub's Markdown and a bare-URL finding.
+            Addresses::Autolink => c == '.' && breaks_www(&chars, i),
+        };
+        if needs_escape(&chars, i) || address {
             out.push('\\');
         }
         out.push(c);
         i += 1;
     }
     out
+}
+
+/// In inert text: the `:` of `://`, every `@` and the dot of `www.` are escaped, so that no
+/// autolink (GitHub's or pandoc's) can form.
+fn breaks_address(chars: &[char], i: usize) -> bool {
+    match chars[i] {
+        ':' => chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/'),
+        '@' => true,
+        '.' => breaks_www(chars, i),
+        _ => false,
+    }
+}
+
+/// The dot of a `www.` that starts a word.
+fn breaks_www(chars: &[char], i: usize) -> bool {
+    i >= 3
+        && chars[i - 3..i].iter().collect::<String>().eq_ignore_ascii_case("www")
+        && (i == 3 || !chars[i - 4].is_alphanumeric())
 }
 
 /// Splits text into paragraphs at blank lines and escapes each; empty text gives no paragraph.
@@ -118,21 +163,28 @@ fn looks_like_entity(rest: &[char]) -> bool {
 }
 
 /// The length of a web address (`http://`, `https://`) or e-mail address at the start of `chars`,
-/// without trailing punctuation, if it can be written as an autolink.
+/// if it can be written as an autolink. The address ends at the first character that cannot be
+/// part of it (a space, a quotation mark of any language, a non-ASCII character) and leaves
+/// punctuation at its end outside, so `„https://example.org“.` keeps its quotation marks.
 fn autolink_len(chars: &[char]) -> Option<usize> {
-    let word_len = chars.iter().position(|c| *c == ' ').unwrap_or(chars.len());
-    let mut word = &chars[..word_len];
+    let in_address =
+        |c: &char| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '|' | '`' | '\\' | '"' | '\'');
+    let end = chars.iter().position(|c| !in_address(c)).unwrap_or(chars.len());
+    let mut word = &chars[..end];
     while let Some((last, rest)) = word.split_last() {
-        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'') {
+        let closing_own_paren = *last == ')'
+            && rest.iter().filter(|c| **c == '(').count()
+                > rest.iter().filter(|c| **c == ')').count();
+        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '*' | '_' | '~')
+            && !closing_own_paren
+        {
             word = rest;
         } else {
             break;
         }
     }
     let s: String = word.iter().collect();
-    let url = (s.starts_with("https://") || s.starts_with("http://"))
-        && s.len() > "https://".len()
-        && word.iter().all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '|' | '`' | '\\'));
+    let url = (s.starts_with("https://") || s.starts_with("http://")) && s.len() > "https://".len();
     (url || is_email(&s)).then_some(word.len())
 }
 
@@ -159,6 +211,7 @@ fn is_email(s: &str) -> bool {
 /// A YAML double-quoted scalar: every user value in the front matter is written this way, so no
 /// value can end the front matter, add a key or change a type.
 pub fn yaml_string(raw: &str) -> String {
+    let raw = crate::invisible::neutralise(raw);
     let mut out = String::with_capacity(raw.len() + 2);
     out.push('"');
     for c in raw.chars() {
@@ -228,6 +281,32 @@ impl Doc {
             lines.extend(subs.iter().map(|s| format!("  * {}", s.trim())));
         }
         self.block(&lines.join("\n"));
+    }
+
+    /// A numbered list ("1." …) of already escaped items; nothing for an empty list.
+    pub fn ordered_list<S: AsRef<str>>(&mut self, items: &[S]) {
+        if items.is_empty() {
+            return;
+        }
+        let lines: Vec<String> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| format!("{}. {}", i + 1, item.as_ref().trim()))
+            .collect();
+        self.block(&lines.join("\n"));
+    }
+
+    /// A block quote of already escaped paragraphs (someone else's words, shown as such).
+    pub fn quote<S: AsRef<str>>(&mut self, paragraphs: &[S]) {
+        let lines: Vec<String> = paragraphs
+            .iter()
+            .map(|p| p.as_ref().trim())
+            .filter(|p| !p.is_empty())
+            .map(|p| format!("> {p}"))
+            .collect();
+        if !lines.is_empty() {
+            self.block(&lines.join("\n>\n"));
+        }
     }
 
     /// A table of already escaped cells; rows are padded or cut to the header's width, and an
@@ -330,8 +409,35 @@ mod tests {
         assert_eq!(text("see https://example.org/a_b."), "see <https://example.org/a_b>.");
         assert_eq!(text("dsb@example.org"), "<dsb@example.org>");
         assert_eq!(text("(mail dsb@example.org)"), "(mail <dsb@example.org>)");
-        assert_eq!(text("http://x.org|y"), r"http://x.org\|y");
+        assert_eq!(text("http://x.org|y"), r"<http://x.org>\|y");
         assert_eq!(text("a@b"), "a@b");
+    }
+
+    #[test]
+    fn addresses_keep_the_punctuation_around_them_outside() {
+        assert_eq!(text("„https://example.org/a“."), "„<https://example.org/a>“.");
+        assert_eq!(text("\"https://example.org\","), "\"<https://example.org>\",");
+        assert_eq!(text("(see https://x.org/a_(b))"), "(see <https://x.org/a_(b)>)");
+        assert_eq!(text("«https://x.org»"), "«<https://x.org>»");
+        assert_eq!(text("https://x.org/path?q=1!"), "<https://x.org/path?q=1>!");
+        assert_eq!(text("see www.example.org"), r"see www\.example.org");
+        assert_eq!(text("https://www.example.org"), "<https://www.example.org>");
+    }
+
+    #[test]
+    fn inert_text_forms_no_link_or_image() {
+        assert_eq!(inert("![t](http://host/pixel.png)"), r"!\[t\](http\://host/pixel.png)");
+        assert_eq!(inert("mail a@b.org or www.example.org"), r"mail a\@b.org or www\.example.org");
+        assert_eq!(inert("<img src=x>"), r"\<img src=x>");
+        assert_eq!(inert("Dr. Anna Berger (Vorstand)"), "Dr. Anna Berger (Vorstand)");
+        assert_eq!(inert("swww.x"), "swww.x");
+    }
+
+    #[test]
+    fn invisible_controls_are_neutralised_everywhere() {
+        assert_eq!(text("Ann\u{202E}a\u{200B}"), "Anna");
+        assert_eq!(yaml_string("Ann\u{202E}a"), "\"Anna\"");
+        assert_eq!(text("שלום"), "שלום");
     }
 
     #[test]

@@ -13,15 +13,20 @@ use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
 use crate::i18n::Texts;
 
+pub mod adr;
+mod appendix;
 mod basis;
+mod cite;
 mod files;
 mod legal;
 pub mod markdown;
 mod notice;
 mod record;
 mod ropa;
+mod words;
 
-pub use files::{PRIVATE, WriteError, slug, write_file, write_file_with_mode};
+pub use adr::label as adr_label;
+pub use files::{Occupant, PRIVATE, WriteError, slug, write_file, write_file_with_mode};
 
 /// Which document to export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -60,6 +65,21 @@ impl Kind {
     }
 }
 
+/// How a document is rendered beyond its kind.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The record's fact appendix for every offering, not only the chosen one and the runner-up.
+    pub full: bool,
+    /// The record's number in a directory of records, and the earlier record it supersedes.
+    pub numbering: Option<Numbering>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Numbering {
+    pub number: u32,
+    pub supersedes: Option<adr::Earlier>,
+}
+
 /// The document of `kind` for `assessment`, in the language of `texts`. `catalog` and `today`
 /// are used only while the decision is pending.
 pub fn render(
@@ -69,12 +89,84 @@ pub fn render(
     texts: &Texts,
     today: Date,
 ) -> String {
+    render_with(kind, assessment, catalog, texts, today, &Options::default())
+}
+
+/// [`render`] with options (`--full`, a record number).
+pub fn render_with(
+    kind: Kind,
+    assessment: &Assessment,
+    catalog: &Catalog,
+    texts: &Texts,
+    today: Date,
+    options: &Options,
+) -> String {
     let basis = basis::Basis::new(assessment, catalog, today);
     match kind {
-        Kind::Record => record::render(&basis, texts),
+        Kind::Record => record::render(&basis, texts, options),
         Kind::Notice => notice::render(&basis, texts),
         Kind::Ropa => ropa::render(&basis, texts),
     }
+}
+
+/// Writes the decision record into the directory of records `dir` as `NNNN-title.md` with the
+/// next free number; an earlier record of the same assessment there is marked superseded.
+pub fn write_numbered_record(
+    dir: &Path,
+    assessment: &Assessment,
+    catalog: &Catalog,
+    texts: &Texts,
+    today: Date,
+    full: bool,
+    mode: u32,
+) -> Result<adr::Written, WriteError> {
+    let wording = RecordWording { assessment, catalog, texts, today, full };
+    let slug = slug(&assessment.meta.title, "meetcheck");
+    adr::write(dir, &assessment.meta.id, &slug, &wording, mode)
+}
+
+struct RecordWording<'a> {
+    assessment: &'a Assessment,
+    catalog: &'a Catalog,
+    texts: &'a Texts,
+    today: Date,
+    full: bool,
+}
+
+impl adr::Wording for RecordWording<'_> {
+    fn record(&self, number: u32, earlier: Option<&adr::Earlier>) -> String {
+        let options = Options {
+            full: self.full,
+            numbering: Some(Numbering { number, supersedes: earlier.cloned() }),
+        };
+        render_with(Kind::Record, self.assessment, self.catalog, self.texts, self.today, &options)
+    }
+
+    fn superseded(&self, number: u32, file_name: &str) -> (String, String) {
+        let adr = adr::label(number);
+        let notice = self.texts.fmt("export.adr.superseded", &[("adr", &adr), ("file", file_name)]);
+        (markdown::yaml_string(&format!("superseded by {adr}")), markdown::text(&notice))
+    }
+}
+
+/// The front matter of the notice and the record of processing: the title (for pandoc and
+/// markdownlint, inert there), the language, and a comment for the controller that stays out of
+/// the rendered document.
+fn draft_front_matter(title: &str, basis: &basis::Basis, texts: &Texts) -> String {
+    let note = texts.fmt(
+        "export.draft_note",
+        &[("id", &basis.assessment.meta.id), ("date", &basis.today.to_string())],
+    );
+    [
+        "---".to_string(),
+        format!("title: {}", markdown::yaml_string(&markdown::inert(title))),
+        format!("lang: {}", markdown::yaml_string(texts.lang.code())),
+        format!("# {}", markdown::one_line(&note)),
+        "meetcheck:".to_string(),
+        format!("  assessment: {}", markdown::yaml_string(&basis.assessment.meta.id)),
+        "---".to_string(),
+    ]
+    .join("\n")
 }
 
 /// The file name (without `.md` and number) the wizard writes a document to, from the title.

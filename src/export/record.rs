@@ -1,35 +1,42 @@
-//! The decision record in MADR 4 structure: front matter, one H1, the MADR sections in order.
-
-use std::collections::BTreeSet;
+//! The decision record in MADR 4 structure: front matter with the title, then the MADR sections
+//! in order. Short by default (about five pages): the considered options are the chosen one, the
+//! runner-up and the other confirmed fits; the rest of the catalogue is one compact table; the
+//! fact appendix covers the chosen offering and the runner-up (`--full`: every offering).
 
 use crate::describe;
 use crate::domain::assessment::Status;
 use crate::domain::catalog::Offering;
-use crate::domain::facts::STALE_AFTER_MONTHS;
-use crate::domain::narrowing::{AnswerId, Evaluation, FactField, Light, Rating, Tier};
+use crate::domain::narrowing::{AnswerId, CriterionId, Evaluation, FactField, Light, Rating};
 use crate::domain::scenario::TransferStance;
 use crate::i18n::Texts;
 
+use super::Options;
+use super::adr;
+use super::appendix::Appendix;
 use super::basis::Basis;
+use super::cite::Citations;
 use super::markdown::{self as md, Doc};
+use super::words;
 
 /// The answers that work as knock-out criteria, in the order the wizard asks them.
-const KNOCKOUT_ANSWERS: [AnswerId; 8] = [
+const KNOCKOUT_ANSWERS: [AnswerId; 10] = [
     AnswerId::TransferStance,
     AnswerId::Hosting,
     AnswerId::E2eeRequired,
     AnswerId::Size,
+    AnswerId::Audience,
+    AnswerId::JoinWithoutAccount,
     AnswerId::RequiredFeatures,
     AnswerId::InstallPossible,
     AnswerId::OpenSourceRequired,
     AnswerId::SocialData,
 ];
 
-pub fn render(basis: &Basis, texts: &Texts) -> String {
-    let r = Record { b: basis, t: texts };
+pub fn render(basis: &Basis, texts: &Texts, options: &Options) -> String {
+    let sources = Citations::default();
+    let r = Record { b: basis, t: texts, o: options, sources: &sources };
     let mut doc = Doc::new();
     doc.raw(&r.front_matter());
-    doc.heading(1, &md::text(&r.title()));
     r.context(&mut doc);
     r.drivers(&mut doc);
     r.options(&mut doc);
@@ -41,9 +48,20 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     doc.finish()
 }
 
+/// How the fit of a remaining offering stands.
+enum Fit {
+    /// Meets every hard requirement on confirmed facts.
+    Confirmed,
+    /// Meets the hard requirements only if these facts are confirmed.
+    IfConfirmed(Vec<FactField>),
+    Excluded,
+}
+
 struct Record<'a> {
     b: &'a Basis<'a>,
     t: &'a Texts,
+    o: &'a Options,
+    sources: &'a Citations,
 }
 
 impl Record<'_> {
@@ -59,6 +77,10 @@ impl Record<'_> {
         self.b.name(self.t, id)
     }
 
+    fn heading(&self, doc: &mut Doc, level: usize, key: &str) {
+        doc.heading(level, &md::text(self.t.get(key)));
+    }
+
     fn answer(&self, id: AnswerId) -> String {
         describe::answer_value(self.t, self.b.scenario, id)
     }
@@ -71,60 +93,45 @@ impl Record<'_> {
         )
     }
 
-    fn rank(&self, id: &str) -> Option<usize> {
-        self.b.shortlist.ranked.iter().position(|e| e.offering == id).map(|p| p + 1)
+    fn fit(&self, id: &str) -> Fit {
+        if self.b.shortlist.ranked.iter().all(|e| e.offering != id) {
+            return Fit::Excluded;
+        }
+        let unconfirmed = self.b.unconfirmed(id);
+        if unconfirmed.is_empty() { Fit::Confirmed } else { Fit::IfConfirmed(unconfirmed) }
+    }
+
+    fn facts_named(&self, facts: &[FactField]) -> String {
+        words::facts_named(self.t, facts)
+    }
+
+    /// "meets every requirement" / "fits if the provider confirms: …" / "excluded".
+    fn fit_words(&self, id: &str) -> String {
+        match self.fit(id) {
+            Fit::Confirmed => self.get("export.record.fit.confirmed"),
+            Fit::IfConfirmed(facts) => {
+                self.fmt("export.record.fit.if_confirmed", &[("facts", &self.facts_named(&facts))])
+            }
+            Fit::Excluded => self.get("export.record.fit.excluded"),
+        }
+    }
+
+    /// "meets every requirement" / "fits if the provider confirms what is not yet documented".
+    fn short_fit(&self, id: &str) -> String {
+        match self.fit(id) {
+            Fit::Confirmed => self.get("export.record.fit.confirmed"),
+            Fit::IfConfirmed(_) => self.get("export.record.fit.if_confirmed_short"),
+            Fit::Excluded => self.get("export.record.fit.excluded"),
+        }
     }
 
     fn status(&self) -> Status {
         self.b.assessment.status.as_ref().map(|s| s.status).unwrap_or(Status::Proposed)
     }
 
+    /// The one date of the record: the day the decision was taken (today while it is pending).
     fn date(&self) -> String {
-        match &self.b.assessment.status {
-            Some(change) => change.on.to_string(),
-            None => self.b.as_of.to_string(),
-        }
-    }
-
-    fn front_matter(&self) -> String {
-        let a = self.b.assessment;
-        let people = |s: &str| {
-            let items: Vec<String> = s
-                .split(['\n', ';'])
-                .map(md::one_line)
-                .filter(|p| !p.is_empty())
-                .map(|p| md::yaml_string(&p))
-                .collect();
-            format!("[{}]", items.join(", "))
-        };
-        let optional_date =
-            |d: Option<jiff::civil::Date>| d.map_or("null".into(), |d| d.to_string());
-        let chosen = self.b.decision.map_or("null".into(), |d| md::yaml_string(&d.chosen));
-        let lines = [
-            "---".to_string(),
-            format!("status: {}", md::yaml_string(self.status().id())),
-            format!("date: {}", self.date()),
-            format!("decision-makers: {}", people(&a.meta.decision_makers)),
-            format!("consulted: {}", people(&a.meta.consulted)),
-            format!("informed: {}", people(&a.meta.informed)),
-            "meetcheck:".to_string(),
-            format!("  assessment: {}", md::yaml_string(&a.meta.id)),
-            format!("  assessment-title: {}", md::yaml_string(&a.meta.title)),
-            format!("  organisation: {}", md::yaml_string(&a.meta.organisation)),
-            format!("  catalog-edition: {}", md::yaml_string(&self.b.catalog.edition)),
-            format!("  decision: {}", if self.b.decision.is_some() { "taken" } else { "pending" }),
-            format!("  chosen: {chosen}"),
-            format!("  review-by: {}", optional_date(a.review_by)),
-            format!("  ready-for-use: {}", self.ready()),
-            format!("  preconditions-open: {}", self.b.open_preconditions()),
-            format!("  to-be-confirmed: {}", self.b.decision.is_some_and(|d| d.to_be_confirmed)),
-            "---".to_string(),
-        ];
-        lines.join("\n")
-    }
-
-    fn ready(&self) -> bool {
-        self.b.decision.is_some() && self.b.open_preconditions() == 0
+        self.b.as_of.to_string()
     }
 
     fn title(&self) -> String {
@@ -136,8 +143,58 @@ impl Record<'_> {
         }
     }
 
+    fn people(raw: &str) -> Vec<String> {
+        raw.split(['\n', ';']).map(md::one_line).filter(|p| !p.is_empty()).collect()
+    }
+
+    fn front_matter(&self) -> String {
+        let a = self.b.assessment;
+        // pandoc reads every value as Markdown: user text is made inert there.
+        let inert = |s: &str| md::yaml_string(&md::inert(s));
+        let list = |names: Vec<String>| {
+            let items: Vec<String> = names.iter().map(|n| inert(n)).collect();
+            format!("[{}]", items.join(", "))
+        };
+        let optional_date =
+            |d: Option<jiff::civil::Date>| d.map_or("null".into(), |d| d.to_string());
+        let chosen = self.b.decision.map_or("null".into(), |d| md::yaml_string(&d.chosen));
+        let mut lines = vec![
+            "---".to_string(),
+            format!("title: {}", inert(&self.title())),
+            format!("status: {}", md::yaml_string(self.status().id())),
+            format!("date: {}", self.date()),
+            format!("decision-makers: {}", list(Self::people(&a.meta.decision_makers))),
+            format!("consulted: {}", list(Self::people(&a.meta.consulted))),
+            format!("informed: {}", list(Self::people(&a.meta.informed))),
+            "meetcheck:".to_string(),
+            format!("  assessment: {}", md::yaml_string(&a.meta.id)),
+            format!("  assessment-title: {}", inert(&a.meta.title)),
+            format!("  organisation: {}", inert(&a.meta.organisation)),
+            format!("  language: {}", md::yaml_string(self.t.lang.code())),
+            format!("  catalog-edition: {}", md::yaml_string(&self.b.catalog.edition)),
+            format!("  decision: {}", if self.b.decision.is_some() { "taken" } else { "pending" }),
+            format!("  chosen: {chosen}"),
+            format!("  review-by: {}", optional_date(a.review_by)),
+            format!("  ready-for-use: {}", self.ready()),
+            format!("  preconditions-open: {}", self.b.open_preconditions()),
+            format!("  to-be-confirmed: {}", self.b.decision.is_some_and(|d| d.to_be_confirmed)),
+        ];
+        if let Some(n) = &self.o.numbering {
+            lines.push(format!("  number: {}", md::yaml_string(&adr::label(n.number))));
+            if let Some(e) = &n.supersedes {
+                lines.push(format!("  supersedes: {}", md::yaml_string(&adr::label(e.number))));
+            }
+        }
+        lines.push("---".to_string());
+        lines.join("\n")
+    }
+
+    fn ready(&self) -> bool {
+        self.b.decision.is_some() && self.b.open_preconditions() == 0
+    }
+
     fn context(&self, doc: &mut Doc) {
-        doc.heading(2, &md::text(self.t.get("export.record.h.context")));
+        self.heading(doc, 2, "export.record.h.context");
         let org = &self.b.assessment.meta.organisation;
         let org = if org.trim().is_empty() {
             self.get("export.record.context.org_unnamed")
@@ -154,13 +211,12 @@ impl Record<'_> {
             ));
         }
         doc.paragraph(&md::text(self.t.get("export.record.context.answers")));
-        let s = self.b.scenario;
+        // The answers that are knock-out criteria follow under the decision drivers.
         let shown: Vec<String> = AnswerId::ALL
             .iter()
-            .filter(|id| match id {
-                AnswerId::Browsers => !s.install_possible,
-                AnswerId::StatutoryInsuranceVideo => s.asks_statutory_insurance(),
-                _ => true,
+            .filter(|id| {
+                !KNOCKOUT_ANSWERS.contains(id)
+                    && !matches!(id, AnswerId::Browsers | AnswerId::StatutoryInsuranceVideo)
             })
             .map(|id| self.labelled(*id))
             .collect();
@@ -168,7 +224,7 @@ impl Record<'_> {
     }
 
     fn drivers(&self, doc: &mut Doc) {
-        doc.heading(2, &md::text(self.t.get("export.record.h.drivers")));
+        self.heading(doc, 2, "export.record.h.drivers");
         doc.paragraph(&md::text(self.t.get("export.record.drivers.knockouts")));
         let s = self.b.scenario;
         let mut items: Vec<String> = KNOCKOUT_ANSWERS
@@ -176,6 +232,8 @@ impl Record<'_> {
             .filter(|id| match id {
                 AnswerId::OpenSourceRequired => s.open_source_required,
                 AnswerId::SocialData => s.social_data(),
+                AnswerId::Audience => s.audience > 0,
+                AnswerId::JoinWithoutAccount => s.join_without_account,
                 _ => true,
             })
             .map(|id| self.labelled(*id))
@@ -191,99 +249,184 @@ impl Record<'_> {
             items.push(md::text(self.t.get("export.record.drivers.own_purpose")));
         }
         doc.list(&items);
-        let need = self.answer(AnswerId::ProtectionNeed);
-        doc.paragraph(&md::text(&self.fmt("export.record.drivers.criteria", &[("need", &need)])));
+        doc.paragraph(&md::text(self.t.get("export.record.drivers.unknown")));
+        // The value only: the answers above say why it was proposed.
+        let need = self.get(self.b.scenario.protection().key());
         let weights: Vec<String> = self
             .b
             .shortlist
             .weights
             .iter()
             .map(|(c, w)| {
-                md::text(&self.fmt(
+                self.fmt(
                     "export.record.drivers.weight",
                     &[("criterion", &describe::criterion(self.t, *c)), ("weight", &w.to_string())],
-                ))
+                )
             })
             .collect();
-        doc.list(&weights);
+        doc.paragraph(&md::text(&self.fmt(
+            "export.record.drivers.criteria",
+            &[("need", &need), ("weights", &weights.join(", "))],
+        )));
+    }
+
+    /// The offerings the record weighs in full: chosen, runner-up, other confirmed fits (while
+    /// pending: the confirmed fits, else the best fit if confirmed).
+    fn considered(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        let mut add = |id: &str| {
+            if !ids.iter().any(|i| i == id) {
+                ids.push(id.to_string());
+            }
+        };
+        if let Some(d) = self.b.decision {
+            add(&d.chosen);
+            if let Some(r) = &d.runner_up {
+                add(r);
+            }
+        }
+        let confirmed = self.b.confirmed_fits();
+        for e in &confirmed {
+            add(&e.offering);
+        }
+        if self.b.decision.is_none()
+            && confirmed.is_empty()
+            && let Some(e) = self.b.shortlist.ranked.first()
+        {
+            add(&e.offering);
+        }
+        ids
+    }
+
+    fn role(&self, id: &str) -> Option<String> {
+        let d = self.b.decision?;
+        if d.chosen == id {
+            Some(self.get("export.record.role.chosen"))
+        } else if d.runner_up.as_deref() == Some(id) {
+            Some(self.get("export.record.role.runner_up"))
+        } else {
+            None
+        }
+    }
+
+    fn rank(&self, id: &str) -> Option<usize> {
+        self.b.shortlist.ranked.iter().position(|e| e.offering == id).map(|p| p + 1)
     }
 
     fn options(&self, doc: &mut Doc) {
-        doc.heading(2, &md::text(self.t.get("export.record.h.options")));
-        let chosen = self.b.decision.map(|d| d.chosen.as_str());
-        let items: Vec<String> = self
-            .b
-            .evaluations()
-            .map(|e| {
-                let name = self.name(&e.offering);
-                let state = match (self.rank(&e.offering), e.tier()) {
-                    (Some(rank), Tier::Confirmed) => self.fmt(
-                        "export.record.option.ranked",
-                        &[("rank", &rank.to_string()), ("score", &e.score.to_string())],
-                    ),
-                    // Never described as meeting every requirement.
-                    (Some(rank), Tier::Unconfirmed) => self.fmt(
-                        "export.record.option.if_confirmed",
-                        &[
-                            ("rank", &rank.to_string()),
-                            ("score", &e.score.to_string()),
-                            ("open", &describe::open_requirements(self.t, &e.unconfirmed)),
-                        ],
-                    ),
-                    (None, _) => self.get("export.record.option.excluded"),
-                };
-                let mut line = format!("{name} ({state})");
-                if chosen == Some(e.offering.as_str()) {
-                    line = self.fmt("export.record.option.chosen", &[("option", &line)]);
+        self.heading(doc, 2, "export.record.h.options");
+        let considered = self.considered();
+        if considered.is_empty() {
+            doc.paragraph(&md::text(self.t.get("export.record.option.none")));
+        } else {
+            doc.paragraph(&md::text(self.t.get("export.record.options.intro")));
+        }
+        let items: Vec<String> = considered
+            .iter()
+            .map(|id| {
+                let mut parts = Vec::new();
+                if let Some(role) = self.role(id) {
+                    parts.push(role);
                 }
-                md::text(&line)
+                if let Some(rank) = self.rank(id) {
+                    parts.push(
+                        self.fmt("export.record.option.rank", &[("rank", &rank.to_string())]),
+                    );
+                }
+                parts.push(self.short_fit(id));
+                md::text(&self.fmt(
+                    "export.record.option.line",
+                    &[("option", &self.name(id)), ("state", &parts.join("; "))],
+                ))
             })
             .collect();
-        if items.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.option.none")));
-        }
         doc.list(&items);
+        // Offerings with the same result share a row.
+        let mut rest: Vec<(Vec<String>, String)> = Vec::new();
+        for e in self.b.evaluations().filter(|e| !considered.contains(&e.offering)) {
+            let why = self.why_not(e);
+            match rest.iter_mut().find(|(_, w)| *w == why) {
+                Some((names, _)) => names.push(self.name(&e.offering)),
+                None => rest.push((vec![self.name(&e.offering)], why)),
+            }
+        }
+        if !rest.is_empty() {
+            doc.paragraph(&md::text(self.t.get("export.record.options.rest")));
+            let header = [
+                md::text(self.t.get("export.record.col.options")),
+                md::text(self.t.get("export.record.col.result")),
+            ];
+            let rows: Vec<Vec<String>> = rest
+                .iter()
+                .map(|(names, why)| vec![md::text(&names.join("; ")), md::text(why)])
+                .collect();
+            doc.table(&header, &rows);
+        }
+    }
+
+    /// One line: why an offering is not among the considered ones.
+    fn why_not(&self, e: &Evaluation) -> String {
+        match self.fit(&e.offering) {
+            Fit::Confirmed => self.fmt(
+                "export.record.rest.ranked",
+                &[("rank", &self.rank(&e.offering).unwrap_or(0).to_string())],
+            ),
+            Fit::IfConfirmed(facts) => {
+                self.fmt("export.record.rest.if_confirmed", &[("facts", &self.facts_named(&facts))])
+            }
+            Fit::Excluded => {
+                let Some(first) = e.knockouts.first() else {
+                    return self.get("export.record.fit.excluded");
+                };
+                let reason = words::short_knockout(self.t, first);
+                match e.knockouts.len() - 1 {
+                    0 => self.fmt("export.record.rest.excluded", &[("reason", &reason)]),
+                    1 => self.fmt("export.record.rest.excluded_one_more", &[("reason", &reason)]),
+                    more => self.fmt(
+                        "export.record.rest.excluded_more",
+                        &[("reason", &reason), ("more", &more.to_string())],
+                    ),
+                }
+            }
+        }
     }
 
     fn outcome(&self, doc: &mut Doc) {
-        doc.heading(2, &md::text(self.t.get("export.record.h.outcome")));
+        self.heading(doc, 2, "export.record.h.outcome");
         let Some(decision) = self.b.decision else {
             return self.outcome_pending(doc);
         };
         let name = self.name(&decision.chosen);
-        // "Meets every knock-out criterion" counts the confirmed fits only.
-        let confirmed = self.b.shortlist.confirmed().count();
-        let remaining = confirmed.to_string();
-        let chosen_eval = self.b.shortlist.evaluation(&decision.chosen);
-        let unconfirmed = chosen_eval.filter(|e| !e.excluded() && e.tier() == Tier::Unconfirmed);
-        let because =
-            match (self.rank(&decision.chosen), self.b.shortlist.evaluation(&decision.chosen)) {
-                (Some(rank), _) if unconfirmed.is_some() => self.fmt(
-                    "export.record.because.unconfirmed",
-                    &[("rank", &rank.to_string()), ("confirmed", &remaining)],
-                ),
-                (Some(1), _) if confirmed == 1 => self.get("export.record.because.only"),
-                (Some(1), Some(e)) => self.fmt(
-                    "export.record.because.best",
-                    &[("remaining", &remaining), ("score", &e.score.to_string())],
-                ),
-                (Some(rank), _) => self.fmt(
-                    "export.record.because.ranked",
-                    &[("remaining", &remaining), ("rank", &rank.to_string())],
-                ),
-                (None, Some(_)) => self.get("export.record.because.override"),
-                (None, None) => self.get("export.record.because.rationale"),
-            };
+        let confirmed = self.b.confirmed_fits();
+        let because = match (self.fit(&decision.chosen), self.rank(&decision.chosen)) {
+            (Fit::Excluded, _) if decision.override_.is_some() => {
+                self.get("export.record.because.override")
+            }
+            (Fit::Excluded, _) => self.get("export.record.because.rationale"),
+            (Fit::IfConfirmed(facts), Some(1)) => self.fmt(
+                "export.record.because.first_if_confirmed",
+                &[("facts", &self.facts_named(&facts))],
+            ),
+            (Fit::IfConfirmed(facts), _) => self
+                .fmt("export.record.because.if_confirmed", &[("facts", &self.facts_named(&facts))]),
+            (Fit::Confirmed, _) if confirmed.len() == 1 => self.get("export.record.because.only"),
+            (Fit::Confirmed, _)
+                if confirmed.first().is_some_and(|e| e.offering == decision.chosen) =>
+            {
+                self.fmt("export.record.because.best", &[("count", &confirmed.len().to_string())])
+            }
+            (Fit::Confirmed, _) => self
+                .fmt("export.record.because.preferred", &[("count", &confirmed.len().to_string())]),
+        };
         doc.paragraph(&md::text(
             &self.fmt("export.record.outcome.chosen", &[("option", &name), ("reason", &because)]),
         ));
-        doc.paragraph(&format!("**{}**", md::text(self.t.get("export.record.outcome.rationale"))));
         let rationale = md::paragraphs(&decision.rationale);
         if rationale.is_empty() {
             doc.paragraph(&md::text(self.t.get("export.record.outcome.no_rationale")));
-        }
-        for p in rationale {
-            doc.paragraph(&p);
+        } else {
+            doc.paragraph(&md::text(self.t.get("export.record.outcome.rationale")));
+            doc.quote(&rationale);
         }
         let mut facts = Vec::new();
         if let Some(runner_up) = &decision.runner_up {
@@ -291,17 +434,12 @@ impl Record<'_> {
                 self.fmt("export.record.outcome.runner_up", &[("option", &self.name(runner_up))]),
             );
         }
+        facts.push(self.fmt(
+            "export.record.outcome.date",
+            &[("date", &self.date()), ("edition", &self.b.catalog.edition)],
+        ));
         facts.push(self.status_line());
         facts.push(self.ready_line());
-        if let Some(e) = unconfirmed {
-            facts.push(self.fmt(
-                "export.record.outcome.open_confirmations",
-                &[
-                    ("option", &name),
-                    ("open", &describe::open_requirements(self.t, &e.unconfirmed)),
-                ],
-            ));
-        }
         if decision.to_be_confirmed {
             facts.push(self.get("export.record.outcome.reconfirm"));
         }
@@ -317,6 +455,12 @@ impl Record<'_> {
         }
         if let Some(line) = self.protection_lowered() {
             facts.push(line);
+        }
+        if let Some(e) = self.o.numbering.as_ref().and_then(|n| n.supersedes.as_ref()) {
+            facts.push(self.fmt(
+                "export.record.outcome.supersedes",
+                &[("adr", &adr::label(e.number)), ("file", &e.file_name)],
+            ));
         }
         let facts: Vec<String> = facts.iter().map(|f| md::text(f)).collect();
         doc.list(&facts);
@@ -336,10 +480,9 @@ impl Record<'_> {
     }
 
     fn outcome_pending(&self, doc: &mut Doc) {
-        let as_of = self.b.as_of.to_string();
         doc.paragraph(&md::text(&self.fmt(
             "export.record.outcome.pending",
-            &[("date", &as_of), ("edition", &self.b.catalog.edition)],
+            &[("date", &self.date()), ("edition", &self.b.catalog.edition)],
         )));
         let items: Vec<String> = self
             .b
@@ -353,7 +496,7 @@ impl Record<'_> {
                     &[
                         ("rank", &(i + 1).to_string()),
                         ("option", &self.name(&e.offering)),
-                        ("score", &e.score.to_string()),
+                        ("fit", &self.fit_words(&e.offering)),
                     ],
                 ))
             })
@@ -374,11 +517,11 @@ impl Record<'_> {
     fn status_line(&self) -> String {
         let status = self.get(self.status().key());
         match &self.b.assessment.status {
-            Some(change) => self.fmt(
+            Some(change) if !change.by.trim().is_empty() => self.fmt(
                 "export.record.outcome.status_by",
-                &[("status", &status), ("person", &change.by), ("date", &change.on.to_string())],
+                &[("status", &status), ("person", &change.by)],
             ),
-            None => self.fmt("export.record.outcome.status", &[("status", &status)]),
+            _ => self.fmt("export.record.outcome.status", &[("status", &status)]),
         }
     }
 
@@ -415,76 +558,165 @@ impl Record<'_> {
             .filter(|w| !w.brings_back.is_empty())
             .map(|w| md::text(&describe::what_if(self.t, &self.b.naming, w)))
             .collect();
-        if items.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.outcome.no_what_ifs")));
-        } else {
+        if !items.is_empty() {
             doc.paragraph(&md::text(self.t.get("export.record.outcome.what_ifs")));
             doc.list(&items);
         }
     }
 
+    /// What must happen, what is given up, what is risked.
     fn consequences(&self, doc: &mut Doc) {
-        doc.heading(3, &md::text(self.t.get("export.record.h.consequences")));
-        let (Some(_), Some(offering)) = (self.b.decision, self.b.subject()) else {
+        self.heading(doc, 3, "export.record.h.consequences");
+        let (Some(decision), Some(offering)) = (self.b.decision, self.b.subject()) else {
             doc.paragraph(&md::text(self.t.get("export.record.consequences.pending")));
             return;
         };
-        let Some(evaluation) = self.b.shortlist.evaluation(&offering.id) else {
-            doc.paragraph(&md::text(self.t.get("export.record.consequences.unrated")));
-            return;
-        };
-        let mut items: Vec<String> =
-            by_verdict(&evaluation.lights).map(|r| self.light_item(offering, r)).collect();
-        let open = self.b.open_preconditions();
-        if open > 0 {
-            let reason = self
-                .fmt("export.record.consequences.preconditions", &[("count", &open.to_string())]);
-            items.push(md::text(&self.fmt("export.record.bad", &[("reason", &reason)])));
+        let evaluation = self.b.shortlist.evaluation(&offering.id);
+
+        let mut must = Vec::new();
+        let open: Vec<String> = self
+            .b
+            .todos
+            .iter()
+            .filter(|t| t.precondition)
+            .filter(|t| {
+                let item = self.b.item(t.id);
+                item.no_longer_applies_since.is_none()
+                    && item.status == crate::domain::assessment::TodoStatus::Open
+            })
+            .map(|t| {
+                words::in_sentence(self.t, &describe::todo_title_for(self.t, self.b.scenario, t.id))
+            })
+            .collect();
+        if !open.is_empty() {
+            must.push(self.fmt(
+                "export.record.consequences.preconditions",
+                &[("todos", &describe::and_list(self.t, &open))],
+            ));
         }
-        doc.list(&items);
+        if let Fit::IfConfirmed(_) = self.fit(&offering.id) {
+            must.push(self.get("export.record.consequences.confirm"));
+        }
+        if !offering.settings.is_empty() {
+            must.push(self.get("export.record.consequences.settings"));
+        }
+        if let Some(date) = self.b.assessment.review_by {
+            must.push(
+                self.fmt("export.record.consequences.review", &[("date", &date.to_string())]),
+            );
+        }
+
+        let mut given_up = Vec::new();
+        if let (Some(e), Some(other)) = (evaluation, self.alternative(decision)) {
+            let other_name = self.name(&other.offering);
+            let other_offering = self.b.offering_for_wording(&other.offering).map(|(o, _)| o);
+            for better in other.lights.iter().filter(|r| {
+                e.lights
+                    .iter()
+                    .find(|mine| mine.criterion == r.criterion)
+                    .is_some_and(|mine| light_rank(r.light) < light_rank(mine.light))
+            }) {
+                if let Some(o) = other_offering {
+                    given_up.push(self.fmt(
+                        "export.record.consequences.given_up",
+                        &[
+                            ("option", &other_name),
+                            ("sentence", describe::rating(self.t, o, better).trim_end_matches('.')),
+                        ],
+                    ));
+                }
+            }
+        }
+        if self.b.scenario.e2ee()
+            && let Some(e2ee) = offering.e2ee.value()
+            && !e2ee.features_lost.is_empty()
+        {
+            let lost: Vec<&str> = e2ee.features_lost.iter().map(|f| self.t.get(f.key())).collect();
+            given_up.push(self.fmt(
+                "export.record.consequences.e2ee_lost",
+                &[("features", &describe::and_list(self.t, &lost))],
+            ));
+        }
+        if given_up.is_empty() {
+            given_up.push(self.get("export.record.consequences.nothing_given_up"));
+        }
+
+        let mut risked: Vec<String> = evaluation
+            .map(|e| {
+                e.lights
+                    .iter()
+                    // A missing authority position is no risk of its own.
+                    .filter(|r| matches!(r.light, Light::Red | Light::Yellow | Light::Grey))
+                    .filter(|r| {
+                        !(r.light == Light::Grey && r.criterion == CriterionId::AuthorityView)
+                    })
+                    .map(|r| {
+                        let sentence = describe::rating(self.t, offering, r);
+                        let key = if r.light == Light::Grey {
+                            "export.record.consequences.unknown"
+                        } else {
+                            "export.record.consequences.risk"
+                        };
+                        self.fmt(key, &[("sentence", sentence.trim_end_matches('.'))])
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if self.involves_dpf() {
+            risked.push(self.get("export.record.consequences.dpf"));
+        }
+        if risked.is_empty() {
+            risked.push(self.get("export.record.consequences.no_risk_named"));
+        }
+
+        for (key, items) in [
+            ("export.record.consequences.must", must),
+            ("export.record.consequences.given_up_intro", given_up),
+            ("export.record.consequences.risked", risked),
+        ] {
+            if items.is_empty() {
+                continue;
+            }
+            doc.paragraph(&md::text(self.t.get(key)));
+            let items: Vec<String> = items.iter().map(|i| md::text(i)).collect();
+            doc.list(&items);
+        }
     }
 
-    /// `Good/Neutral/Bad, because …` for one light: green is good, red and yellow are bad,
-    /// grey (unknown) is neutral.
-    fn light_item(&self, offering: &Offering, rating: &Rating) -> String {
-        let key = match rating.light {
-            Light::Green => "export.record.good",
-            Light::Grey => "export.record.neutral",
-            Light::Yellow | Light::Red => "export.record.bad",
-        };
-        let sentence = describe::rating(self.t, offering, rating);
-        let reason = self.fmt(
-            "export.record.light_reason",
-            &[
-                ("sentence", sentence.trim_end_matches('.')),
-                ("criterion", &describe::criterion(self.t, rating.criterion)),
-                ("light", &describe::light(self.t, rating.light)),
-            ],
-        );
-        md::text(&self.fmt(key, &[("reason", &reason)]))
+    /// What the chosen offering is compared with: the runner-up, else the best other fit.
+    fn alternative(&self, decision: &crate::domain::assessment::Decision) -> Option<&Evaluation> {
+        let id = decision.runner_up.clone().or_else(|| {
+            self.b
+                .shortlist
+                .ranked
+                .iter()
+                .find(|e| e.offering != decision.chosen)
+                .map(|e| e.offering.clone())
+        })?;
+        self.b.shortlist.evaluation(&id)
     }
 
     fn confirmation(&self, doc: &mut Doc) {
-        doc.heading(3, &md::text(self.t.get("export.record.h.confirmation")));
+        self.heading(doc, 3, "export.record.h.confirmation");
         doc.paragraph(&md::text(self.t.get("export.record.confirmation.intro")));
         let header: Vec<String> = [
             "export.record.col.todo",
             "export.record.col.precondition",
             "export.record.col.status",
-            "export.record.col.owner",
-            "export.record.col.due",
-            "export.record.col.evidence",
-            "export.record.col.note",
+            "export.record.col.owner_due",
+            "export.record.col.evidence_note",
         ]
         .iter()
         .map(|k| md::text(self.t.get(k)))
         .collect();
-        let ids = self.b.checklist_ids();
-        let rows: Vec<Vec<String>> = ids
+        let rows: Vec<Vec<String>> = self
+            .b
+            .checklist_ids()
             .iter()
             .map(|id| {
                 let item = self.b.item(*id);
-                let precondition = self.b.todo(*id).is_some_and(|t| t.precondition);
+                let todo = self.b.todo(*id);
+                let precondition = todo.is_some_and(|t| t.precondition);
                 let status = match item.no_longer_applies_since {
                     Some(d) => {
                         self.fmt("export.record.no_longer_applies", &[("date", &d.to_string())])
@@ -492,25 +724,42 @@ impl Record<'_> {
                     None => self.get(item.status.key()),
                 };
                 let evidence = match item.evidence_date {
-                    Some(d) if !item.evidence.trim().is_empty() => {
-                        format!("{} ({d})", item.evidence)
-                    }
+                    Some(d) if !item.evidence.trim().is_empty() => self.fmt(
+                        "export.record.evidence_dated",
+                        &[("evidence", &item.evidence), ("date", &d.to_string())],
+                    ),
                     Some(d) => d.to_string(),
                     None => item.evidence.clone(),
                 };
+                let evidence_note = [evidence, item.note.clone()]
+                    .into_iter()
+                    .filter(|p| !p.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let owner_due = match (item.owner.trim(), item.due) {
+                    ("", None) => String::new(),
+                    (owner, None) => owner.to_string(),
+                    ("", Some(due)) => self.fmt("export.record.due", &[("date", &due.to_string())]),
+                    (owner, Some(due)) => self.fmt(
+                        "export.record.owner_due",
+                        &[("owner", owner), ("date", &due.to_string())],
+                    ),
+                };
+                let mut title = describe::todo_title_for(self.t, self.b.scenario, *id);
+                if let Some(t) = todo {
+                    let norms = describe::todo_norms(self.t, self.b.scenario, t);
+                    if !norms.is_empty() {
+                        title = self.fmt(
+                            "export.record.todo_norms",
+                            &[("todo", &title), ("norms", &norms)],
+                        );
+                    }
+                }
                 let yes_no = if precondition { "export.yes" } else { "export.no" };
-                [
-                    describe::todo_title(self.t, *id),
-                    self.get(yes_no),
-                    status,
-                    item.owner.clone(),
-                    item.due.map(|d| d.to_string()).unwrap_or_default(),
-                    evidence,
-                    item.note.clone(),
-                ]
-                .iter()
-                .map(|c| md::text(c))
-                .collect()
+                [title, self.get(yes_no), status, owner_due, evidence_note]
+                    .iter()
+                    .map(|c| md::text(c))
+                    .collect()
             })
             .collect();
         if rows.is_empty() {
@@ -518,19 +767,21 @@ impl Record<'_> {
         } else {
             doc.table(&header, &rows);
         }
-        let why: Vec<String> = self
-            .b
-            .todos
-            .iter()
-            .map(|todo| {
-                let title = describe::todo_title(self.t, todo.id);
-                let reasons = describe::todo_why(self.t, self.b.scenario, todo).join(" ");
-                format!("**{}:** {}", md::text(&title), md::text(&reasons))
-            })
-            .collect();
-        if !why.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.confirmation.why")));
-            doc.list(&why);
+        if self.o.full {
+            let why: Vec<String> = self
+                .b
+                .todos
+                .iter()
+                .map(|todo| {
+                    let title = describe::todo_title_for(self.t, self.b.scenario, todo.id);
+                    let reasons = describe::todo_why(self.t, self.b.scenario, todo).join(" ");
+                    format!("**{}:** {}", md::text(&title), md::text(&reasons))
+                })
+                .collect();
+            if !why.is_empty() {
+                doc.paragraph(&md::text(self.t.get("export.record.confirmation.why")));
+                doc.list(&why);
+            }
         }
         self.settings(doc);
     }
@@ -554,67 +805,169 @@ impl Record<'_> {
     }
 
     fn pros_and_cons(&self, doc: &mut Doc) {
-        doc.heading(2, &md::text(self.t.get("export.record.h.pros_cons")));
-        let mut seen = BTreeSet::new();
-        let evaluations: Vec<&Evaluation> = self.b.evaluations().collect();
-        if evaluations.is_empty() {
+        self.heading(doc, 2, "export.record.h.pros_cons");
+        let considered = self.considered();
+        if considered.is_empty() {
             doc.paragraph(&md::text(self.t.get("export.record.option.none")));
         }
-        for e in evaluations {
-            let mut heading = self.name(&e.offering);
-            if !seen.insert(heading.clone()) {
-                heading = format!("{heading} ({})", e.offering);
-            }
+        let mut seen: Vec<String> = Vec::new();
+        for id in &considered {
+            let heading = self.unique(&mut seen, self.name(id));
             doc.heading(3, &md::text(&heading));
-            let Some((offering, in_record)) = self.b.offering_for_wording(&e.offering) else {
+            let (Some(e), Some((offering, _))) =
+                (self.b.shortlist.evaluation(id), self.b.offering_for_wording(id))
+            else {
                 doc.paragraph(&md::text(self.t.get("export.record.pros_cons.missing")));
                 continue;
             };
-            let state = match self.rank(&e.offering) {
-                Some(rank) => self.fmt(
-                    "export.record.option.ranked",
-                    &[("rank", &rank.to_string()), ("score", &e.score.to_string())],
-                ),
-                None => self.get("export.record.option.excluded"),
+            // What the chosen one still needs confirmed is said under the decision.
+            let fit = if self
+                .role(id)
+                .is_some_and(|_| self.b.decision.is_some_and(|d| d.chosen == *id))
+            {
+                self.short_fit(id)
+            } else {
+                self.fit_words(id)
             };
-            if !in_record {
-                doc.paragraph(&md::text(&self.fmt(
-                    "export.record.pros_cons.from_current",
-                    &[("edition", &self.b.current.edition)],
-                )));
-            }
             doc.paragraph(&md::text(&self.fmt(
                 "export.record.pros_cons.summary",
                 &[
                     ("product", &offering.product),
                     ("model", self.t.get(offering.operating_model.key())),
-                    ("state", &state),
+                    ("fit", &fit),
                 ],
             )));
             let mut items: Vec<String> = e
                 .knockouts
                 .iter()
                 .map(|k| {
-                    let reason = self.fmt(
-                        "export.record.knockout_reason",
+                    let sentence = describe::knockout(self.t, offering, k);
+                    md::text(&self.fmt(
+                        "export.record.bad",
                         &[(
-                            "sentence",
-                            describe::knockout(self.t, offering, k).trim_end_matches('.'),
+                            "reason",
+                            &self.fmt(
+                                "export.record.knockout_reason",
+                                &[(
+                                    "sentence",
+                                    &words::continued(self.t, &sentence, &self.names(offering)),
+                                )],
+                            ),
                         )],
-                    );
-                    md::text(&self.fmt("export.record.bad", &[("reason", &reason)]))
+                    ))
                 })
                 .collect();
-            items.extend(by_verdict(&e.lights).map(|r| self.light_item(offering, r)));
+            // The chosen offering in full; the others where they differ from it.
+            let chosen = self
+                .b
+                .decision
+                .filter(|d| d.chosen != *id)
+                .and_then(|d| self.b.shortlist.evaluation(&d.chosen));
+            let differs = |r: &&Rating| {
+                chosen.is_none_or(|c| {
+                    c.lights
+                        .iter()
+                        .find(|l| l.criterion == r.criterion)
+                        .is_none_or(|l| l.light != r.light)
+                })
+            };
+            items.extend(
+                by_verdict(&e.lights).filter(differs).map(|r| self.light_item(offering, r)),
+            );
+            if items.is_empty() {
+                doc.paragraph(&md::text(self.t.get("export.record.pros_cons.same")));
+            } else if chosen.is_some() {
+                doc.paragraph(&md::text(self.t.get("export.record.pros_cons.differences")));
+            }
             doc.list(&items);
         }
     }
 
+    fn unique(&self, seen: &mut Vec<String>, name: String) -> String {
+        let mut heading = name.clone();
+        let mut n = 2;
+        while seen.contains(&heading) {
+            heading = format!("{name} ({n})");
+            n += 1;
+        }
+        seen.push(heading.clone());
+        heading
+    }
+
+    /// Names a sentence about the offering may start with.
+    fn names<'o>(&self, o: &'o Offering) -> Vec<&'o str> {
+        let mut names = vec![o.name.de.as_str(), o.name.en.as_str(), o.product.as_str()];
+        if let Some(e) = o.operator.value() {
+            names.push(e.name.as_str());
+        }
+        if let Some(e) = o.parent.value() {
+            names.push(e.name.as_str());
+        }
+        names
+    }
+
+    /// `Good, because …` / `Gut: …` for one light: green is good, red and yellow are bad, grey
+    /// (not documented) is neutral.
+    fn light_item(&self, offering: &Offering, rating: &Rating) -> String {
+        let key = match rating.light {
+            Light::Green => "export.record.good",
+            Light::Grey => "export.record.neutral",
+            Light::Yellow | Light::Red => "export.record.bad",
+        };
+        let sentence = describe::rating(self.t, offering, rating);
+        let reason = self.fmt(
+            "export.record.light_reason",
+            &[
+                ("sentence", &words::continued(self.t, &sentence, &self.names(offering))),
+                ("criterion", &describe::criterion(self.t, rating.criterion)),
+            ],
+        );
+        md::text(&self.fmt(key, &[("reason", &reason)]))
+    }
+
     fn more_information(&self, doc: &mut Doc) {
-        doc.heading(2, &md::text(self.t.get("export.record.h.more")));
-        self.facts_used(doc);
-        self.positions(doc);
-        self.sources(doc);
+        self.heading(doc, 2, "export.record.h.more");
+        self.sign_off(doc);
+        let appendix = Appendix { b: self.b, t: self.t, sources: self.sources, notes: self.o.full };
+        let mut ids = self.considered();
+        if self.o.full {
+            for e in self.b.evaluations() {
+                if !ids.contains(&e.offering) {
+                    ids.push(e.offering.clone());
+                }
+            }
+        } else {
+            // By default: the chosen offering and the runner-up (while pending: the best fit).
+            ids.truncate(if self.b.decision.is_some_and(|d| d.runner_up.is_some()) {
+                2
+            } else {
+                1
+            });
+        }
+        self.heading(doc, 3, "export.record.h.facts");
+        let intro_key = if self.b.decision.is_some() {
+            "export.record.facts.intro"
+        } else {
+            "export.record.facts.intro_pending"
+        };
+        doc.paragraph(&md::text(
+            &self.fmt(intro_key, &[("date", &self.date()), ("edition", &self.b.catalog.edition)]),
+        ));
+        let mut seen = Vec::new();
+        for id in &ids {
+            let Some(offering) = self.b.offering(id) else { continue };
+            let heading = self.unique(
+                &mut seen,
+                self.fmt("export.record.h.facts_of", &[("option", self.t.pick(&offering.name))]),
+            );
+            // The catalogue's notes and every position for the chosen offering (`--full`: all).
+            let chosen = self.b.decision.is_some_and(|d| d.chosen == offering.id);
+            appendix.offering(doc, offering, &heading, chosen);
+        }
+        if self.o.full {
+            self.kept_excluded(doc);
+        }
+        appendix.sources(doc);
         self.history(doc);
         self.review(doc);
         doc.paragraph(&md::text(&self.fmt(
@@ -623,159 +976,79 @@ impl Record<'_> {
         )));
     }
 
-    fn facts_used(&self, doc: &mut Doc) {
-        doc.heading(3, &md::text(self.t.get("export.record.h.facts")));
-        let key = if self.b.decision.is_some() {
-            "export.record.facts.intro"
-        } else {
-            "export.record.facts.intro_pending"
-        };
-        doc.paragraph(&md::text(&self.fmt(
-            key,
-            &[("date", &self.b.as_of.to_string()), ("edition", &self.b.catalog.edition)],
-        )));
-        let mut items = Vec::new();
-        for e in self.b.evaluations() {
-            let Some(offering) = self.b.offering(&e.offering) else { continue };
-            let mut fields: Vec<FactField> = Vec::new();
-            let used = e
-                .knockouts
-                .iter()
-                .flat_map(|k| &k.facts)
-                .chain(e.lights.iter().flat_map(|r| &r.facts));
-            for f in used {
-                if *f != FactField::AuthorityPositions && !fields.contains(f) {
-                    fields.push(*f);
-                }
-            }
-            let subs: Vec<String> =
-                fields.iter().map(|f| md::text(&self.fact_line(offering, *f))).collect();
-            if !subs.is_empty() {
-                items.push((md::text(self.t.pick(&offering.name)), subs));
-            }
+    /// With `--full`: the excluded offerings the record kept only the provenance of.
+    fn kept_excluded(&self, doc: &mut Doc) {
+        let records = self.b.excluded_records();
+        if records.is_empty() {
+            return;
         }
-        let sources = &self.b.catalog.sources;
-        for record in self.b.excluded_records() {
-            let subs: Vec<String> = record
-                .facts
-                .iter()
-                .map(|fact| {
-                    md::text(&self.fmt(
-                        "export.record.facts.frozen",
-                        &[
-                            ("label", &describe::fact_label(self.t, fact.field)),
-                            (
-                                "provenance",
-                                &describe::frozen_provenance(self.t, sources, fact, self.b.as_of),
+        doc.heading(4, &md::text(self.t.get("export.record.h.facts_excluded")));
+        let items: Vec<(String, Vec<String>)> = records
+            .iter()
+            .map(|r| {
+                let subs: Vec<String> = r
+                    .facts
+                    .iter()
+                    .map(|fact| {
+                        let when = words::when(self.t, &fact.as_of, fact.certainty);
+                        md::text(&format!(
+                            "{}{}",
+                            self.fmt(
+                                "export.record.facts.frozen",
+                                &[
+                                    ("label", &describe::fact_label(self.t, fact.field)),
+                                    ("when", &when)
+                                ],
                             ),
-                        ],
-                    ))
-                })
-                .collect();
-            if !subs.is_empty() {
-                items.push((md::text(self.t.pick(&record.name)), subs));
-            }
-        }
-        if items.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.facts.none")));
-        }
+                            self.sources.cite(&fact.source)
+                        ))
+                    })
+                    .collect();
+                (md::text(self.t.pick(&r.name)), subs)
+            })
+            .collect();
         doc.nested_list(&items);
     }
 
-    /// "Label: value – source, as of, certainty", marked stale as of the decision day, and
-    /// marked again when it has gone stale since.
-    fn fact_line(&self, offering: &Offering, field: FactField) -> String {
-        let label = describe::fact_label(self.t, field);
-        let value = describe::fact_value(self.t, offering, field);
-        let provenance =
-            describe::provenance_on(self.t, &self.b.catalog, offering, field, self.b.as_of);
-        let line = match provenance {
-            Some(p) => self.fmt(
-                "export.record.facts.item",
-                &[("label", &label), ("value", &value), ("provenance", &p)],
-            ),
-            None => {
-                self.fmt("export.record.facts.item_plain", &[("label", &label), ("value", &value)])
-            }
-        };
-        let stale_on = |day| {
-            field.changeable()
-                && offering
-                    .fact(field)
-                    .provenance()
-                    .is_some_and(|p| p.as_of.is_older_than(STALE_AFTER_MONTHS, day))
-        };
-        if !stale_on(self.b.as_of) && stale_on(self.b.today) {
-            self.fmt("export.record.facts.stale_now", &[("fact", &line)])
+    /// The DPO's opinion, the decision-makers' approvals, who was consulted and informed.
+    fn sign_off(&self, doc: &mut Doc) {
+        self.heading(doc, 3, "export.record.h.sign_off");
+        let meta = &self.b.assessment.meta;
+        doc.paragraph(&md::text(self.t.get("export.record.sign_off.opinion_missing")));
+        let makers = Self::people(&meta.decision_makers);
+        if makers.is_empty() {
+            doc.paragraph(&md::text(self.t.get("export.record.sign_off.no_makers")));
         } else {
-            line
+            let header = [
+                md::text(self.t.get("export.record.col.decision_maker")),
+                md::text(self.t.get("export.record.col.approval")),
+            ];
+            let rows: Vec<Vec<String>> = makers
+                .iter()
+                .map(|m| vec![md::text(m), md::text(self.t.get("export.record.sign_off.pending"))])
+                .collect();
+            doc.table(&header, &rows);
         }
-    }
-
-    fn positions(&self, doc: &mut Doc) {
-        doc.heading(3, &md::text(self.t.get("export.record.h.positions")));
-        let mut items = Vec::new();
-        for e in self.b.evaluations() {
-            let Some(offering) = self.b.offering(&e.offering) else { continue };
-            for p in &offering.authority_positions {
-                let source = self
-                    .b
-                    .catalog
-                    .sources
-                    .get(&p.source)
-                    .map_or(p.source.as_str(), |s| s.title.as_str());
-                let mut line = self.fmt(
-                    "export.record.position",
-                    &[
-                        ("authority", self.t.get(p.authority.key())),
-                        ("edition", &p.edition),
-                        ("date", &p.date.to_string()),
-                        ("option", self.t.pick(&offering.name)),
-                        ("verdict", self.t.get(p.verdict.key())),
-                        ("summary", self.t.pick(&p.summary).trim_end_matches('.')),
-                        ("scope", self.t.pick(&p.scope).trim_end_matches('.')),
-                        ("source", source),
-                    ],
-                );
-                if p.historical {
-                    line = self.fmt("export.record.position.historical", &[("position", &line)]);
-                }
-                items.push(md::text(&line));
-            }
+        for (key, raw) in [
+            ("export.record.sign_off.consulted", &meta.consulted),
+            ("export.record.sign_off.informed", &meta.informed),
+        ] {
+            let names = Self::people(raw);
+            let names = if names.is_empty() {
+                self.get("export.record.sign_off.nobody")
+            } else {
+                describe::and_list(self.t, &names)
+            };
+            doc.paragraph(&md::text(&self.fmt(key, &[("names", &names)])));
         }
-        if items.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.positions.none")));
-        } else {
-            doc.paragraph(&md::text(self.t.get("export.record.positions.intro")));
-        }
-        doc.list(&items);
-    }
-
-    fn sources(&self, doc: &mut Doc) {
-        doc.heading(3, &md::text(self.t.get("export.record.h.sources")));
-        let items: Vec<String> = self
-            .b
-            .catalog
-            .sources
-            .values()
-            .map(|s| match &s.url {
-                Some(url) => md::text(&format!("{} – {url}", s.title)),
-                None => md::text(&s.title),
-            })
-            .collect();
-        if items.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.sources.none")));
-        }
-        doc.list(&items);
     }
 
     fn history(&self, doc: &mut Doc) {
-        doc.heading(3, &md::text(self.t.get("export.record.h.history")));
         let history = &self.b.assessment.history;
         if history.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.history.none")));
             return;
         }
+        self.heading(doc, 3, "export.record.h.history");
         let taken_on = self.b.decision.map(|d| d.snapshot.taken_on);
         let header: Vec<String> = [
             "export.record.col.when",
@@ -809,7 +1082,7 @@ impl Record<'_> {
     }
 
     fn review(&self, doc: &mut Doc) {
-        doc.heading(3, &md::text(self.t.get("export.record.h.review")));
+        self.heading(doc, 3, "export.record.h.review");
         let line = match self.b.assessment.review_by {
             Some(d) if d < self.b.today => {
                 self.fmt("export.record.review.overdue", &[("date", &d.to_string())])
@@ -818,20 +1091,12 @@ impl Record<'_> {
             None => self.get("export.record.review.none"),
         };
         doc.paragraph(&md::text(&line));
-        doc.paragraph(&md::text(self.t.get("export.record.review.triggers")));
-        let mut triggers = Vec::new();
-        if self.involves_dpf() {
-            triggers.push("export.record.review.trigger.dpf");
-        }
-        triggers.extend([
-            "export.record.review.trigger.terms",
-            "export.record.review.trigger.authority",
-            "export.record.review.trigger.scenario",
-            "export.record.review.trigger.incident",
-            "export.record.review.trigger.catalog",
-        ]);
-        let items: Vec<String> = triggers.iter().map(|k| md::text(self.t.get(k))).collect();
-        doc.list(&items);
+        let key = if self.involves_dpf() {
+            "export.record.review.triggers_dpf"
+        } else {
+            "export.record.review.triggers"
+        };
+        doc.paragraph(&md::text(self.t.get(key)));
     }
 
     /// US recipients under the Data Privacy Framework are allowed or involved: the pending
@@ -839,6 +1104,16 @@ impl Record<'_> {
     fn involves_dpf(&self) -> bool {
         self.b.scenario.transfer_stance >= TransferStance::Dpf
             || self.b.subject().is_some_and(|o| o.dpf_certified.value() == Some(&true))
+    }
+}
+
+/// Green before grey before yellow and red.
+fn light_rank(light: Light) -> u8 {
+    match light {
+        Light::Green => 0,
+        Light::Grey => 1,
+        Light::Yellow => 2,
+        Light::Red => 3,
     }
 }
 

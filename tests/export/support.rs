@@ -23,9 +23,20 @@ use meetcheck::i18n::{Lang, Texts};
 
 pub const TODAY: Date = Date::constant(2026, 11, 29);
 
-/// Every character that could break a table, a heading, a list, the front matter or the page.
+/// Every character that could break a table, a heading, a list, the front matter or the page,
+/// and text that must come through intact: emoji, right-to-left script, a Markdown image.
 pub const HOSTILE: &str = "| # * _x_ `tick` [a](b) <script>alert(1)</script>\n1. --- > + - ~~s~~ \
-                           &amp; $x$ mail@example.org \\ end #";
+                           &amp; $x$ mail@example.org \\ 🎉👨\u{200D}👩\u{200D}👧 שלום عربي \
+                           ![t](http://host/pixel.png) www.example.org „https://x.org/a“. end #";
+
+/// Invisible controls that must not reach a document: a right-to-left override and a
+/// zero-width space.
+pub const INVISIBLE: &str = "Ann\u{202E}a\u{200B} Admin";
+
+/// 5,000 characters of one word and spaces.
+pub fn long_text() -> String {
+    "Datenschutz ".repeat(417).chars().take(5000).collect()
+}
 
 const CATALOG: &str = r#"(
     schema: 1,
@@ -339,20 +350,26 @@ pub fn decided() -> Assessment {
 /// The same assessment with every user-written text replaced by something hostile.
 pub fn hostile() -> Assessment {
     let mut a = decided();
-    a.meta.title = "# Evil | title *x* <script>alert(1)</script>\n---\nstatus: hacked".into();
-    a.meta.organisation = HOSTILE.into();
+    let long = long_text();
+    a.meta.title =
+        "# Evil | title *x* <script>alert(1)</script> ![t](http://host/t.png)\n---\nstatus: hacked https://x.org"
+            .into();
+    a.meta.organisation = format!("{HOSTILE} {INVISIBLE}");
     a.meta.controller = HOSTILE.into();
-    a.meta.dpo_contact = "- dpo@example.org | `x`".into();
-    a.meta.assessors = HOSTILE.into();
-    a.meta.decision_makers = "Eve | \"Mallory\" ---\n<script>alert(1)</script>".into();
+    a.meta.dpo_contact = "- dpo@example.org | `x` 🎉".into();
+    a.meta.assessors = format!("{HOSTILE} {INVISIBLE} {long}");
+    a.meta.decision_makers =
+        "Eve | \"Mallory\" --- ![t](http://host/pixel.png)\n<script>alert(1)</script> שלום".into();
     a.meta.consulted = "---".into();
     a.meta.informed = "key: value".into();
+    a.status.as_mut().unwrap().by = HOSTILE.into();
     let decision = a.decision.as_mut().unwrap();
-    decision.rationale =
-        format!("{HOSTILE}\n- not a list\n\n# not a heading\n\n| a | b |\n|---|---|\n| c | d |");
+    decision.rationale = format!(
+        "{HOSTILE}\n- not a list\n\n# not a heading\n\n| a | b |\n|---|---|\n| c | d |\n\n{long}"
+    );
     for item in a.checklist.values_mut() {
-        item.owner = "Eve | *Mallory*".into();
-        item.evidence = "`rm -rf` [x]".into();
+        item.owner = format!("Eve | *Mallory* {INVISIBLE}");
+        item.evidence = "`rm -rf` [x] ![t](http://host/e.png)".into();
         item.note = HOSTILE.into();
     }
     a
@@ -360,114 +377,4 @@ pub fn hostile() -> Assessment {
 
 pub fn render(kind: Kind, a: &Assessment, lang: Lang) -> String {
     export::render(kind, a, &catalog(), &Texts::embedded(lang), TODAY)
-}
-
-fn heading_level(line: &str) -> Option<usize> {
-    let hashes = line.chars().take_while(|c| *c == '#').count();
-    (1..=6).contains(&hashes).then_some(hashes).filter(|_| line[hashes..].starts_with(' '))
-}
-
-fn is_list_line(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with("* ") || t.starts_with("- ") || t.starts_with("+ ")
-}
-
-/// The markdownlint rules the exports rely on (MD013 off, MD024 siblings only, MD033 off), as
-/// findings "line N: MDxxx what". Lines are those of the document, front matter included.
-pub fn lint(doc: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    if !doc.ends_with('\n') || doc.ends_with("\n\n") {
-        found.push("end: MD047 the file must end with exactly one newline".to_string());
-    }
-    let lines: Vec<&str> = doc.lines().collect();
-    let start = if lines.first() == Some(&"---") {
-        lines.iter().skip(1).position(|l| *l == "---").map_or(0, |p| p + 2)
-    } else {
-        0
-    };
-    // markdownlint counts a front-matter `title` (at any depth) as the document's H1 (MD025).
-    for (i, line) in lines[..start].iter().enumerate() {
-        let key = line.trim_start();
-        if key.starts_with("title:") || key.starts_with("title=") {
-            found.push(format!("line {}: MD025 front-matter title besides the H1: {line}", i + 1));
-        }
-    }
-    let mut h1 = 0;
-    let mut previous_level = 0;
-    // Heading texts seen per level under the current parent (MD024 siblings_only).
-    let mut siblings: Vec<BTreeSet<String>> = vec![BTreeSet::new(); 7];
-    let blank = |i: usize| lines.get(i).is_none_or(|l| l.is_empty());
-    for i in start..lines.len() {
-        let line = lines[i];
-        let n = i + 1;
-        let mut report = |rule: &str| found.push(format!("line {n}: {rule}: {line}"));
-        if line.ends_with(' ') || line.ends_with('\t') {
-            report("MD009 trailing spaces");
-        }
-        if line.is_empty() && i > start && lines[i - 1].is_empty() {
-            report("MD012 multiple blank lines");
-        }
-        if let Some(level) = heading_level(line) {
-            if level == 1 {
-                h1 += 1;
-                if h1 > 1 {
-                    report("MD025 more than one H1");
-                }
-            }
-            if previous_level > 0 && level > previous_level + 1 {
-                report("MD001 heading level skipped");
-            }
-            if (i > start && !blank(i - 1)) || !blank(i + 1) {
-                report("MD022 heading without blank lines around");
-            }
-            let text = line[level..].trim().to_string();
-            if !siblings[level].insert(text) {
-                report("MD024 duplicate sibling heading");
-            }
-            for deeper in siblings.iter_mut().skip(level + 1) {
-                deeper.clear();
-            }
-            previous_level = level;
-        }
-        let list_follows = lines.get(i + 1).is_some_and(|next| next.starts_with("* "));
-        if line.is_empty() && i > start && is_list_line(lines[i - 1]) && list_follows {
-            report("two lists separated by a blank line only: they merge into one");
-        }
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("- ") || trimmed.starts_with("+ ") {
-            report("MD004 list marker other than *");
-        }
-        if is_list_line(line) {
-            let indent = line.len() - trimmed.len();
-            if indent != 0 && indent != 2 {
-                report("MD007 list indentation");
-            }
-            let before_ok = i == start || blank(i - 1) || is_list_line(lines[i - 1]);
-            let after_ok = blank(i + 1) || is_list_line(lines[i + 1]);
-            if !before_ok || !after_ok {
-                report("MD032 list without blank lines around");
-            }
-        }
-        if line.starts_with('|') {
-            let table = |j: usize| lines.get(j).is_some_and(|l| l.starts_with('|'));
-            if !(blank(i - 1) || table(i - 1)) || !(blank(i + 1) || table(i + 1)) {
-                report("MD058 table without blank lines around");
-            }
-        }
-        for word in line.split([' ', '(', ')']) {
-            let bare = word.contains('@') && word.contains('.') && !word.starts_with('<');
-            if bare && word.split('@').all(|p| p.chars().next().is_some_and(char::is_alphanumeric))
-            {
-                report("MD034 bare e-mail address");
-            }
-        }
-        for (pos, _) in line.match_indices("://") {
-            let scheme_start =
-                line[..pos].rfind(|c: char| !c.is_ascii_alphanumeric()).map_or(0, |p| p + 1);
-            if scheme_start == 0 || !line[..scheme_start].ends_with('<') {
-                report("MD034 bare URL");
-            }
-        }
-    }
-    found
 }

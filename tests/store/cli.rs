@@ -210,7 +210,7 @@ fn show_names_what_todays_catalogue_changes() {
     let text = stdout(&output);
     assert!(
         text.contains(
-            "The catalogue is now edition 2026-12 + 2027-01; the decision rests on edition 2026-12."
+            "The catalogue is now edition 2026-12 + 2027-01; the decision rests on edition 2026-11."
         ),
         "{text}"
     );

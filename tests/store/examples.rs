@@ -251,6 +251,9 @@ fn school_scenario() -> Assessment {
     s.org_type = OrgType::School;
     s.public_body = Some(true);
     s.regime = Some(LegalRegime::StateLaw);
+    // Saved before these were proposals: every answer given.
+    s.social_data = Some(false);
+    s.professional_secrecy = Some(false);
     s.bundesland = Some(Bundesland::BadenWuerttemberg);
     s.purposes =
         BTreeSet::from([Purpose::Teaching, Purpose::ExternalMeetings, Purpose::InternalMeetings]);
@@ -381,7 +384,11 @@ fn company_scenario() -> Assessment {
     a.meta.informed = "Alle Beschäftigten über das Intranet".into();
     let s = &mut a.scenario;
     s.org_type = OrgType::Company;
+    // Saved before these were proposals: every answer given.
+    s.public_body = Some(false);
     s.regime = Some(LegalRegime::GdprBdsg);
+    s.social_data = Some(false);
+    s.professional_secrecy = Some(false);
     s.bundesland = Some(Bundesland::Bayern);
     s.purposes = BTreeSet::from([
         Purpose::InternalMeetings,
@@ -434,8 +441,8 @@ pub fn company() -> Assessment {
         &mut a,
         &catalog,
         taken_on,
-        "Vorschlag der IT: bestes Ergebnis der Eingrenzung, Einwahl per Telefon für Kunden ohne Headset. Aufzeichnungen sind nicht vorgesehen; die Betriebsvereinbarung wird das ausdrücklich regeln.",
-        None,
+        "Vorschlag der IT: Wire, Ende-zu-Ende-verschlüsselt, Anbieter in der Schweiz; Einwahl per Telefon für Kunden ohne Headset, Bildschirmfreigabe und Warteraum muss der Anbieter noch schriftlich bestätigen, bevor Wire eingesetzt wird. Zweite Wahl ist Zoom. Aufzeichnungen sind nicht vorgesehen; die Betriebsvereinbarung wird das ausdrücklich regeln.",
+        Some(("wire", "zoom")),
     );
     a.status = Some(StatusChange {
         status: Status::Proposed,
