@@ -11,6 +11,7 @@ use crate::domain::changes;
 pub use crate::domain::changes::{SnapshotChange, snapshot_changes, stale_facts};
 
 use super::Context;
+use crate::cli;
 use crate::describe;
 use crate::domain::assessment::{Assessment, Decision};
 use crate::domain::catalog::{Catalog, Offering};
@@ -49,7 +50,7 @@ pub fn run(ctx: &Context, target: &str, json: bool) -> Result<ExitCode> {
     loaded.check_catalog(&catalog);
     let today = jiff::ZonedDateTime::now().date();
     for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
-        eprintln!("{}", for_terminal(&warning.message(&ctx.texts)));
+        cli::report(&warning.message(&ctx.texts));
     }
     // The save may come from anywhere: nothing in it may steer the terminal.
     let text = if json {
@@ -57,7 +58,9 @@ pub fn run(ctx: &Context, target: &str, json: bool) -> Result<ExitCode> {
     } else {
         for_terminal(&summary(&ctx.texts, &catalog, &loaded, today)).into_owned()
     };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
