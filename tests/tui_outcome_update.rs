@@ -7,9 +7,8 @@
 mod support;
 
 use meetcheck::domain::assessment::{Status, TodoStatus};
-use meetcheck::domain::catalog::Feature;
 use meetcheck::domain::narrowing::AnswerId;
-use meetcheck::domain::scenario::{Step, TransferStance};
+use meetcheck::domain::scenario::{AttentionTracking, Step, TransferStance};
 use meetcheck::domain::todos::TodoId;
 use meetcheck::export::Kind;
 use meetcheck::i18n::Lang;
@@ -501,18 +500,20 @@ fn the_note_of_a_todo_takes_lines_and_esc_goes_back_to_the_form() {
     assert_eq!(assessment(&m).checklist[&id].note, "first\nsecond");
 }
 
-/// The Participation row that toggles `feature`.
-fn feature_row(m: &Model, feature: Feature) -> usize {
+/// The Participation row that chooses `value` for attention tracking.
+fn attention_row(m: &Model, value: AttentionTracking) -> usize {
     let Screen::Scenario(s) = &m.screen else { panic!() };
     let rows = s.rows(m.doc.as_ref().unwrap());
-    let option = Question::Features.option_keys().iter().position(|k| *k == feature.key()).unwrap();
-    rows.iter().position(|r| *r == Row::Choice { question: Question::Features, option }).unwrap()
+    let option = AttentionTracking::ALL.iter().position(|v| *v == value).unwrap();
+    let question = Question::AttentionTracking;
+    rows.iter().position(|r| *r == Row::Choice { question, option }).unwrap()
 }
 
 #[test]
 fn changing_an_answer_after_the_decision_asks_for_confirmation_and_keeps_old_todos() {
+    // Attention tracking allowed: monitoring, so an impact assessment is needed.
     let mut m = at(Step::Participation);
-    let row = feature_row(&m, Feature::Recording);
+    let row = attention_row(&m, AttentionTracking::Allowed);
     if let Screen::Scenario(s) = &mut m.screen {
         s.cursor = row;
     }
@@ -520,20 +521,13 @@ fn changing_an_answer_after_the_decision_asks_for_confirmation_and_keeps_old_tod
     while step(&m) < Step::Checklist {
         next_step(&mut m);
     }
-    assert!(
-        assessment(&m)
-            .decision
-            .as_ref()
-            .unwrap()
-            .snapshot
-            .todos
-            .iter()
-            .any(|t| t.id == TodoId::Recording)
-    );
+    let snapshot = &assessment(&m).decision.as_ref().unwrap().snapshot;
+    assert!(snapshot.todos.iter().any(|t| t.id == TodoId::Dpia));
     let history_before = assessment(&m).history.len();
     act(&mut m, Action::GoTo);
     act(&mut m, Action::Digit(6));
-    let row = feature_row(&m, Feature::Recording);
+    // No attention tracking after all.
+    let row = attention_row(&m, AttentionTracking::Prohibited);
     if let Screen::Scenario(s) = &mut m.screen {
         s.cursor = row;
     }
@@ -541,11 +535,8 @@ fn changing_an_answer_after_the_decision_asks_for_confirmation_and_keeps_old_tod
     let a = assessment(&m);
     assert!(a.decision.as_ref().unwrap().to_be_confirmed, "to be confirmed again");
     assert_eq!(a.history.len(), history_before + 1);
-    assert_eq!(
-        a.checklist[&TodoId::Recording].no_longer_applies_since,
-        Some(TODAY),
-        "kept, marked"
-    );
+    assert_eq!(a.history.last().unwrap().answer, AnswerId::AttentionTracking);
+    assert_eq!(a.checklist[&TodoId::Dpia].no_longer_applies_since, Some(TODAY), "kept, marked");
     act(&mut m, Action::NextStep);
     assert_eq!(step(&m), Step::Results);
     assert!(results::panes(m.doc.as_ref().unwrap()).contains(&Pane::Changes));

@@ -196,11 +196,13 @@ fn data_lowered(lang: Lang) -> Model {
 
 fn results_preview(lang: Lang) -> Model {
     let mut m = at_step(lang, Step::Transfers);
-    // EU only: what-ifs appear.
-    for _ in 0..4 {
+    // EU only (the second level): what-ifs appear.
+    for _ in 0..5 {
         act(&mut m, Action::Up);
     }
+    act(&mut m, Action::Down);
     act(&mut m, Action::Space);
+    assert_eq!(m.doc.as_ref().unwrap().scenario().transfer_stance, TransferStance::EuOnly);
     while step(&m) < Step::Results {
         next_step(&mut m);
     }
@@ -213,10 +215,10 @@ fn results_preview(lang: Lang) -> Model {
 
 fn results_compare(lang: Lang) -> Model {
     let mut m = at_step(lang, Step::Transfers);
-    for _ in 0..4 {
+    for _ in 0..5 {
         act(&mut m, Action::Up);
     }
-    for _ in 0..3 {
+    for _ in 0..4 {
         act(&mut m, Action::Down);
     }
     act(&mut m, Action::Space);

@@ -596,3 +596,28 @@ fn a_long_note_wraps_in_full_instead_of_being_cut() {
     assert!(squeezed.contains("at the very end of the message."), "{text}");
     assert!(!text.contains('…'), "nothing cut:\n{text}");
 }
+
+#[test]
+fn the_number_of_participants_is_typed_narrows_at_once_and_is_required() {
+    let mut m = past_about("Zahlen");
+    next_step(&mut m);
+    assert_eq!(step(&m), Step::People);
+    act(&mut m, Action::NextField);
+    act(&mut m, Action::NextField);
+    assert_eq!(m.editing(), Some(TextField::LargestMeeting));
+    for _ in 0..3 {
+        update(&mut m, Msg::Edit(key(KeyCode::Backspace)));
+    }
+    type_text(&mut m, "x150");
+    let a = &m.doc.as_ref().unwrap().loaded.assessment;
+    assert_eq!(a.scenario.largest_meeting, 150, "digits only");
+    assert_eq!(a.history.last().unwrap().answer, AnswerId::Size, "recorded like a choice");
+    for _ in 0..3 {
+        update(&mut m, Msg::Edit(key(KeyCode::Backspace)));
+    }
+    assert_eq!(m.doc.as_ref().unwrap().scenario().largest_meeting, 0);
+    act(&mut m, Action::NextStep);
+    assert_eq!(step(&m), Step::People, "no number: stays");
+    assert_eq!(m.notes.current.as_ref().unwrap().args[0].1, "ui.missing.largest_meeting");
+    assert_eq!(m.editing(), Some(TextField::LargestMeeting), "the focus is on it");
+}

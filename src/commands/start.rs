@@ -103,7 +103,7 @@ fn finish(ctx: &Context, io: &StartIo, exit: tui::Exit) -> Result<ExitCode> {
     let t = &ctx.texts;
     if let Some(error) = exit.save_error {
         if !exit.hung_up {
-            let _ = writeln!(std::io::stderr(), "meetcheck: {}", for_terminal(&error));
+            crate::cli::report(&error);
         }
         return Ok(ExitCode::from(1));
     }
@@ -297,7 +297,7 @@ fn summary(texts: &Texts, target: String, header: Header) -> SaveSummary {
         }),
         status: header.status,
         decision,
-        open_preconditions: header.open_preconditions,
+        open_preconditions: header.preconditions_open,
         review_by: header.review_by,
         error: None,
     }

@@ -117,7 +117,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
 
     // Art. 13(2)(e), (f)
     heading(&mut doc, "export.notice.h.obligation");
-    let alternatives = if basis.scenario.required_features.contains(&Feature::DialIn) {
+    let alternatives = if basis.scenario.features_needed().contains(&Feature::DialIn) {
         l.get("export.notice.alternative.dial_in")
     } else {
         l.placeholder_for("export.what.alternatives")
@@ -146,7 +146,7 @@ fn pupils(doc: &mut Doc, l: &Legal) {
         .map(|k| md::text(t.get(&format!("export.notice.pupils.{k}"))))
         .collect();
     doc.list(&items);
-    let recording = if l.b.scenario.required_features.contains(&Feature::Recording) {
+    let recording = if l.b.scenario.recording.records() {
         "export.notice.pupils.recording_consent"
     } else {
         "export.notice.pupils.no_recording"

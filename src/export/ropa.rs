@@ -183,7 +183,7 @@ fn measures(l: &Legal) -> Vec<String> {
         (Feature::Lobby, "export.ropa.tom.lobby"),
         (Feature::Passwords, "export.ropa.tom.passwords"),
     ] {
-        if b.scenario.required_features.contains(&feature) {
+        if b.scenario.features_needed().contains(&feature) {
             out.push(l.get(key));
         }
     }

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::assessment::{Assessment, Status};
 use crate::domain::facts::Text;
 use crate::domain::scenario::Step;
+use crate::domain::todos;
 
 /// The version this build writes. Raise it when the saved shape changes incompatibly, freeze the
 /// old types in a module of their own and add a [`Reader`] for it to [`READERS`].
@@ -52,12 +53,13 @@ pub struct Header {
     /// A decision form was left without taking it.
     #[serde(default)]
     pub draft: bool,
-    /// An answer changed after the decision: it must be confirmed again.
+    /// An answer changed after the decision: it is to be confirmed again.
     #[serde(default)]
     pub to_be_confirmed: bool,
-    /// Preconditions of use still open, once a decision is taken.
+    /// Preconditions of use still open for the chosen offering (as the decision recorded it);
+    /// `None` before the decision, and in headers written before this field existed.
     #[serde(default)]
-    pub open_preconditions: Option<usize>,
+    pub preconditions_open: Option<usize>,
 }
 
 /// The chosen offering: its id and, from the decision's snapshot, its name.
@@ -83,8 +85,8 @@ impl Header {
             review_by: a.review_by,
             draft: a.draft.is_some(),
             to_be_confirmed: a.decision.as_ref().is_some_and(|d| d.to_be_confirmed),
-            open_preconditions: a.decision.as_ref().map(|d| {
-                let todos = crate::domain::todos::todos(&a.scenario, d.chosen_offering(None));
+            preconditions_open: a.decision.as_ref().map(|d| {
+                let todos = todos::todos(&a.scenario, d.chosen_offering(None));
                 a.open_preconditions(&todos).len()
             }),
         }
@@ -290,7 +292,9 @@ fn left_open(text: &str) -> bool {
 }
 
 fn read_current(text: &str) -> Result<Assessment, ron::error::SpannedError> {
-    ron::from_str::<CurrentFile>(text).map(|file| file.assessment)
+    // `Some(…)` may be left out, so that answers once saved as plain values (`public_body:
+    // false`) read as given answers.
+    crate::answers_text::ron_options().from_str::<CurrentFile>(text).map(|file| file.assessment)
 }
 
 /// The `version` a file declares, even when the rest is damaged or in a newer shape: first at

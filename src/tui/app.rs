@@ -16,7 +16,6 @@ use super::doc::{Doc, Note, Notes};
 pub use super::env::{Env, Narrower};
 use super::keymap::{self, Binding, Footer, Global, Keys};
 pub use super::msg::{DecisionState, Effect, Msg, SaveSummary};
-use super::questions::Question;
 use super::screen::{self, Cx, Flow, Focus, Go, Leave, Screen};
 use super::theme::Theme;
 use crate::domain::catalog::Catalog;
@@ -767,10 +766,7 @@ pub fn check_invariants(model: &Model) -> Result<(), String> {
                 _ => None,
             };
             let editing = s.editor.as_ref().map(|e| e.field);
-            let expected = focused.map(|q| match q {
-                Question::LoweringReason => super::editor::TextField::LoweringReason,
-                _ => super::editor::TextField::RiskAcceptedBy,
-            });
+            let expected = focused.map(screen::scenario::field_of);
             if editing != expected {
                 return Err("the editor is not on the focused field".into());
             }

@@ -1,6 +1,7 @@
 //! The open assessment and what the wizard knows about it beyond the save: the shortlist for the
 //! current answers, what the last answer changed, where it was saved, and the messages shown.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -12,10 +13,10 @@ use crate::domain::answer_value::AnswerValue;
 use crate::domain::assessment::Change;
 use crate::domain::catalog::Catalog;
 use crate::domain::changes::{SnapshotChange, snapshot_changes};
-use crate::domain::decision;
 use crate::domain::narrowing::{AnswerId, Shortlist, WhatIf};
 use crate::domain::scenario::{Scenario, Step};
 use crate::domain::todos::{self, Todo};
+use crate::domain::{decision, evidence};
 use crate::store::Loaded;
 
 /// A message: a text key with placeholder values (a value that is itself a text key is put
@@ -100,6 +101,9 @@ pub struct Doc {
     pub dirty: bool,
     pub saved_to: Option<PathBuf>,
     pub shortlist: Option<Shortlist>,
+    /// The catalogue with the organisation's evidence applied, when there is any (the shortlist
+    /// and the results read it; `None`: the catalogue as it is).
+    pub with_evidence: Option<Catalog>,
     pub last_change: Option<NarrowDiff>,
     /// Today's catalogue compared with the decision snapshot.
     pub catalog_changes: Vec<SnapshotChange>,
@@ -121,6 +125,7 @@ impl Doc {
             dirty: false,
             saved_to: None,
             shortlist: None,
+            with_evidence: None,
             last_change: None,
             catalog_changes: Vec::new(),
             compare: Vec::new(),
@@ -153,7 +158,13 @@ impl Doc {
     /// a decision already taken must be confirmed again (its checklist follows the answers).
     pub fn renarrow(&mut self, env: &Env, answer: Option<AnswerId>) {
         let Some(catalog) = &env.catalog else { return };
-        let new = (env.narrow)(catalog, self.scenario(), env.today);
+        let proof = evidence::of_assessment(&self.loaded.assessment);
+        self.with_evidence = match evidence::effective_catalog(catalog, &proof) {
+            Cow::Owned(c) => Some(c),
+            Cow::Borrowed(_) => None,
+        };
+        let seen = self.with_evidence.as_ref().unwrap_or(catalog);
+        let new = (env.narrow)(seen, self.scenario(), env.today);
         if let (Some(answer), Some(old)) = (answer, &self.shortlist) {
             let ids = |v: &[crate::domain::narrowing::Evaluation]| {
                 v.iter().map(|e| e.offering.clone()).collect::<Vec<_>>()
@@ -177,6 +188,11 @@ impl Doc {
             Some(d) => snapshot_changes(d, catalog, env.today),
             None => Vec::new(),
         };
+    }
+
+    /// The catalogue as this assessment sees it: with its evidence, else `catalog` itself.
+    pub fn seen<'a>(&'a self, catalog: &'a Catalog) -> &'a Catalog {
+        self.with_evidence.as_ref().unwrap_or(catalog)
     }
 
     /// Records a changed answer in the history: repeated changes of one answer in a row are one
@@ -216,6 +232,9 @@ impl Doc {
             Step::About if a.meta.title.trim().is_empty() => {
                 Some(("ui.missing.title", Missing::Title))
             }
+            Step::People if a.scenario.largest_meeting == 0 && a.scenario.audience == 0 => {
+                Some(("ui.missing.largest_meeting", Missing::Question(Question::Size)))
+            }
             Step::Data if a.scenario.protection_lowered() => {
                 if a.scenario.protection_lowered_reason.trim().is_empty() {
                     Some((
@@ -236,10 +255,14 @@ impl Doc {
     }
 
     /// The to-dos for the scenario and the offering decided on (none: the scenario's alone).
+    /// With the catalogue, the chosen offering's unconfirmed requirements are asked exactly.
     pub fn todos(&self, catalog: Option<&Catalog>) -> Vec<Todo> {
         let a = &self.loaded.assessment;
-        let offering = a.decision.as_ref().and_then(|d| d.chosen_offering(catalog));
-        todos::todos(&a.scenario, offering)
+        match (&a.decision, catalog) {
+            (_, Some(c)) => decision::current_todos(a, self.seen(c)),
+            (Some(d), None) => todos::todos(&a.scenario, d.chosen_offering(None)),
+            (None, None) => todos::todos(&a.scenario, None),
+        }
     }
 
     /// Preconditions of use that are still open (neither done nor set aside as not applicable).
@@ -251,7 +274,7 @@ impl Doc {
     pub fn needs_attention(&self, step: Step, catalog: Option<&Catalog>) -> bool {
         let a = &self.loaded.assessment;
         match step {
-            Step::About | Step::Data => self.missing(step).is_some(),
+            Step::About | Step::People | Step::Data => self.missing(step).is_some(),
             Step::Results => self.shortlist.as_ref().is_some_and(|l| l.ranked.is_empty()),
             Step::Decision => {
                 a.draft.is_some() || a.decision.as_ref().is_some_and(|d| d.to_be_confirmed)

@@ -70,6 +70,10 @@ pub enum TextField {
     LoweringReason,
     /// Who accepts the risk of the lower protection need.
     RiskAcceptedBy,
+    /// A number: people taking an active part in the largest meeting.
+    LargestMeeting,
+    /// A number: people only watching.
+    Audience,
     Rationale,
     OverrideReason,
     OverrideAcceptedBy,
@@ -92,12 +96,19 @@ impl TextField {
         matches!(self, TextField::Due(_) | TextField::EvidenceDate(_))
     }
 
+    /// A number: only digits are typed (up to six, no leading zero); an empty field is 0.
+    pub fn is_number(self) -> bool {
+        matches!(self, TextField::LargestMeeting | TextField::Audience)
+    }
+
     /// Text key of the field's label.
     pub fn label_key(self) -> &'static str {
         match self {
             TextField::About(f) => f.key(),
             TextField::LoweringReason => "ui.q.lowering_reason",
             TextField::RiskAcceptedBy => "ui.q.risk_accepted_by",
+            TextField::LargestMeeting => "ui.field.largest_meeting",
+            TextField::Audience => "ui.field.audience",
             TextField::Rationale => "ui.decision.rationale",
             TextField::OverrideReason => "ui.decision.override_reason",
             TextField::OverrideAcceptedBy => "ui.decision.override_accepted_by",
@@ -117,6 +128,7 @@ impl TextField {
         let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
         let draft = || decision::draft_of(a, None);
         let o = |d: DecisionDraft| d.override_.unwrap_or_else(empty_override);
+        let number = |n: u32| if n == 0 { String::new() } else { n.to_string() };
         match self {
             TextField::About(f) => match f {
                 AboutField::Title => m.title.clone(),
@@ -130,6 +142,8 @@ impl TextField {
             },
             TextField::LoweringReason => a.scenario.protection_lowered_reason.clone(),
             TextField::RiskAcceptedBy => a.scenario.protection_risk_accepted_by.clone(),
+            TextField::LargestMeeting => number(a.scenario.largest_meeting),
+            TextField::Audience => number(a.scenario.audience),
             TextField::Rationale => draft().rationale,
             TextField::OverrideReason => o(draft()).reason,
             TextField::OverrideAcceptedBy => o(draft()).accepted_by,
@@ -162,6 +176,8 @@ impl TextField {
             }
             TextField::LoweringReason => a.scenario.protection_lowered_reason = value,
             TextField::RiskAcceptedBy => a.scenario.protection_risk_accepted_by = value,
+            TextField::LargestMeeting => a.scenario.largest_meeting = value.parse().unwrap_or(0),
+            TextField::Audience => a.scenario.audience = value.parse().unwrap_or(0),
             TextField::Rationale => edit_draft(a, |d| d.rationale = value),
             TextField::OverrideReason => {
                 edit_draft(a, |d| d.override_.get_or_insert_with(empty_override).reason = value)
@@ -277,7 +293,15 @@ impl Editor {
         let multi = self.field.multi_line();
         let before = self.area.lines().to_vec();
         let a_ = &mut self.area;
+        let digits = self.field.is_number();
+        let text_now: String = before.concat();
         match key.code {
+            // A number takes digits only: up to six, and no leading zero.
+            KeyCode::Char(c)
+                if digits
+                    && (!c.is_ascii_digit()
+                        || (c == '0' && text_now.is_empty())
+                        || text_now.len() >= 6) => {}
             KeyCode::Char(c) if !ctrl && !alt && !c.is_control() => a_.insert_char(c),
             KeyCode::Char('w') if ctrl => {
                 a_.delete_word();
@@ -322,6 +346,15 @@ impl Editor {
     /// characters become spaces.
     pub fn paste(&mut self, text: &str, a: &mut Assessment) -> bool {
         let before = self.area.lines().to_vec();
+        if self.field.is_number() {
+            for c in text.chars().filter(char::is_ascii_digit) {
+                let now: String = self.area.lines().concat();
+                if now.len() < 6 && !(c == '0' && now.is_empty()) {
+                    self.area.insert_char(c);
+                }
+            }
+            return self.after_edit(before, a);
+        }
         for c in text.chars().filter(|c| *c != '\r') {
             if c == '\n' && self.field.multi_line() {
                 self.area.insert_newline();
@@ -465,6 +498,21 @@ mod tests {
         assert_eq!(e.cursor().0, 0, "↑ moves inside the text");
         e.key(key(KeyCode::End), &mut a);
         assert_eq!(e.cursor(), (0, 5));
+    }
+
+    #[test]
+    fn a_number_takes_digits_only() {
+        let mut a = assessment();
+        a.scenario.largest_meeting = 0;
+        let mut e = Editor::open(TextField::LargestMeeting, &a);
+        for c in "0a1x2,5".chars() {
+            e.key(key(KeyCode::Char(c)), &mut a);
+        }
+        assert_eq!(a.scenario.largest_meeting, 125);
+        e.key(key(KeyCode::Backspace), &mut a);
+        assert_eq!(a.scenario.largest_meeting, 12);
+        assert!(e.paste("9 999 999", &mut a));
+        assert_eq!(e.text(), "129999", "six digits at most");
     }
 
     #[test]

@@ -480,7 +480,17 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
     let standing = |id: &str| {
         let list = doc.shortlist.as_ref();
         match list.and_then(|l| l.ranked.iter().position(|e| e.offering == id)) {
-            Some(i) => t.fmt("ui.results.rank", &[("n", &(i + 1).to_string())]),
+            Some(i) => {
+                let rank = t.fmt("ui.results.rank", &[("n", &(i + 1).to_string())]);
+                let tier = list.and_then(|l| l.ranked.get(i)).map(|e| e.tier());
+                match tier {
+                    Some(crate::domain::narrowing::Tier::Unconfirmed) => format!(
+                        "{rank}, ◇ {}",
+                        describe::tier(t, crate::domain::narrowing::Tier::Unconfirmed)
+                    ),
+                    _ => rank,
+                }
+            }
             None => format!("✖ {}", t.get("ui.results.excluded")),
         }
     };

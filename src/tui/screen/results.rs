@@ -18,7 +18,7 @@ use super::{Cx, Flow, Focus, Go, Leave};
 use crate::describe;
 use crate::domain::catalog::{Catalog, Offering};
 use crate::domain::narrowing::{
-    self, AnswerId, CriterionId, Evaluation, FactField, Light, Shortlist,
+    self, AnswerId, CriterionId, Evaluation, FactField, Light, Shortlist, Tier,
 };
 use crate::domain::scenario::Step;
 use crate::export::Kind;
@@ -29,6 +29,9 @@ use crate::tui::keymap::{self, Footer, Keys};
 use crate::tui::msg::Effect;
 use crate::tui::questions;
 use crate::tui::text::{wrap, wrap_hanging};
+
+/// Marks a fit only if confirmed, so that it never reads as meeting every requirement.
+const UNCONFIRMED: &str = "◇ ";
 
 /// At most this many offerings side by side.
 pub const COMPARE_MAX: usize = 3;
@@ -394,6 +397,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
         frame.render_widget(Paragraph::new(t.get("ui.panel.loading")), inner);
         return;
     };
+    // The organisation's evidence stands in for the catalogue's facts here too.
+    let catalog = doc.seen(catalog);
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
     let columns = inner.width as usize;
     // The pane tabs, wrapped when the window is narrow; the focused one selected.
@@ -472,7 +477,10 @@ fn banner_lines(env: &Env, doc: &Doc, columns: usize) -> Vec<Line<'static>> {
     } else if !doc.catalog_changes.is_empty() {
         (format!("▲ {}", t.get("ui.results.catalog_changed")), th.error)
     } else {
-        let legend: Vec<String> = Light::ALL.iter().map(|l| describe::light(t, *l)).collect();
+        let mut legend: Vec<String> = Light::ALL.iter().map(|l| describe::light(t, *l)).collect();
+        if shown(doc).is_some_and(|l| l.unconfirmed().next().is_some()) {
+            legend.push(format!("{UNCONFIRMED}{}", describe::tier(t, Tier::Unconfirmed)));
+        }
         (format!("{} – {}", legend.join("  "), describe::lights_label(t)), th.muted)
     };
     wrap_hanging(&text, columns, "", "  ").into_iter().map(|l| Line::styled(l, style)).collect()
@@ -528,11 +536,16 @@ fn table_widths(width: u16) -> (u16, usize) {
 fn table_height(env: &Env, list: &Shortlist, width: u16) -> usize {
     let (_, name_w) = table_widths(width);
     let Some(catalog) = &env.catalog else { return list.ranked.len() + 1 };
-    1 + list
-        .ranked
-        .iter()
-        .map(|e| wrap(&describe::offering_name(&env.texts, catalog, &e.offering), name_w).len())
-        .sum::<usize>()
+    let headings = if list.unconfirmed().next().is_some() { 2 } else { 0 };
+    1 + headings
+        + list
+            .ranked
+            .iter()
+            .map(|e| {
+                let name = describe::offering_name(&env.texts, catalog, &e.offering);
+                wrap(&format!("{UNCONFIRMED}{name}"), name_w).len()
+            })
+            .sum::<usize>()
 }
 
 /// Whether the offering at `i` has the same score as a neighbour (the order is then by name).
@@ -576,31 +589,48 @@ fn draw_table(
         header.push(Cell::from(label).style(style));
     }
     header.push(Cell::from(t.get("ui.results.col.score")));
-    let rows: Vec<TableRow> = list
-        .ranked
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let compared = if doc.compare.contains(&e.offering) { "✓" } else { " " };
-            let rank = if tied(&list.ranked, i).is_some() {
-                format!("={}", i + 1)
-            } else {
-                format!("{}", i + 1)
-            };
-            let name = wrap(&describe::offering_name(t, catalog, &e.offering), name_w);
-            let height = name.len().max(1) as u16;
-            let mut cells =
-                vec![Cell::from(format!("{compared}{rank}")), Cell::from(name.join("\n"))];
-            for c in CriterionId::ALL {
-                let light = e.lights.iter().find(|l| l.criterion == c).map(|l| l.light);
-                let glyph = light.map_or(" ", describe::light_glyph);
-                let style = light.map_or(Style::new(), |l| light_style(env, l));
-                cells.push(Cell::from(format!(" {glyph}")).style(style));
-            }
-            cells.push(Cell::from(format!("{:>4}", e.score)));
-            TableRow::new(cells).height(height)
-        })
-        .collect();
+    // Confirmed fits first, then fits if confirmed, each under its own heading when both exist.
+    let first_unconfirmed = list.ranked.iter().position(|e| e.tier() == Tier::Unconfirmed);
+    let grouped = first_unconfirmed.is_some();
+    let group_row = |tier: Tier, n: usize| {
+        let text = format!("{} ({n})", describe::tier(t, tier));
+        TableRow::new(vec![Cell::from(""), Cell::from(text).style(th.heading)])
+    };
+    let mut rows: Vec<TableRow> = Vec::new();
+    for (i, e) in list.ranked.iter().enumerate() {
+        if grouped && i == 0 && first_unconfirmed != Some(0) {
+            rows.push(group_row(Tier::Confirmed, first_unconfirmed.unwrap_or(0)));
+        }
+        if first_unconfirmed == Some(i) {
+            rows.push(group_row(Tier::Unconfirmed, list.ranked.len() - i));
+        }
+        let compared = if doc.compare.contains(&e.offering) { "✓" } else { " " };
+        let rank = if tied(&list.ranked, i).is_some() {
+            format!("={}", i + 1)
+        } else {
+            format!("{}", i + 1)
+        };
+        let mark = if e.tier() == Tier::Unconfirmed { UNCONFIRMED } else { "" };
+        let name = format!("{mark}{}", describe::offering_name(t, catalog, &e.offering));
+        let name = wrap(&name, name_w);
+        let height = name.len().max(1) as u16;
+        let mut cells = vec![Cell::from(format!("{compared}{rank}")), Cell::from(name.join("\n"))];
+        for c in CriterionId::ALL {
+            let light = e.lights.iter().find(|l| l.criterion == c).map(|l| l.light);
+            let glyph = light.map_or(" ", describe::light_glyph);
+            let style = light.map_or(Style::new(), |l| light_style(env, l));
+            cells.push(Cell::from(format!(" {glyph}")).style(style));
+        }
+        cells.push(Cell::from(format!("{:>4}", e.score)));
+        rows.push(TableRow::new(cells).height(height));
+    }
+    // The row of the offering under the cursor, counting the group headings above it.
+    let headings_before = |i: usize| match first_unconfirmed {
+        None => 0,
+        Some(0) => 1,
+        Some(f) if i < f => 1,
+        Some(_) => 2,
+    };
     let mut widths = vec![Constraint::Length(4), Constraint::Fill(1)];
     widths.extend(CriterionId::ALL.iter().map(|_| Constraint::Length(cell_w)));
     widths.push(Constraint::Length(5));
@@ -611,7 +641,8 @@ fn draw_table(
         .row_highlight_style(highlight)
         .highlight_symbol(if focused { "▶ " } else { "  " })
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
-    let mut table_state = TableState::default().with_selected(Some(state.ranked));
+    let selected = state.ranked + headings_before(state.ranked);
+    let mut table_state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, table_area, &mut table_state);
     if table_height(env, list, area.width) > table_area.height as usize {
         let mut bar = ScrollbarState::new(list.ranked.len()).position(state.ranked);
@@ -812,6 +843,11 @@ fn draw_compare(
         .iter()
         .map(|(_, e)| {
             let text = match list.ranked.iter().position(|r| r.offering == e.offering) {
+                Some(i) if e.tier() == Tier::Unconfirmed => format!(
+                    "{}, {UNCONFIRMED}{}",
+                    t.fmt("ui.results.rank", &[("n", &(i + 1).to_string())]),
+                    describe::tier(t, Tier::Unconfirmed)
+                ),
                 Some(i) => t.fmt("ui.results.rank", &[("n", &(i + 1).to_string())]),
                 None => format!("✖ {}", t.get("ui.results.excluded")),
             };
@@ -937,13 +973,14 @@ fn draw_detail(
     let Some(id) = state.detail_offering(doc) else { return };
     let Some(offering) = catalog.offering(id) else { return };
     let e = shown(doc).and_then(|l| l.evaluation(id));
-    let lines = detail_lines(env, catalog, offering, e, area.width.saturating_sub(1) as usize);
+    let lines = detail_lines(env, doc, catalog, offering, e, area.width.saturating_sub(1) as usize);
     let scroll = if focused { state.scroll } else { 0 };
     draw_scrolled(frame, area, lines, scroll, env);
 }
 
 pub fn detail_lines(
     env: &Env,
+    doc: &Doc,
     catalog: &Catalog,
     offering: &Offering,
     e: Option<&Evaluation>,
@@ -966,6 +1003,15 @@ pub fn detail_lines(
     if let Some(e) = e {
         for ko in &e.knockouts {
             para(&mut lines, &describe::knockout(t, offering, ko), th.error, "✖ ", "  ");
+        }
+        for open in &e.unconfirmed {
+            para(
+                &mut lines,
+                &describe::unconfirmed(t, offering, open),
+                th.error,
+                UNCONFIRMED,
+                "  ",
+            );
         }
         para(&mut lines, &describe::lights_label(t), th.muted, "", "");
         for rating in &e.lights {
@@ -1008,11 +1054,14 @@ pub fn detail_lines(
         para(&mut lines, t.get("answer.value.none"), Style::new(), "", "");
     }
     for p in &offering.authority_positions {
-        let historical = if p.historical {
+        let mut historical = if p.historical {
             format!(" ({})", t.get("ui.results.historical"))
         } else {
             String::new()
         };
+        if !narrowing::position_applies(doc.scenario(), p) {
+            historical.push_str(&format!(" ({})", t.get("ui.results.position_elsewhere")));
+        }
         let text = format!(
             "{}, {}, {}: {}{historical}",
             t.get(p.authority.key()),

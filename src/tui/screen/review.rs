@@ -72,8 +72,10 @@ pub fn lines(doc: &Doc) -> Vec<Line_> {
             if q == Question::LoweringReason {
                 out.push(Line_::Lowering);
             }
+            // The numbers of participants are text fields with an answer of their own.
+            let counts = matches!(q, Question::Size | Question::Audience);
             for answer in q.answers() {
-                if !q.is_text() && !out.contains(&Line_::Answer(answer, step)) {
+                if (!q.is_text() || counts) && !out.contains(&Line_::Answer(answer, step)) {
                     out.push(Line_::Answer(answer, step));
                 }
             }

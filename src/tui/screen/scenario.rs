@@ -15,7 +15,9 @@ use ratatui::widgets::{Block as Frame_, Borders, Paragraph};
 
 use super::{Cx, Flow, Focus, Go, Leave};
 use crate::describe;
-use crate::domain::scenario::{ProtectionNeed, Scenario, Step};
+use crate::domain::answer_value::AnswerValue;
+use crate::domain::narrowing::{AnswerId, Tier};
+use crate::domain::scenario::{Scenario, Step};
 use crate::tui::action::Action;
 use crate::tui::doc::Doc;
 use crate::tui::editor::{self, Editor, TextField};
@@ -62,8 +64,7 @@ impl State {
     /// The text field under the cursor, if the row is one.
     fn focused_field(&self, doc: &Doc) -> Option<TextField> {
         match self.current_row(doc)? {
-            Row::Text { question: Question::LoweringReason } => Some(TextField::LoweringReason),
-            Row::Text { .. } => Some(TextField::RiskAcceptedBy),
+            Row::Text { question } => Some(field_of(question)),
             Row::Choice { .. } => None,
         }
     }
@@ -137,17 +138,33 @@ impl State {
     }
 
     pub fn edit(&mut self, cx: &mut Cx, key: KeyEvent) -> bool {
-        match &mut self.editor {
-            Some(e) => e.key(key, &mut cx.doc.loaded.assessment),
-            None => false,
-        }
+        self.edit_with(cx, |e, a| e.key(key, a))
     }
 
     pub fn paste(&mut self, cx: &mut Cx, text: &str) -> bool {
-        match &mut self.editor {
-            Some(e) => e.paste(text, &mut cx.doc.loaded.assessment),
-            None => false,
+        self.edit_with(cx, |e, a| e.paste(text, a))
+    }
+
+    /// An edit of the field under the cursor. A number of participants changes the narrowing at
+    /// once, like a chosen option, and is recorded in the history like one.
+    fn edit_with(
+        &mut self,
+        cx: &mut Cx,
+        edit: impl FnOnce(&mut Editor, &mut crate::domain::assessment::Assessment) -> bool,
+    ) -> bool {
+        let Some(e) = &mut self.editor else { return false };
+        let number = match e.field {
+            TextField::LargestMeeting => Some(AnswerId::Size),
+            TextField::Audience => Some(AnswerId::Audience),
+            _ => None,
+        };
+        let old = number.map(|answer| AnswerValue::of(cx.doc.scenario(), answer));
+        let changed = edit(e, &mut cx.doc.loaded.assessment);
+        if changed && let (Some(answer), Some(old)) = (number, old) {
+            cx.doc.record_change(answer, old, cx.env.now);
+            cx.doc.renarrow(cx.env, Some(answer));
         }
+        changed
     }
 
     pub fn leave(&mut self) -> Leave {
@@ -169,6 +186,16 @@ impl State {
 
     pub fn help_key(&self) -> &'static str {
         "ui.help.choice"
+    }
+}
+
+/// The field a text row edits.
+pub fn field_of(question: Question) -> TextField {
+    match question {
+        Question::LoweringReason => TextField::LoweringReason,
+        Question::Size => TextField::LargestMeeting,
+        Question::Audience => TextField::Audience,
+        _ => TextField::RiskAcceptedBy,
     }
 }
 
@@ -203,9 +230,25 @@ fn option_hint(env: &Env, question: Question, option: usize) -> String {
     }
 }
 
-/// The E2EE answer the protection need proposes (the user's answer may differ).
-fn proposed_e2ee(s: &Scenario) -> bool {
-    s.protection() == ProtectionNeed::VeryHigh
+/// The proposed value of a question's answer, in words ("yes", "GDPR with a Land's act").
+fn proposed_value(env: &Env, question: Question, option: usize, s: &Scenario) -> String {
+    let t = &env.texts;
+    let keys = question.option_keys();
+    match question {
+        // The overlays are two yes/no answers in one question.
+        Question::Overlays => {
+            let yes = if option == 0 {
+                s.proposed_social_data().0
+            } else {
+                s.proposed_professional_secrecy().0
+            };
+            let label = t.get(keys[option.min(1)]);
+            format!("{label}: {}", t.get(if yes { "ui.yes" } else { "ui.no" }))
+        }
+        _ => (0..keys.len())
+            .find(|o| question.is_proposed(*o, s))
+            .map_or_else(String::new, |o| t.get(keys[o]).to_string()),
+    }
 }
 
 /// The info box: what the option under the cursor means, and the step's warnings.
@@ -231,13 +274,20 @@ fn info_lines(state: &State, env: &Env, doc: &Doc, columns: usize) -> Vec<Line<'
                 );
                 out.push((text, th.muted));
             }
-            Question::E2ee => {
-                let proposal = if proposed_e2ee(s) { t.get("ui.yes") } else { t.get("ui.no") };
-                let need = t.get(s.protection().key());
-                let text = t.fmt("ui.hint.proposed_e2ee", &[("value", proposal), ("need", need)]);
-                out.push((text, th.muted));
+            question => {
+                // An answer that follows from others: proposed, with why, until confirmed.
+                let option = match row {
+                    Row::Choice { option, .. } => option,
+                    Row::Text { .. } => 0,
+                };
+                if let Some(why) = question.pending_proposal(option, s) {
+                    let value = proposed_value(env, question, option, s);
+                    let because = t.get(why.key());
+                    let text = t
+                        .fmt("ui.hint.proposed_answer", &[("value", &value), ("because", because)]);
+                    out.push((text, th.muted));
+                }
             }
-            _ => {}
         }
     }
     if state.step == Step::Data && s.protection_lowered() {
@@ -266,7 +316,10 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
     for (i, row) in rows.iter().enumerate() {
         let q = row.question();
         let focused = i == state.cursor;
-        if last != Some(q) && !q.is_text() {
+        // The lowering reason and the risk owner belong to the protection need; every other
+        // question has its heading.
+        let sub_field = matches!(q, Question::LoweringReason | Question::RiskAcceptedBy);
+        if last != Some(q) && !sub_field {
             if last.is_some() {
                 out.push(Block::Text { lines: vec![Line::raw("")], starts: false });
             }
@@ -286,9 +339,7 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
                 };
                 let key = question.option_keys()[option];
                 let mut label = t.get(key).to_string();
-                if question == Question::ProtectionNeed
-                    && ProtectionNeed::ALL.get(option) == Some(&s.proposed_protection().0)
-                {
+                if question.is_proposed(option, s) {
                     label = format!("{label} ({})", t.get("ui.proposed"));
                 }
                 let mut lines =
@@ -301,10 +352,7 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
                 out.push(Block::Row { lines, focused });
             }
             Row::Text { question } => {
-                let field = match question {
-                    Question::LoweringReason => TextField::LoweringReason,
-                    _ => TextField::RiskAcceptedBy,
-                };
+                let field = field_of(question);
                 out.push(Block::Field(Field {
                     label: format!("{} *", t.get(field.label_key())),
                     value: field.value(&doc.loaded.assessment),
@@ -348,8 +396,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc, 
     let list_inner = rule.inner(list_area);
     frame.render_widget(rule, list_area);
     let blocks = blocks(state, env, doc, list_inner.width.saturating_sub(2) as usize);
-    let labels = [TextField::LoweringReason, TextField::RiskAcceptedBy]
-        .map(|f| format!("{} *", env.texts.get(f.label_key())));
+    let labels = [
+        TextField::LoweringReason,
+        TextField::RiskAcceptedBy,
+        TextField::LargestMeeting,
+        TextField::Audience,
+    ]
+    .map(|f| format!("{} *", env.texts.get(f.label_key())));
     let label_w = form::label_width(labels, list_inner.width as usize);
     form::draw(frame, list_inner, &blocks, label_w, th);
 
@@ -367,14 +420,20 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc, 
 fn remain_line(env: &Env, doc: &Doc) -> String {
     let t = &env.texts;
     let Some(list) = &doc.shortlist else { return t.get("ui.panel.loading").to_string() };
-    let remain = list.ranked.len().to_string();
+    let confirmed = list.confirmed().count().to_string();
     let total = (list.ranked.len() + list.excluded.len()).to_string();
     let key = if doc.loaded.assessment.history.is_empty() {
         "ui.panel.remain_preset"
     } else {
         "ui.panel.remain"
     };
-    t.fmt(key, &[("n", &remain), ("total", &total)])
+    let mut line = t.fmt(key, &[("n", &confirmed), ("total", &total)]);
+    let unconfirmed = list.unconfirmed().count();
+    if unconfirmed > 0 {
+        let more = t.fmt("ui.panel.if_confirmed", &[("n", &unconfirmed.to_string())]);
+        line = format!("{line}; {more}");
+    }
+    line
 }
 
 /// The live panel: how many offerings remain and what the last answer knocked out or brought
@@ -447,7 +506,10 @@ fn draw_panel(frame: &mut Frame, area: Rect, env: &Env, doc: &Doc) {
         None => {
             lines.extend(para(t.get("ui.panel.best"), th.muted, "", ""));
             for e in &list.ranked {
-                entries.push(para(&name(&e.offering), Style::new(), "• ", "  "));
+                // A fit only if confirmed is marked, so that it never reads as meeting every
+                // requirement.
+                let mark = if e.tier() == Tier::Unconfirmed { "◇ " } else { "• " };
+                entries.push(para(&name(&e.offering), Style::new(), mark, "  "));
             }
         }
     }
