@@ -101,7 +101,8 @@ fn reach(saves: &Path, screen: Screen, hangup_signal: bool) -> (Pty, Option<&'st
             // An answer changed and not yet saved when the terminal goes.
             t.send(DOWN);
             t.send(" ");
-            t.wait_for("(•) Public authority or body");
+            // Picked: the panel names the answer, and the cursor has gone on.
+            t.wait_for("Last answer:");
             return (t, Some("Organisation"));
         }
         Screen::Help => {

@@ -452,8 +452,7 @@ fn the_checklist_form_takes_status_owner_dates_and_refuses_a_bad_date() {
     act(&mut m, Action::Up);
     act(&mut m, Action::Space);
     assert_eq!(assessment(&m).checklist[&first.id].status, TodoStatus::InProgress);
-    act(&mut m, Action::Enter);
-    assert_eq!(m.editing(), Some(TextField::Owner(first.id)));
+    assert_eq!(m.editing(), Some(TextField::Owner(first.id)), "Space goes on to the owner");
     type_text(&mut m, "Ines Vogt");
     act(&mut m, Action::Enter);
     type_text(&mut m, "2026-13-01");

@@ -189,7 +189,6 @@ fn data_lowered(lang: Lang) -> Model {
     act(&mut m, Action::Up);
     act(&mut m, Action::Up);
     act(&mut m, Action::Space);
-    act(&mut m, Action::Enter);
     type_text(&mut m, "Only appointments are made by video; no health data are discussed.");
     m
 }
@@ -268,6 +267,8 @@ fn decision_override(lang: Lang) -> Model {
         }
     }
     act(&mut m, Action::Space);
+    // Space goes on to the runner-up; Enter to the reason for overriding the exclusion.
+    act(&mut m, Action::Enter);
     m
 }
 

@@ -50,7 +50,8 @@ fn a_second_instance_saves_its_version_as_a_copy_and_both_remain() {
     // B's change; its autosave meets A's lock and goes into a copy.
     b.send(DOWN);
     b.send(" ");
-    b.wait_for("(•) Public authority or body");
+    // Picked: the panel names the answer (the cursor has gone on to the next question).
+    b.wait_for("Last answer:");
     b.wait_for_wrapped("Your version was saved as a copy instead");
     let copy = saves_files(&saves)
         .into_iter()
@@ -62,7 +63,7 @@ fn a_second_instance_saves_its_version_as_a_copy_and_both_remain() {
     // A goes on undisturbed and saves into its own file.
     a.send(&DOWN.repeat(2));
     a.send(" ");
-    a.wait_for("(•) School");
+    a.wait_for("Last answer:");
     a.send("q");
     assert!(a.wait_exit().success());
     assert!(a.output().contains(&format!("{name}.ron")), "{}", a.output());
@@ -98,7 +99,7 @@ fn ctrl_k_saves_a_copy_under_a_new_name_and_later_saves_go_there() {
     a.wait_for("Saved as a copy:");
     a.send(DOWN);
     a.send(" ");
-    a.wait_for("(•) Public authority or body");
+    a.wait_for("Last answer:");
     a.send("q");
     assert!(a.wait_exit().success());
     let files = saves_files(&saves);

@@ -13,6 +13,11 @@ use crate::tui::editor::Editor;
 use crate::tui::text::{pad, width, wrap, wrap_hanging};
 use crate::tui::theme::Theme;
 
+/// Where a form is scrolled to (the first block shown), kept between frames so that the view
+/// moves no more than needed to keep the focus in sight.
+#[derive(Debug, Default)]
+pub struct Scroll(std::cell::Cell<usize>);
+
 /// A part of a form, top to bottom.
 pub enum Block<'a> {
     /// Lines that cannot take the focus (a question, an explanation); `starts` marks the start
@@ -142,7 +147,14 @@ fn field_rows(f: &Field, columns: usize, label_w: usize) -> (usize, usize, usize
 }
 
 /// Draws the blocks into `area`, scrolled so that the focused one shows.
-pub fn draw(frame: &mut Frame, area: Rect, blocks: &[Block], label_w: usize, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    blocks: &[Block],
+    scroll: &Scroll,
+    label_w: usize,
+    theme: &Theme,
+) {
     if area.width < 4 || area.height == 0 {
         return;
     }
@@ -152,7 +164,8 @@ pub fn draw(frame: &mut Frame, area: Rect, blocks: &[Block], label_w: usize, the
     let total: usize = heights.iter().sum();
     let rows = area.height as usize;
     let focus = blocks.iter().position(Block::focused);
-    let first = first_shown(blocks, &heights, focus, rows);
+    let first = first_shown(blocks, &heights, focus, rows, scroll.0.get());
+    scroll.0.set(first);
     let mut y = area.y;
     for (block, h) in blocks.iter().zip(&heights).skip(first) {
         if y >= area.bottom() {
@@ -179,29 +192,46 @@ pub fn draw(frame: &mut Frame, area: Rect, blocks: &[Block], label_w: usize, the
     }
 }
 
-/// The first block shown: the start of the focused question if it fits with the focus, else
-/// as far down as the focus needs.
-fn first_shown(blocks: &[Block], heights: &[usize], focus: Option<usize>, rows: usize) -> usize {
+/// The first block shown, scrolling no more than needed from `before`: the focused question
+/// whole if it fits (and the heading after it), else from its heading to the focus, else the
+/// focus at the bottom; and no empty room below the last block while something above is hidden.
+fn first_shown(
+    blocks: &[Block],
+    heights: &[usize],
+    focus: Option<usize>,
+    rows: usize,
+    before: usize,
+) -> usize {
     let total: usize = heights.iter().sum();
-    let Some(focus) = focus else { return 0 };
-    if total <= rows {
+    if total <= rows || blocks.is_empty() {
         return 0;
     }
-    let fits = |from: usize| heights[from..=focus].iter().sum::<usize>() <= rows;
-    // The start of the question the focus belongs to.
-    let start = (0..=focus)
-        .rev()
-        .find(|&i| matches!(blocks[i], Block::Text { starts: true, .. }))
-        .unwrap_or(0);
-    if fits(start) {
-        // Show as much of what comes after as fits, but never scroll past the end.
-        let mut first = start;
-        while first > 0 && heights[first - 1..].iter().sum::<usize>() <= rows {
-            first -= 1;
-        }
-        return first.min(start);
-    }
-    (start..=focus).find(|&i| fits(i)).unwrap_or(focus)
+    let fits = |from: usize, to: usize| heights[from..=to].iter().sum::<usize>() <= rows;
+    // The smallest first block that still shows `to` whole.
+    let lowest = |to: usize| (0..=to).find(|&from| fits(from, to)).unwrap_or(to);
+    let last = blocks.len() - 1;
+    let Some(focus) = focus else { return before.min(lowest(last)) };
+    let starts = |i: usize| matches!(blocks[i], Block::Text { starts: true, .. });
+    // The question the focus belongs to: from its heading to the block before the next one.
+    let start = (0..=focus).rev().find(|&i| starts(i)).unwrap_or(0);
+    let end = (focus + 1..blocks.len()).find(|&i| starts(i)).map_or(last, |i| i - 1);
+    let (from, to) = if fits(start, end) {
+        (start, end)
+    } else if fits(start, focus) {
+        (start, focus)
+    } else {
+        (focus, focus)
+    };
+    // Scrolling down, a glimpse of what follows (the gap and the next heading) when it fits.
+    let to = (to + 1..=(to + 2).min(last)).rev().find(|&k| fits(from, k)).unwrap_or(to);
+    let first = if before > from {
+        from
+    } else if !fits(before, to) {
+        lowest(to)
+    } else {
+        before
+    };
+    first.min(lowest(last))
 }
 
 fn draw_field(frame: &mut Frame, rect: Rect, f: &Field, label_w: usize, theme: &Theme) {

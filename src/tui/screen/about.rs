@@ -18,6 +18,7 @@ pub struct State {
     /// The field with the focus (an index into [`AboutField::ALL`]).
     pub focus: usize,
     pub editor: Editor,
+    pub scroll: form::Scroll,
 }
 
 impl State {
@@ -28,7 +29,11 @@ impl State {
         };
         let focus = index.unwrap_or(0);
         let field = TextField::About(AboutField::ALL[focus]);
-        State { focus, editor: Editor::open(field, &cx.doc.loaded.assessment) }
+        State {
+            focus,
+            editor: Editor::open(field, &cx.doc.loaded.assessment),
+            scroll: form::Scroll::default(),
+        }
     }
 
     pub fn keys(&self) -> Keys {
@@ -124,6 +129,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
         .collect();
     let labels = AboutField::ALL.iter().map(|f| format!("{} *", t.get(f.key())));
     let label_w = form::label_width(labels, fields_area.width as usize);
-    form::draw(frame, fields_area, &blocks, label_w, th);
+    form::draw(frame, fields_area, &blocks, &state.scroll, label_w, th);
     frame.render_widget(Paragraph::new(way_on), way_on_area);
 }

@@ -89,6 +89,7 @@ pub struct Item {
     pub id: TodoId,
     pub cursor: usize,
     pub editor: Option<Editor>,
+    pub scroll: form::Scroll,
 }
 
 impl Item {
@@ -280,7 +281,8 @@ impl State {
                     .get(&id)
                     .map_or(TodoStatus::Open, |i| i.status);
                 let cursor = TodoStatus::ALL.iter().position(|s| *s == status).unwrap_or(0);
-                self.item = Some(Item { id, cursor, editor: None });
+                self.item =
+                    Some(Item { id, cursor, editor: None, scroll: form::Scroll::default() });
             }
             Action::Plan => self.plan = true,
             Action::Back => return Flow::Go(Go::Back),
@@ -348,6 +350,8 @@ impl State {
                         cx.doc.touch(cx.env.now);
                         changed = true;
                     }
+                    // Picked: on to the next question (the owner).
+                    item.cursor = first_field;
                 }
                 ItemRow::Field(field) if field.multi_line() => {
                     item.editor = Some(Editor::open(field, &cx.doc.loaded.assessment));
@@ -763,7 +767,7 @@ fn draw_item(frame: &mut Frame, area: Rect, item: &Item, env: &Env, doc: &Doc, e
         ItemRow::Status(_) => None,
     });
     let label_w = form::label_width(labels, area.width as usize);
-    form::draw(frame, area, &blocks, label_w, th);
+    form::draw(frame, area, &blocks, &item.scroll, label_w, th);
 }
 
 /// Every open to-do with its owner and due date, the earliest due first.

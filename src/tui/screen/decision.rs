@@ -180,11 +180,12 @@ pub struct State {
     pub cursor: usize,
     /// The text being edited: a one-line field under the cursor, or the rationale once opened.
     pub editor: Option<Editor>,
+    pub scroll: form::Scroll,
 }
 
 impl State {
     pub fn new(cx: &mut Cx, focus: &Focus) -> State {
-        let mut state = State { cursor: 0, editor: None };
+        let mut state = State { cursor: 0, editor: None, scroll: form::Scroll::default() };
         let part = match focus {
             Focus::Decision(part) => *part,
             Focus::Field(f) => match f {
@@ -343,6 +344,12 @@ impl State {
                 self.cursor = i;
             }
         }
+        // A choice, once picked, goes on to the next question.
+        if action == Action::Space
+            && matches!(row, Row::Chosen(_) | Row::RunnerUp(_) | Row::Status(_))
+        {
+            self.next_part(cx, true);
+        }
         self.after_move(cx, changed)
     }
 
@@ -469,7 +476,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
     let labels = [Part::OverrideReason, Part::OverrideAcceptedBy, Part::Rationale, Part::SetBy]
         .map(|p| format!("{} *", t.get(p.key())));
     let label_w = form::label_width(labels, form_area.width as usize);
-    form::draw(frame, form_area, &blocks, label_w, th);
+    form::draw(frame, form_area, &blocks, &state.scroll, label_w, th);
 }
 
 fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Block<'a>> {

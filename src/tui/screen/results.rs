@@ -536,7 +536,8 @@ fn table_widths(width: u16) -> (u16, usize) {
 fn table_height(env: &Env, list: &Shortlist, width: u16) -> usize {
     let (_, name_w) = table_widths(width);
     let Some(catalog) = &env.catalog else { return list.ranked.len() + 1 };
-    let headings = if list.unconfirmed().next().is_some() { 2 } else { 0 };
+    let headings: usize =
+        group_headings(list).iter().map(|&(tier, n)| group_text(env, tier, n, name_w).len()).sum();
     1 + headings
         + list
             .ranked
@@ -548,14 +549,35 @@ fn table_height(env: &Env, list: &Shortlist, width: u16) -> usize {
             .sum::<usize>()
 }
 
+/// The group headings of the table, when fits and fits if confirmed are both there or only the
+/// latter: each tier with its number of offerings.
+fn group_headings(list: &Shortlist) -> Vec<(Tier, usize)> {
+    let Some(first) = list.ranked.iter().position(|e| e.tier() == Tier::Unconfirmed) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if first > 0 {
+        out.push((Tier::Confirmed, first));
+    }
+    out.push((Tier::Unconfirmed, list.ranked.len() - first));
+    out
+}
+
+/// "Fits if confirmed (24)", wrapped to the name column.
+fn group_text(env: &Env, tier: Tier, n: usize, width: usize) -> Vec<String> {
+    wrap(&format!("{} ({n})", describe::tier(&env.texts, tier)), width)
+}
+
 /// Whether the offering at `i` has the same score as a neighbour (the order is then by name).
 fn tied(list: &[Evaluation], i: usize) -> Option<usize> {
-    let score = list.get(i)?.score;
-    let red = list[i].has_red();
-    [i.checked_sub(1), Some(i + 1)]
-        .into_iter()
-        .flatten()
-        .find(|&j| list.get(j).is_some_and(|e| e.score == score && e.has_red() == red))
+    let me = list.get(i)?;
+    let same = |e: &Evaluation| {
+        e.tier() == me.tier()
+            && e.has_red() == me.has_red()
+            && e.unconfirmed.len() == me.unconfirmed.len()
+            && e.score == me.score
+    };
+    [i.checked_sub(1), Some(i + 1)].into_iter().flatten().find(|&j| list.get(j).is_some_and(same))
 }
 
 /// The table: one row per remaining offering, one column per criterion; below it the
@@ -573,7 +595,6 @@ fn draw_table(
     let Some(list) = shown(doc) else { return };
     let focused = state.pane == Pane::Ranked || doc.preview.is_some();
     let column = state.column.min(CriterionId::ALL.len() - 1);
-    let (cell_w, name_w) = table_widths(area.width);
     // Below the table: the criterion under the cursor, and a tie.
     let mut notes = criterion_lines(state, env, list, catalog, area.width as usize);
     if list.ranked.is_empty() {
@@ -582,6 +603,14 @@ fn draw_table(
     }
     let [table_area, notes_area] = area
         .layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(notes.len() as u16)]));
+    // A scrollbar when the rows do not fit, in a column of its own.
+    let overflow = table_height(env, list, area.width) > table_area.height as usize;
+    let rows_area = if overflow {
+        Rect { width: table_area.width.saturating_sub(1), ..table_area }
+    } else {
+        table_area
+    };
+    let (cell_w, name_w) = table_widths(rows_area.width);
     let mut header = vec![Cell::from("#"), Cell::from(t.get("ui.results.col.offering"))];
     for (i, c) in CriterionId::ALL.iter().enumerate() {
         let label: String = t.get(column_key(*c)).chars().take(cell_w as usize).collect();
@@ -593,8 +622,10 @@ fn draw_table(
     let first_unconfirmed = list.ranked.iter().position(|e| e.tier() == Tier::Unconfirmed);
     let grouped = first_unconfirmed.is_some();
     let group_row = |tier: Tier, n: usize| {
-        let text = format!("{} ({n})", describe::tier(t, tier));
-        TableRow::new(vec![Cell::from(""), Cell::from(text).style(th.heading)])
+        let lines = group_text(env, tier, n, name_w);
+        let height = lines.len().max(1) as u16;
+        TableRow::new(vec![Cell::from(""), Cell::from(lines.join("\n")).style(th.heading)])
+            .height(height)
     };
     let mut rows: Vec<TableRow> = Vec::new();
     for (i, e) in list.ranked.iter().enumerate() {
@@ -643,8 +674,8 @@ fn draw_table(
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let selected = state.ranked + headings_before(state.ranked);
     let mut table_state = TableState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(table, table_area, &mut table_state);
-    if table_height(env, list, area.width) > table_area.height as usize {
+    frame.render_stateful_widget(table, rows_area, &mut table_state);
+    if overflow {
         let mut bar = ScrollbarState::new(list.ranked.len()).position(state.ranked);
         let widget = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(Some("▲"))

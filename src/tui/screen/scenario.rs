@@ -33,6 +33,7 @@ pub struct State {
     pub cursor: usize,
     /// The text field under the cursor (lowering reason, risk owner).
     pub editor: Option<Editor>,
+    pub scroll: form::Scroll,
 }
 
 impl State {
@@ -48,7 +49,7 @@ impl State {
         let question =
             question.or_else(|| questions::questions(step, doc.scenario()).first().copied());
         let cursor = question.map_or(0, |q| landing_row(step, doc.scenario(), q));
-        let mut state = State { step, cursor, editor: None };
+        let mut state = State { step, cursor, editor: None, scroll: form::Scroll::default() };
         let _ = state.sync_editor(cx.doc);
         state
     }
@@ -104,6 +105,8 @@ impl State {
         let rows = self.rows(cx.doc);
         let Some(row) = rows.get(self.cursor).copied() else { return Flow::Stay };
         let mut changed = false;
+        // A single choice, once picked, goes on to the next question.
+        let mut then = None;
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Down => self.cursor = (self.cursor + 1).min(rows.len() - 1),
@@ -117,6 +120,9 @@ impl State {
             Action::Space => {
                 if let Row::Choice { question, option } = row {
                     changed = cx.doc.choose(cx.env, question, option).is_some();
+                    if !question.is_multi() {
+                        then = Some(question);
+                    }
                 }
             }
             // Enter never changes an answer: the next question, from the last the next step.
@@ -133,6 +139,9 @@ impl State {
             self.cursor = i;
         }
         self.cursor = self.cursor.min(new_rows.len().saturating_sub(1));
+        if let Some(q) = then.and_then(|q| self.neighbour(cx.doc, q, true)) {
+            self.cursor = landing_row(self.step, cx.doc.scenario(), q);
+        }
         let left = self.sync_editor(cx.doc);
         if changed || left { Flow::Save } else { Flow::Stay }
     }
@@ -305,6 +314,16 @@ fn info_lines(state: &State, env: &Env, doc: &Doc, columns: usize) -> Vec<Line<'
         .collect()
 }
 
+/// A field's label; a star on the ones that must be filled. Of the two numbers one is enough,
+/// which the missing-answer note says, so neither has a star.
+fn field_label(env: &Env, field: TextField) -> String {
+    let label = env.texts.get(field.label_key());
+    match field {
+        TextField::LargestMeeting | TextField::Audience => label.to_string(),
+        _ => format!("{label} *"),
+    }
+}
+
 /// The questions of the step as form blocks.
 fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Block<'a>> {
     let t = &env.texts;
@@ -354,7 +373,7 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
             Row::Text { question } => {
                 let field = field_of(question);
                 out.push(Block::Field(Field {
-                    label: format!("{} *", t.get(field.label_key())),
+                    label: field_label(env, field),
                     value: field.value(&doc.loaded.assessment),
                     editor: state.editor.as_ref().filter(|e| e.field == field && focused),
                     focused,
@@ -402,9 +421,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc, 
         TextField::LargestMeeting,
         TextField::Audience,
     ]
-    .map(|f| format!("{} *", env.texts.get(f.label_key())));
+    .map(|f| field_label(env, f));
     let label_w = form::label_width(labels, list_inner.width as usize);
-    form::draw(frame, list_inner, &blocks, label_w, th);
+    form::draw(frame, list_inner, &blocks, &state.scroll, label_w, th);
 
     let rule = Frame_::new().borders(Borders::TOP).border_style(th.border);
     let info_inner = rule.inner(info_area);
