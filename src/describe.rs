@@ -2,8 +2,9 @@
 //! sentences, once, for the wizard, `show` and the exporter alike — so all say the same thing.
 
 use crate::domain::answer_value::AnswerValue;
-use crate::domain::assessment::{Status, TodoStatus};
+use crate::domain::assessment::{Decision, Status, TodoStatus};
 use crate::domain::catalog::{Browser, Catalog, DpaTerms, Entity, Feature, Offering, OwnPurpose};
+use crate::domain::changes::{self, SnapshotChange};
 use crate::domain::fact_ref::FactRef;
 use crate::domain::facts::{AsOf, Fact};
 use crate::domain::narrowing::{
@@ -743,4 +744,77 @@ pub fn todo_title_for(texts: &Texts, scenario: &Scenario, id: TodoId) -> String 
         _ => return todo_title(texts, id),
     };
     texts.get(key).to_string()
+}
+
+/// The name of an offering a decision names: from today's catalogue, else the snapshot's copy,
+/// else its id.
+pub fn decided_offering_name(
+    texts: &Texts,
+    catalog: &Catalog,
+    decision: &Decision,
+    id: &str,
+) -> String {
+    decision.offering(Some(catalog), id).map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
+}
+
+/// One difference between a decision's snapshot and today's catalogue, in words.
+pub fn snapshot_change(
+    texts: &Texts,
+    catalog: &Catalog,
+    decision: &Decision,
+    change: &SnapshotChange,
+) -> String {
+    match change {
+        SnapshotChange::Edition { then, now } => {
+            texts.fmt("show.change.edition", &[("then", then), ("now", now)])
+        }
+        SnapshotChange::Fact { offering, field } => {
+            let pair = changes::named_offerings(decision, catalog)
+                .into_iter()
+                .find(|(_, now)| &now.id == offering);
+            let Some((then, now)) = pair else { return offering.clone() };
+            let mut old = fact_value(texts, then, *field);
+            let mut new = fact_value(texts, now, *field);
+            // Same value, other source or date: the source is what changed, so show it.
+            if old == new {
+                let recorded = changes::snapshot_catalog(decision, catalog);
+                let source = |c: &Catalog, o: &Offering| provenance(texts, c, o, *field);
+                if let Some(p) = source(&recorded, then) {
+                    old = format!("{old} ({p})");
+                }
+                if let Some(p) = source(catalog, now) {
+                    new = format!("{new} ({p})");
+                }
+            }
+            texts.fmt(
+                "show.change.fact",
+                &[
+                    ("offering", texts.pick(&now.name)),
+                    ("field", &fact_label(texts, *field)),
+                    ("then", &old),
+                    ("now", &new),
+                ],
+            )
+        }
+        SnapshotChange::Details { offering } => texts.fmt(
+            "show.change.details",
+            &[("offering", &decided_offering_name(texts, catalog, decision, offering))],
+        ),
+        SnapshotChange::NowExcluded { offering, knockouts } => {
+            let name = decided_offering_name(texts, catalog, decision, offering);
+            let reasons: Vec<String> = match catalog.offering(offering) {
+                Some(o) => knockouts.iter().map(|k| knockout(texts, o, k)).collect(),
+                None => Vec::new(),
+            };
+            texts.fmt(
+                "show.change.now_excluded",
+                &[("offering", &name), ("reasons", &reasons.join(" "))],
+            )
+        }
+        SnapshotChange::NewCandidates { offerings } => {
+            let names: Vec<String> =
+                offerings.iter().map(|id| offering_name(texts, catalog, id)).collect();
+            texts.fmt("show.change.new_candidates", &[("offerings", &names.join(", "))])
+        }
+    }
 }

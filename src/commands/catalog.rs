@@ -409,7 +409,7 @@ pub fn checked(
         let message = match e {
             ReadError::NotRegular(kind) => texts.fmt(
                 "catalog.check.not_regular",
-                &[("file", &shown), ("kind", texts.get(crate::store::kind_key(kind)))],
+                &[("file", &shown), ("kind", texts.get(crate::store_words::kind_key(kind)))],
             ),
             ReadError::TooLarge { size, limit } => texts.fmt(
                 "catalog.check.too_large",

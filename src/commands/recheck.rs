@@ -9,7 +9,7 @@ use anyhow::{Result, anyhow};
 use jiff::civil::Date;
 
 use super::Context;
-use super::show::{change, snapshot_changes, stale_facts};
+use super::show::{snapshot_changes, stale_facts};
 use crate::describe;
 use crate::domain::assessment::{Assessment, Decision};
 use crate::domain::catalog::Catalog;
@@ -99,7 +99,7 @@ pub fn findings(
     lines.extend(
         snapshot_changes(decision, catalog, today)
             .iter()
-            .map(|c| change(texts, catalog, decision, c)),
+            .map(|c| describe::snapshot_change(texts, catalog, decision, c)),
     );
     for stale in stale_facts(decision, catalog, today) {
         let Some(offering) = decision.snapshot.offerings.iter().find(|o| o.id == stale.offering)

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 use jiff::civil::Date;
 
-use crate::domain::changes;
 pub use crate::domain::changes::{SnapshotChange, snapshot_changes, stale_facts};
 
 use super::Context;
@@ -153,7 +152,7 @@ fn answers(texts: &Texts, a: &Assessment, out: &mut Out) {
 }
 
 fn name_of(texts: &Texts, catalog: &Catalog, decision: &Decision, id: &str) -> String {
-    decision.offering(Some(catalog), id).map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
+    describe::decided_offering_name(texts, catalog, decision, id)
 }
 
 fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decision, out: &mut Out) {
@@ -271,7 +270,7 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
         lines.extend(
             snapshot_changes(decision, catalog, today)
                 .iter()
-                .map(|c| change(texts, catalog, decision, c)),
+                .map(|c| describe::snapshot_change(texts, catalog, decision, c)),
         );
     }
     out.heading(texts, "show.heading.warnings");
@@ -280,67 +279,5 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
     }
     for line in lines {
         out.bullet(&line);
-    }
-}
-
-/// One difference between a decision's snapshot and today's catalogue, in words.
-pub fn change(
-    texts: &Texts,
-    catalog: &Catalog,
-    decision: &Decision,
-    change: &SnapshotChange,
-) -> String {
-    match change {
-        SnapshotChange::Edition { then, now } => {
-            texts.fmt("show.change.edition", &[("then", then), ("now", now)])
-        }
-        SnapshotChange::Fact { offering, field } => {
-            let pair = changes::named_offerings(decision, catalog)
-                .into_iter()
-                .find(|(_, now)| &now.id == offering);
-            let Some((then, now)) = pair else { return offering.clone() };
-            let mut old = describe::fact_value(texts, then, *field);
-            let mut new = describe::fact_value(texts, now, *field);
-            // Same value, other source or date: the source is what changed, so show it.
-            if old == new {
-                let recorded = changes::snapshot_catalog(decision, catalog);
-                let source = |c: &Catalog, o: &Offering| describe::provenance(texts, c, o, *field);
-                if let Some(p) = source(&recorded, then) {
-                    old = format!("{old} ({p})");
-                }
-                if let Some(p) = source(catalog, now) {
-                    new = format!("{new} ({p})");
-                }
-            }
-            texts.fmt(
-                "show.change.fact",
-                &[
-                    ("offering", texts.pick(&now.name)),
-                    ("field", &describe::fact_label(texts, *field)),
-                    ("then", &old),
-                    ("now", &new),
-                ],
-            )
-        }
-        SnapshotChange::Details { offering } => texts.fmt(
-            "show.change.details",
-            &[("offering", &name_of(texts, catalog, decision, offering))],
-        ),
-        SnapshotChange::NowExcluded { offering, knockouts } => {
-            let name = name_of(texts, catalog, decision, offering);
-            let reasons: Vec<String> = match catalog.offering(offering) {
-                Some(o) => knockouts.iter().map(|k| describe::knockout(texts, o, k)).collect(),
-                None => Vec::new(),
-            };
-            texts.fmt(
-                "show.change.now_excluded",
-                &[("offering", &name), ("reasons", &reasons.join(" "))],
-            )
-        }
-        SnapshotChange::NewCandidates { offerings } => {
-            let names: Vec<String> =
-                offerings.iter().map(|id| describe::offering_name(texts, catalog, id)).collect();
-            texts.fmt("show.change.new_candidates", &[("offerings", &names.join(", "))])
-        }
     }
 }

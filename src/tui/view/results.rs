@@ -421,7 +421,7 @@ fn change_lines(model: &Model, doc: &Doc, catalog: &Catalog) -> Vec<Line<'static
             th.heading,
         ));
         for c in changes {
-            lines.push(Line::raw(format!("• {}", crate::commands::show::change(t, catalog, d, c))));
+            lines.push(Line::raw(format!("• {}", describe::snapshot_change(t, catalog, d, c))));
         }
     }
     lines
