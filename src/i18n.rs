@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::facts::Text;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
 pub enum Lang {
     /// German is the primary audience and the default.
     #[default]
@@ -38,6 +40,24 @@ impl Lang {
         match first {
             Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
             _ => Lang::De,
+        }
+    }
+
+    /// The language of the environment: the POSIX locale variables (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`) when one is set, else the operating system's preferred locale (`sys-locale`:
+    /// the user's language setting on macOS and Windows).
+    pub fn from_environment() -> Lang {
+        let var = |name| std::env::var(name).ok();
+        let posix = [var("LC_ALL"), var("LC_MESSAGES"), var("LANG")];
+        Lang::choose(posix.each_ref().map(Option::as_deref), sys_locale::get_locale)
+    }
+
+    /// [`Lang::from_environment`] with its sources passed in.
+    pub fn choose(posix: [Option<&str>; 3], system: impl FnOnce() -> Option<String>) -> Lang {
+        if posix.iter().flatten().any(|v| !v.is_empty()) {
+            Lang::from_locale(posix)
+        } else {
+            Lang::from_locale([system().as_deref()])
         }
     }
 
@@ -148,6 +168,16 @@ mod tests {
         assert_eq!(Lang::from_locale([Some("de_DE.UTF-8"), None, Some("en_US")]), Lang::De);
         assert_eq!(Lang::from_locale([Some(""), Some("en_US"), None]), Lang::En);
         assert_eq!(Lang::from_locale([Some("C.UTF-8"), None, None]), Lang::De);
+    }
+
+    #[test]
+    fn the_system_locale_decides_only_without_posix_variables() {
+        let english = || Some("en-GB".to_string());
+        assert_eq!(Lang::choose([None, None, None], english), Lang::En);
+        assert_eq!(Lang::choose([Some(""), None, None], english), Lang::En);
+        assert_eq!(Lang::choose([None, None, Some("de_DE.UTF-8")], english), Lang::De);
+        assert_eq!(Lang::choose([None, None, None], || None), Lang::De);
+        assert_eq!(Lang::choose([None, None, None], || Some("fr-FR".into())), Lang::De);
     }
 
     #[test]

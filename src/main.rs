@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use meetcheck::commands::{self, Context};
+use meetcheck::export::Kind;
 use meetcheck::i18n::Lang;
 use meetcheck::terminal_text::for_terminal;
 
@@ -16,9 +17,10 @@ use meetcheck::terminal_text::for_terminal;
     about = "Choose a GDPR-compliant online meeting platform and document the decision / Eine DSGVO-konforme Online-Meeting-Plattform auswählen und die Entscheidung dokumentieren"
 )]
 struct Cli {
-    /// Language: de or en (default from LC_ALL / LC_MESSAGES / LANG, else de)
-    #[arg(long, global = true, value_parser = ["de", "en"])]
-    lang: Option<String>,
+    /// Language: de or en (default from LC_ALL / LC_MESSAGES / LANG, else the system language,
+    /// else de)
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
     /// Directory of saved assessments
     #[arg(long, global = true, env = "MEETCHECK_SAVES_DIR")]
     saves_dir: Option<PathBuf>,
@@ -58,8 +60,8 @@ enum Command {
         /// Write to FILE instead of standard output (`-`: standard output)
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
-        #[arg(long, default_value = "record", value_parser = ["record", "notice", "ropa"])]
-        kind: String,
+        #[arg(long, value_enum, default_value = "record")]
+        kind: Kind,
         /// Add the fact appendix of every offering to the decision record
         #[arg(long)]
         full: bool,
@@ -106,11 +108,7 @@ fn parse_mode(text: &str) -> Result<u32, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(|| {
-        let var = |name| std::env::var(name).ok();
-        let (all, messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
-        Lang::from_locale([all.as_deref(), messages.as_deref(), lang.as_deref()])
-    });
+    let lang = cli.lang.unwrap_or_else(Lang::from_environment);
     let ctx = Context::new(lang, cli.saves_dir, cli.catalog);
     let result = match cli.command {
         None => commands::start::run(&ctx),

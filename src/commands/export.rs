@@ -38,8 +38,7 @@ impl Destination {
 /// The options of `export` besides where the document goes.
 #[derive(Debug)]
 pub struct Args {
-    /// `record`, `notice` or `ropa` (clap restricts it to these).
-    pub kind: String,
+    pub kind: Kind,
     /// The record's fact appendix for every offering.
     pub full: bool,
     /// Replace an existing regular file.
@@ -49,7 +48,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, target: &str, destination: Destination, args: &Args) -> Result<ExitCode> {
-    let kind = Kind::parse(&args.kind).unwrap_or(Kind::Record);
+    let kind = args.kind;
     let (full, force, mode) = (args.full, args.force, args.mode);
     if matches!(destination, Destination::RecordDir(_)) && kind != Kind::Record {
         eprintln!("meetcheck: {}", ctx.texts.get("export.error.adr_kind"));
