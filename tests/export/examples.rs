@@ -251,6 +251,31 @@ fn words_of(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The ids of every answer option (at least three letters: two-letter Land codes are
+/// abbreviations in prose too).
+fn answer_option_ids() -> Vec<String> {
+    use meetcheck::domain::catalog::{Browser, Feature};
+    use meetcheck::domain::scenario::*;
+    let mut ids: Vec<&str> = Vec::new();
+    ids.extend(OrgType::ALL.iter().map(|v| v.id()));
+    ids.extend(LegalRegime::ALL.iter().map(|v| v.id()));
+    ids.extend(Purpose::ALL.iter().map(|v| v.id()));
+    ids.extend(Organiser::ALL.iter().map(|v| v.id()));
+    ids.extend(Participant::ALL.iter().map(|v| v.id()));
+    ids.extend(Size::ALL.iter().map(|v| v.id()));
+    ids.extend(DataCategory::ALL.iter().map(|v| v.id()));
+    ids.extend(ProtectionNeed::ALL.iter().map(|v| v.id()));
+    ids.extend(Representation::ALL.iter().map(|v| v.id()));
+    ids.extend(TransferStance::ALL.iter().map(|v| v.id()));
+    ids.extend(HostingPreference::ALL.iter().map(|v| v.id()));
+    ids.extend(Feature::ALL.iter().map(|f| f.key().trim_start_matches("feature.")));
+    ids.extend(Browser::ALL.iter().map(|b| b.key().trim_start_matches("browser.")));
+    ids.extend(["yes", "no"]);
+    let ids: Vec<String> = ids.into_iter().filter(|id| id.len() >= 3).map(String::from).collect();
+    assert!(ids.iter().any(|id| id == "pupils") && ids.iter().any(|id| id == "eu_only"));
+    ids
+}
+
 #[test]
 fn every_word_is_in_the_readers_language() {
     let catalog = embedded_catalog();
@@ -282,6 +307,7 @@ fn every_word_is_in_the_readers_language() {
         .iter()
         .flat_map(|o| o.authority_positions.iter().map(|p| p.edition.as_str()))
         .collect();
+    let answer_ids = answer_option_ids();
     let mut problems = Vec::new();
     for (what, lang, doc) in every_export() {
         let prose = prose(&doc, &titles);
@@ -302,6 +328,11 @@ fn every_word_is_in_the_readers_language() {
             }
             if lang == Lang::De && ENGLISH.contains(&word) {
                 report(format!("English word '{word}'"));
+            }
+            // An answer's value as saved ("pupils", "up_to_20", "eu_only", "dpf") instead of
+            // its label; in English prose such ids may be plain words ("staff", "public").
+            if lang == Lang::De && answer_ids.iter().any(|id| id == word) {
+                report(format!("answer id '{word}'"));
             }
         }
         for hole in ["()", "( )", "(, ", ", )", "„“", "“”", "\"\"", ": ]]", ":  ", " ,", " ."]
