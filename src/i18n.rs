@@ -7,9 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::facts::Text;
 
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     /// German is the primary audience and the default.
     #[default]
@@ -33,32 +31,26 @@ impl Lang {
         }
     }
 
-    /// The language from locale values in POSIX precedence (`LC_ALL`, `LC_MESSAGES`, `LANG`):
-    /// English for an `en` locale, German otherwise.
-    pub fn from_locale<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> Lang {
-        let first = values.into_iter().flatten().find(|v| !v.is_empty());
-        match first {
-            Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
-            _ => Lang::De,
-        }
-    }
-
-    /// The language of the environment: the POSIX locale variables (`LC_ALL`, `LC_MESSAGES`,
-    /// `LANG`) when one is set, else the operating system's preferred locale (`sys-locale`:
-    /// the user's language setting on macOS and Windows).
+    /// The language when `--lang` is absent: the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
+    /// that names a language, else the system's locale (what `sys-locale` finds), else German.
     pub fn from_environment() -> Lang {
         let var = |name| std::env::var(name).ok();
-        let posix = [var("LC_ALL"), var("LC_MESSAGES"), var("LANG")];
-        Lang::choose(posix.each_ref().map(Option::as_deref), sys_locale::get_locale)
+        let env = [var("LC_ALL"), var("LC_MESSAGES"), var("LANG")];
+        Lang::from_locale(env.iter().map(Option::as_deref))
+            .or_else(|| Lang::from_locale([sys_locale::get_locale().as_deref()]))
+            .unwrap_or_default()
     }
 
-    /// [`Lang::from_environment`] with its sources passed in.
-    pub fn choose(posix: [Option<&str>; 3], system: impl FnOnce() -> Option<String>) -> Lang {
-        if posix.iter().flatten().any(|v| !v.is_empty()) {
-            Lang::from_locale(posix)
-        } else {
-            Lang::from_locale([system().as_deref()])
-        }
+    /// The language from locale values in POSIX precedence (`LC_ALL`, `LC_MESSAGES`, `LANG`):
+    /// the first one that names a language decides, English for `en…`, German otherwise.
+    /// Empty values and the `C`/`POSIX` locale name none.
+    pub fn from_locale<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> Option<Lang> {
+        let names_language = |value: &&str| {
+            let base = value.split(['.', '@']).next().unwrap_or_default();
+            !base.is_empty() && base != "C" && base != "POSIX"
+        };
+        let first = values.into_iter().flatten().find(names_language)?;
+        Some(if first.to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::De })
     }
 
     /// Picks the language's half of a catalogue text.
@@ -163,21 +155,19 @@ mod tests {
 
     #[test]
     fn locale_precedence_and_default() {
-        assert_eq!(Lang::from_locale([None, None, None]), Lang::De);
-        assert_eq!(Lang::from_locale([None, None, Some("en_GB.UTF-8")]), Lang::En);
-        assert_eq!(Lang::from_locale([Some("de_DE.UTF-8"), None, Some("en_US")]), Lang::De);
-        assert_eq!(Lang::from_locale([Some(""), Some("en_US"), None]), Lang::En);
-        assert_eq!(Lang::from_locale([Some("C.UTF-8"), None, None]), Lang::De);
+        assert_eq!(Lang::from_locale([None, None, None]), None);
+        assert_eq!(Lang::from_locale([None, None, Some("en_GB.UTF-8")]), Some(Lang::En));
+        assert_eq!(Lang::from_locale([Some("de_DE.UTF-8"), None, Some("en_US")]), Some(Lang::De));
+        assert_eq!(Lang::from_locale([Some(""), Some("en_US"), None]), Some(Lang::En));
+        assert_eq!(Lang::from_locale([Some("fr_FR.UTF-8"), None, None]), Some(Lang::De));
+        assert_eq!(Lang::from_locale(["en-US"].map(Some)), Some(Lang::En), "BCP 47 too");
     }
 
     #[test]
-    fn the_system_locale_decides_only_without_posix_variables() {
-        let english = || Some("en-GB".to_string());
-        assert_eq!(Lang::choose([None, None, None], english), Lang::En);
-        assert_eq!(Lang::choose([Some(""), None, None], english), Lang::En);
-        assert_eq!(Lang::choose([None, None, Some("de_DE.UTF-8")], english), Lang::De);
-        assert_eq!(Lang::choose([None, None, None], || None), Lang::De);
-        assert_eq!(Lang::choose([None, None, None], || Some("fr-FR".into())), Lang::De);
+    fn the_c_locale_names_no_language() {
+        assert_eq!(Lang::from_locale([Some("C.UTF-8"), None, None]), None);
+        assert_eq!(Lang::from_locale([Some("POSIX"), None, Some("en_US")]), Some(Lang::En));
+        assert_eq!(Lang::from_locale([None, Some("C"), Some("de_AT")]), Some(Lang::De));
     }
 
     #[test]

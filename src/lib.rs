@@ -2,6 +2,7 @@
 //! document the choice.
 
 pub mod catalog_text;
+pub mod cli;
 pub mod commands;
 pub mod describe;
 pub mod domain;

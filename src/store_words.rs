@@ -24,6 +24,18 @@ impl StoreError {
             StoreError::NotFound { name, dir } => {
                 texts.fmt("store.error.not_found", &[("name", name), ("dir", &show(dir))])
             }
+            StoreError::Ambiguous { prefix, candidates, dir } => {
+                let list: Vec<String> = candidates.iter().map(|c| format!("  {c}")).collect();
+                texts.fmt(
+                    "store.error.ambiguous",
+                    &[
+                        ("prefix", prefix),
+                        ("count", &candidates.len().to_string()),
+                        ("dir", &show(dir)),
+                        ("candidates", &list.join("\n")),
+                    ],
+                )
+            }
             StoreError::BadName { name } => {
                 texts.fmt("store.error.bad_name", &[("name", &name.escape_debug().to_string())])
             }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::domain::catalog::Catalog;
 use crate::i18n::{Lang, Texts};
@@ -16,6 +16,7 @@ pub mod list;
 pub mod recheck;
 pub mod show;
 pub mod start;
+mod table;
 
 /// The text of the built-in catalogue. Commands use [`crate::embedded_catalog::build`], which
 /// `build.rs` generated from it; the text serves tests and `catalog --check`.
@@ -40,7 +41,7 @@ impl Context {
             return Ok(dir.clone());
         }
         let dirs = directories::ProjectDirs::from("", "", "meetcheck")
-            .context("no home directory found: pass --saves-dir DIR or set MEETCHECK_SAVES_DIR")?;
+            .ok_or_else(|| anyhow::anyhow!("{}", self.texts.get("cli.error.no_home")))?;
         Ok(dirs.data_dir().join("saves"))
     }
 

@@ -28,8 +28,8 @@ mod words;
 pub use adr::label as adr_label;
 pub use files::{Occupant, PRIVATE, WriteError, slug, write_file, write_file_with_mode};
 
-/// Which document to export; the command line names it by [`Kind::id`] (`--kind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+/// Which document to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// The decision record (MADR 4).
     Record,
@@ -49,10 +49,6 @@ impl Kind {
             Kind::Notice => "notice",
             Kind::Ropa => "ropa",
         }
-    }
-
-    pub fn parse(id: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.id() == id)
     }
 
     /// Text key of the file-name suffix, e.g. `entscheidung` / `decision-record`.
@@ -187,19 +183,4 @@ pub fn write_default(
 ) -> io::Result<PathBuf> {
     let content = render(kind, assessment, catalog, texts, today);
     files::write_numbered(dir, &default_stem(kind, assessment, texts), &content)
-}
-
-#[cfg(test)]
-mod kind_tests {
-    use clap::ValueEnum;
-
-    use super::Kind;
-
-    #[test]
-    fn the_command_line_names_each_kind_by_its_id() {
-        for kind in Kind::ALL {
-            assert_eq!(kind.to_possible_value().unwrap().get_name(), kind.id());
-            assert_eq!(Kind::parse(kind.id()), Some(kind));
-        }
-    }
 }

@@ -17,6 +17,12 @@ pub enum StoreError {
         name: String,
         dir: PathBuf,
     },
+    /// A prefix that several saved names start with.
+    Ambiguous {
+        prefix: String,
+        candidates: Vec<String>,
+        dir: PathBuf,
+    },
     /// The NAME contains characters a name cannot have.
     BadName {
         name: String,
@@ -151,6 +157,7 @@ impl StoreError {
             | StoreError::Outside { path, .. } => Some(path),
             StoreError::NotADirectory { dir } => Some(dir),
             StoreError::NotFound { .. }
+            | StoreError::Ambiguous { .. }
             | StoreError::BadName { .. }
             | StoreError::Serialize { .. } => None,
         }
