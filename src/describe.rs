@@ -15,10 +15,11 @@ use crate::domain::norms::{self, Law, Norm, Supervisor, Topic};
 use crate::domain::scenario::{Bundesland, Scenario, TransferStance};
 use crate::domain::todos::{Todo, TodoId};
 use crate::i18n::Texts;
+use crate::i18n::{Key, k};
 
 /// Text keys of yes and no as answer values.
-const YES: &str = "answer.value.yes";
-const NO: &str = "answer.value.no";
+const YES: Key = k::ANSWER_VALUE_YES;
+const NO: Key = k::ANSWER_VALUE_NO;
 
 /// The offering's display name, or the id with a marker when the catalogue no longer has it.
 pub fn offering_name(texts: &Texts, catalog: &Catalog, id: &str) -> String {
@@ -33,7 +34,7 @@ fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 fn browsers(texts: &Texts, families: &[Browser]) -> String {
-    list(families.iter().map(|b| texts.get(b.key())))
+    list(families.iter().map(|b| texts.by_name(b.key())))
 }
 
 /// One sentence: why `offering` is excluded by `knockout`, with the values that decided it.
@@ -43,42 +44,42 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
         (RuleId::TransferStance, KnockOutDetail::Countries { allowed, .. })
             if *allowed == TransferStance::SccWithTia =>
         {
-            "rule.transfer_stance.reason_no_basis"
+            k::RULE_TRANSFER_STANCE_REASON_NO_BASIS
         }
-        (RuleId::TransferStance, _) => "rule.transfer_stance.reason",
-        (RuleId::SocialDataTransfers, _) => "rule.social_data_transfers.reason",
-        (RuleId::NoDpa, _) => "rule.no_dpa.reason",
-        (RuleId::OwnPurpose, _) => "rule.own_purpose.reason",
+        (RuleId::TransferStance, _) => k::RULE_TRANSFER_STANCE_REASON,
+        (RuleId::SocialDataTransfers, _) => k::RULE_SOCIAL_DATA_TRANSFERS_REASON,
+        (RuleId::NoDpa, _) => k::RULE_NO_DPA_REASON,
+        (RuleId::OwnPurpose, _) => k::RULE_OWN_PURPOSE_REASON,
         (RuleId::BrowserJoin, KnockOutDetail::Browsers { under_e2ee: true, .. }) => {
-            "rule.browser_join.reason_e2ee"
+            k::RULE_BROWSER_JOIN_REASON_E2EE
         }
-        (RuleId::BrowserJoin, _) => "rule.browser_join.reason",
-        (RuleId::E2ee, _) => "rule.e2ee.reason",
+        (RuleId::BrowserJoin, _) => k::RULE_BROWSER_JOIN_REASON,
+        (RuleId::E2ee, _) => k::RULE_E2EE_REASON,
         (RuleId::Size, KnockOutDetail::Participants { under_e2ee: true, .. }) => {
-            "rule.size.reason_e2ee"
+            k::RULE_SIZE_REASON_E2EE
         }
-        (RuleId::Size, _) => "rule.size.reason",
+        (RuleId::Size, _) => k::RULE_SIZE_REASON,
         (RuleId::RequiredFeature, KnockOutDetail::Feature { under_e2ee: true, .. }) => {
-            "rule.required_feature.reason_e2ee"
+            k::RULE_REQUIRED_FEATURE_REASON_E2EE
         }
-        (RuleId::RequiredFeature, _) => "rule.required_feature.reason",
-        (RuleId::Hosting, _) => "rule.hosting.reason",
-        (RuleId::SelfHosting, _) => "rule.self_hosting.reason",
-        (RuleId::OpenSource, _) => "rule.open_source.reason",
-        (RuleId::StatutoryInsurance, _) => "rule.statutory_insurance.reason",
+        (RuleId::RequiredFeature, _) => k::RULE_REQUIRED_FEATURE_REASON,
+        (RuleId::Hosting, _) => k::RULE_HOSTING_REASON,
+        (RuleId::SelfHosting, _) => k::RULE_SELF_HOSTING_REASON,
+        (RuleId::OpenSource, _) => k::RULE_OPEN_SOURCE_REASON,
+        (RuleId::StatutoryInsurance, _) => k::RULE_STATUTORY_INSURANCE_REASON,
         (RuleId::Availability, KnockOutDetail::Availability { ended: Some(_), .. }) => {
-            "rule.availability.reason_ended"
+            k::RULE_AVAILABILITY_REASON_ENDED
         }
-        (RuleId::Availability, _) => "rule.availability.reason",
+        (RuleId::Availability, _) => k::RULE_AVAILABILITY_REASON,
     };
     let mut args: Vec<(&str, String)> = vec![
         ("name", name.to_string()),
-        ("model", texts.get(offering.operating_model.key()).to_string()),
+        ("model", texts.by_name(offering.operating_model.key()).to_string()),
     ];
     match &knockout.detail {
         KnockOutDetail::Countries { countries, allowed } => {
             args.push(("countries", in_countries(texts, countries)));
-            args.push(("allowed", texts.get(allowed.key()).to_string()));
+            args.push(("allowed", texts.by_name(allowed.key()).to_string()));
         }
         KnockOutDetail::Browsers { missing, .. } => {
             args.push(("browsers", browsers(texts, missing)));
@@ -88,7 +89,7 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
             args.push(("max", max.to_string()));
         }
         KnockOutDetail::Feature { feature, .. } => {
-            args.push(("feature", texts.get(feature.key()).to_string()));
+            args.push(("feature", texts.by_name(feature.key()).to_string()));
         }
         KnockOutDetail::Availability { land, public_bodies_only, ended } => {
             args.push(("reserved_for", reserved_for(texts, *land, *public_bodies_only)));
@@ -105,24 +106,30 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
 fn reserved_for(texts: &Texts, land: Option<Bundesland>, public_bodies_only: bool) -> String {
     match (land, public_bodies_only) {
         (Some(land), true) => {
-            texts.fmt("rule.availability.public_in", &[("land", texts.get(land.key()))])
+            texts.fmt(k::RULE_AVAILABILITY_PUBLIC_IN, &[("land", texts.by_name(land.key()))])
         }
         (Some(land), false) => {
-            texts.fmt("rule.availability.bodies_in", &[("land", texts.get(land.key()))])
+            texts.fmt(k::RULE_AVAILABILITY_BODIES_IN, &[("land", texts.by_name(land.key()))])
         }
-        (None, true) => texts.get("rule.availability.public").to_string(),
-        (None, false) => texts.get("rule.availability.others").to_string(),
+        (None, true) => texts.get(k::RULE_AVAILABILITY_PUBLIC).to_string(),
+        (None, false) => texts.get(k::RULE_AVAILABILITY_OTHERS).to_string(),
     }
 }
 
 /// The rule's short name ("Auftragsverarbeitungsvertrag").
 pub fn rule(texts: &Texts, rule: RuleId) -> String {
-    texts.get(rule.key()).to_string()
+    texts.by_name(rule.key()).to_string()
 }
 
-fn fill(texts: &Texts, key: &str, args: &[(&str, String)]) -> String {
+fn fill(texts: &Texts, key: Key, args: &[(&str, String)]) -> String {
     let borrowed: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     texts.fmt(key, &borrowed)
+}
+
+/// [`fill`] for a key that comes from data (a light's cause, a to-do's reason).
+fn fill_by_name(texts: &Texts, key: &str, args: &[(&str, String)]) -> String {
+    let borrowed: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    texts.fmt_by_name(key, &borrowed)
 }
 
 fn entity(texts: &Texts, fact: &Fact<Entity>) -> (String, String) {
@@ -133,7 +140,7 @@ fn entity(texts: &Texts, fact: &Fact<Entity>) -> (String, String) {
 pub fn rating(texts: &Texts, offering: &Offering, rating: &Rating) -> String {
     let (operator, operator_country) = entity(texts, &offering.operator);
     let (parent, parent_country) = entity(texts, &offering.parent);
-    fill(
+    fill_by_name(
         texts,
         rating.cause.id(),
         &[
@@ -148,19 +155,19 @@ pub fn rating(texts: &Texts, offering: &Offering, rating: &Rating) -> String {
 
 /// The criterion's short name.
 pub fn criterion(texts: &Texts, criterion: CriterionId) -> String {
-    texts.get(criterion.key()).to_string()
+    texts.by_name(criterion.key()).to_string()
 }
 
 /// What the criterion measures, in one line.
 pub fn criterion_hint(texts: &Texts, criterion: CriterionId) -> String {
-    texts.get(criterion.hint_key()).to_string()
+    texts.by_name(criterion.hint_key()).to_string()
 }
 
 /// "Verschlüsselung: Gewicht 3".
 pub fn weight(texts: &Texts, criterion: CriterionId, weight: u8) -> String {
     texts.fmt(
-        "criterion.weight",
-        &[("criterion", texts.get(criterion.key())), ("weight", &weight.to_string())],
+        k::CRITERION_WEIGHT,
+        &[("criterion", texts.by_name(criterion.key())), ("weight", &weight.to_string())],
     )
 }
 
@@ -176,12 +183,12 @@ pub fn light_glyph(light: Light) -> &'static str {
 
 /// A light as glyph plus word, never colour alone (e.g. "● gut" / "▲ Vorbehalte").
 pub fn light(texts: &Texts, light: Light) -> String {
-    format!("{} {}", light_glyph(light), texts.get(light.key()))
+    format!("{} {}", light_glyph(light), texts.by_name(light.key()))
 }
 
 /// The label that marks lights as meetcheck's own, never an authority's.
 pub fn lights_label(texts: &Texts) -> String {
-    texts.get("light.own_label").to_string()
+    texts.get(k::LIGHT_OWN_LABEL).to_string()
 }
 
 /// "Allowing DPF-certified US recipients would bring back: Zoom, Teams".
@@ -189,28 +196,28 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
     let names: Vec<String> =
         what_if.brings_back.iter().map(|id| offering_name(texts, catalog, id)).collect();
     let value = match what_if.relaxed_to {
-        RelaxedTo::Stance(s) => texts.get(s.key()),
-        RelaxedTo::Size(s) => texts.get(s.key()),
-        RelaxedTo::Hosting(h) => texts.get(h.key()),
-        RelaxedTo::WithoutFeature(f) => texts.get(f.key()),
+        RelaxedTo::Stance(s) => texts.by_name(s.key()),
+        RelaxedTo::Size(s) => texts.by_name(s.key()),
+        RelaxedTo::Hosting(h) => texts.by_name(h.key()),
+        RelaxedTo::WithoutFeature(f) => texts.by_name(f.key()),
         RelaxedTo::Yes => texts.get(YES),
         RelaxedTo::No => texts.get(NO),
     }
     .to_string();
     let key = match (what_if.answer, what_if.relaxed_to) {
         (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Adequacy)) => {
-            "whatif.stance.adequacy"
+            k::WHATIF_STANCE_ADEQUACY
         }
-        (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Dpf)) => "whatif.stance.dpf",
-        (AnswerId::TransferStance, _) => "whatif.stance.scc",
-        (AnswerId::InstallPossible, _) => "whatif.install_possible",
-        (AnswerId::E2eeRequired, _) => "whatif.e2ee_required",
-        (AnswerId::Size, _) => "whatif.size",
-        (AnswerId::RequiredFeatures, _) => "whatif.required_feature",
-        (AnswerId::Hosting, _) => "whatif.hosting",
-        (AnswerId::OpenSourceRequired, _) => "whatif.open_source",
-        (AnswerId::SelfHostingCapacity, _) => "whatif.self_hosting_capacity",
-        _ => "whatif.other",
+        (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Dpf)) => k::WHATIF_STANCE_DPF,
+        (AnswerId::TransferStance, _) => k::WHATIF_STANCE_SCC,
+        (AnswerId::InstallPossible, _) => k::WHATIF_INSTALL_POSSIBLE,
+        (AnswerId::E2eeRequired, _) => k::WHATIF_E2EE_REQUIRED,
+        (AnswerId::Size, _) => k::WHATIF_SIZE,
+        (AnswerId::RequiredFeatures, _) => k::WHATIF_REQUIRED_FEATURE,
+        (AnswerId::Hosting, _) => k::WHATIF_HOSTING,
+        (AnswerId::OpenSourceRequired, _) => k::WHATIF_OPEN_SOURCE,
+        (AnswerId::SelfHostingCapacity, _) => k::WHATIF_SELF_HOSTING_CAPACITY,
+        _ => k::WHATIF_OTHER,
     };
     fill(
         texts,
@@ -218,7 +225,7 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
         &[
             ("names", names.join(", ")),
             ("value", value),
-            ("answer", texts.get(what_if.answer.key()).to_string()),
+            ("answer", texts.by_name(what_if.answer.key()).to_string()),
         ],
     )
 }
@@ -227,7 +234,7 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
 pub fn stale(texts: &Texts, catalog: &Catalog, fact: &StaleFact) -> String {
     fill(
         texts,
-        "stale.sentence",
+        k::STALE_SENTENCE,
         &[
             ("name", offering_name(texts, catalog, &fact.offering)),
             ("field", fact_label(texts, fact.field)),
@@ -238,12 +245,12 @@ pub fn stale(texts: &Texts, catalog: &Catalog, fact: &StaleFact) -> String {
 
 /// The to-do's title.
 pub fn todo_title(texts: &Texts, id: TodoId) -> String {
-    texts.get(id.key()).to_string()
+    texts.by_name(id.key()).to_string()
 }
 
 /// "Voraussetzung für den Einsatz" for preconditions of use, else empty.
 pub fn todo_flag(texts: &Texts, todo: &Todo) -> String {
-    if todo.precondition { texts.get("todo.precondition").to_string() } else { String::new() }
+    if todo.precondition { texts.get(k::TODO_PRECONDITION).to_string() } else { String::new() }
 }
 
 /// Why the to-do applies, one sentence per cause, then the norms of the scenario's regime (and,
@@ -256,56 +263,56 @@ pub fn todo_why(texts: &Texts, scenario: &Scenario, todo: &Todo) -> Vec<String> 
         .map(|cause| {
             let labels: Vec<String> = cause.facts.iter().map(|f| fact_label(texts, *f)).collect();
             let facts = labels.join(", ");
-            fill(texts, cause.reason.id(), &[("state_act", act.clone()), ("facts", facts)])
+            fill_by_name(texts, cause.reason.id(), &[("state_act", act.clone()), ("facts", facts)])
         })
         .collect();
     if todo.id == TodoId::Dpia
         && let Some(authority) = competent_authority(texts, scenario)
     {
-        out.push(texts.fmt("todo.dpia.consult", &[("authority", &authority)]));
+        out.push(texts.fmt(k::TODO_DPIA_CONSULT, &[("authority", &authority)]));
     }
     let norms = todo_norms(texts, scenario, todo);
     if !norms.is_empty() {
-        out.push(texts.fmt("todo.norms", &[("norms", &norms)]));
+        out.push(texts.fmt(k::TODO_NORMS, &[("norms", &norms)]));
     }
     out
 }
 
 /// The text key of a topic's GDPR article.
-fn gdpr_key(topic: Topic) -> &'static str {
+fn gdpr_key(topic: Topic) -> Key {
     match topic {
-        Topic::Dpo => "norm.gdpr.dpo",
-        Topic::Dpa => "norm.gdpr.dpa",
-        Topic::Transfer => "norm.gdpr.transfer",
-        Topic::Toms => "norm.gdpr.toms",
-        Topic::Settings => "norm.gdpr.settings",
-        Topic::Information => "norm.gdpr.information",
-        Topic::Record => "norm.gdpr.record",
-        Topic::Dpia => "norm.gdpr.dpia",
-        Topic::Lawfulness => "norm.gdpr.lawfulness",
-        Topic::Employees => "norm.gdpr.employees",
-        Topic::Special => "norm.gdpr.special",
-        Topic::Breach => "norm.gdpr.breach",
+        Topic::Dpo => k::NORM_GDPR_DPO,
+        Topic::Dpa => k::NORM_GDPR_DPA,
+        Topic::Transfer => k::NORM_GDPR_TRANSFER,
+        Topic::Toms => k::NORM_GDPR_TOMS,
+        Topic::Settings => k::NORM_GDPR_SETTINGS,
+        Topic::Information => k::NORM_GDPR_INFORMATION,
+        Topic::Record => k::NORM_GDPR_RECORD,
+        Topic::Dpia => k::NORM_GDPR_DPIA,
+        Topic::Lawfulness => k::NORM_GDPR_LAWFULNESS,
+        Topic::Employees => k::NORM_GDPR_EMPLOYEES,
+        Topic::Special => k::NORM_GDPR_SPECIAL,
+        Topic::Breach => k::NORM_GDPR_BREACH,
     }
 }
 
 /// The text key of a checked church-law paragraph.
-fn church_key(law: Law, topic: Topic) -> Option<&'static str> {
+fn church_key(law: Law, topic: Topic) -> Option<Key> {
     Some(match (law, topic) {
-        (Law::Kdg, Topic::Dpa) => "norm.kdg.dpa",
-        (Law::Kdg, Topic::Toms) => "norm.kdg.toms",
-        (Law::Kdg, Topic::Information) => "norm.kdg.information",
-        (Law::Kdg, Topic::Dpia) => "norm.kdg.dpia",
-        (Law::Kdg, Topic::Lawfulness) => "norm.kdg.lawfulness",
-        (Law::Kdg, Topic::Special) => "norm.kdg.special",
-        (Law::Ekd, Topic::Dpa) => "norm.ekd.dpa",
-        (Law::Ekd, Topic::Transfer) => "norm.ekd.transfer",
-        (Law::Ekd, Topic::Toms) => "norm.ekd.toms",
-        (Law::Ekd, Topic::Settings) => "norm.ekd.settings",
-        (Law::Ekd, Topic::Information) => "norm.ekd.information",
-        (Law::Ekd, Topic::Record) => "norm.ekd.record",
-        (Law::Ekd, Topic::Lawfulness) => "norm.ekd.lawfulness",
-        (Law::Ekd, Topic::Special) => "norm.ekd.special",
+        (Law::Kdg, Topic::Dpa) => k::NORM_KDG_DPA,
+        (Law::Kdg, Topic::Toms) => k::NORM_KDG_TOMS,
+        (Law::Kdg, Topic::Information) => k::NORM_KDG_INFORMATION,
+        (Law::Kdg, Topic::Dpia) => k::NORM_KDG_DPIA,
+        (Law::Kdg, Topic::Lawfulness) => k::NORM_KDG_LAWFULNESS,
+        (Law::Kdg, Topic::Special) => k::NORM_KDG_SPECIAL,
+        (Law::Ekd, Topic::Dpa) => k::NORM_EKD_DPA,
+        (Law::Ekd, Topic::Transfer) => k::NORM_EKD_TRANSFER,
+        (Law::Ekd, Topic::Toms) => k::NORM_EKD_TOMS,
+        (Law::Ekd, Topic::Settings) => k::NORM_EKD_SETTINGS,
+        (Law::Ekd, Topic::Information) => k::NORM_EKD_INFORMATION,
+        (Law::Ekd, Topic::Record) => k::NORM_EKD_RECORD,
+        (Law::Ekd, Topic::Lawfulness) => k::NORM_EKD_LAWFULNESS,
+        (Law::Ekd, Topic::Special) => k::NORM_EKD_SPECIAL,
         _ => return None,
     })
 }
@@ -320,23 +327,23 @@ pub fn norm(texts: &Texts, norm: Norm) -> String {
         },
         Norm::ChurchUnchecked(law, topic) => church_unchecked(texts, law, topic),
         Norm::StateLawfulness(land) => {
-            texts.fmt("norm.state.lawfulness", &[("act", texts.get(state_act_key(land)))])
+            texts.fmt(k::NORM_STATE_LAWFULNESS, &[("act", texts.get(state_act_key(land)))])
         }
         Norm::StateEmployees(Bundesland::Hessen) => {
-            texts.get("norm.state.employees.he").to_string()
+            texts.get(k::NORM_STATE_EMPLOYEES_HE).to_string()
         }
         Norm::StateEmployees(Bundesland::Berlin) => {
-            texts.get("norm.state.employees.be").to_string()
+            texts.get(k::NORM_STATE_EMPLOYEES_BE).to_string()
         }
         Norm::StateEmployees(land) => {
-            texts.fmt("norm.state.employees", &[("act", texts.get(state_act_key(land)))])
+            texts.fmt(k::NORM_STATE_EMPLOYEES, &[("act", texts.get(state_act_key(land)))])
         }
     }
 }
 
 fn church_unchecked(texts: &Texts, law: Law, topic: Topic) -> String {
-    let law = texts.get(if law == Law::Ekd { "norm.ekd" } else { "norm.kdg" });
-    texts.fmt("norm.church_fallback", &[("norm", texts.get(gdpr_key(topic))), ("law", law)])
+    let law = texts.get(if law == Law::Ekd { k::NORM_EKD } else { k::NORM_KDG });
+    texts.fmt(k::NORM_CHURCH_FALLBACK, &[("norm", texts.get(gdpr_key(topic))), ("law", law)])
 }
 
 /// The norms a to-do rests on under the scenario's regime ("Art. 28 DSGVO" / "§ 29 KDG").
@@ -345,24 +352,24 @@ pub fn todo_norms(texts: &Texts, scenario: &Scenario, todo: &Todo) -> String {
     norms.into_iter().map(|n| norm(texts, n)).collect::<Vec<_>>().join("; ")
 }
 
-fn state_act_key(land: Bundesland) -> &'static str {
+fn state_act_key(land: Bundesland) -> Key {
     match land {
-        Bundesland::BadenWuerttemberg => "norm.state_act.bw",
-        Bundesland::Bayern => "norm.state_act.by",
-        Bundesland::Berlin => "norm.state_act.be",
-        Bundesland::Brandenburg => "norm.state_act.bb",
-        Bundesland::Bremen => "norm.state_act.hb",
-        Bundesland::Hamburg => "norm.state_act.hh",
-        Bundesland::Hessen => "norm.state_act.he",
-        Bundesland::MecklenburgVorpommern => "norm.state_act.mv",
-        Bundesland::Niedersachsen => "norm.state_act.ni",
-        Bundesland::NordrheinWestfalen => "norm.state_act.nw",
-        Bundesland::RheinlandPfalz => "norm.state_act.rp",
-        Bundesland::Saarland => "norm.state_act.sl",
-        Bundesland::Sachsen => "norm.state_act.sn",
-        Bundesland::SachsenAnhalt => "norm.state_act.st",
-        Bundesland::SchleswigHolstein => "norm.state_act.sh",
-        Bundesland::Thueringen => "norm.state_act.th",
+        Bundesland::BadenWuerttemberg => k::NORM_STATE_ACT_BW,
+        Bundesland::Bayern => k::NORM_STATE_ACT_BY,
+        Bundesland::Berlin => k::NORM_STATE_ACT_BE,
+        Bundesland::Brandenburg => k::NORM_STATE_ACT_BB,
+        Bundesland::Bremen => k::NORM_STATE_ACT_HB,
+        Bundesland::Hamburg => k::NORM_STATE_ACT_HH,
+        Bundesland::Hessen => k::NORM_STATE_ACT_HE,
+        Bundesland::MecklenburgVorpommern => k::NORM_STATE_ACT_MV,
+        Bundesland::Niedersachsen => k::NORM_STATE_ACT_NI,
+        Bundesland::NordrheinWestfalen => k::NORM_STATE_ACT_NW,
+        Bundesland::RheinlandPfalz => k::NORM_STATE_ACT_RP,
+        Bundesland::Saarland => k::NORM_STATE_ACT_SL,
+        Bundesland::Sachsen => k::NORM_STATE_ACT_SN,
+        Bundesland::SachsenAnhalt => k::NORM_STATE_ACT_ST,
+        Bundesland::SchleswigHolstein => k::NORM_STATE_ACT_SH,
+        Bundesland::Thueringen => k::NORM_STATE_ACT_TH,
     }
 }
 
@@ -370,13 +377,13 @@ fn state_act_key(land: Bundesland) -> &'static str {
 fn state_act(texts: &Texts, scenario: &Scenario) -> String {
     match norms::state_act(scenario) {
         Some(land) => texts.get(state_act_key(land)).to_string(),
-        None => texts.get("norm.state_act.generic").to_string(),
+        None => texts.get(k::NORM_STATE_ACT_GENERIC).to_string(),
     }
 }
 
 /// The question's short label.
 pub fn answer_label(texts: &Texts, answer: AnswerId) -> String {
-    texts.get(answer.key()).to_string()
+    texts.by_name(answer.key()).to_string()
 }
 
 fn yes_no(texts: &Texts, value: bool) -> String {
@@ -388,27 +395,27 @@ fn set<'a, T: 'a>(
     items: impl IntoIterator<Item = &'a T>,
     key: impl Fn(&T) -> &'static str,
 ) -> String {
-    let words: Vec<&str> = items.into_iter().map(|i| texts.get(key(i))).collect();
-    if words.is_empty() { texts.get("answer.value.none").to_string() } else { words.join(", ") }
+    let words: Vec<&str> = items.into_iter().map(|i| texts.by_name(key(i))).collect();
+    if words.is_empty() { texts.get(k::ANSWER_VALUE_NONE).to_string() } else { words.join(", ") }
 }
 
 /// An answer's value in words ("Schüler, Beschäftigte", "bis 20", "ja").
 pub fn answer_value_words(texts: &Texts, value: &AnswerValue) -> String {
     match value {
         AnswerValue::Flag(flag) => yes_no(texts, *flag),
-        AnswerValue::OrgType(v) => texts.get(v.key()).to_string(),
-        AnswerValue::Regime(v) => texts.get(v.key()).to_string(),
-        AnswerValue::Bundesland(Some(land)) => texts.get(land.key()).to_string(),
-        AnswerValue::Bundesland(None) => texts.get("answer.value.none").to_string(),
+        AnswerValue::OrgType(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::Regime(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::Bundesland(Some(land)) => texts.by_name(land.key()).to_string(),
+        AnswerValue::Bundesland(None) => texts.get(k::ANSWER_VALUE_NONE).to_string(),
         AnswerValue::Purposes(v) => set(texts, v, |p| p.key()),
         AnswerValue::Organisers(v) => set(texts, v, |p| p.key()),
         AnswerValue::Participants(v) => set(texts, v, |p| p.key()),
-        AnswerValue::Size(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Size(v) => texts.by_name(v.key()).to_string(),
         AnswerValue::Data(v) => set(texts, v, |d| d.key()),
-        AnswerValue::ProtectionNeed(v) => texts.get(v.key()).to_string(),
-        AnswerValue::Representation(v) => texts.get(v.key()).to_string(),
-        AnswerValue::TransferStance(v) => texts.get(v.key()).to_string(),
-        AnswerValue::Hosting(v) => texts.get(v.key()).to_string(),
+        AnswerValue::ProtectionNeed(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::Representation(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::TransferStance(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::Hosting(v) => texts.by_name(v.key()).to_string(),
         AnswerValue::Browsers(v) => set(texts, v, |b| b.key()),
         AnswerValue::Features(v) => set(texts, v, |f: &Feature| f.key()),
     }
@@ -422,17 +429,17 @@ pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> Str
         AnswerId::E2eeRequired => scenario.e2ee_required.is_none(),
         _ => false,
     };
-    if proposed { texts.fmt("answer.value.proposed", &[("value", &words)]) } else { words }
+    if proposed { texts.fmt(k::ANSWER_VALUE_PROPOSED, &[("value", &words)]) } else { words }
 }
 
 /// The one-line explanation of a status option.
 pub fn status_hint(texts: &Texts, status: Status) -> String {
     texts
         .get(match status {
-            Status::Proposed => "status.proposed.hint",
-            Status::Accepted => "status.accepted.hint",
-            Status::Rejected => "status.rejected.hint",
-            Status::Superseded => "status.superseded.hint",
+            Status::Proposed => k::STATUS_PROPOSED_HINT,
+            Status::Accepted => k::STATUS_ACCEPTED_HINT,
+            Status::Rejected => k::STATUS_REJECTED_HINT,
+            Status::Superseded => k::STATUS_SUPERSEDED_HINT,
         })
         .to_string()
 }
@@ -441,9 +448,9 @@ pub fn status_hint(texts: &Texts, status: Status) -> String {
 pub fn todo_status_hint(texts: &Texts, status: TodoStatus) -> String {
     texts
         .get(match status {
-            TodoStatus::Open => "todo_status.open.hint",
-            TodoStatus::Done => "todo_status.done.hint",
-            TodoStatus::NotApplicable => "todo_status.not_applicable.hint",
+            TodoStatus::Open => k::TODO_STATUS_OPEN_HINT,
+            TodoStatus::Done => k::TODO_STATUS_DONE_HINT,
+            TodoStatus::NotApplicable => k::TODO_STATUS_NOT_APPLICABLE_HINT,
         })
         .to_string()
 }
@@ -451,27 +458,27 @@ pub fn todo_status_hint(texts: &Texts, status: TodoStatus) -> String {
 /// The competent supervisory authority, where the Bundesland or regime tells.
 pub fn competent_authority(texts: &Texts, scenario: &Scenario) -> Option<String> {
     let key = match norms::competent_authority(scenario)? {
-        Supervisor::Kdg => "supervisor.kdg",
-        Supervisor::Ekd => "supervisor.ekd",
-        Supervisor::Bfdi => "supervisor.bfdi",
-        Supervisor::BayernPrivate => "supervisor.by_private",
+        Supervisor::Kdg => k::SUPERVISOR_KDG,
+        Supervisor::Ekd => k::SUPERVISOR_EKD,
+        Supervisor::Bfdi => k::SUPERVISOR_BFDI,
+        Supervisor::BayernPrivate => k::SUPERVISOR_BY_PRIVATE,
         Supervisor::Land(land) => match land {
-            Bundesland::BadenWuerttemberg => "supervisor.bw",
-            Bundesland::Bayern => "supervisor.by",
-            Bundesland::Berlin => "supervisor.be",
-            Bundesland::Brandenburg => "supervisor.bb",
-            Bundesland::Bremen => "supervisor.hb",
-            Bundesland::Hamburg => "supervisor.hh",
-            Bundesland::Hessen => "supervisor.he",
-            Bundesland::MecklenburgVorpommern => "supervisor.mv",
-            Bundesland::Niedersachsen => "supervisor.ni",
-            Bundesland::NordrheinWestfalen => "supervisor.nw",
-            Bundesland::RheinlandPfalz => "supervisor.rp",
-            Bundesland::Saarland => "supervisor.sl",
-            Bundesland::Sachsen => "supervisor.sn",
-            Bundesland::SachsenAnhalt => "supervisor.st",
-            Bundesland::SchleswigHolstein => "supervisor.sh",
-            Bundesland::Thueringen => "supervisor.th",
+            Bundesland::BadenWuerttemberg => k::SUPERVISOR_BW,
+            Bundesland::Bayern => k::SUPERVISOR_BY,
+            Bundesland::Berlin => k::SUPERVISOR_BE,
+            Bundesland::Brandenburg => k::SUPERVISOR_BB,
+            Bundesland::Bremen => k::SUPERVISOR_HB,
+            Bundesland::Hamburg => k::SUPERVISOR_HH,
+            Bundesland::Hessen => k::SUPERVISOR_HE,
+            Bundesland::MecklenburgVorpommern => k::SUPERVISOR_MV,
+            Bundesland::Niedersachsen => k::SUPERVISOR_NI,
+            Bundesland::NordrheinWestfalen => k::SUPERVISOR_NW,
+            Bundesland::RheinlandPfalz => k::SUPERVISOR_RP,
+            Bundesland::Saarland => k::SUPERVISOR_SL,
+            Bundesland::Sachsen => k::SUPERVISOR_SN,
+            Bundesland::SachsenAnhalt => k::SUPERVISOR_ST,
+            Bundesland::SchleswigHolstein => k::SUPERVISOR_SH,
+            Bundesland::Thueringen => k::SUPERVISOR_TH,
         },
     };
     Some(texts.get(key).to_string())
@@ -481,7 +488,7 @@ pub fn competent_authority(texts: &Texts, scenario: &Scenario) -> Option<String>
 pub fn fact_label(texts: &Texts, field: FactField) -> String {
     match field {
         FactField::Feature(feature) => {
-            texts.fmt("stale.field.feature", &[("feature", texts.get(feature.key()))])
+            texts.fmt(k::STALE_FIELD_FEATURE, &[("feature", texts.by_name(feature.key()))])
         }
         other => fact_label_static(texts, other).to_string(),
     }
@@ -489,27 +496,27 @@ pub fn fact_label(texts: &Texts, field: FactField) -> String {
 
 fn fact_label_static(texts: &Texts, field: FactField) -> &str {
     texts.get(match field {
-        FactField::OperatingModel => "stale.field.operating_model",
-        FactField::Operator => "stale.field.operator",
-        FactField::Parent => "stale.field.parent",
-        FactField::ProcessingLocations => "stale.field.processing_locations",
-        FactField::SubprocessorLocations => "stale.field.subprocessor_locations",
-        FactField::DpfCertified => "stale.field.dpf_certified",
-        FactField::TransferBasis => "stale.field.transfer_basis",
-        FactField::Dpa => "stale.field.dpa",
-        FactField::OwnPurpose => "stale.field.own_purpose",
-        FactField::OpenSource => "stale.field.open_source",
-        FactField::Licence => "stale.field.licence",
-        FactField::E2ee => "stale.field.e2ee",
-        FactField::E2eeBrowserJoin => "stale.field.e2ee_browser_join",
-        FactField::E2eeMaxParticipants => "stale.field.e2ee_max_participants",
-        FactField::BrowserJoin => "stale.field.browser_join",
-        FactField::Apps => "stale.field.apps",
-        FactField::MaxParticipants => "stale.field.max_participants",
-        FactField::Feature(feature) => feature.key(),
-        FactField::KbvListed => "stale.field.kbv_listed",
-        FactField::Availability => "stale.field.availability",
-        FactField::AuthorityPositions => "stale.field.authority_positions",
+        FactField::OperatingModel => k::STALE_FIELD_OPERATING_MODEL,
+        FactField::Operator => k::STALE_FIELD_OPERATOR,
+        FactField::Parent => k::STALE_FIELD_PARENT,
+        FactField::ProcessingLocations => k::STALE_FIELD_PROCESSING_LOCATIONS,
+        FactField::SubprocessorLocations => k::STALE_FIELD_SUBPROCESSOR_LOCATIONS,
+        FactField::DpfCertified => k::STALE_FIELD_DPF_CERTIFIED,
+        FactField::TransferBasis => k::STALE_FIELD_TRANSFER_BASIS,
+        FactField::Dpa => k::STALE_FIELD_DPA,
+        FactField::OwnPurpose => k::STALE_FIELD_OWN_PURPOSE,
+        FactField::OpenSource => k::STALE_FIELD_OPEN_SOURCE,
+        FactField::Licence => k::STALE_FIELD_LICENCE,
+        FactField::E2ee => k::STALE_FIELD_E2EE,
+        FactField::E2eeBrowserJoin => k::STALE_FIELD_E2EE_BROWSER_JOIN,
+        FactField::E2eeMaxParticipants => k::STALE_FIELD_E2EE_MAX_PARTICIPANTS,
+        FactField::BrowserJoin => k::STALE_FIELD_BROWSER_JOIN,
+        FactField::Apps => k::STALE_FIELD_APPS,
+        FactField::MaxParticipants => k::STALE_FIELD_MAX_PARTICIPANTS,
+        FactField::Feature(feature) => Key::named(feature.key()),
+        FactField::KbvListed => k::STALE_FIELD_KBV_LISTED,
+        FactField::Availability => k::STALE_FIELD_AVAILABILITY,
+        FactField::AuthorityPositions => k::STALE_FIELD_AUTHORITY_POSITIONS,
     })
 }
 
@@ -517,10 +524,10 @@ fn fact_words<T>(texts: &Texts, fact: &Fact<T>, words: impl Fn(&T) -> String) ->
     match fact {
         Fact::Known { value, .. } => words(value),
         Fact::Unknown { note } if texts.pick(note).is_empty() => {
-            texts.fmt("stale.unknown", &[("note", texts.get("stale.unrecorded"))])
+            texts.fmt(k::STALE_UNKNOWN, &[("note", texts.get(k::STALE_UNRECORDED))])
         }
-        Fact::Unknown { note } => texts.fmt("stale.unknown", &[("note", texts.pick(note))]),
-        Fact::NotApplicable => texts.get("stale.not_applicable").to_string(),
+        Fact::Unknown { note } => texts.fmt(k::STALE_UNKNOWN, &[("note", texts.pick(note))]),
+        Fact::NotApplicable => texts.get(k::STALE_NOT_APPLICABLE).to_string(),
     }
 }
 
@@ -532,10 +539,11 @@ fn countries(texts: &Texts, list: &[String]) -> String {
 /// The value of one fact of an offering, in words ("unknown: …" for unknown facts).
 pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> String {
     let entity = |e: &Entity| format!("{} ({})", e.name, country(texts, &e.country));
-    let participants = |n: &u32| texts.fmt("stale.value.participants", &[("n", &n.to_string())]);
+    let participants =
+        |n: &u32| texts.count(k::STALE_VALUE_PARTICIPANTS, *n as usize, &[("n", &n.to_string())]);
     let flag = |b: &bool| yes_no(texts, *b);
     match offering.fact(field) {
-        FactRef::Model(model) => texts.get(model.key()).to_string(),
+        FactRef::Model(model) => texts.by_name(model.key()).to_string(),
         FactRef::Entity(f) => fact_words(texts, f, entity),
         FactRef::Countries(f) => fact_words(texts, f, |l| countries(texts, l)),
         FactRef::Flag(f) => fact_words(texts, f, flag),
@@ -543,18 +551,18 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
         FactRef::Dpa(f) => fact_words(texts, f, |d| {
             texts
                 .get(match d {
-                    DpaTerms::Standard => "stale.value.dpa.standard",
-                    DpaTerms::OnRequest => "stale.value.dpa.on_request",
-                    DpaTerms::NotOffered => "stale.value.dpa.not_offered",
+                    DpaTerms::Standard => k::STALE_VALUE_DPA_STANDARD,
+                    DpaTerms::OnRequest => k::STALE_VALUE_DPA_ON_REQUEST,
+                    DpaTerms::NotOffered => k::STALE_VALUE_DPA_NOT_OFFERED,
                 })
                 .to_string()
         }),
         FactRef::OwnPurpose(f) => fact_words(texts, f, |p| {
             texts
                 .get(match p {
-                    OwnPurpose::None => "stale.value.own_purpose.none",
-                    OwnPurpose::ServiceData => "stale.value.own_purpose.service_data",
-                    OwnPurpose::AdFinanced => "stale.value.own_purpose.ad_financed",
+                    OwnPurpose::None => k::STALE_VALUE_OWN_PURPOSE_NONE,
+                    OwnPurpose::ServiceData => k::STALE_VALUE_OWN_PURPOSE_SERVICE_DATA,
+                    OwnPurpose::AdFinanced => k::STALE_VALUE_OWN_PURPOSE_AD_FINANCED,
                 })
                 .to_string()
         }),
@@ -562,29 +570,29 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
         // For the parts of E2EE (browser join, limit) when E2EE itself is not known, the E2EE
         // fact stands in: its note or "not applicable", never a mode.
         FactRef::E2ee(f) if field != FactField::E2ee => fact_words(texts, f, |_| String::new()),
-        FactRef::E2ee(f) => fact_words(texts, f, |e| texts.get(e.mode.key()).to_string()),
+        FactRef::E2ee(f) => fact_words(texts, f, |e| texts.by_name(e.mode.key()).to_string()),
         FactRef::Browsers(f) => fact_words(texts, f, |b| browsers_or_apps(texts, b)),
         FactRef::Platforms(f) => fact_words(texts, f, |a| set(texts, a, |p| p.key())),
         FactRef::Participants(f) => fact_words(texts, f, participants),
         FactRef::Availability(Fact::NotApplicable) => {
-            texts.get("stale.value.available_to_all").to_string()
+            texts.get(k::STALE_VALUE_AVAILABLE_TO_ALL).to_string()
         }
         FactRef::Availability(f) => fact_words(texts, f, |a| {
             let mut words = reserved_for(texts, a.land, a.public_bodies_only);
             if let Some(until) = a.until {
-                words.push_str(&texts.fmt("stale.value.until", &[("date", &until.to_string())]));
+                words.push_str(&texts.fmt(k::STALE_VALUE_UNTIL, &[("date", &until.to_string())]));
             }
             words
         }),
-        FactRef::Positions([]) => texts.get("answer.value.none").to_string(),
+        FactRef::Positions([]) => texts.get(k::ANSWER_VALUE_NONE).to_string(),
         FactRef::Positions(positions) => positions
             .iter()
             .map(|p| {
                 format!(
                     "{} {}: {}",
-                    texts.get(p.authority.key()),
+                    texts.by_name(p.authority.key()),
                     as_of(texts, &p.date),
-                    texts.get(p.verdict.key())
+                    texts.by_name(p.verdict.key())
                 )
             })
             .collect::<Vec<_>>()
@@ -594,7 +602,7 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
 
 fn browsers_or_apps(texts: &Texts, families: &[Browser]) -> String {
     if families.is_empty() {
-        texts.get("stale.value.apps_only").to_string()
+        texts.get(k::STALE_VALUE_APPS_ONLY).to_string()
     } else {
         browsers(texts, families)
     }
@@ -603,7 +611,7 @@ fn browsers_or_apps(texts: &Texts, families: &[Browser]) -> String {
 /// A date as the catalogue gives it, localised for undated sources.
 pub fn as_of(texts: &Texts, as_of: &AsOf) -> String {
     let plain = AsOf { undated: false, ..*as_of }.to_string();
-    if as_of.undated { texts.fmt("stale.undated", &[("date", &plain)]) } else { plain }
+    if as_of.undated { texts.fmt(k::STALE_UNDATED, &[("date", &plain)]) } else { plain }
 }
 
 /// Where a fact comes from: "source title, as of 2024-08, vendor statement" (None if not known),
@@ -617,11 +625,11 @@ pub fn provenance(
     let p = offering.fact(field).provenance()?;
     let source = catalog.sources.get(p.source).map_or(p.source, |s| s.title.as_str());
     Some(texts.fmt(
-        "stale.provenance",
+        k::STALE_PROVENANCE,
         &[
             ("source", source),
             ("as_of", &as_of(texts, &p.as_of)),
-            ("certainty", texts.get(p.certainty.key())),
+            ("certainty", texts.by_name(p.certainty.key())),
         ],
     ))
 }
@@ -636,17 +644,17 @@ pub fn frozen_provenance(
 ) -> String {
     let source = sources.get(&fact.source).map_or(fact.source.as_str(), |s| s.title.as_str());
     let text = texts.fmt(
-        "stale.provenance",
+        k::STALE_PROVENANCE,
         &[
             ("source", source),
             ("as_of", &as_of(texts, &fact.as_of)),
-            ("certainty", texts.get(fact.certainty.key())),
+            ("certainty", texts.by_name(fact.certainty.key())),
         ],
     );
     if fact.field.changeable()
         && fact.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, on)
     {
-        format!("{text}; {}", texts.get("stale.marker"))
+        format!("{text}; {}", texts.get(k::STALE_MARKER))
     } else {
         text
     }
@@ -664,7 +672,7 @@ pub fn provenance_on(
     let p = offering.fact(field).provenance()?;
     if field.changeable() && p.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, today)
     {
-        Some(format!("{text}; {}", texts.get("stale.marker")))
+        Some(format!("{text}; {}", texts.get(k::STALE_MARKER)))
     } else {
         Some(text)
     }
@@ -674,16 +682,16 @@ pub fn provenance_on(
 /// name in the texts yet.
 pub fn country(texts: &Texts, code: &str) -> String {
     let key = format!("country.{}", code.to_ascii_uppercase());
-    if texts.has(&key) { texts.get(&key).to_string() } else { code.to_string() }
+    if texts.has(&key) { texts.by_name(&key).to_string() } else { code.to_string() }
 }
 
 /// Where, in a sentence: "in der Schweiz", "in den USA", "in the United Kingdom".
 pub fn in_country(texts: &Texts, code: &str) -> String {
     let key = format!("country.in.{}", code.to_ascii_uppercase());
     if texts.has(&key) {
-        texts.get(&key).to_string()
+        texts.by_name(&key).to_string()
     } else {
-        texts.fmt("country.in_other", &[("country", &country(texts, code))])
+        texts.fmt(k::COUNTRY_IN_OTHER, &[("country", &country(texts, code))])
     }
 }
 
@@ -701,12 +709,12 @@ pub fn countries_named(texts: &Texts, codes: &[String]) -> String {
 
 /// "A", "A und B", "A, B und C" (English: "A, B and C").
 pub fn and_list<S: AsRef<str>>(texts: &Texts, items: &[S]) -> String {
-    join_last(items, texts.get("list.and"))
+    join_last(items, texts.get(k::LIST_AND))
 }
 
 /// "A, B oder C".
 pub fn or_list<S: AsRef<str>>(texts: &Texts, items: &[S]) -> String {
-    join_last(items, texts.get("list.or"))
+    join_last(items, texts.get(k::LIST_OR))
 }
 
 fn join_last<S: AsRef<str>>(items: &[S], word: &str) -> String {
@@ -724,7 +732,7 @@ fn join_last<S: AsRef<str>>(items: &[S], word: &str) -> String {
 /// where the texts know it.
 pub fn adequacy_decision(texts: &Texts, code: &str) -> Option<String> {
     let key = format!("adequacy.decision.{}", code.to_ascii_uppercase());
-    texts.has(&key).then(|| texts.get(&key).to_string())
+    texts.has(&key).then(|| texts.by_name(&key).to_string())
 }
 
 /// The to-do's title as it fits the scenario: the employee representation by its name
@@ -733,13 +741,13 @@ pub fn todo_title_for(texts: &Texts, scenario: &Scenario, id: TodoId) -> String 
     use crate::domain::scenario::Representation;
     let key = match (id, scenario.representation) {
         (TodoId::Representation, Representation::WorksCouncil) => {
-            "todo.representation.works_council.title"
+            k::TODO_REPRESENTATION_WORKS_COUNCIL_TITLE
         }
         (TodoId::Representation, Representation::StaffCouncil) => {
-            "todo.representation.staff_council.title"
+            k::TODO_REPRESENTATION_STAFF_COUNCIL_TITLE
         }
         (TodoId::Representation, Representation::ChurchCouncil) => {
-            "todo.representation.church_council.title"
+            k::TODO_REPRESENTATION_CHURCH_COUNCIL_TITLE
         }
         _ => return todo_title(texts, id),
     };
@@ -766,7 +774,7 @@ pub fn snapshot_change(
 ) -> String {
     match change {
         SnapshotChange::Edition { then, now } => {
-            texts.fmt("show.change.edition", &[("then", then), ("now", now)])
+            texts.fmt(k::SHOW_CHANGE_EDITION, &[("then", then), ("now", now)])
         }
         SnapshotChange::Fact { offering, field } => {
             let pair = changes::named_offerings(decision, catalog)
@@ -787,7 +795,7 @@ pub fn snapshot_change(
                 }
             }
             texts.fmt(
-                "show.change.fact",
+                k::SHOW_CHANGE_FACT,
                 &[
                     ("offering", texts.pick(&now.name)),
                     ("field", &fact_label(texts, *field)),
@@ -797,7 +805,7 @@ pub fn snapshot_change(
             )
         }
         SnapshotChange::Details { offering } => texts.fmt(
-            "show.change.details",
+            k::SHOW_CHANGE_DETAILS,
             &[("offering", &decided_offering_name(texts, catalog, decision, offering))],
         ),
         SnapshotChange::NowExcluded { offering, knockouts } => {
@@ -807,14 +815,14 @@ pub fn snapshot_change(
                 None => Vec::new(),
             };
             texts.fmt(
-                "show.change.now_excluded",
+                k::SHOW_CHANGE_NOW_EXCLUDED,
                 &[("offering", &name), ("reasons", &reasons.join(" "))],
             )
         }
         SnapshotChange::NewCandidates { offerings } => {
             let names: Vec<String> =
                 offerings.iter().map(|id| offering_name(texts, catalog, id)).collect();
-            texts.fmt("show.change.new_candidates", &[("offerings", &names.join(", "))])
+            texts.fmt(k::SHOW_CHANGE_NEW_CANDIDATES, &[("offerings", &names.join(", "))])
         }
     }
 }

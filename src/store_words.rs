@@ -2,11 +2,12 @@
 //! ([`crate::store::StoreError`], [`crate::store::Warning`]); the commands and the wizard show
 //! them through these, in German or English, naming the file and what to do.
 
+use crate::i18n::k;
 use std::fmt;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Key, Lang, Texts};
 use crate::store::format::Damage;
 use crate::store::{BackupState, FileKind, StoreError, Warning};
 
@@ -22,12 +23,12 @@ impl StoreError {
     pub fn message(&self, texts: &Texts) -> String {
         match self {
             StoreError::NotFound { name, dir } => {
-                texts.fmt("store.error.not_found", &[("name", name), ("dir", &show(dir))])
+                texts.fmt(k::STORE_ERROR_NOT_FOUND, &[("name", name), ("dir", &show(dir))])
             }
             StoreError::Ambiguous { prefix, candidates, dir } => {
                 let list: Vec<String> = candidates.iter().map(|c| format!("  {c}")).collect();
                 texts.fmt(
-                    "store.error.ambiguous",
+                    k::STORE_ERROR_AMBIGUOUS,
                     &[
                         ("prefix", prefix),
                         ("count", &candidates.len().to_string()),
@@ -37,16 +38,18 @@ impl StoreError {
                 )
             }
             StoreError::BadName { name } => {
-                texts.fmt("store.error.bad_name", &[("name", &name.escape_debug().to_string())])
+                texts.fmt(k::STORE_ERROR_BAD_NAME, &[("name", &name.escape_debug().to_string())])
             }
-            StoreError::Read { path, source } => texts
-                .fmt("store.error.read", &[("file", &show(path)), ("reason", &source.to_string())]),
+            StoreError::Read { path, source } => texts.fmt(
+                k::STORE_ERROR_READ,
+                &[("file", &show(path)), ("reason", &source.to_string())],
+            ),
             StoreError::Write { path, source } => texts.fmt(
-                "store.error.write",
+                k::STORE_ERROR_WRITE,
                 &[("file", &show(path)), ("reason", &source.to_string())],
             ),
             StoreError::Corrupt { path, line, column, reason, backup } => texts.fmt(
-                "store.error.corrupt",
+                k::STORE_ERROR_CORRUPT,
                 &[
                     ("file", &show(path)),
                     ("line", &line.to_string()),
@@ -56,27 +59,27 @@ impl StoreError {
                 ],
             ),
             StoreError::MissingWithBackup { path, backup } => texts.fmt(
-                "store.error.missing_with_backup",
+                k::STORE_ERROR_MISSING_WITH_BACKUP,
                 &[("file", &show(path)), ("backup", &backup.message(texts))],
             ),
             StoreError::NotRegular { path, kind } => texts.fmt(
-                "store.error.not_regular",
+                k::STORE_ERROR_NOT_REGULAR,
                 &[("file", &show(path)), ("kind", texts.get(kind_key(*kind)))],
             ),
             StoreError::TooLarge { path, size, limit } => texts.fmt(
-                "store.error.too_large",
+                k::STORE_ERROR_TOO_LARGE,
                 &[
                     ("file", &show(path)),
                     ("size", &size.to_string()),
                     ("limit", &limit.to_string()),
                 ],
             ),
-            StoreError::Link { path } => texts.fmt("store.error.link", &[("file", &show(path))]),
+            StoreError::Link { path } => texts.fmt(k::STORE_ERROR_LINK, &[("file", &show(path))]),
             StoreError::NotADirectory { dir } => {
-                texts.fmt("store.error.not_a_directory", &[("dir", &show(dir))])
+                texts.fmt(k::STORE_ERROR_NOT_A_DIRECTORY, &[("dir", &show(dir))])
             }
             StoreError::Newer { path, version, supported } => texts.fmt(
-                "store.error.newer",
+                k::STORE_ERROR_NEWER,
                 &[
                     ("file", &show(path)),
                     ("version", &version.to_string()),
@@ -84,23 +87,23 @@ impl StoreError {
                 ],
             ),
             StoreError::Unsupported { path, version } => texts.fmt(
-                "store.error.unsupported",
+                k::STORE_ERROR_UNSUPPORTED,
                 &[("file", &show(path)), ("version", &version.to_string())],
             ),
             StoreError::Locked { path } => {
-                texts.fmt("store.error.locked", &[("file", &show(path))])
+                texts.fmt(k::STORE_ERROR_LOCKED, &[("file", &show(path))])
             }
             StoreError::Changed { path } => {
-                texts.fmt("store.error.changed", &[("file", &show(path))])
+                texts.fmt(k::STORE_ERROR_CHANGED, &[("file", &show(path))])
             }
             StoreError::Vanished { path } => {
-                texts.fmt("store.error.vanished", &[("file", &show(path))])
+                texts.fmt(k::STORE_ERROR_VANISHED, &[("file", &show(path))])
             }
             StoreError::Outside { path, dir } => {
-                texts.fmt("store.error.outside", &[("file", &show(path)), ("dir", &show(dir))])
+                texts.fmt(k::STORE_ERROR_OUTSIDE, &[("file", &show(path)), ("dir", &show(dir))])
             }
             StoreError::Serialize { reason } => {
-                texts.fmt("store.error.serialize", &[("reason", reason)])
+                texts.fmt(k::STORE_ERROR_SERIALIZE, &[("reason", reason)])
             }
         }
     }
@@ -110,10 +113,10 @@ impl BackupState {
     fn message(&self, texts: &Texts) -> String {
         match self {
             BackupState::Missing { path } => {
-                texts.fmt("store.error.backup_missing", &[("backup", &show(path))])
+                texts.fmt(k::STORE_ERROR_BACKUP_MISSING, &[("backup", &show(path))])
             }
             BackupState::Broken { path, line, column, reason } => texts.fmt(
-                "store.error.backup_broken",
+                k::STORE_ERROR_BACKUP_BROKEN,
                 &[
                     ("backup", &show(path)),
                     ("line", &line.to_string()),
@@ -122,15 +125,15 @@ impl BackupState {
                 ],
             ),
             BackupState::Unreadable { path, reason } => texts.fmt(
-                "store.error.backup_unreadable",
+                k::STORE_ERROR_BACKUP_UNREADABLE,
                 &[("backup", &show(path)), ("reason", reason)],
             ),
             BackupState::Newer { path, version } => texts.fmt(
-                "store.error.backup_newer",
+                k::STORE_ERROR_BACKUP_NEWER,
                 &[("backup", &show(path)), ("version", &version.to_string())],
             ),
             BackupState::Unsupported { path, version } => texts.fmt(
-                "store.error.backup_unsupported",
+                k::STORE_ERROR_BACKUP_UNSUPPORTED,
                 &[("backup", &show(path)), ("version", &version.to_string())],
             ),
         }
@@ -141,9 +144,9 @@ impl Damage {
     /// What is wrong, in words: "the file ends early (it may have been cut off)".
     pub fn message(&self, texts: &Texts) -> String {
         match self {
-            Damage::EndsEarly => texts.get("store.damage.ends_early").to_string(),
-            Damage::NotUtf8 => texts.get("store.damage.not_utf8").to_string(),
-            Damage::Syntax(reason) => texts.fmt("store.damage.syntax", &[("reason", reason)]),
+            Damage::EndsEarly => texts.get(k::STORE_DAMAGE_ENDS_EARLY).to_string(),
+            Damage::NotUtf8 => texts.get(k::STORE_DAMAGE_NOT_UTF8).to_string(),
+            Damage::Syntax(reason) => texts.fmt(k::STORE_DAMAGE_SYNTAX, &[("reason", reason)]),
         }
     }
 }
@@ -152,7 +155,7 @@ impl Warning {
     pub fn message(&self, texts: &Texts) -> String {
         match self {
             Warning::BackupUsed { path, backup, line, column, reason } => texts.fmt(
-                "store.warning.backup_used",
+                k::STORE_WARNING_BACKUP_USED,
                 &[
                     ("file", &show(path)),
                     ("backup", &show(backup)),
@@ -162,41 +165,41 @@ impl Warning {
                 ],
             ),
             Warning::MainMissing { path, backup } => texts.fmt(
-                "store.warning.main_missing",
+                k::STORE_WARNING_MAIN_MISSING,
                 &[("file", &show(path)), ("backup", &show(backup))],
             ),
             Warning::Migrated { path, from, to } => texts.fmt(
-                "store.warning.migrated",
+                k::STORE_WARNING_MIGRATED,
                 &[("file", &show(path)), ("from", &from.to_string()), ("to", &to.to_string())],
             ),
             Warning::OpenElsewhere { path } => {
-                texts.fmt("store.warning.open_elsewhere", &[("file", &show(path))])
+                texts.fmt(k::STORE_WARNING_OPEN_ELSEWHERE, &[("file", &show(path))])
             }
             Warning::ReadOnly { path } => {
-                texts.fmt("store.warning.read_only", &[("file", &show(path))])
+                texts.fmt(k::STORE_WARNING_READ_ONLY, &[("file", &show(path))])
             }
             Warning::NotInCatalog { id, name, edition } => {
                 let name = name.as_ref().map_or(id.as_str(), |n| texts.pick(n));
                 texts.fmt(
-                    "store.warning.not_in_catalog",
+                    k::STORE_WARNING_NOT_IN_CATALOG,
                     &[("name", name), ("id", id), ("edition", edition)],
                 )
             }
             Warning::KeptAside { path } => {
-                texts.fmt("store.warning.kept_aside", &[("file", &show(path))])
+                texts.fmt(k::STORE_WARNING_KEPT_ASIDE, &[("file", &show(path))])
             }
         }
     }
 }
 
 /// Text key naming a kind of file ("a named pipe (FIFO)").
-pub fn kind_key(kind: FileKind) -> &'static str {
+pub fn kind_key(kind: FileKind) -> Key {
     match kind {
-        FileKind::Directory => "store.kind.directory",
-        FileKind::Fifo => "store.kind.fifo",
-        FileKind::Device => "store.kind.device",
-        FileKind::Socket => "store.kind.socket",
-        FileKind::Other => "store.kind.other",
+        FileKind::Directory => k::STORE_KIND_DIRECTORY,
+        FileKind::Fifo => k::STORE_KIND_FIFO,
+        FileKind::Device => k::STORE_KIND_DEVICE,
+        FileKind::Socket => k::STORE_KIND_SOCKET,
+        FileKind::Other => k::STORE_KIND_OTHER,
     }
 }
 

@@ -12,7 +12,7 @@ use meetcheck::domain::scenario::Step;
 use meetcheck::domain::todos::TodoId;
 use meetcheck::export::Kind;
 use meetcheck::i18n::Lang;
-use meetcheck::tui::app::{Action, Effect, Model, Msg, check_invariants, update};
+use meetcheck::tui::app::{Action, Effect, Model, Msg, NoteArg, check_invariants, update};
 use meetcheck::tui::keymap::{self, Mode};
 use meetcheck::tui::outcome::{self, DecisionRow, ItemRow, Pane};
 use meetcheck::tui::questions::{self, Question, Row};
@@ -72,10 +72,13 @@ fn pane(m: &Model) -> Pane {
     m.doc.as_ref().unwrap().outcome.results.pane
 }
 
-fn note_what(m: &Model) -> String {
+fn note_what(m: &Model) -> meetcheck::i18n::Key {
     let note = m.note.as_ref().expect("a note");
     assert!(note.error, "an error note: {note:?}");
-    note.args.first().map(|a| a.1.clone()).unwrap_or_default()
+    match note.args.first() {
+        Some((_, NoteArg::Worded(key))) => *key,
+        other => panic!("what is missing, as a text: {other:?}"),
+    }
 }
 
 #[test]
@@ -116,8 +119,9 @@ fn space_chooses_up_to_three_offerings_for_the_comparison() {
     }
     let compare = &m.doc.as_ref().unwrap().outcome.results.compare;
     assert_eq!(compare, &ranked[..3], "the fourth is refused");
-    assert_eq!(note_what(&m), "3");
-    assert_eq!(m.note.as_ref().unwrap().key, "ui.results.compare_full");
+    let note = m.note.as_ref().unwrap();
+    assert_eq!(note.key, meetcheck::i18n::k::UI_RESULTS_COMPARE_FULL);
+    assert_eq!(note.args, [("n", NoteArg::Text("3".into()))]);
     // Space on a chosen one takes it out again.
     act(&mut m, Action::Up);
     act(&mut m, Action::Space);
@@ -154,7 +158,10 @@ fn e_writes_the_record_from_results_and_review_n_and_r_the_drafts() {
     }
     update(&mut m, Msg::Exported(Ok("/tmp/x/counselling-by-video-decision-record.md".into())));
     let note = m.note.as_ref().unwrap();
-    assert!(!note.error && note.args[0].1.ends_with("decision-record.md"));
+    assert!(
+        !note.error
+            && matches!(&note.args[0].1, NoteArg::Text(path) if path.ends_with("decision-record.md"))
+    );
     assert_eq!(m.doc.as_ref().unwrap().outcome.review.written.len(), 1);
     update(&mut m, Msg::Exported(Err("permission denied".into())));
     assert!(m.note.as_ref().unwrap().error);
@@ -198,12 +205,12 @@ fn choosing_an_excluded_offering_needs_a_reason_and_a_name() {
     focus_decision_row(&mut m, DecisionRow::Take);
     act(&mut m, Action::Enter);
     assert_eq!(step(&m), Step::Decision, "stays");
-    assert_eq!(note_what(&m), "ui.decision.missing.override_reason");
+    assert_eq!(note_what(&m), meetcheck::i18n::k::UI_DECISION_MISSING_OVERRIDE_REASON);
     assert_eq!(keymap::mode(&m), Mode::Editing, "the focus is in the reason field");
     type_text(&mut m, "Only this one works on the clinic's locked-down tablets");
     focus_decision_row(&mut m, DecisionRow::Take);
     act(&mut m, Action::Enter);
-    assert_eq!(note_what(&m), "ui.decision.missing.override_accepted_by");
+    assert_eq!(note_what(&m), meetcheck::i18n::k::UI_DECISION_MISSING_OVERRIDE_ACCEPTED_BY);
     type_text(&mut m, "Dr. Ada Roth");
     focus_decision_row(&mut m, DecisionRow::Take);
     act(&mut m, Action::Enter);
@@ -226,7 +233,7 @@ fn a_status_needs_a_named_decision_maker_and_then_a_rationale() {
     assert_eq!(status.status, Status::Accepted);
     focus_decision_row(&mut m, DecisionRow::Take);
     act(&mut m, Action::Enter);
-    assert_eq!(note_what(&m), "ui.decision.missing.rationale");
+    assert_eq!(note_what(&m), meetcheck::i18n::k::UI_DECISION_MISSING_RATIONALE);
     assert_eq!(keymap::mode(&m), Mode::MultiLine, "the rationale is multi-line");
     type_text(&mut m, "Hosted in Germany,");
     // Enter is a new line here, Esc leaves the field.
@@ -240,7 +247,7 @@ fn a_status_needs_a_named_decision_maker_and_then_a_rationale() {
     assert_ne!(keymap::mode(&m), Mode::MultiLine);
     focus_decision_row(&mut m, DecisionRow::Take);
     act(&mut m, Action::Enter);
-    assert_eq!(note_what(&m), "ui.decision.missing.decided_by");
+    assert_eq!(note_what(&m), meetcheck::i18n::k::UI_DECISION_MISSING_DECIDED_BY);
     type_text(&mut m, "Ute Weber");
     focus_decision_row(&mut m, DecisionRow::Take);
     act(&mut m, Action::Enter);
@@ -279,7 +286,7 @@ fn the_checklist_form_takes_owner_dates_and_refuses_a_bad_date() {
     act(&mut m, Action::Down);
     type_text(&mut m, "2026-13-01");
     act(&mut m, Action::Down);
-    assert_eq!(m.note.as_ref().unwrap().key, "ui.checklist.bad_date");
+    assert_eq!(m.note.as_ref().unwrap().key, meetcheck::i18n::k::UI_CHECKLIST_BAD_DATE);
     let form = m.doc.as_ref().unwrap().outcome.checklist.item.as_ref().unwrap();
     assert_eq!(ItemRow::ALL[form.focus], ItemRow::Due, "stays in the date field");
     update(&mut m, Msg::Edit(tui_input::InputRequest::DeleteLine));
@@ -311,7 +318,8 @@ fn enter_on_a_review_line_goes_to_its_step() {
 /// The Participation row that toggles `feature`.
 fn feature_row(m: &Model, feature: Feature) -> usize {
     let rows = m.doc.as_ref().unwrap().rows();
-    let option = Question::Features.option_keys().iter().position(|k| *k == feature.key()).unwrap();
+    let option =
+        Question::Features.option_keys().iter().position(|k| k.name() == feature.key()).unwrap();
     rows.iter().position(|r| *r == Row::Choice { question: Question::Features, option }).unwrap()
 }
 

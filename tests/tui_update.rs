@@ -6,8 +6,10 @@ mod support;
 use meetcheck::domain::answer_value::AnswerValue;
 use meetcheck::domain::scenario::{OrgType, ProtectionNeed, Step, TransferStance};
 use meetcheck::i18n::Lang;
-use meetcheck::tui::app::{Action, Effect, Msg, SaveSummary, Screen, check_invariants, update};
-use meetcheck::tui::keymap::{self, Mode};
+use meetcheck::tui::app::{
+    Action, Effect, Msg, NoteArg, SaveSummary, Screen, check_invariants, update,
+};
+use meetcheck::tui::keymap::{self, Keys, Mode};
 use support::*;
 
 fn step(m: &meetcheck::tui::app::Model) -> Step {
@@ -31,7 +33,7 @@ fn about_requires_a_title_and_says_so() {
     }
     assert_eq!(step(&m), Step::About, "no title: stays");
     let note = m.note.as_ref().expect("says what is missing");
-    assert!(note.error && note.args[0].1 == "ui.missing.title");
+    assert!(note.error && note.args[0].1 == NoteArg::Worded(meetcheck::i18n::k::UI_MISSING_TITLE));
     assert_eq!(m.doc.as_ref().unwrap().about_focus, 0, "focus back on the title");
     type_text(&mut m, "Team meetings");
     let mut effect = Effect::None;
@@ -216,7 +218,7 @@ fn a_failed_save_keeps_the_work_and_shows_the_error() {
     update(&mut m, Msg::Saved(Err("disk full".into())));
     assert!(m.dirty(), "still unsaved");
     let note = m.note.as_ref().unwrap();
-    assert!(note.error && note.args[0].1 == "disk full");
+    assert!(note.error && note.args[0].1 == NoteArg::Text("disk full".into()));
     // Quitting: q asks the shell to save; a failure keeps the wizard open, q again quits.
     act(&mut m, Action::Back); // leave to start (saving is attempted by the shell)
     assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: false });
@@ -307,8 +309,12 @@ fn every_footer_hint_is_handled_on_its_screen() {
         let footer = screen_text(&terminal).lines().last().unwrap().to_string();
         let mode = keymap::mode(m);
         let bindings = keymap::bindings(mode);
-        let help = bindings.iter().find(|b| b.does == "ui.does.help").unwrap();
-        assert!(footer.contains(help.keys), "{mode:?}: {footer}");
+        let help = bindings.iter().find(|b| b.does == meetcheck::i18n::k::UI_DOES_HELP).unwrap();
+        let keys = match help.keys {
+            Keys::Plain(keys) => keys,
+            Keys::Worded(key) => m.texts.get(key),
+        };
+        assert!(footer.contains(keys), "{mode:?}: {footer}");
         for b in bindings.iter().filter(|b| b.footer) {
             let words = m.texts.get(b.does);
             if footer.contains(words) {
@@ -340,8 +346,11 @@ fn ctrl_k_saves_a_copy_and_the_note_names_it() {
     update(&mut m, Msg::SavedAsCopy { path: "/saves/kopie-abc123.ron".into(), reason: None });
     assert!(!m.dirty());
     let note = m.note.as_ref().unwrap();
-    assert!(!note.error && note.key == "ui.note.saved_copy", "{note:?}");
-    assert!(note.args.iter().any(|(k, v)| *k == "name" && v == "kopie-abc123"), "{note:?}");
+    assert!(!note.error && note.key == meetcheck::i18n::k::UI_NOTE_SAVED_COPY, "{note:?}");
+    assert!(
+        note.args.iter().any(|(k, v)| *k == "name" && *v == NoteArg::Text("kopie-abc123".into())),
+        "{note:?}"
+    );
     assert_eq!(
         m.doc.as_ref().unwrap().saved_to.as_deref(),
         Some(std::path::Path::new("/saves/kopie-abc123.ron")),
@@ -363,7 +372,7 @@ fn a_copy_made_by_itself_says_why_and_stays_on_screen() {
         },
     );
     let note = m.note.clone().unwrap();
-    assert!(note.error && note.key == "ui.note.saved_copy_auto", "{note:?}");
+    assert!(note.error && note.key == meetcheck::i18n::k::UI_NOTE_SAVED_COPY_AUTO, "{note:?}");
     assert!(m.copy_advised(), "the footer offers Ctrl+K first");
     act(&mut m, Action::Down);
     assert_eq!(m.note, Some(note), "moving does not hide it");

@@ -1,6 +1,7 @@
 //! `meetcheck show NAME|PATH`: a plain-text summary of one assessment with its warnings.
 //! Exit 1 only when no copy loads; a fallback to the backup is exit 0 with a loud warning.
 
+use crate::i18n::{Key, k};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -63,9 +64,9 @@ pub fn summary(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date) -
     let mut out = Out::default();
     out.line(&a.meta.title);
     match (loaded.name(), &loaded.path) {
-        (Some(name), _) => out.field(texts, "show.name", &name),
+        (Some(name), _) => out.field(texts, k::SHOW_NAME, &name),
         (None, Some(path)) => {
-            out.line(&texts.fmt("show.file_read_only", &[("file", &path.display().to_string())]))
+            out.line(&texts.fmt(k::SHOW_FILE_READ_ONLY, &[("file", &path.display().to_string())]))
         }
         (None, None) => {}
     }
@@ -97,12 +98,12 @@ impl Out {
         self.text.push('\n');
     }
 
-    fn heading(&mut self, texts: &Texts, key: &str) {
+    fn heading(&mut self, texts: &Texts, key: Key) {
         self.text.push('\n');
         self.line(&format!("== {} ==", texts.get(key)));
     }
 
-    fn field(&mut self, texts: &Texts, key: &str, value: &str) {
+    fn field(&mut self, texts: &Texts, key: Key, value: &str) {
         if value.trim().is_empty() {
             return;
         }
@@ -118,39 +119,39 @@ impl Out {
 
 fn meta(texts: &Texts, a: &Assessment, out: &mut Out) {
     let m = &a.meta;
-    out.heading(texts, "show.heading.meta");
-    out.field(texts, "show.meta.organisation", &m.organisation);
-    out.field(texts, "show.meta.controller", &m.controller);
-    out.field(texts, "show.meta.dpo", &m.dpo_contact);
-    out.field(texts, "show.meta.assessors", &m.assessors);
-    out.field(texts, "show.meta.decision_makers", &m.decision_makers);
-    out.field(texts, "show.meta.consulted", &m.consulted);
-    out.field(texts, "show.meta.informed", &m.informed);
-    out.field(texts, "show.meta.created", &m.created.strftime("%Y-%m-%d %H:%M UTC").to_string());
-    out.field(texts, "show.meta.updated", &m.updated.strftime("%Y-%m-%d %H:%M UTC").to_string());
+    out.heading(texts, k::SHOW_HEADING_META);
+    out.field(texts, k::SHOW_META_ORGANISATION, &m.organisation);
+    out.field(texts, k::SHOW_META_CONTROLLER, &m.controller);
+    out.field(texts, k::SHOW_META_DPO, &m.dpo_contact);
+    out.field(texts, k::SHOW_META_ASSESSORS, &m.assessors);
+    out.field(texts, k::SHOW_META_DECISION_MAKERS, &m.decision_makers);
+    out.field(texts, k::SHOW_META_CONSULTED, &m.consulted);
+    out.field(texts, k::SHOW_META_INFORMED, &m.informed);
+    out.field(texts, k::SHOW_META_CREATED, &m.created.strftime("%Y-%m-%d %H:%M UTC").to_string());
+    out.field(texts, k::SHOW_META_UPDATED, &m.updated.strftime("%Y-%m-%d %H:%M UTC").to_string());
     let step = texts.fmt(
-        "show.step",
+        k::SHOW_STEP,
         &[
             ("n", &a.step.number().to_string()),
             ("total", &Step::ALL.len().to_string()),
-            ("step", texts.get(&a.step.key())),
+            ("step", texts.by_name(&a.step.key())),
         ],
     );
-    out.field(texts, "show.meta.step", &step);
-    out.field(texts, "show.meta.edition", &a.catalog_edition);
+    out.field(texts, k::SHOW_META_STEP, &step);
+    out.field(texts, k::SHOW_META_EDITION, &a.catalog_edition);
     if let Some(review_by) = a.review_by {
-        out.field(texts, "show.meta.review_by", &review_by.to_string());
+        out.field(texts, k::SHOW_META_REVIEW_BY, &review_by.to_string());
     }
 }
 
 fn answers(texts: &Texts, a: &Assessment, out: &mut Out) {
-    out.heading(texts, "show.heading.answers");
+    out.heading(texts, k::SHOW_HEADING_ANSWERS);
     for answer in MAIN_ANSWERS {
         let value = describe::answer_value(texts, &a.scenario, answer);
         out.line(&format!("{}: {value}", describe::answer_label(texts, answer)));
     }
     if let Some(authority) = describe::competent_authority(texts, &a.scenario) {
-        out.field(texts, "show.authority", &authority);
+        out.field(texts, k::SHOW_AUTHORITY, &authority);
     }
 }
 
@@ -159,43 +160,44 @@ fn name_of(texts: &Texts, catalog: &Catalog, decision: &Decision, id: &str) -> S
 }
 
 fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decision, out: &mut Out) {
-    out.heading(texts, "show.heading.decision");
-    out.field(texts, "show.decision.chosen", &name_of(texts, catalog, d, &d.chosen));
+    out.heading(texts, k::SHOW_HEADING_DECISION);
+    out.field(texts, k::SHOW_DECISION_CHOSEN, &name_of(texts, catalog, d, &d.chosen));
     if let Some(runner_up) = &d.runner_up {
-        out.field(texts, "show.decision.runner_up", &name_of(texts, catalog, d, runner_up));
+        out.field(texts, k::SHOW_DECISION_RUNNER_UP, &name_of(texts, catalog, d, runner_up));
     }
-    out.field(texts, "show.decision.rationale", &d.rationale);
+    out.field(texts, k::SHOW_DECISION_RATIONALE, &d.rationale);
     if let Some(o) = &d.override_ {
         let text = texts
-            .fmt("show.decision.override", &[("reason", &o.reason), ("person", &o.accepted_by)]);
+            .fmt(k::SHOW_DECISION_OVERRIDE, &[("reason", &o.reason), ("person", &o.accepted_by)]);
         out.line(&text);
     }
     if let Some(status) = &a.status {
         let value = texts.fmt(
-            "show.decision.status_value",
+            k::SHOW_DECISION_STATUS_VALUE,
             &[
-                ("status", texts.get(status.status.key())),
+                ("status", texts.by_name(status.status.key())),
                 ("by", &status.by),
                 ("on", &status.on.to_string()),
             ],
         );
-        out.field(texts, "show.decision.status", &value);
+        out.field(texts, k::SHOW_DECISION_STATUS, &value);
     }
     let snapshot = &d.snapshot;
     out.line(&texts.fmt(
-        "show.decision.basis",
+        k::SHOW_DECISION_BASIS,
         &[("date", &snapshot.taken_on.to_string()), ("edition", &snapshot.catalog_edition)],
     ));
     if d.to_be_confirmed {
-        out.line(texts.get("show.decision.to_be_confirmed"));
+        out.line(texts.get(k::SHOW_DECISION_TO_BE_CONFIRMED));
     }
 }
 
 fn shortlist_section(texts: &Texts, catalog: &Catalog, a: &Assessment, today: Date, out: &mut Out) {
-    out.heading(texts, "show.heading.shortlist");
+    out.heading(texts, k::SHOW_HEADING_SHORTLIST);
     let list = narrowing::narrow(catalog, &a.scenario, today);
-    out.line(&texts.fmt(
-        "show.shortlist.count",
+    out.line(&texts.count(
+        k::SHOW_SHORTLIST_COUNT,
+        list.ranked.len(),
         &[
             ("remaining", &list.ranked.len().to_string()),
             ("total", &catalog.offerings.len().to_string()),
@@ -219,22 +221,22 @@ fn preconditions(
     today: Date,
     out: &mut Out,
 ) {
-    out.heading(texts, "show.heading.preconditions");
+    out.heading(texts, k::SHOW_HEADING_PRECONDITIONS);
     let todos = todos::todos(&a.scenario, offering);
     let open = a.open_preconditions(&todos);
     if open.is_empty() {
-        out.line(texts.get("show.ready.yes"));
+        out.line(texts.get(k::SHOW_READY_YES));
         return;
     }
-    out.line(&texts.fmt("show.ready.no", &[("count", &open.len().to_string())]));
+    out.line(&texts.fmt(k::SHOW_READY_NO, &[("count", &open.len().to_string())]));
     for todo in open {
         let mut line = describe::todo_title(texts, todo.id);
         if let Some(item) = a.checklist.get(&todo.id) {
             if !item.owner.trim().is_empty() {
-                line = texts.fmt("show.todo.owner", &[("todo", &line), ("owner", &item.owner)]);
+                line = texts.fmt(k::SHOW_TODO_OWNER, &[("todo", &line), ("owner", &item.owner)]);
             }
             if let Some(due) = item.due {
-                let key = if due < today { "show.todo.overdue" } else { "show.todo.due" };
+                let key = if due < today { k::SHOW_TODO_OVERDUE } else { k::SHOW_TODO_DUE };
                 line = texts.fmt(key, &[("todo", &line), ("date", &due.to_string())]);
             }
         }
@@ -251,7 +253,7 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
     if let Some(review_by) = a.review_by
         && review_by < today
     {
-        lines.push(texts.fmt("show.warning.review_passed", &[("date", &review_by.to_string())]));
+        lines.push(texts.fmt(k::SHOW_WARNING_REVIEW_PASSED, &[("date", &review_by.to_string())]));
     }
     if let Some(decision) = &a.decision {
         for stale in stale_facts(decision, catalog, today) {
@@ -261,7 +263,7 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
                 continue;
             };
             lines.push(texts.fmt(
-                "show.warning.stale",
+                k::SHOW_WARNING_STALE,
                 &[
                     ("offering", texts.pick(&offering.name)),
                     ("field", &describe::fact_label(texts, stale.field)),
@@ -276,9 +278,9 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
                 .map(|c| describe::snapshot_change(texts, catalog, decision, c)),
         );
     }
-    out.heading(texts, "show.heading.warnings");
+    out.heading(texts, k::SHOW_HEADING_WARNINGS);
     if lines.is_empty() {
-        out.line(texts.get("show.warning.none"));
+        out.line(texts.get(k::SHOW_WARNING_NONE));
     }
     for line in lines {
         out.bullet(&line);

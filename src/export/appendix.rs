@@ -8,6 +8,7 @@ use crate::domain::facts::{STALE_AFTER_MONTHS, Text};
 use crate::domain::narrowing::{self, FactField};
 use crate::domain::scenario::Scenario;
 use crate::i18n::Texts;
+use crate::i18n::k;
 
 use super::basis::Basis;
 use super::cite::Citations;
@@ -81,15 +82,15 @@ impl Appendix<'_> {
         for (note, fields) in unknown {
             let facts = words::facts_named(self.t, &fields);
             let line = if note.is_empty() {
-                self.t.fmt("export.record.facts.unknown", &[("facts", &facts)])
+                self.t.fmt(k::EXPORT_RECORD_FACTS_UNKNOWN, &[("facts", &facts)])
             } else {
                 self.t
-                    .fmt("export.record.facts.unknown_note", &[("facts", &facts), ("note", &note)])
+                    .fmt(k::EXPORT_RECORD_FACTS_UNKNOWN_NOTE, &[("facts", &facts), ("note", &note)])
             };
             items.push(md::text(&line));
         }
         if items.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.facts.none")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_FACTS_NONE)));
         }
         doc.list(&items);
         // The latest position that is not historical (else the latest one) for the chosen
@@ -105,7 +106,7 @@ impl Appendix<'_> {
         .map(|p| md::text(&self.position(offering, p)))
         .collect();
         if !positions.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.positions.intro")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_POSITIONS_INTRO)));
             doc.list(&positions);
         }
     }
@@ -124,23 +125,23 @@ impl Appendix<'_> {
                         if field.changeable()
                             && p.as_of.is_older_than(STALE_AFTER_MONTHS, self.b.as_of)
                         {
-                            when = self.t.fmt("export.record.facts.stale", &[("when", &when)]);
+                            when = self.t.fmt(k::EXPORT_RECORD_FACTS_STALE, &[("when", &when)]);
                         } else if field.changeable()
                             && p.as_of.is_older_than(STALE_AFTER_MONTHS, self.b.today)
                         {
-                            when = self.t.fmt("export.record.facts.stale_now", &[("when", &when)]);
+                            when = self.t.fmt(k::EXPORT_RECORD_FACTS_STALE_NOW, &[("when", &when)]);
                         }
                         let note = p
                             .note
                             .filter(|_| notes)
                             .map(|n| self.t.pick(n).trim_end_matches('.').to_string());
                         let base = self.t.fmt(
-                            "export.record.facts.item",
+                            k::EXPORT_RECORD_FACTS_ITEM,
                             &[("label", &label), ("value", &value), ("when", &when)],
                         );
                         let base = match note.filter(|n| !n.is_empty()) {
                             Some(n) => self.t.fmt(
-                                "export.record.facts.with_note",
+                                k::EXPORT_RECORD_FACTS_WITH_NOTE,
                                 &[("fact", &base), ("note", &n)],
                             ),
                             None => base,
@@ -148,7 +149,7 @@ impl Appendix<'_> {
                         format!("{base}{}", self.sources.cite(p.source))
                     }
                     None => self.t.fmt(
-                        "export.record.facts.item_plain",
+                        k::EXPORT_RECORD_FACTS_ITEM_PLAIN,
                         &[("label", &label), ("value", &value)],
                     ),
                 };
@@ -164,19 +165,19 @@ impl Appendix<'_> {
         p: &crate::domain::catalog::AuthorityPosition,
     ) -> String {
         let line = self.t.fmt(
-            "export.record.position",
+            k::EXPORT_RECORD_POSITION,
             &[
-                ("authority", self.t.get(p.authority.key())),
+                ("authority", self.t.by_name(p.authority.key())),
                 ("edition", &p.edition),
                 ("date", &describe::as_of(self.t, &p.date)),
                 ("option", self.t.pick(&offering.name)),
-                ("verdict", self.t.get(p.verdict.key())),
+                ("verdict", self.t.by_name(p.verdict.key())),
                 ("summary", self.t.pick(&p.summary).trim_end_matches('.')),
                 ("scope", self.t.pick(&p.scope).trim_end_matches('.')),
             ],
         );
         let line = if p.historical {
-            self.t.fmt("export.record.position.historical", &[("position", &line)])
+            self.t.fmt(k::EXPORT_RECORD_POSITION_HISTORICAL, &[("position", &line)])
         } else {
             line
         };
@@ -185,9 +186,9 @@ impl Appendix<'_> {
 
     /// The numbered list of every source cited above.
     pub fn sources(&self, doc: &mut Doc) {
-        doc.heading(3, &md::text(self.t.get("export.record.h.sources")));
+        doc.heading(3, &md::text(self.t.get(k::EXPORT_RECORD_H_SOURCES)));
         if self.sources.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.sources.none")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_SOURCES_NONE)));
             return;
         }
         doc.ordered_list(&self.sources.items(&self.b.catalog));

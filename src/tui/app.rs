@@ -5,6 +5,7 @@
 //! Part 2 (results, decision, checklist, review) adds screens as further `Step`s: a state struct
 //! in [`Doc`], a branch in `update_step`, a view file, and a key-map mode.
 
+use crate::i18n::{Key, k};
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -146,17 +147,33 @@ pub enum Screen {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
     pub error: bool,
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub key: Key,
+    pub args: Vec<(&'static str, NoteArg)>,
+}
+
+/// A placeholder value of a note: text shown as it is (a file name, an error, what the user
+/// typed), never looked up; or a text in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoteArg {
+    Text(String),
+    Worded(Key),
 }
 
 impl Note {
-    pub fn info(key: &'static str, args: Vec<(&'static str, String)>) -> Note {
-        Note { error: false, key, args }
+    pub fn info(key: Key, args: Vec<(&'static str, String)>) -> Note {
+        Note { error: false, key, args: texts_as_they_are(args) }
     }
-    pub fn error(key: &'static str, args: Vec<(&'static str, String)>) -> Note {
-        Note { error: true, key, args }
+    pub fn error(key: Key, args: Vec<(&'static str, String)>) -> Note {
+        Note { error: true, key, args: texts_as_they_are(args) }
     }
+    /// "Missing: …" with what is missing in the reader's language.
+    pub fn missing(what: Key) -> Note {
+        Note { error: true, key: k::UI_NOTE_MISSING, args: vec![("what", NoteArg::Worded(what))] }
+    }
+}
+
+fn texts_as_they_are(args: Vec<(&'static str, String)>) -> Vec<(&'static str, NoteArg)> {
+    args.into_iter().map(|(name, value)| (name, NoteArg::Text(value))).collect()
 }
 
 /// What the last answer changed in the shortlist.
@@ -384,7 +401,7 @@ impl Model {
         let failed = self.note.as_ref().is_some_and(|n| {
             matches!(
                 n.key,
-                "ui.note.save_failed" | "ui.note.quit_save_failed" | "ui.note.saved_copy_auto"
+                k::UI_NOTE_SAVE_FAILED | k::UI_NOTE_QUIT_SAVE_FAILED | k::UI_NOTE_SAVED_COPY_AUTO
             )
         });
         elsewhere || failed
@@ -435,7 +452,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
             Effect::None
         }
         Msg::CatalogFailed(error) => {
-            model.note = Some(Note::error("ui.note.catalog_failed", vec![("error", error)]));
+            model.note = Some(Note::error(k::UI_NOTE_CATALOG_FAILED, vec![("error", error)]));
             Effect::None
         }
         Msg::SavesListed(saves) => {
@@ -451,14 +468,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
             Effect::None
         }
         Msg::OpenFailed(error) => {
-            model.note = Some(Note::error("ui.note.open_failed", vec![("error", error)]));
+            model.note = Some(Note::error(k::UI_NOTE_OPEN_FAILED, vec![("error", error)]));
             Effect::None
         }
         Msg::Saved(result) => saved(model, result),
         Msg::SavedAsCopy { path, reason } => saved_as_copy(model, path, reason),
         Msg::QuitSaveFailed(error) => {
             model.quit_armed = true;
-            model.note = Some(Note::error("ui.note.quit_save_failed", vec![("error", error)]));
+            model.note = Some(Note::error(k::UI_NOTE_QUIT_SAVE_FAILED, vec![("error", error)]));
             Effect::None
         }
         Msg::Exported(result) => super::outcome::exported(model, result),
@@ -491,11 +508,11 @@ fn saved(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
             model.refresh_warnings();
             if requested || model.note.as_ref().is_some_and(|n| n.error) {
                 let path = path.display().to_string();
-                model.note = Some(Note::info("ui.note.saved", vec![("path", path)]));
+                model.note = Some(Note::info(k::UI_NOTE_SAVED, vec![("path", path)]));
             }
         }
         Err(error) => {
-            model.note = Some(Note::error("ui.note.save_failed", vec![("error", error)]));
+            model.note = Some(Note::error(k::UI_NOTE_SAVE_FAILED, vec![("error", error)]));
         }
     }
     Effect::None
@@ -513,9 +530,9 @@ fn saved_as_copy(model: &mut Model, path: PathBuf, reason: Option<String>) -> Ef
     let path = path.display().to_string();
     model.note = Some(match reason {
         // Asked for: a confirmation. By itself: it stays until something else is said.
-        None => Note::info("ui.note.saved_copy", vec![("name", name), ("path", path)]),
+        None => Note::info(k::UI_NOTE_SAVED_COPY, vec![("name", name), ("path", path)]),
         Some(reason) => Note::error(
-            "ui.note.saved_copy_auto",
+            k::UI_NOTE_SAVED_COPY_AUTO,
             vec![("reason", reason), ("name", name), ("path", path)],
         ),
     });
@@ -533,7 +550,7 @@ fn edit(
         doc.dirty = true;
         doc.field_dirty = true;
         doc.loaded.assessment.meta.updated = now;
-        if model.note.as_ref().is_some_and(|n| !n.error || n.key == "ui.note.missing") {
+        if model.note.as_ref().is_some_and(|n| !n.error || n.key == k::UI_NOTE_MISSING) {
             model.note = None;
         }
     }
@@ -738,17 +755,17 @@ fn model_step(model: &Model) -> Step {
 }
 
 /// What is missing before the current step can be left forward (a text key), if anything.
-pub fn missing(doc: &Doc) -> Option<(&'static str, Option<usize>)> {
+pub fn missing(doc: &Doc) -> Option<(Key, Option<usize>)> {
     let a = &doc.loaded.assessment;
     match doc.step() {
-        Step::About if a.meta.title.trim().is_empty() => Some(("ui.missing.title", Some(0))),
+        Step::About if a.meta.title.trim().is_empty() => Some((k::UI_MISSING_TITLE, Some(0))),
         Step::Data if a.scenario.protection_lowered() => {
             let rows = doc.rows();
             let at = |q: Question| rows.iter().position(|r| r.question() == q);
             if a.scenario.protection_lowered_reason.trim().is_empty() {
-                Some(("ui.missing.lowering_reason", at(Question::LoweringReason)))
+                Some((k::UI_MISSING_LOWERING_REASON, at(Question::LoweringReason)))
             } else if a.scenario.protection_risk_accepted_by.trim().is_empty() {
-                Some(("ui.missing.risk_accepted_by", at(Question::RiskAcceptedBy)))
+                Some((k::UI_MISSING_RISK_ACCEPTED_BY, at(Question::RiskAcceptedBy)))
             } else {
                 None
             }
@@ -771,7 +788,7 @@ fn advance(model: &mut Model) -> Effect {
         if doc.sync_editor() {
             doc.dirty = true;
         }
-        model.note = Some(Note::error("ui.note.missing", vec![("what", key.to_string())]));
+        model.note = Some(Note::missing(key));
         return Effect::Save;
     }
     let next = doc.step().next();
@@ -799,7 +816,7 @@ pub(super) fn go_to(model: &mut Model, step: Option<Step>) -> Effect {
     doc.sync_editor();
     super::outcome::entered(doc, step);
     model.screen = Screen::Step(step);
-    if model.note.as_ref().is_some_and(|n| n.key == "ui.note.missing" || !n.error) {
+    if model.note.as_ref().is_some_and(|n| n.key == k::UI_NOTE_MISSING || !n.error) {
         model.note = None;
     }
     Effect::Save

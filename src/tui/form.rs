@@ -1,5 +1,6 @@
 //! The text fields of the wizard: which value each edits, and the one-line editor state.
 
+use crate::i18n::{Key, k};
 use tui_input::{Input, InputRequest};
 
 use crate::domain::assessment::Assessment;
@@ -29,16 +30,16 @@ impl AboutField {
         AboutField::Informed,
     ];
 
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> Key {
         match self {
-            AboutField::Title => "ui.about.title",
-            AboutField::Organisation => "ui.about.organisation",
-            AboutField::Controller => "ui.about.controller",
-            AboutField::DpoContact => "ui.about.dpo_contact",
-            AboutField::Assessors => "ui.about.assessors",
-            AboutField::DecisionMakers => "ui.about.decision_makers",
-            AboutField::Consulted => "ui.about.consulted",
-            AboutField::Informed => "ui.about.informed",
+            AboutField::Title => k::UI_ABOUT_TITLE,
+            AboutField::Organisation => k::UI_ABOUT_ORGANISATION,
+            AboutField::Controller => k::UI_ABOUT_CONTROLLER,
+            AboutField::DpoContact => k::UI_ABOUT_DPO_CONTACT,
+            AboutField::Assessors => k::UI_ABOUT_ASSESSORS,
+            AboutField::DecisionMakers => k::UI_ABOUT_DECISION_MAKERS,
+            AboutField::Consulted => k::UI_ABOUT_CONSULTED,
+            AboutField::Informed => k::UI_ABOUT_INFORMED,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Keys → messages, per screen and mode. The footer hints and the help overlay are generated from
 //! the same table, so they cannot promise a key that does nothing.
 
+use crate::i18n::{Key, k};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{ABOUT_CONTINUE, Action, Model, Msg, Screen};
@@ -91,34 +92,49 @@ pub fn mode_beneath_help(model: &Model) -> Mode {
     }
 }
 
+/// How keys are written: as they are ("↑↓", "Esc"), or by a text key where the words differ by
+/// language ("Leertaste" / "Space").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keys {
+    Plain(&'static str),
+    Worded(Key),
+}
+
+impl From<&'static str> for Keys {
+    fn from(plain: &'static str) -> Keys {
+        Keys::Plain(plain)
+    }
+}
+
+impl From<Key> for Keys {
+    fn from(key: Key) -> Keys {
+        Keys::Worded(key)
+    }
+}
+
 /// One line of the footer / help: the keys, what they do, and the action each key sends.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
-    /// How the keys are written ("↑↓"); a text key when it starts with `ui.`.
-    pub keys: &'static str,
-    /// Text key of what the keys do here.
-    pub does: &'static str,
+    pub keys: Keys,
+    /// What the keys do here.
+    pub does: Key,
     pub presses: Vec<(KeyCode, KeyModifiers, Action)>,
     /// Shown in the footer (the help overlay shows all).
     pub footer: bool,
 }
 
-fn b(
-    keys: &'static str,
-    does: &'static str,
-    presses: &[(KeyCode, Action)],
-    footer: bool,
-) -> Binding {
+fn b(keys: impl Into<Keys>, does: Key, presses: &[(KeyCode, Action)], footer: bool) -> Binding {
     let presses =
         presses.iter().map(|(code, action)| (*code, KeyModifiers::NONE, *action)).collect();
-    Binding { keys, does, presses, footer }
+    Binding { keys: keys.into(), does, presses, footer }
 }
 
-fn ctrl(keys: &'static str, does: &'static str, c: char, action: Action, footer: bool) -> Binding {
-    Binding { keys, does, presses: vec![(KeyCode::Char(c), KeyModifiers::CONTROL, action)], footer }
+fn ctrl(keys: Key, does: Key, c: char, action: Action, footer: bool) -> Binding {
+    let presses = vec![(KeyCode::Char(c), KeyModifiers::CONTROL, action)];
+    Binding { keys: keys.into(), does, presses, footer }
 }
 
-fn move_keys(does: &'static str, vim: bool) -> Binding {
+fn move_keys(does: Key, vim: bool) -> Binding {
     let mut presses = vec![(KeyCode::Up, Action::Up), (KeyCode::Down, Action::Down)];
     if vim {
         presses.extend([(KeyCode::Char('k'), Action::Up), (KeyCode::Char('j'), Action::Down)]);
@@ -133,10 +149,10 @@ fn help_keys(question_mark: bool) -> Binding {
         presses.insert(0, (KeyCode::Char('?'), Action::Help));
         keys = "?";
     }
-    b(keys, "ui.does.help", &presses, true)
+    b(keys, k::UI_DOES_HELP, &presses, true)
 }
 
-fn export_key(kind: Kind, key: char, does: &'static str) -> Binding {
+fn export_key(kind: Kind, key: char, does: Key) -> Binding {
     let keys = match key {
         'e' => "e",
         'n' => "n",
@@ -149,108 +165,108 @@ fn export_key(kind: Kind, key: char, does: &'static str) -> Binding {
 pub fn bindings(mode: Mode) -> Vec<Binding> {
     use Action as A;
     use KeyCode as K;
-    let quit = b("q", "ui.does.quit", &[(K::Char('q'), A::Quit)], true);
-    let force_quit = ctrl("ui.key.ctrl_c", "ui.does.force_quit", 'c', A::ForceQuit, false);
-    let save = ctrl("ui.key.ctrl_s", "ui.does.save", 's', A::SaveNow, false);
+    let quit = b("q", k::UI_DOES_QUIT, &[(K::Char('q'), A::Quit)], true);
+    let force_quit = ctrl(k::UI_KEY_CTRL_C, k::UI_DOES_FORCE_QUIT, 'c', A::ForceQuit, false);
+    let save = ctrl(k::UI_KEY_CTRL_S, k::UI_DOES_SAVE, 's', A::SaveNow, false);
     // In the footer only while a copy is the way out (see `Model::copy_advised`).
-    let save_copy = ctrl("ui.key.ctrl_k", "ui.does.save_copy", 'k', A::SaveCopy, true);
+    let save_copy = ctrl(k::UI_KEY_CTRL_K, k::UI_DOES_SAVE_COPY, 'k', A::SaveCopy, true);
     let back = |does| b("Esc", does, &[(K::Esc, A::Back)], true);
     let tab = |does| b("Tab", does, &[(K::Tab, A::NextField), (K::BackTab, A::PrevField)], true);
     let enter = |does| b("Enter", does, &[(K::Enter, A::Enter)], true);
     let mut list = match mode {
         Mode::TooSmall => vec![quit],
-        Mode::Help => vec![back("ui.does.close_help"), quit],
+        Mode::Help => vec![back(k::UI_DOES_CLOSE_HELP), quit],
         Mode::Start => {
-            vec![move_keys("ui.does.move", true), enter("ui.does.open"), help_keys(true), quit]
+            vec![move_keys(k::UI_DOES_MOVE, true), enter(k::UI_DOES_OPEN), help_keys(true), quit]
         }
         Mode::Catalog => vec![
-            move_keys("ui.does.move", true),
-            enter("ui.does.details"),
-            back("ui.does.back"),
+            move_keys(k::UI_DOES_MOVE, true),
+            enter(k::UI_DOES_DETAILS),
+            back(k::UI_DOES_BACK),
             help_keys(true),
             quit,
         ],
         Mode::CatalogDetail => {
-            vec![move_keys("ui.does.scroll", true), back("ui.does.back"), help_keys(true), quit]
+            vec![move_keys(k::UI_DOES_SCROLL, true), back(k::UI_DOES_BACK), help_keys(true), quit]
         }
         Mode::Form => vec![
-            enter("ui.does.next_step"),
-            move_keys("ui.does.field", true),
-            tab("ui.does.field"),
-            back("ui.does.back"),
+            enter(k::UI_DOES_NEXT_STEP),
+            move_keys(k::UI_DOES_FIELD, true),
+            tab(k::UI_DOES_FIELD),
+            back(k::UI_DOES_BACK),
             help_keys(true),
             quit,
         ],
         Mode::Editing => vec![
-            enter("ui.does.next_field"),
-            move_keys("ui.does.field", false),
-            Binding { footer: false, ..tab("ui.does.field") },
-            back("ui.does.back"),
+            enter(k::UI_DOES_NEXT_FIELD),
+            move_keys(k::UI_DOES_FIELD, false),
+            Binding { footer: false, ..tab(k::UI_DOES_FIELD) },
+            back(k::UI_DOES_BACK),
             help_keys(false),
             save.clone(),
             save_copy.clone(),
         ],
         Mode::Choice => vec![
-            move_keys("ui.does.move", true),
-            b("ui.key.space", "ui.does.choose", &[(K::Char(' '), A::Space)], true),
-            enter("ui.does.next_step"),
-            tab("ui.does.next_question"),
-            back("ui.does.back"),
+            move_keys(k::UI_DOES_MOVE, true),
+            b(k::UI_KEY_SPACE, k::UI_DOES_CHOOSE, &[(K::Char(' '), A::Space)], true),
+            enter(k::UI_DOES_NEXT_STEP),
+            tab(k::UI_DOES_NEXT_QUESTION),
+            back(k::UI_DOES_BACK),
             help_keys(true),
             quit,
         ],
         Mode::Results => vec![
-            enter("ui.results.does.decide"),
-            tab("ui.results.does.pane"),
-            b("ui.key.space", "ui.results.does.compare", &[(K::Char(' '), A::Space)], true),
-            export_key(Kind::Record, 'e', "ui.results.does.export"),
-            move_keys("ui.does.move", true),
-            back("ui.does.back"),
+            enter(k::UI_RESULTS_DOES_DECIDE),
+            tab(k::UI_RESULTS_DOES_PANE),
+            b(k::UI_KEY_SPACE, k::UI_RESULTS_DOES_COMPARE, &[(K::Char(' '), A::Space)], true),
+            export_key(Kind::Record, 'e', k::UI_RESULTS_DOES_EXPORT),
+            move_keys(k::UI_DOES_MOVE, true),
+            back(k::UI_DOES_BACK),
             help_keys(true),
             quit,
         ],
         Mode::Selector => vec![
             b(
-                "ui.decision.key.space_arrows",
-                "ui.decision.does.change",
+                k::UI_DECISION_KEY_SPACE_ARROWS,
+                k::UI_DECISION_DOES_CHANGE,
                 &[(K::Char(' '), A::Space), (K::Left, A::Left), (K::Right, A::Right)],
                 true,
             ),
-            enter("ui.does.next_field"),
-            move_keys("ui.does.field", true),
-            tab("ui.does.field"),
-            back("ui.does.back"),
+            enter(k::UI_DOES_NEXT_FIELD),
+            move_keys(k::UI_DOES_FIELD, true),
+            tab(k::UI_DOES_FIELD),
+            back(k::UI_DOES_BACK),
             help_keys(true),
             quit,
         ],
         Mode::MultiLine => vec![
-            b("Enter", "ui.decision.does.new_line", &[(K::Enter, A::NewLine)], true),
+            b("Enter", k::UI_DECISION_DOES_NEW_LINE, &[(K::Enter, A::NewLine)], true),
             b(
-                "ui.decision.key.tab_esc",
-                "ui.decision.does.leave_field",
+                k::UI_DECISION_KEY_TAB_ESC,
+                k::UI_DECISION_DOES_LEAVE_FIELD,
                 &[(K::Tab, A::NextField), (K::BackTab, A::PrevField), (K::Esc, A::NextField)],
                 true,
             ),
-            move_keys("ui.does.field", false),
+            move_keys(k::UI_DOES_FIELD, false),
             help_keys(false),
             save.clone(),
             save_copy.clone(),
         ],
         Mode::ChecklistList => vec![
-            move_keys("ui.does.move", true),
-            b("ui.key.space", "ui.checklist.does.status", &[(K::Char(' '), A::Space)], true),
-            enter("ui.checklist.does.open"),
-            back("ui.does.back"),
+            move_keys(k::UI_DOES_MOVE, true),
+            b(k::UI_KEY_SPACE, k::UI_CHECKLIST_DOES_STATUS, &[(K::Char(' '), A::Space)], true),
+            enter(k::UI_CHECKLIST_DOES_OPEN),
+            back(k::UI_DOES_BACK),
             help_keys(true),
             quit,
         ],
         Mode::Review => vec![
-            export_key(Kind::Record, 'e', "ui.results.does.export"),
-            export_key(Kind::Notice, 'n', "ui.review.does.notice"),
-            export_key(Kind::Ropa, 'r', "ui.review.does.ropa"),
-            enter("ui.review.does.jump"),
-            move_keys("ui.does.move", true),
-            back("ui.does.back"),
+            export_key(Kind::Record, 'e', k::UI_RESULTS_DOES_EXPORT),
+            export_key(Kind::Notice, 'n', k::UI_REVIEW_DOES_NOTICE),
+            export_key(Kind::Ropa, 'r', k::UI_REVIEW_DOES_ROPA),
+            enter(k::UI_REVIEW_DOES_JUMP),
+            move_keys(k::UI_DOES_MOVE, true),
+            back(k::UI_DOES_BACK),
             help_keys(true),
             quit,
         ],

@@ -23,6 +23,7 @@ pub mod questions;
 pub mod theme;
 pub mod view;
 
+use crate::i18n::k;
 use std::io::{self, Write};
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
@@ -559,9 +560,9 @@ fn dispatch(model: &mut Model, io: &mut dyn Io, msg: Msg, gone: bool) -> Option<
 /// Writes a document of the open assessment into the current directory under a numbered name.
 fn export(model: &Model, kind: crate::export::Kind) -> Result<PathBuf, String> {
     let doc =
-        model.doc.as_ref().ok_or_else(|| model.texts.get("ui.review.nothing_open").to_string())?;
+        model.doc.as_ref().ok_or_else(|| model.texts.get(k::UI_REVIEW_NOTHING_OPEN).to_string())?;
     let catalog =
-        model.catalog.as_ref().ok_or_else(|| model.texts.get("ui.panel.loading").to_string())?;
+        model.catalog.as_ref().ok_or_else(|| model.texts.get(k::UI_PANEL_LOADING).to_string())?;
     let dir = std::env::current_dir().map_err(|e| e.to_string())?;
     crate::export::write_default(
         &dir,
@@ -621,8 +622,8 @@ fn save_for_exit(model: &mut Model, io: &mut dyn Io, force: bool, gone: bool) ->
     let t = &model.texts;
     Some(match io.rescue(&doc.loaded, gone) {
         Ok(copy) => {
-            t.fmt("ui.exit.rescued", &[("error", &error), ("copy", &copy.display().to_string())])
+            t.fmt(k::UI_EXIT_RESCUED, &[("error", &error), ("copy", &copy.display().to_string())])
         }
-        Err(rescue) => t.fmt("ui.exit.lost", &[("error", &error), ("rescue", &rescue)]),
+        Err(rescue) => t.fmt(k::UI_EXIT_LOST, &[("error", &error), ("rescue", &rescue)]),
     })
 }

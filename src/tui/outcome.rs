@@ -2,6 +2,7 @@
 //! [`OutcomeState`] (one field of the open `Doc`), their transitions here; like `app::update`,
 //! nothing here does I/O: writing a document is an [`Effect::Export`] the shell runs.
 
+use crate::i18n::{Key, k};
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -74,16 +75,16 @@ pub enum DecisionRow {
 }
 
 impl DecisionRow {
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> Key {
         match self {
-            DecisionRow::Chosen => "ui.decision.chosen",
-            DecisionRow::RunnerUp => "ui.decision.runner_up",
-            DecisionRow::Rationale => "ui.decision.rationale",
-            DecisionRow::OverrideReason => "ui.decision.override_reason",
-            DecisionRow::OverrideAcceptedBy => "ui.decision.override_accepted_by",
-            DecisionRow::Status => "ui.decision.status",
-            DecisionRow::DecidedBy => "ui.decision.decided_by",
-            DecisionRow::Take => "ui.decision.take",
+            DecisionRow::Chosen => k::UI_DECISION_CHOSEN,
+            DecisionRow::RunnerUp => k::UI_DECISION_RUNNER_UP,
+            DecisionRow::Rationale => k::UI_DECISION_RATIONALE,
+            DecisionRow::OverrideReason => k::UI_DECISION_OVERRIDE_REASON,
+            DecisionRow::OverrideAcceptedBy => k::UI_DECISION_OVERRIDE_ACCEPTED_BY,
+            DecisionRow::Status => k::UI_DECISION_STATUS,
+            DecisionRow::DecidedBy => k::UI_DECISION_DECIDED_BY,
+            DecisionRow::Take => k::UI_DECISION_TAKE,
         }
     }
 
@@ -125,14 +126,14 @@ impl ItemRow {
         ItemRow::Note,
     ];
 
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> Key {
         match self {
-            ItemRow::Status => "ui.checklist.status",
-            ItemRow::Owner => "ui.checklist.owner",
-            ItemRow::Due => "ui.checklist.due",
-            ItemRow::Evidence => "ui.checklist.evidence",
-            ItemRow::EvidenceDate => "ui.checklist.evidence_date",
-            ItemRow::Note => "ui.checklist.note",
+            ItemRow::Status => k::UI_CHECKLIST_STATUS,
+            ItemRow::Owner => k::UI_CHECKLIST_OWNER,
+            ItemRow::Due => k::UI_CHECKLIST_DUE,
+            ItemRow::Evidence => k::UI_CHECKLIST_EVIDENCE,
+            ItemRow::EvidenceDate => k::UI_CHECKLIST_EVIDENCE_DATE,
+            ItemRow::Note => k::UI_CHECKLIST_NOTE,
         }
     }
 
@@ -410,12 +411,12 @@ pub fn mode(doc: &Doc) -> Mode {
 }
 
 /// Text key of the help overlay's explanation for the step.
-pub fn help_key(step: Step) -> &'static str {
+pub fn help_key(step: Step) -> Key {
     match step {
-        Step::Results => "ui.results.help",
-        Step::Decision => "ui.decision.help",
-        Step::Checklist => "ui.checklist.help",
-        _ => "ui.review.help",
+        Step::Results => k::UI_RESULTS_HELP,
+        Step::Decision => k::UI_DECISION_HELP,
+        Step::Checklist => k::UI_CHECKLIST_HELP,
+        _ => k::UI_REVIEW_HELP,
     }
 }
 
@@ -443,7 +444,7 @@ pub fn edit(model: &mut Model, request: Option<InputRequest>, paste: Option<&str
     if changed {
         a.meta.updated = now;
         doc.dirty = true;
-        if model.note.as_ref().is_some_and(|n| !n.error || n.key == "ui.note.missing") {
+        if model.note.as_ref().is_some_and(|n| !n.error || n.key == k::UI_NOTE_MISSING) {
             model.note = None;
         }
     }
@@ -469,13 +470,13 @@ pub fn exported(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
     match result {
         Ok(path) => {
             let shown = path.display().to_string();
-            model.note = Some(Note::info("ui.review.exported", vec![("path", shown)]));
+            model.note = Some(Note::info(k::UI_REVIEW_EXPORTED, vec![("path", shown)]));
             if let Some(doc) = &mut model.doc {
                 doc.outcome.review.written.push(path);
             }
         }
         Err(error) => {
-            model.note = Some(Note::error("ui.review.export_failed", vec![("error", error)]));
+            model.note = Some(Note::error(k::UI_REVIEW_EXPORT_FAILED, vec![("error", error)]));
         }
     }
     Effect::None
@@ -549,7 +550,7 @@ fn act_results(model: &mut Model, action: Action) -> Effect {
                     r.compare.push(id);
                 } else {
                     let max = COMPARE_MAX.to_string();
-                    model.note = Some(Note::error("ui.results.compare_full", vec![("n", max)]));
+                    model.note = Some(Note::error(k::UI_RESULTS_COMPARE_FULL, vec![("n", max)]));
                 }
             }
         }
@@ -617,7 +618,7 @@ fn leave_field(model: &mut Model) -> Effect {
         Step::Decision => sync_decision_editor(doc),
         _ => sync_item_editor(doc),
     };
-    if result.is_ok() && model.note.as_ref().is_some_and(|n| n.key == "ui.checklist.bad_date") {
+    if result.is_ok() && model.note.as_ref().is_some_and(|n| n.key == k::UI_CHECKLIST_BAD_DATE) {
         model.note = None;
     }
     match result {
@@ -636,7 +637,7 @@ fn leave_field(model: &mut Model) -> Effect {
                     ItemRow::ALL.iter().position(|r| r.field(item.id) == field).unwrap_or(0);
             }
             let value = editing(doc).map(|e| e.input.value().to_string()).unwrap_or_default();
-            model.note = Some(Note::error("ui.checklist.bad_date", vec![("value", value)]));
+            model.note = Some(Note::error(k::UI_CHECKLIST_BAD_DATE, vec![("value", value)]));
             Effect::None
         }
     }
@@ -701,14 +702,14 @@ fn cycle(doc: &mut Doc, catalog: &Catalog, row: DecisionRow, forward: bool, toda
 }
 
 /// Text key naming what the decision still lacks.
-pub fn missing_key(missing: Missing) -> &'static str {
+pub fn missing_key(missing: Missing) -> Key {
     match missing {
-        Missing::Chosen => "ui.decision.missing.chosen",
-        Missing::RunnerUpIsChosen => "ui.decision.missing.runner_up",
-        Missing::OverrideReason => "ui.decision.missing.override_reason",
-        Missing::OverrideAcceptedBy => "ui.decision.missing.override_accepted_by",
-        Missing::DecidedBy => "ui.decision.missing.decided_by",
-        Missing::Rationale => "ui.decision.missing.rationale",
+        Missing::Chosen => k::UI_DECISION_MISSING_CHOSEN,
+        Missing::RunnerUpIsChosen => k::UI_DECISION_MISSING_RUNNER_UP,
+        Missing::OverrideReason => k::UI_DECISION_MISSING_OVERRIDE_REASON,
+        Missing::OverrideAcceptedBy => k::UI_DECISION_MISSING_OVERRIDE_ACCEPTED_BY,
+        Missing::DecidedBy => k::UI_DECISION_MISSING_DECIDED_BY,
+        Missing::Rationale => k::UI_DECISION_MISSING_RATIONALE,
     }
 }
 
@@ -740,7 +741,7 @@ fn take(model: &mut Model) -> Effect {
         Ok(()) => {
             doc.loaded.assessment.meta.updated = now;
             doc.dirty = true;
-            model.note = Some(Note::info("ui.decision.taken", vec![]));
+            model.note = Some(Note::info(k::UI_DECISION_TAKEN, vec![]));
             go_to(model, Some(Step::Checklist))
         }
         Err(missing) => {
@@ -750,8 +751,7 @@ fn take(model: &mut Model) -> Effect {
                 rows.iter().position(|r| *r == missing_row(first)).unwrap_or(0);
             let _ = sync_decision_editor(doc);
             doc.dirty = true;
-            let what = missing_key(first).to_string();
-            model.note = Some(Note::error("ui.note.missing", vec![("what", what)]));
+            model.note = Some(Note::missing(missing_key(first)));
             Effect::Save
         }
     }

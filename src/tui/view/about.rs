@@ -1,5 +1,6 @@
 //! The About form: who assesses what, for whom.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -53,8 +54,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let intro = Paragraph::new(vec![
-        Line::styled(t.get("ui.about.heading"), th.heading),
-        Line::raw(t.get("ui.about.intro")),
+        Line::styled(t.get(k::UI_ABOUT_HEADING), th.heading),
+        Line::raw(t.get(k::UI_ABOUT_INTRO)),
     ])
     .wrap(Wrap { trim: false });
     let intro_area = Rect {
@@ -93,14 +94,14 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     if y < inner.bottom() {
         let on_button = doc.about_focus == ABOUT_CONTINUE;
         let marker = if on_button { "▶" } else { " " };
-        let button = format!("[ {} ]", t.get("ui.about.continue"));
+        let button = format!("[ {} ]", t.get(k::UI_ABOUT_CONTINUE));
         let style = if on_button { th.selected } else { th.heading };
         let line = Line::from(vec![Span::raw(format!(" {marker} ")), Span::styled(button, style)]);
         frame.render_widget(Paragraph::new(line), Rect { y, height: 1, ..inner });
     }
     y += 2;
     if y < inner.bottom() {
-        let line = Line::styled(format!(" {}", t.get("ui.about.required")), th.muted);
+        let line = Line::styled(format!(" {}", t.get(k::UI_ABOUT_REQUIRED)), th.muted);
         frame.render_widget(Paragraph::new(line), Rect { y, height: 1, ..inner });
     }
 }

@@ -1,5 +1,6 @@
 //! Browsing the catalogue: the offerings, and every fact of one with its source and date.
 
+use crate::i18n::{Key, k};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,31 +13,31 @@ use crate::domain::narrowing::FactField;
 use crate::tui::app::Model;
 
 /// Every fact field, in the order shown, with its label key.
-pub fn fact_fields() -> Vec<(FactField, &'static str)> {
+pub fn fact_fields() -> Vec<(FactField, Key)> {
     use FactField as F;
     let mut fields = vec![
-        (F::OperatingModel, "ui.fact.operating_model"),
-        (F::Operator, "ui.fact.operator"),
-        (F::Parent, "ui.fact.parent"),
-        (F::ProcessingLocations, "ui.fact.processing_locations"),
-        (F::SubprocessorLocations, "ui.fact.subprocessor_locations"),
-        (F::DpfCertified, "ui.fact.dpf_certified"),
-        (F::TransferBasis, "ui.fact.transfer_basis"),
-        (F::Dpa, "ui.fact.dpa"),
-        (F::OwnPurpose, "ui.fact.own_purpose"),
-        (F::OpenSource, "ui.fact.open_source"),
-        (F::Licence, "ui.fact.licence"),
-        (F::E2ee, "ui.fact.e2ee"),
-        (F::E2eeBrowserJoin, "ui.fact.e2ee_browser_join"),
-        (F::E2eeMaxParticipants, "ui.fact.e2ee_max_participants"),
-        (F::BrowserJoin, "ui.fact.browser_join"),
-        (F::Apps, "ui.fact.apps"),
-        (F::MaxParticipants, "ui.fact.max_participants"),
+        (F::OperatingModel, k::UI_FACT_OPERATING_MODEL),
+        (F::Operator, k::UI_FACT_OPERATOR),
+        (F::Parent, k::UI_FACT_PARENT),
+        (F::ProcessingLocations, k::UI_FACT_PROCESSING_LOCATIONS),
+        (F::SubprocessorLocations, k::UI_FACT_SUBPROCESSOR_LOCATIONS),
+        (F::DpfCertified, k::UI_FACT_DPF_CERTIFIED),
+        (F::TransferBasis, k::UI_FACT_TRANSFER_BASIS),
+        (F::Dpa, k::UI_FACT_DPA),
+        (F::OwnPurpose, k::UI_FACT_OWN_PURPOSE),
+        (F::OpenSource, k::UI_FACT_OPEN_SOURCE),
+        (F::Licence, k::UI_FACT_LICENCE),
+        (F::E2ee, k::UI_FACT_E2EE),
+        (F::E2eeBrowserJoin, k::UI_FACT_E2EE_BROWSER_JOIN),
+        (F::E2eeMaxParticipants, k::UI_FACT_E2EE_MAX_PARTICIPANTS),
+        (F::BrowserJoin, k::UI_FACT_BROWSER_JOIN),
+        (F::Apps, k::UI_FACT_APPS),
+        (F::MaxParticipants, k::UI_FACT_MAX_PARTICIPANTS),
     ];
-    fields.extend(Feature::ALL.iter().map(|f| (F::Feature(*f), f.key())));
+    fields.extend(Feature::ALL.iter().map(|f| (F::Feature(*f), Key::named(f.key()))));
     fields.extend([
-        (F::KbvListed, "ui.fact.kbv_listed"),
-        (F::AuthorityPositions, "ui.fact.authority_positions"),
+        (F::KbvListed, k::UI_FACT_KBV_LISTED),
+        (F::AuthorityPositions, k::UI_FACT_AUTHORITY_POSITIONS),
     ]);
     fields
 }
@@ -49,7 +50,7 @@ pub fn detail_lines(model: &Model, offering: &Offering) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::styled(t.pick(&offering.name).to_string(), th.heading),
         Line::styled(
-            format!("{} · {}", offering.product, t.get(offering.operating_model.key())),
+            format!("{} · {}", offering.product, t.by_name(offering.operating_model.key())),
             th.muted,
         ),
     ];
@@ -59,15 +60,15 @@ pub fn detail_lines(model: &Model, offering: &Offering) -> Vec<Line<'static>> {
             Span::raw(describe::fact_value(t, offering, field)),
         ]));
         if let Some(from) = describe::provenance(t, catalog, offering, field) {
-            lines.push(Line::styled(format!("  {} {from}", t.get("ui.catalog.source")), th.muted));
+            lines.push(Line::styled(format!("  {} {from}", t.get(k::UI_CATALOG_SOURCE)), th.muted));
         }
     }
     if !offering.settings.is_empty() {
-        lines.push(Line::styled(t.get("ui.catalog.settings").to_string(), th.heading));
+        lines.push(Line::styled(t.get(k::UI_CATALOG_SETTINGS).to_string(), th.heading));
         lines.extend(offering.settings.iter().map(|s| Line::raw(format!("• {}", t.pick(s)))));
     }
     if !offering.notes.is_empty() {
-        lines.push(Line::styled(t.get("ui.catalog.notes").to_string(), th.heading));
+        lines.push(Line::styled(t.get(k::UI_CATALOG_NOTES).to_string(), th.heading));
         lines.extend(offering.notes.iter().map(|s| Line::raw(format!("• {}", t.pick(s)))));
     }
     lines
@@ -77,7 +78,7 @@ pub fn draw_list(frame: &mut Frame, model: &Model, area: Rect) {
     let t = &model.texts;
     let th = &model.theme;
     let Some(catalog) = &model.catalog else {
-        frame.render_widget(Paragraph::new(t.get("ui.start.browse_loading")), area);
+        frame.render_widget(Paragraph::new(t.get(k::UI_START_BROWSE_LOADING)), area);
         return;
     };
     let [list_area, detail_area] =

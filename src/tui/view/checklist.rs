@@ -2,6 +2,7 @@
 //! each with why it applies and its progress; the offering's privacy-friendly settings; and,
 //! always in view, whether the offering is ready for use.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -32,10 +33,10 @@ pub fn ready_line(model: &Model, doc: &Doc) -> Line<'static> {
     let t = &model.texts;
     let open = outcome::open_preconditions(doc, model.catalog.as_ref());
     if open == 0 {
-        Line::styled(format!("✓ {}", t.get("ui.checklist.ready_yes")), model.theme.success)
+        Line::styled(format!("✓ {}", t.get(k::UI_CHECKLIST_READY_YES)), model.theme.success)
     } else {
         Line::styled(
-            format!("▲ {}", t.fmt("ui.checklist.ready_no", &[("n", &open.to_string())])),
+            format!("▲ {}", t.count(k::UI_CHECKLIST_READY_NO, open, &[("n", &open.to_string())])),
             model.theme.error,
         )
     }
@@ -58,12 +59,12 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let a = &doc.loaded.assessment;
     let offering = a.decision.as_ref().and_then(|d| d.chosen_offering(model.catalog.as_ref()));
     let subject_line = match offering {
-        Some(o) => t.fmt("ui.checklist.for", &[("name", t.pick(&o.name))]),
-        None => t.get("ui.checklist.no_offering").to_string(),
+        Some(o) => t.fmt(k::UI_CHECKLIST_FOR, &[("name", t.pick(&o.name))]),
+        None => t.get(k::UI_CHECKLIST_NO_OFFERING).to_string(),
     };
     let mut spans = vec![Span::styled(subject_line, th.muted)];
     if a.decision.as_ref().is_some_and(|d| d.to_be_confirmed) {
-        spans.push(Span::styled(format!("  ▲ {}", t.get("ui.checklist.changed")), th.error));
+        spans.push(Span::styled(format!("  ▲ {}", t.get(k::UI_CHECKLIST_CHANGED)), th.error));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), subject);
 
@@ -95,10 +96,10 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             }
             ChecklistRow::Gone(id, since) => {
                 let title = describe::todo_title(t, *id);
-                let gone = t.fmt("ui.checklist.gone", &[("date", &since.to_string())]);
+                let gone = t.fmt(k::UI_CHECKLIST_GONE, &[("date", &since.to_string())]);
                 (format!("⊘   {title} ({gone})"), true)
             }
-            ChecklistRow::Continue => (format!("[ {} ]", t.get("ui.checklist.continue")), false),
+            ChecklistRow::Continue => (format!("[ {} ]", t.get(k::UI_CHECKLIST_CONTINUE)), false),
         };
         let text = truncate(&text, w.saturating_sub(2));
         let style = if muted && !here { th.muted } else { style };
@@ -119,7 +120,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         ChecklistRow::Todo(todo) => draw_item(frame, model, doc, todo.id, Some(todo), detail),
         ChecklistRow::Gone(id, _) => draw_item(frame, model, doc, *id, None, detail),
         ChecklistRow::Continue => {
-            let mut lines = vec![Line::styled(t.get("ui.checklist.legend").to_string(), th.muted)];
+            let mut lines = vec![Line::styled(t.get(k::UI_CHECKLIST_LEGEND).to_string(), th.muted)];
             settings_lines(model, doc, &mut lines);
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), detail);
         }
@@ -133,7 +134,7 @@ fn settings_lines(model: &Model, doc: &Doc, lines: &mut Vec<Line<'static>>) {
     if let Some(o) = offering
         && !o.settings.is_empty()
     {
-        lines.push(Line::styled(t.get("ui.checklist.settings").to_string(), model.theme.heading));
+        lines.push(Line::styled(t.get(k::UI_CHECKLIST_SETTINGS).to_string(), model.theme.heading));
         lines.extend(o.settings.iter().map(|s| Line::raw(format!("• {}", t.pick(s)))));
     }
 }
@@ -142,7 +143,7 @@ fn item_value(model: &Model, item: &ChecklistItem, row: ItemRow) -> String {
     let t = &model.texts;
     let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     match row {
-        ItemRow::Status => t.get(item.status.key()).to_string(),
+        ItemRow::Status => t.by_name(item.status.key()).to_string(),
         ItemRow::Owner => item.owner.clone(),
         ItemRow::Due => date(item.due),
         ItemRow::Evidence => item.evidence.clone(),
@@ -240,7 +241,7 @@ fn draw_item(
             one_line(&value, editor, room)
         };
         let hint = if matches!(row, ItemRow::Due | ItemRow::EvidenceDate) && shown.is_empty() {
-            t.get("ui.checklist.date_format").to_string()
+            t.get(k::UI_CHECKLIST_DATE_FORMAT).to_string()
         } else {
             String::new()
         };
@@ -258,7 +259,7 @@ fn draw_item(
     }
     if let Some(since) = item.no_longer_applies_since {
         if y < area.bottom() {
-            let gone = t.fmt("ui.checklist.gone", &[("date", &since.to_string())]);
+            let gone = t.fmt(k::UI_CHECKLIST_GONE, &[("date", &since.to_string())]);
             frame.render_widget(
                 Paragraph::new(Line::styled(format!("⊘ {gone}"), th.muted)),
                 Rect { y, height: 1, ..area },
@@ -272,7 +273,7 @@ fn draw_item(
     }
     let mut lines = Vec::new();
     if let Some(todo) = todo {
-        lines.push(Line::styled(t.get("ui.checklist.why").to_string(), th.heading));
+        lines.push(Line::styled(t.get(k::UI_CHECKLIST_WHY).to_string(), th.heading));
         for why in describe::todo_why(t, &a.scenario, todo) {
             lines.push(Line::raw(format!("• {why}")));
         }

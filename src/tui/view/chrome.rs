@@ -1,5 +1,8 @@
 //! The frame around every screen: header with the step indicator, message line, key hints.
 
+use crate::i18n::k;
+use crate::tui::app::NoteArg;
+use crate::tui::keymap::Keys;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -15,28 +18,28 @@ use crate::tui::keymap::{self, Binding};
 pub fn step_indicator(model: &Model, step: Step) -> String {
     let n = step.number().to_string();
     let total = Step::ALL.len().to_string();
-    model.texts.fmt("ui.step_of", &[("n", &n), ("total", &total)])
+    model.texts.fmt(k::UI_STEP_OF, &[("n", &n), ("total", &total)])
 }
 
 pub fn header(frame: &mut Frame, model: &Model, area: Rect) {
     let t = &model.texts;
     let th = &model.theme;
     let (title, right) = match model.screen {
-        Screen::Start => (t.get("ui.start.title").to_string(), String::new()),
+        Screen::Start => (t.get(k::UI_START_TITLE).to_string(), String::new()),
         Screen::Catalog | Screen::CatalogDetail => {
             let edition = model.catalog.as_ref().map(|c| c.edition.as_str()).unwrap_or("…");
             (
-                t.get("ui.catalog.title").to_string(),
-                t.fmt("ui.catalog.edition", &[("edition", edition)]),
+                t.get(k::UI_CATALOG_TITLE).to_string(),
+                t.fmt(k::UI_CATALOG_EDITION, &[("edition", edition)]),
             )
         }
         Screen::Step(step) => {
             let doc_title = model.doc.as_ref().map(|d| d.loaded.assessment.meta.title.trim());
             let name = match doc_title {
                 Some(title) if !title.is_empty() => title.to_string(),
-                _ => t.get("ui.untitled").to_string(),
+                _ => t.get(k::UI_UNTITLED).to_string(),
             };
-            let right = format!("{} · {}", step_indicator(model, step), t.get(&step.key()));
+            let right = format!("{} · {}", step_indicator(model, step), t.by_name(&step.key()));
             (name, right)
         }
     };
@@ -61,12 +64,14 @@ pub fn note_lines(model: &Model, columns: u16, max: usize) -> Vec<Line<'static>>
     let t = &model.texts;
     let th = &model.theme;
     let (glyph, style, texts) = if let Some(note) = &model.note {
-        let args: Vec<(&str, String)> = note
+        let args: Vec<(&str, &str)> = note
             .args
             .iter()
-            .map(|(k, v)| (*k, if v.starts_with("ui.") { t.get(v).to_string() } else { v.clone() }))
+            .map(|(name, value)| match value {
+                NoteArg::Text(text) => (*name, text.as_str()),
+                NoteArg::Worded(key) => (*name, t.get(*key)),
+            })
             .collect();
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let text = t.fmt(note.key, &args);
         if note.error { ("▲", th.error, vec![text]) } else { ("✓", th.success, vec![text]) }
     } else if !model.warnings.is_empty() {
@@ -99,20 +104,23 @@ pub fn note(frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect) {
 
 /// How a binding's keys are written.
 pub fn keys_label<'a>(model: &'a Model, binding: &'a Binding) -> &'a str {
-    if binding.keys.starts_with("ui.") { model.texts.get(binding.keys) } else { binding.keys }
+    match binding.keys {
+        Keys::Plain(keys) => keys,
+        Keys::Worded(key) => model.texts.get(key),
+    }
 }
 
 /// The footer's hints: the keys that work here, from the key map. Help is always shown.
 pub fn footer_hints(model: &Model, max_width: usize) -> Vec<Binding> {
     let mode = keymap::mode(model);
-    let copy = |b: &Binding| b.does == "ui.does.save_copy";
+    let copy = |b: &Binding| b.does == k::UI_DOES_SAVE_COPY;
     let advised = model.copy_advised();
     let mut all: Vec<Binding> =
         keymap::bindings(mode).into_iter().filter(|b| b.footer && (!copy(b) || advised)).collect();
     // When a copy is the way out, its key comes first.
     all.sort_by_key(|b| !copy(b));
     let cost = |b: &Binding| width(keys_label(model, b)) + 1 + width(model.texts.get(b.does)) + 3;
-    let help = all.iter().find(|b| b.does == "ui.does.help").cloned();
+    let help = all.iter().find(|b| b.does == k::UI_DOES_HELP).cloned();
     let mut budget = max_width.saturating_sub(help.as_ref().map_or(0, cost));
     let mut shown = Vec::new();
     for b in all {

@@ -2,6 +2,7 @@
 //! rationale, an override when an excluded offering is chosen (saying plainly what is overridden),
 //! and the status set by a named decision-maker.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -83,24 +84,24 @@ fn value_of(model: &Model, doc: &Doc, row: DecisionRow) -> String {
     let standing = |id: &str| {
         let list = doc.shortlist.as_ref();
         match list.and_then(|l| l.ranked.iter().position(|e| e.offering == id)) {
-            Some(i) => t.fmt("ui.results.rank", &[("n", &(i + 1).to_string())]),
-            None => format!("✖ {}", t.get("ui.results.excluded")),
+            Some(i) => t.fmt(k::UI_RESULTS_RANK, &[("n", &(i + 1).to_string())]),
+            None => format!("✖ {}", t.get(k::UI_RESULTS_EXCLUDED)),
         }
     };
     match row {
         DecisionRow::Chosen => match outcome::shown_chosen(doc) {
             Some(id) => format!("{} ({})", name(&id), standing(&id)),
-            None => t.get("ui.decision.nothing_to_choose").to_string(),
+            None => t.get(k::UI_DECISION_NOTHING_TO_CHOOSE).to_string(),
         },
         DecisionRow::RunnerUp => match a.decision.as_ref().and_then(|d| d.runner_up.as_deref()) {
             Some(id) => format!("{} ({})", name(id), standing(id)),
-            None => t.get("ui.decision.no_runner_up").to_string(),
+            None => t.get(k::UI_DECISION_NO_RUNNER_UP).to_string(),
         },
         DecisionRow::Status => match &a.status {
-            Some(s) => t.get(s.status.key()).to_string(),
-            None => t.get("ui.decision.status_unset").to_string(),
+            Some(s) => t.by_name(s.status.key()).to_string(),
+            None => t.get(k::UI_DECISION_STATUS_UNSET).to_string(),
         },
-        DecisionRow::Take => t.get("ui.decision.take").to_string(),
+        DecisionRow::Take => t.get(k::UI_DECISION_TAKE).to_string(),
         other => other.field().map(|f| f.value(a)).unwrap_or_default(),
     }
 }
@@ -121,9 +122,9 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         }
     };
     let intro = if a.decision.as_ref().is_some_and(|d| d.to_be_confirmed) {
-        Line::styled(format!("▲ {}", t.get("ui.decision.confirm_again")), th.error)
+        Line::styled(format!("▲ {}", t.get(k::UI_DECISION_CONFIRM_AGAIN)), th.error)
     } else {
-        Line::styled(t.get("ui.decision.intro").to_string(), th.muted)
+        Line::styled(t.get(k::UI_DECISION_INTRO).to_string(), th.muted)
     };
     let intro_area = Rect { height: 2.min(inner.height), ..inner };
     frame.render_widget(Paragraph::new(intro).wrap(Wrap { trim: true }), intro_area);
@@ -203,7 +204,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                     spans.push(Span::styled(
                         format!(
                             " {}",
-                            t.fmt("ui.decision.on", &[("date", &model.today.to_string())])
+                            t.fmt(k::UI_DECISION_ON, &[("date", &model.today.to_string())])
                         ),
                         th.muted,
                     ));
@@ -245,7 +246,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             (catalog.offering(id), list.excluded.iter().find(|e| &e.offering == id))
     {
         info.push(Line::styled(
-            format!("▲ {}", t.fmt("ui.decision.overriding", &[("name", t.pick(&o.name))])),
+            format!("▲ {}", t.fmt(k::UI_DECISION_OVERRIDING, &[("name", t.pick(&o.name))])),
             th.error,
         ));
         for ko in &e.knockouts {
@@ -256,7 +257,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             a.status.as_ref().map_or(crate::domain::assessment::Status::Proposed, |s| s.status);
         info.push(Line::styled(describe::status_hint(t, status), th.muted));
     } else if rows[focus] == DecisionRow::Rationale {
-        info.push(Line::styled(t.get("ui.decision.rationale_hint").to_string(), th.muted));
+        info.push(Line::styled(t.get(k::UI_DECISION_RATIONALE_HINT).to_string(), th.muted));
     }
     if y < inner.bottom() && !info.is_empty() {
         let rest = Rect { y, height: inner.bottom() - y, ..inner };

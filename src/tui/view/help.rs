@@ -1,5 +1,6 @@
 //! The help overlay: every key of the screen beneath, and what the screen is for.
 
+use crate::i18n::{Key, k};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -11,13 +12,13 @@ use crate::tui::app::Model;
 use crate::tui::keymap::{self, Mode};
 
 /// Text key of the screen's explanation.
-fn about_key(mode: Mode) -> &'static str {
+fn about_key(mode: Mode) -> Key {
     match mode {
-        Mode::Start => "ui.help.start",
-        Mode::Catalog | Mode::CatalogDetail => "ui.help.catalog",
-        Mode::Form | Mode::Editing => "ui.help.form",
-        Mode::Choice => "ui.help.choice",
-        _ => "ui.help.form",
+        Mode::Start => k::UI_HELP_START,
+        Mode::Catalog | Mode::CatalogDetail => k::UI_HELP_CATALOG,
+        Mode::Form | Mode::Editing => k::UI_HELP_FORM,
+        Mode::Choice => k::UI_HELP_CHOICE,
+        _ => k::UI_HELP_FORM,
     }
 }
 
@@ -45,13 +46,13 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(t.get("ui.help.autosave").to_string(), th.muted));
-    lines.push(Line::styled(t.get("ui.help.close").to_string(), th.muted));
+    lines.push(Line::styled(t.get(k::UI_HELP_AUTOSAVE).to_string(), th.muted));
+    lines.push(Line::styled(t.get(k::UI_HELP_CLOSE).to_string(), th.muted));
     let popup = area.centered(Constraint::Percentage(80), Constraint::Percentage(80));
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(th.heading)
-        .title(Span::styled(format!(" {} ", t.get("ui.help.title")), th.heading));
+        .title(Span::styled(format!(" {} ", t.get(k::UI_HELP_TITLE)), th.heading));
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
 }

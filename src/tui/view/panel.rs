@@ -1,6 +1,7 @@
 //! The live narrowing panel: how many offerings remain, and what the last answer knocked out or
 //! brought back, with the reason.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -16,12 +17,15 @@ pub fn lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let t = &model.texts;
     let th = &model.theme;
     let (Some(catalog), Some(shortlist)) = (&model.catalog, &doc.shortlist) else {
-        return vec![Line::raw(t.get("ui.panel.loading").to_string())];
+        return vec![Line::raw(t.get(k::UI_PANEL_LOADING).to_string())];
     };
-    let remain = shortlist.ranked.len().to_string();
-    let total = (shortlist.ranked.len() + shortlist.excluded.len()).to_string();
+    let n = shortlist.ranked.len();
+    let (remain, total) = (n.to_string(), (n + shortlist.excluded.len()).to_string());
     let mut lines = vec![
-        Line::styled(t.fmt("ui.panel.remain", &[("n", &remain), ("total", &total)]), th.heading),
+        Line::styled(
+            t.count(k::UI_PANEL_REMAIN, n, &[("n", &remain), ("total", &total)]),
+            th.heading,
+        ),
         Line::raw(""),
     ];
     let name = |id: &str| describe::offering_name(t, catalog, id);
@@ -29,11 +33,11 @@ pub fn lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         Some(change) => {
             let answer = describe::answer_label(t, change.answer);
             lines.push(Line::styled(
-                t.fmt("ui.panel.last_answer", &[("answer", &answer)]),
+                t.fmt(k::UI_PANEL_LAST_ANSWER, &[("answer", &answer)]),
                 th.muted,
             ));
             if change.knocked_out.is_empty() && change.brought_back.is_empty() {
-                lines.push(Line::raw(t.get("ui.panel.no_change").to_string()));
+                lines.push(Line::raw(t.get(k::UI_PANEL_NO_CHANGE).to_string()));
             }
             for id in change.knocked_out.iter().take(NAMED) {
                 lines.push(Line::from(vec![
@@ -48,20 +52,20 @@ pub fn lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
             for id in change.brought_back.iter().take(NAMED) {
                 lines.push(Line::from(vec![
                     Span::styled("↺ ", th.added),
-                    Span::styled(t.fmt("ui.panel.back", &[("name", &name(id))]), th.added),
+                    Span::styled(t.fmt(k::UI_PANEL_BACK, &[("name", &name(id))]), th.added),
                 ]));
             }
             let more = change.knocked_out.len().saturating_sub(NAMED)
                 + change.brought_back.len().saturating_sub(NAMED);
             if more > 0 {
-                lines.push(Line::raw(t.fmt("ui.panel.more", &[("n", &more.to_string())])));
+                lines.push(Line::raw(t.fmt(k::UI_PANEL_MORE, &[("n", &more.to_string())])));
             }
         }
         None if shortlist.ranked.is_empty() => {
-            lines.push(Line::raw(t.get("ui.panel.none").to_string()));
+            lines.push(Line::raw(t.get(k::UI_PANEL_NONE).to_string()));
         }
         None => {
-            lines.push(Line::styled(t.get("ui.panel.best").to_string(), th.muted));
+            lines.push(Line::styled(t.get(k::UI_PANEL_BEST).to_string(), th.muted));
             for e in shortlist.ranked.iter().take(NAMED) {
                 lines.push(Line::raw(format!("• {}", name(&e.offering))));
             }
@@ -72,7 +76,7 @@ pub fn lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
 
 pub fn draw(frame: &mut Frame, model: &Model, doc: &Doc, area: Rect) {
     let th = &model.theme;
-    let title = format!(" {} ", model.texts.get("ui.panel.title"));
+    let title = format!(" {} ", model.texts.get(k::UI_PANEL_TITLE));
     let block = Block::new()
         .borders(Borders::TOP | Borders::LEFT)
         .border_style(th.border)

@@ -5,6 +5,7 @@
 //! Narrow terminals get the detail pane below the list instead of beside it, and abbreviated
 //! matrix columns.
 
+use crate::i18n::{Key, k};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
@@ -35,16 +36,16 @@ pub fn light_style(model: &Model, light: Light) -> Style {
 }
 
 /// Text key of a criterion's column label (at most five columns wide).
-fn column_key(c: CriterionId) -> &'static str {
+fn column_key(c: CriterionId) -> Key {
     match c {
-        CriterionId::Contract => "ui.results.col.contract",
-        CriterionId::OwnPurpose => "ui.results.col.own_purpose",
-        CriterionId::Transfers => "ui.results.col.transfers",
-        CriterionId::ForeignAccess => "ui.results.col.foreign_access",
-        CriterionId::Encryption => "ui.results.col.encryption",
-        CriterionId::BrowserAccess => "ui.results.col.browser_access",
-        CriterionId::OpenSource => "ui.results.col.open_source",
-        CriterionId::AuthorityView => "ui.results.col.authority_view",
+        CriterionId::Contract => k::UI_RESULTS_COL_CONTRACT,
+        CriterionId::OwnPurpose => k::UI_RESULTS_COL_OWN_PURPOSE,
+        CriterionId::Transfers => k::UI_RESULTS_COL_TRANSFERS,
+        CriterionId::ForeignAccess => k::UI_RESULTS_COL_FOREIGN_ACCESS,
+        CriterionId::Encryption => k::UI_RESULTS_COL_ENCRYPTION,
+        CriterionId::BrowserAccess => k::UI_RESULTS_COL_BROWSER_ACCESS,
+        CriterionId::OpenSource => k::UI_RESULTS_COL_OPEN_SOURCE,
+        CriterionId::AuthorityView => k::UI_RESULTS_COL_AUTHORITY_VIEW,
     }
 }
 
@@ -70,19 +71,19 @@ fn pane_label(model: &Model, doc: &Doc, pane: Pane) -> String {
     let n = |v: usize| v.to_string();
     match pane {
         Pane::Ranked => {
-            t.fmt("ui.results.pane.ranked", &[("n", &n(list.map_or(0, |l| l.ranked.len())))])
+            t.fmt(k::UI_RESULTS_PANE_RANKED, &[("n", &n(list.map_or(0, |l| l.ranked.len())))])
         }
         Pane::Excluded => {
-            t.fmt("ui.results.pane.excluded", &[("n", &n(list.map_or(0, |l| l.excluded.len())))])
+            t.fmt(k::UI_RESULTS_PANE_EXCLUDED, &[("n", &n(list.map_or(0, |l| l.excluded.len())))])
         }
-        Pane::Detail => t.get("ui.results.pane.detail").to_string(),
+        Pane::Detail => t.get(k::UI_RESULTS_PANE_DETAIL).to_string(),
         Pane::WhatIf => {
-            t.fmt("ui.results.pane.what_if", &[("n", &n(list.map_or(0, |l| l.what_ifs.len())))])
+            t.fmt(k::UI_RESULTS_PANE_WHAT_IF, &[("n", &n(list.map_or(0, |l| l.what_ifs.len())))])
         }
         Pane::Compare => {
-            t.fmt("ui.results.pane.compare", &[("n", &n(doc.outcome.results.compare.len()))])
+            t.fmt(k::UI_RESULTS_PANE_COMPARE, &[("n", &n(doc.outcome.results.compare.len()))])
         }
-        Pane::Changes => t.get("ui.results.pane.changes").to_string(),
+        Pane::Changes => t.get(k::UI_RESULTS_PANE_CHANGES).to_string(),
     }
 }
 
@@ -94,7 +95,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (Some(catalog), Some(_)) = (&model.catalog, &doc.shortlist) else {
-        frame.render_widget(Paragraph::new(t.get("ui.panel.loading")), inner);
+        frame.render_widget(Paragraph::new(t.get(k::UI_PANEL_LOADING)), inner);
         return;
     };
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
@@ -153,10 +154,10 @@ fn banner_line(model: &Model, doc: &Doc) -> Line<'static> {
     let th = &model.theme;
     let a = &doc.loaded.assessment;
     if a.decision.as_ref().is_some_and(|d| d.to_be_confirmed) {
-        return Line::styled(format!("▲ {}", t.get("ui.results.to_be_confirmed")), th.error);
+        return Line::styled(format!("▲ {}", t.get(k::UI_RESULTS_TO_BE_CONFIRMED)), th.error);
     }
     if !doc.outcome.results.catalog_changes.is_empty() {
-        return Line::styled(format!("▲ {}", t.get("ui.results.catalog_changed")), th.error);
+        return Line::styled(format!("▲ {}", t.get(k::UI_RESULTS_CATALOG_CHANGED)), th.error);
     }
     weights_line(model, doc)
 }
@@ -164,9 +165,9 @@ fn banner_line(model: &Model, doc: &Doc) -> Line<'static> {
 fn weights_line(model: &Model, doc: &Doc) -> Line<'static> {
     let t = &model.texts;
     let Some(list) = &doc.shortlist else { return Line::raw("") };
-    let need = t.get(doc.scenario().protection().key());
+    let need = t.by_name(doc.scenario().protection().key());
     let mut spans =
-        vec![Span::styled(t.fmt("ui.results.weights", &[("need", need)]), model.theme.muted)];
+        vec![Span::styled(t.fmt(k::UI_RESULTS_WEIGHTS, &[("need", need)]), model.theme.muted)];
     for (i, (c, w)) in list.weights.iter().enumerate() {
         let sep = if i == 0 { " " } else { " · " };
         spans.push(Span::raw(format!("{sep}{} {w}", t.get(column_key(*c)))));
@@ -213,18 +214,18 @@ fn draw_matrix(frame: &mut Frame, model: &Model, doc: &Doc, catalog: &Catalog, a
     let col = ((total.saturating_sub(11 + 14)) / CriterionId::ALL.len()).clamp(2, 6);
     let name_w = total.saturating_sub(11 + col * CriterionId::ALL.len()).max(6);
     let mut header = vec![Span::styled(
-        format!("{}{}", pad("", 5), pad(&cut(t.get("ui.results.col.offering"), name_w), name_w)),
+        format!("{}{}", pad("", 5), pad(&cut(t.get(k::UI_RESULTS_COL_OFFERING), name_w), name_w)),
         th.heading,
     )];
     for c in CriterionId::ALL {
         header.push(Span::styled(pad(&cut(t.get(column_key(c)), col - 1), col), th.heading));
     }
-    header.push(Span::styled(format!("{:>5}", cut(t.get("ui.results.col.score"), 5)), th.heading));
+    header.push(Span::styled(format!("{:>5}", cut(t.get(k::UI_RESULTS_COL_SCORE), 5)), th.heading));
     let mut lines = vec![Line::from(header)];
     let height = area.height.saturating_sub(2) as usize;
     let offset = (r.ranked + 1).saturating_sub(height.max(1));
     if list.ranked.is_empty() {
-        lines.push(Line::raw(t.get("ui.panel.none").to_string()));
+        lines.push(Line::raw(t.get(k::UI_PANEL_NONE).to_string()));
     }
     for (i, e) in list.ranked.iter().enumerate().skip(offset).take(height) {
         let here = i == r.ranked;
@@ -257,7 +258,7 @@ fn draw_matrix(frame: &mut Frame, model: &Model, doc: &Doc, catalog: &Catalog, a
         let mut spans: Vec<Span> = Vec::new();
         for light in Light::ALL {
             spans.push(Span::styled(describe::light_glyph(light), light_style(model, light)));
-            spans.push(Span::raw(format!(" {}  ", t.get(light.key()))));
+            spans.push(Span::raw(format!(" {}  ", t.by_name(light.key()))));
         }
         spans.push(Span::styled(describe::lights_label(t), th.muted));
         let legend = Rect { y: area.y + used, height: area.height - used, ..area };
@@ -276,7 +277,7 @@ fn excluded_lines(
     let Some(list) = &doc.shortlist else { return Vec::new() };
     let r = &doc.outcome.results;
     if list.excluded.is_empty() {
-        return vec![Line::raw(t.get("ui.results.none_excluded").to_string())];
+        return vec![Line::raw(t.get(k::UI_RESULTS_NONE_EXCLUDED).to_string())];
     }
     let mut lines = Vec::new();
     for (i, e) in list.excluded.iter().enumerate() {
@@ -301,16 +302,17 @@ fn what_if_lines(model: &Model, doc: &Doc, catalog: &Catalog) -> Vec<Line<'stati
     let t = &model.texts;
     let th = &model.theme;
     let Some(list) = &doc.shortlist else { return Vec::new() };
-    let mut lines = vec![Line::styled(t.get("ui.results.what_if_heading").to_string(), th.heading)];
+    let mut lines =
+        vec![Line::styled(t.get(k::UI_RESULTS_WHAT_IF_HEADING).to_string(), th.heading)];
     if list.what_ifs.is_empty() {
-        lines.push(Line::raw(t.get("ui.results.no_what_ifs").to_string()));
+        lines.push(Line::raw(t.get(k::UI_RESULTS_NO_WHAT_IFS).to_string()));
     }
     for w in &list.what_ifs {
         lines.push(Line::raw(format!("↺ {}", describe::what_if(t, catalog, w))));
     }
     if !list.stale.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(t.get("ui.results.stale_heading").to_string(), th.heading));
+        lines.push(Line::styled(t.get(k::UI_RESULTS_STALE_HEADING).to_string(), th.heading));
         for s in &list.stale {
             lines.push(Line::raw(format!("⌛ {}", describe::stale(t, catalog, s))));
         }
@@ -319,13 +321,13 @@ fn what_if_lines(model: &Model, doc: &Doc, catalog: &Catalog) -> Vec<Line<'stati
 }
 
 /// The facts the comparison shows beside the lights.
-const COMPARED_FACTS: [(FactField, &str); 6] = [
-    (FactField::Operator, "ui.fact.operator"),
-    (FactField::ProcessingLocations, "ui.fact.processing_locations"),
-    (FactField::Dpa, "ui.fact.dpa"),
-    (FactField::E2ee, "ui.fact.e2ee"),
-    (FactField::BrowserJoin, "ui.fact.browser_join"),
-    (FactField::MaxParticipants, "ui.fact.max_participants"),
+const COMPARED_FACTS: [(FactField, Key); 6] = [
+    (FactField::Operator, k::UI_FACT_OPERATOR),
+    (FactField::ProcessingLocations, k::UI_FACT_PROCESSING_LOCATIONS),
+    (FactField::Dpa, k::UI_FACT_DPA),
+    (FactField::E2ee, k::UI_FACT_E2EE),
+    (FactField::BrowserJoin, k::UI_FACT_BROWSER_JOIN),
+    (FactField::MaxParticipants, k::UI_FACT_MAX_PARTICIPANTS),
 ];
 
 fn compare_lines(model: &Model, doc: &Doc, catalog: &Catalog, width: usize) -> Vec<Line<'static>> {
@@ -347,11 +349,11 @@ fn compare_lines(model: &Model, doc: &Doc, catalog: &Catalog, width: usize) -> V
     head.extend(chosen.iter().map(|(o, _)| Span::styled(cell(t.pick(&o.name)), th.heading)));
     let mut lines = vec![Line::from(head)];
     let label = |s: &str| Span::styled(pad(&truncate(s, label_w - 1), label_w), th.muted);
-    let mut standing = vec![label(t.get("ui.results.standing"))];
+    let mut standing = vec![label(t.get(k::UI_RESULTS_STANDING))];
     for (_, e) in &chosen {
         let text = match list.ranked.iter().position(|r| r.offering == e.offering) {
-            Some(i) => t.fmt("ui.results.rank", &[("n", &(i + 1).to_string())]),
-            None => format!("✖ {}", t.get("ui.results.excluded")),
+            Some(i) => t.fmt(k::UI_RESULTS_RANK, &[("n", &(i + 1).to_string())]),
+            None => format!("✖ {}", t.get(k::UI_RESULTS_EXCLUDED)),
         };
         standing.push(Span::raw(cell(&text)));
     }
@@ -369,7 +371,7 @@ fn compare_lines(model: &Model, doc: &Doc, catalog: &Catalog, width: usize) -> V
         }
         lines.push(Line::from(spans));
     }
-    let mut score = vec![label(t.get("ui.results.col.score"))];
+    let mut score = vec![label(t.get(k::UI_RESULTS_COL_SCORE))];
     score.extend(chosen.iter().map(|(_, e)| Span::raw(cell(&e.score.to_string()))));
     lines.push(Line::from(score));
     for (field, key) in COMPARED_FACTS {
@@ -390,7 +392,8 @@ fn change_lines(model: &Model, doc: &Doc, catalog: &Catalog) -> Vec<Line<'static
     let mut lines = Vec::new();
     if d.to_be_confirmed {
         let on = d.snapshot.taken_on.to_string();
-        lines.push(Line::styled(t.fmt("ui.results.answers_changed", &[("date", &on)]), th.heading));
+        lines
+            .push(Line::styled(t.fmt(k::UI_RESULTS_ANSWERS_CHANGED, &[("date", &on)]), th.heading));
         for answer in AnswerId::ALL {
             let then = describe::answer_value(t, &d.snapshot.scenario, answer);
             let now = describe::answer_value(t, &a.scenario, answer);
@@ -403,21 +406,21 @@ fn change_lines(model: &Model, doc: &Doc, catalog: &Catalog) -> Vec<Line<'static
             && let Some(e) = list.excluded.iter().find(|e| e.offering == d.chosen)
         {
             lines.push(Line::styled(
-                t.fmt("ui.results.chosen_now_excluded", &[("name", t.pick(&o.name))]),
+                t.fmt(k::UI_RESULTS_CHOSEN_NOW_EXCLUDED, &[("name", t.pick(&o.name))]),
                 th.error,
             ));
             for ko in &e.knockouts {
                 lines.push(Line::raw(format!("  ✖ {}", describe::knockout(t, o, ko))));
             }
         }
-        lines.push(Line::raw(t.get("ui.results.confirm_hint").to_string()));
+        lines.push(Line::raw(t.get(k::UI_RESULTS_CONFIRM_HINT).to_string()));
         lines.push(Line::raw(""));
     }
     let changes = &doc.outcome.results.catalog_changes;
     if !changes.is_empty() {
         let edition = d.snapshot.catalog_edition.as_str();
         lines.push(Line::styled(
-            t.fmt("ui.results.catalog_changes", &[("edition", edition)]),
+            t.fmt(k::UI_RESULTS_CATALOG_CHANGES, &[("edition", edition)]),
             th.heading,
         ));
         for c in changes {
@@ -440,7 +443,7 @@ pub fn detail_lines(
     let mut lines = vec![
         Line::styled(t.pick(&offering.name).to_string(), th.heading),
         Line::styled(
-            format!("{} · {}", offering.product, t.get(offering.operating_model.key())),
+            format!("{} · {}", offering.product, t.by_name(offering.operating_model.key())),
             th.muted,
         ),
     ];
@@ -461,7 +464,7 @@ pub fn detail_lines(
             ]));
         }
     }
-    lines.push(Line::styled(t.get("ui.results.facts").to_string(), th.heading));
+    lines.push(Line::styled(t.get(k::UI_RESULTS_FACTS).to_string(), th.heading));
     for (field, label) in super::catalog::fact_fields() {
         if field == FactField::AuthorityPositions {
             continue;
@@ -473,30 +476,30 @@ pub fn detail_lines(
             Span::raw(describe::fact_value(t, offering, field)),
         ]));
         if let Some(from) = describe::provenance_on(t, catalog, offering, field, model.today) {
-            lines.push(Line::styled(format!("  {} {from}", t.get("ui.catalog.source")), th.muted));
+            lines.push(Line::styled(format!("  {} {from}", t.get(k::UI_CATALOG_SOURCE)), th.muted));
         }
     }
-    lines.push(Line::styled(t.get("ui.fact.authority_positions").to_string(), th.heading));
+    lines.push(Line::styled(t.get(k::UI_FACT_AUTHORITY_POSITIONS).to_string(), th.heading));
     if offering.authority_positions.is_empty() {
-        lines.push(Line::raw(t.get("answer.value.none").to_string()));
+        lines.push(Line::raw(t.get(k::ANSWER_VALUE_NONE).to_string()));
     }
     for p in &offering.authority_positions {
         let historical = if p.historical {
-            format!(" ({})", t.get("ui.results.historical"))
+            format!(" ({})", t.get(k::UI_RESULTS_HISTORICAL))
         } else {
             String::new()
         };
         lines.push(Line::raw(format!(
             "• {}, {}, {}: {}{historical}",
-            t.get(p.authority.key()),
+            t.by_name(p.authority.key()),
             p.edition,
             describe::as_of(t, &p.date),
-            t.get(p.verdict.key()),
+            t.by_name(p.verdict.key()),
         )));
         lines.push(Line::styled(format!("  {}", t.pick(&p.scope)), th.muted));
     }
     if !offering.settings.is_empty() {
-        lines.push(Line::styled(t.get("ui.catalog.settings").to_string(), th.heading));
+        lines.push(Line::styled(t.get(k::UI_CATALOG_SETTINGS).to_string(), th.heading));
         lines.extend(offering.settings.iter().map(|s| Line::raw(format!("• {}", t.pick(s)))));
     }
     lines

@@ -1,6 +1,7 @@
 //! The review: every answer and decision field in one list (Enter jumps to its step), and the
 //! documents written from here.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -22,7 +23,7 @@ fn row_text(model: &Model, doc: &Doc, row: ReviewRow) -> (String, String) {
         Some(c) => describe::offering_name(t, c, id),
         None => id.to_string(),
     };
-    let none = || t.get("answer.value.none").to_string();
+    let none = || t.get(k::ANSWER_VALUE_NONE).to_string();
     let d = a.decision.as_ref();
     match row {
         ReviewRow::About(field) => {
@@ -32,14 +33,14 @@ fn row_text(model: &Model, doc: &Doc, row: ReviewRow) -> (String, String) {
             (describe::answer_label(t, answer), describe::answer_value(t, s, answer))
         }
         ReviewRow::LoweringReason => (
-            t.get("ui.review.lowering").to_string(),
+            t.get(k::UI_REVIEW_LOWERING).to_string(),
             format!("{} ({})", s.protection_lowered_reason, s.protection_risk_accepted_by),
         ),
         ReviewRow::Decision(r) => {
             let value = match r {
                 DecisionRow::Chosen => d
                     .map(|d| name(&d.chosen))
-                    .unwrap_or_else(|| t.get("ui.review.not_decided").to_string()),
+                    .unwrap_or_else(|| t.get(k::UI_REVIEW_NOT_DECIDED).to_string()),
                 DecisionRow::RunnerUp => {
                     d.and_then(|d| d.runner_up.as_deref()).map(name).unwrap_or_else(none)
                 }
@@ -53,18 +54,18 @@ fn row_text(model: &Model, doc: &Doc, row: ReviewRow) -> (String, String) {
                     .unwrap_or_else(none),
                 _ => match &a.status {
                     Some(st) => t.fmt(
-                        "ui.review.status_by",
+                        k::UI_REVIEW_STATUS_BY,
                         &[
-                            ("status", t.get(st.status.key())),
+                            ("status", t.by_name(st.status.key())),
                             ("by", &st.by),
                             ("date", &st.on.to_string()),
                         ],
                     ),
-                    None => t.get("ui.decision.status_unset").to_string(),
+                    None => t.get(k::UI_DECISION_STATUS_UNSET).to_string(),
                 },
             };
             let value = if r == DecisionRow::Chosen && d.is_some_and(|d| d.to_be_confirmed) {
-                format!("{value} · ▲ {}", t.get("ui.review.to_be_confirmed"))
+                format!("{value} · ▲ {}", t.get(k::UI_REVIEW_TO_BE_CONFIRMED))
             } else {
                 value
             };
@@ -73,11 +74,11 @@ fn row_text(model: &Model, doc: &Doc, row: ReviewRow) -> (String, String) {
         ReviewRow::Ready => {
             let open = outcome::open_preconditions(doc, model.catalog.as_ref());
             let value = if open == 0 {
-                t.get("ui.checklist.ready_yes").to_string()
+                t.get(k::UI_CHECKLIST_READY_YES).to_string()
             } else {
-                t.fmt("ui.checklist.ready_no", &[("n", &open.to_string())])
+                t.count(k::UI_CHECKLIST_READY_NO, open, &[("n", &open.to_string())])
             };
-            (t.get("ui.review.ready").to_string(), value)
+            (t.get(k::UI_REVIEW_READY).to_string(), value)
         }
     }
 }
@@ -98,7 +99,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         Constraint::Length(footer_h),
     ]));
     frame.render_widget(
-        Paragraph::new(Line::styled(t.get("ui.review.intro").to_string(), th.muted)),
+        Paragraph::new(Line::styled(t.get(k::UI_REVIEW_INTRO).to_string(), th.muted)),
         intro,
     );
     let rows = outcome::review_rows(doc);
@@ -126,9 +127,9 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
     let mut lines = Vec::new();
     if written.is_empty() {
-        lines.push(Line::styled(t.get("ui.review.export_hint").to_string(), th.muted));
+        lines.push(Line::styled(t.get(k::UI_REVIEW_EXPORT_HINT).to_string(), th.muted));
     } else {
-        lines.push(Line::styled(t.get("ui.review.written").to_string(), th.heading));
+        lines.push(Line::styled(t.get(k::UI_REVIEW_WRITTEN).to_string(), th.heading));
         for path in written.iter().rev().take(3) {
             lines.push(Line::raw(format!("• {}", path.display())));
         }

@@ -1,6 +1,7 @@
 //! A scenario step: its questions with their options on the left, the explanation of the option
 //! under the cursor below, and the live narrowing panel on the right.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -18,19 +19,23 @@ use crate::tui::questions::{Question, Row};
 fn option_hint(model: &Model, question: Question, option: usize) -> String {
     let t = &model.texts;
     let own = match question {
-        Question::Overlays if option == 0 => Some("ui.overlay.social_data.hint".to_string()),
-        Question::Overlays => Some("ui.overlay.professional_secrecy.hint".to_string()),
-        q if q.options_have_hints() => q.option_keys().get(option).map(|k| format!("{k}.hint")),
+        Question::Overlays if option == 0 => {
+            Some(k::UI_OVERLAY_SOCIAL_DATA_HINT.name().to_string())
+        }
+        Question::Overlays => Some(k::UI_OVERLAY_PROFESSIONAL_SECRECY_HINT.name().to_string()),
+        q if q.options_have_hints() => {
+            q.option_keys().get(option).map(|k| format!("{}.hint", k.name()))
+        }
         _ => None,
     };
     match own {
-        Some(key) if t.has(&key) => t.get(&key).to_string(),
+        Some(key) if t.has(&key) => t.by_name(&key).to_string(),
         _ => t.get(question.hint_key()).to_string(),
     }
 }
 
 fn need_name(model: &Model, need: ProtectionNeed) -> String {
-    model.texts.get(need.key()).to_string()
+    model.texts.by_name(need.key()).to_string()
 }
 
 /// Lines under the list: what the option under the cursor means, and step-wide warnings.
@@ -48,19 +53,19 @@ fn hint_lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         let (proposed, reasons) = s.proposed_protection();
         match row.question() {
             Question::ProtectionNeed | Question::LoweringReason | Question::RiskAcceptedBy => {
-                let why: Vec<&str> = reasons.iter().map(|r| t.get(r.key())).collect();
+                let why: Vec<&str> = reasons.iter().map(|r| t.by_name(r.key())).collect();
                 let need = need_name(model, proposed);
                 let why = why.join("; ");
                 lines.push(Line::styled(
-                    t.fmt("ui.hint.proposed_protection", &[("need", &need), ("why", &why)]),
+                    t.fmt(k::UI_HINT_PROPOSED_PROTECTION, &[("need", &need), ("why", &why)]),
                     th.muted,
                 ));
             }
             Question::E2ee => {
-                let proposal = if proposed_e2ee(s) { t.get("ui.yes") } else { t.get("ui.no") };
+                let proposal = if proposed_e2ee(s) { t.get(k::UI_YES) } else { t.get(k::UI_NO) };
                 let need = need_name(model, s.protection());
                 lines.push(Line::styled(
-                    t.fmt("ui.hint.proposed_e2ee", &[("value", proposal), ("need", &need)]),
+                    t.fmt(k::UI_HINT_PROPOSED_E2EE, &[("value", proposal), ("need", &need)]),
                     th.muted,
                 ));
             }
@@ -68,10 +73,10 @@ fn hint_lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         }
     }
     if doc.step() == Step::Data && s.protection_lowered() {
-        lines.push(Line::styled(format!("▲ {}", t.get("ui.hint.lowered")), th.error));
+        lines.push(Line::styled(format!("▲ {}", t.get(k::UI_HINT_LOWERED)), th.error));
     }
     if doc.step() == Step::Organisation && s.purposes_diverge() {
-        lines.push(Line::styled(format!("▲ {}", t.get("ui.hint.purposes_diverge")), th.error));
+        lines.push(Line::styled(format!("▲ {}", t.get(k::UI_HINT_PURPOSES_DIVERGE)), th.error));
     }
     lines
 }
@@ -112,7 +117,7 @@ fn list_lines(model: &Model, doc: &Doc, width_: u16) -> ListLines {
             if rows.get(doc.cursor).map(|r| r.question()) == Some(q) {
                 out.heading_of_cursor = out.lines.len();
             }
-            let multi = if q.is_multi() { t.get("ui.multi") } else { "" };
+            let multi = if q.is_multi() { t.get(k::UI_MULTI) } else { "" };
             let room = w.saturating_sub(2 + width(multi));
             let mut spans =
                 vec![Span::styled(format!(" {}", truncate(t.get(q.key()), room)), th.heading)];
@@ -142,7 +147,7 @@ fn list_lines(model: &Model, doc: &Doc, width_: u16) -> ListLines {
                     && crate::domain::scenario::ProtectionNeed::ALL.get(option)
                         == Some(&s.proposed_protection().0)
                 {
-                    label = format!("{label} ({})", t.get("ui.proposed"));
+                    label = format!("{label} ({})", t.get(k::UI_PROPOSED));
                 }
                 let label = truncate(&format!("{glyph} {label}"), w.saturating_sub(4));
                 let (marker, style) =
@@ -152,9 +157,9 @@ fn list_lines(model: &Model, doc: &Doc, width_: u16) -> ListLines {
                     Span::styled(label, style),
                 ]));
                 // The four levels are explained on the spot, not only under the cursor.
-                let own_hint = format!("{key}.hint");
+                let own_hint = format!("{}.hint", key.name());
                 if question == Question::TransferStance && t.has(&own_hint) {
-                    let hint = t.get(&own_hint);
+                    let hint = t.by_name(&own_hint);
                     out.lines.push(Line::styled(
                         format!("       {}", truncate(hint, w.saturating_sub(8))),
                         th.muted,

@@ -1,5 +1,6 @@
 //! The start screen: saved assessments to resume, a new one, the catalogue.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,18 +18,18 @@ pub fn when(model: &Model, ts: jiff::Timestamp) -> String {
 fn details(model: &Model, save: &SaveSummary) -> String {
     let t = &model.texts;
     if let Some(error) = &save.error {
-        return t.fmt("ui.start.unreadable", &[("error", error)]);
+        return t.fmt(k::UI_START_UNREADABLE, &[("error", error)]);
     }
     let step = super::chrome::step_indicator(model, save.step);
     let mut parts = vec![
-        t.fmt("ui.start.changed", &[("when", &when(model, save.updated))]),
-        format!("{step} ({})", t.get(&save.step.key())),
+        t.fmt(k::UI_START_CHANGED, &[("when", &when(model, save.updated))]),
+        format!("{step} ({})", t.by_name(&save.step.key())),
     ];
     if let Some(chosen) = &save.chosen {
-        parts.push(t.fmt("ui.start.chosen", &[("offering", chosen)]));
+        parts.push(t.fmt(k::UI_START_CHOSEN, &[("offering", chosen)]));
     }
     if let Some(status) = save.status {
-        parts.push(t.get(status.key()).to_string());
+        parts.push(t.by_name(status.key()).to_string());
     }
     parts.join(" · ")
 }
@@ -47,11 +48,11 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     // The line after the selected entry's last line, when that is more than title and details.
     let mut cursor_end = 0;
     let heading = if start.loading {
-        "ui.start.loading"
+        k::UI_START_LOADING
     } else if start.saves.is_empty() {
-        "ui.start.no_saves"
+        k::UI_START_NO_SAVES
     } else {
-        "ui.start.saves"
+        k::UI_START_SAVES
     };
     lines.push(Line::styled(format!(" {}", t.get(heading)), th.heading));
     // Only the title line of the selected entry is highlighted: a cursor move then rewrites
@@ -67,7 +68,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         if selected {
             cursor_line = lines.len();
         }
-        let title = if save.title.trim().is_empty() { t.get("ui.untitled") } else { &save.title };
+        let title = if save.title.trim().is_empty() { t.get(k::UI_UNTITLED) } else { &save.title };
         let head = if save.organisation.is_empty() {
             title.to_string()
         } else {
@@ -89,16 +90,17 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     if start.cursor == start.new_row() {
         cursor_line = lines.len();
     }
-    lines.push(item(start.cursor == start.new_row(), "+ ", t.get("ui.start.new").to_string()));
+    lines.push(item(start.cursor == start.new_row(), "+ ", t.get(k::UI_START_NEW).to_string()));
     if start.cursor == start.catalog_row() {
         cursor_line = lines.len();
     }
     let browse = match &model.catalog {
-        Some(c) => t.fmt(
-            "ui.start.browse",
+        Some(c) => t.count(
+            k::UI_START_BROWSE,
+            c.offerings.len(),
             &[("count", &c.offerings.len().to_string()), ("edition", &c.edition)],
         ),
-        None => t.get("ui.start.browse_loading").to_string(),
+        None => t.get(k::UI_START_BROWSE_LOADING).to_string(),
     };
     lines.push(item(start.cursor == start.catalog_row(), "≡ ", browse));
 

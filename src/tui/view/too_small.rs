@@ -1,5 +1,6 @@
 //! Below 60×20: say so plainly, and keep handling q and Ctrl+C.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -12,8 +13,11 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let have = format!("{}×{}", area.width, area.height);
     let t = &model.texts;
     let lines = vec![
-        Line::styled(t.fmt("ui.too_small", &[("need", &need), ("have", &have)]), model.theme.error),
-        Line::raw(t.get("ui.too_small.quit")),
+        Line::styled(
+            t.fmt(k::UI_TOO_SMALL, &[("need", &need), ("have", &have)]),
+            model.theme.error,
+        ),
+        Line::raw(t.get(k::UI_TOO_SMALL_QUIT)),
     ];
     let height = 4.min(area.height);
     let y = area.y + area.height.saturating_sub(height) / 2;
