@@ -9,10 +9,10 @@ use crate::domain::fact_ref::FactRef;
 use crate::domain::facts::{AsOf, Fact};
 use crate::domain::narrowing::{
     AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RelaxedTo, RuleId,
-    StaleFact, WhatIf,
+    StaleFact, Tier, Unconfirmed, WhatIf,
 };
-use crate::domain::norms::{self, Law, Norm, Supervisor, Topic};
-use crate::domain::scenario::{Bundesland, Scenario, TransferStance};
+use crate::domain::norms::{self, CatholicSupervision, Law, Norm, Supervisor, Topic};
+use crate::domain::scenario::{Bundesland, Proposal, Scenario, TransferStance};
 use crate::domain::todos::{Todo, TodoId};
 use crate::i18n::Texts;
 use crate::i18n::{Key, k};
@@ -53,6 +53,10 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
         (RuleId::BrowserJoin, KnockOutDetail::Browsers { under_e2ee: true, .. }) => {
             k::RULE_BROWSER_JOIN_REASON_E2EE
         }
+        (RuleId::BrowserJoin, KnockOutDetail::NoBrowser { under_e2ee: true }) => {
+            k::RULE_BROWSER_JOIN_REASON_NONE_E2EE
+        }
+        (RuleId::BrowserJoin, KnockOutDetail::NoBrowser { .. }) => k::RULE_BROWSER_JOIN_REASON_NONE,
         (RuleId::BrowserJoin, _) => k::RULE_BROWSER_JOIN_REASON,
         (RuleId::E2ee, _) => k::RULE_E2EE_REASON,
         (RuleId::Size, KnockOutDetail::Participants { under_e2ee: true, .. }) => {
@@ -71,10 +75,19 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
             k::RULE_AVAILABILITY_REASON_ENDED
         }
         (RuleId::Availability, _) => k::RULE_AVAILABILITY_REASON,
+        (RuleId::UsControl, KnockOutDetail::Control { operator: true, .. }) => {
+            k::RULE_US_CONTROL_REASON_OPERATOR
+        }
+        (RuleId::UsControl, _) => k::RULE_US_CONTROL_REASON_PARENT,
+        (RuleId::JoinWithoutAccount, _) => k::RULE_JOIN_WITHOUT_ACCOUNT_REASON,
     };
+    let (operator, _) = entity(texts, &offering.operator);
+    let (parent, _) = entity(texts, &offering.parent);
     let mut args: Vec<(&str, String)> = vec![
         ("name", name.to_string()),
         ("model", texts.by_name(offering.operating_model.key()).to_string()),
+        ("operator", operator),
+        ("parent", parent),
     ];
     match &knockout.detail {
         KnockOutDetail::Countries { countries, allowed } => {
@@ -97,9 +110,35 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
                 args.push(("until", date.to_string()));
             }
         }
-        KnockOutDetail::Plain => {}
+        KnockOutDetail::NoBrowser { .. }
+        | KnockOutDetail::Control { .. }
+        | KnockOutDetail::Plain => {}
     }
     fill(texts, key, &args)
+}
+
+/// One sentence: which hard requirement of `offering` is not confirmed, and what to ask.
+pub fn unconfirmed(texts: &Texts, offering: &Offering, open: &Unconfirmed) -> String {
+    let facts: Vec<String> = open.facts.iter().map(|f| fact_label(texts, *f)).collect();
+    texts.fmt(
+        k::REQUIREMENT_UNCONFIRMED,
+        &[
+            ("name", texts.pick(&offering.name)),
+            ("requirement", texts.by_name(&open.rule.requirement_key())),
+            ("facts", &facts.join(", ")),
+        ],
+    )
+}
+
+/// "fits if confirmed: data processing agreement, data transfers" — the requirements still open.
+pub fn open_requirements(texts: &Texts, open: &[Unconfirmed]) -> String {
+    let names: Vec<String> = open.iter().map(|u| requirement(texts, u.rule)).collect();
+    texts.fmt(k::TIER_UNCONFIRMED_OPEN, &[("requirements", &names.join(", "))])
+}
+
+/// The tier's label ("fits" / "fits if confirmed").
+pub fn tier(texts: &Texts, tier: Tier) -> String {
+    texts.by_name(tier.key()).to_string()
 }
 
 /// "public bodies in Berlin", "bodies in Berlin", "public bodies".
@@ -114,6 +153,11 @@ fn reserved_for(texts: &Texts, land: Option<Bundesland>, public_bodies_only: boo
         (None, true) => texts.get(k::RULE_AVAILABILITY_PUBLIC).to_string(),
         (None, false) => texts.get(k::RULE_AVAILABILITY_OTHERS).to_string(),
     }
+}
+
+/// What a hard requirement asks for ("data processing agreement obtainable").
+pub fn requirement(texts: &Texts, rule: RuleId) -> String {
+    texts.by_name(&rule.requirement_key()).to_string()
 }
 
 /// The rule's short name ("Auftragsverarbeitungsvertrag").
@@ -196,15 +240,21 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
     let names: Vec<String> =
         what_if.brings_back.iter().map(|id| offering_name(texts, catalog, id)).collect();
     let value = match what_if.relaxed_to {
-        RelaxedTo::Stance(s) => texts.by_name(s.key()),
-        RelaxedTo::Size(s) => texts.by_name(s.key()),
-        RelaxedTo::Hosting(h) => texts.by_name(h.key()),
-        RelaxedTo::WithoutFeature(f) => texts.by_name(f.key()),
-        RelaxedTo::Yes => texts.get(YES),
-        RelaxedTo::No => texts.get(NO),
-    }
-    .to_string();
+        RelaxedTo::Stance(s) => texts.by_name(s.key()).to_string(),
+        RelaxedTo::Size(s) => texts.by_name(s.key()).to_string(),
+        RelaxedTo::Participants(n) => {
+            texts.fmt(k::ANSWER_VALUE_AT_MOST_PEOPLE, &[("n", &n.to_string())])
+        }
+        RelaxedTo::Hosting(h) => texts.by_name(h.key()).to_string(),
+        RelaxedTo::WithoutFeature(f) => texts.by_name(f.key()).to_string(),
+        RelaxedTo::Recording(r) => texts.by_name(r.key()).to_string(),
+        RelaxedTo::Yes => texts.get(YES).to_string(),
+        RelaxedTo::No => texts.get(NO).to_string(),
+    };
     let key = match (what_if.answer, what_if.relaxed_to) {
+        (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::EuOnly)) => {
+            k::WHATIF_STANCE_EU_ONLY
+        }
         (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Adequacy)) => {
             k::WHATIF_STANCE_ADEQUACY
         }
@@ -217,6 +267,8 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
         (AnswerId::Hosting, _) => k::WHATIF_HOSTING,
         (AnswerId::OpenSourceRequired, _) => k::WHATIF_OPEN_SOURCE,
         (AnswerId::SelfHostingCapacity, _) => k::WHATIF_SELF_HOSTING_CAPACITY,
+        (AnswerId::Recording, _) => k::WHATIF_RECORDING,
+        (AnswerId::JoinWithoutAccount, _) => k::WHATIF_JOIN_WITHOUT_ACCOUNT,
         _ => k::WHATIF_OTHER,
     };
     fill(
@@ -256,6 +308,16 @@ pub fn todo_flag(texts: &Texts, todo: &Todo) -> String {
 /// Why the to-do applies, one sentence per cause, then the norms of the scenario's regime (and,
 /// for a DPIA, the competent authority to consult).
 pub fn todo_why(texts: &Texts, scenario: &Scenario, todo: &Todo) -> Vec<String> {
+    todo_why_in(texts, scenario, None, todo)
+}
+
+/// [`todo_why`], naming the offerings a cause concerns from `catalog` (else by id).
+pub fn todo_why_in(
+    texts: &Texts,
+    scenario: &Scenario,
+    catalog: Option<&Catalog>,
+    todo: &Todo,
+) -> Vec<String> {
     let act = state_act(texts, scenario);
     let mut out: Vec<String> = todo
         .why
@@ -263,7 +325,16 @@ pub fn todo_why(texts: &Texts, scenario: &Scenario, todo: &Todo) -> Vec<String> 
         .map(|cause| {
             let labels: Vec<String> = cause.facts.iter().map(|f| fact_label(texts, *f)).collect();
             let facts = labels.join(", ");
-            fill_by_name(texts, cause.reason.id(), &[("state_act", act.clone()), ("facts", facts)])
+            let name = match (&cause.offering, catalog) {
+                (Some(id), Some(c)) => offering_name(texts, c, id),
+                (Some(id), None) => id.clone(),
+                (None, _) => String::new(),
+            };
+            fill_by_name(
+                texts,
+                cause.reason.id(),
+                &[("state_act", act.clone()), ("facts", facts), ("name", name)],
+            )
         })
         .collect();
     if todo.id == TodoId::Dpia
@@ -305,6 +376,8 @@ fn church_key(law: Law, topic: Topic) -> Option<Key> {
         (Law::Kdg, Topic::Dpia) => k::NORM_KDG_DPIA,
         (Law::Kdg, Topic::Lawfulness) => k::NORM_KDG_LAWFULNESS,
         (Law::Kdg, Topic::Special) => k::NORM_KDG_SPECIAL,
+        (Law::Kdg, Topic::Employees) => k::NORM_KDG_EMPLOYEES,
+        (Law::Ekd, Topic::Employees) => k::NORM_EKD_EMPLOYEES,
         (Law::Ekd, Topic::Dpa) => k::NORM_EKD_DPA,
         (Law::Ekd, Topic::Transfer) => k::NORM_EKD_TRANSFER,
         (Law::Ekd, Topic::Toms) => k::NORM_EKD_TOMS,
@@ -411,6 +484,10 @@ pub fn answer_value_words(texts: &Texts, value: &AnswerValue) -> String {
         AnswerValue::Organisers(v) => set(texts, v, |p| p.key()),
         AnswerValue::Participants(v) => set(texts, v, |p| p.key()),
         AnswerValue::Size(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::People(0) => texts.get(k::ANSWER_VALUE_NOBODY).to_string(),
+        AnswerValue::People(n) => texts.fmt(k::ANSWER_VALUE_PEOPLE, &[("n", &n.to_string())]),
+        AnswerValue::Recording(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::AttentionTracking(v) => texts.by_name(v.key()).to_string(),
         AnswerValue::Data(v) => set(texts, v, |d| d.key()),
         AnswerValue::ProtectionNeed(v) => texts.by_name(v.key()).to_string(),
         AnswerValue::Representation(v) => texts.by_name(v.key()).to_string(),
@@ -423,13 +500,42 @@ pub fn answer_value_words(texts: &Texts, value: &AnswerValue) -> String {
 
 /// The current value of one answer, in words, marked when it follows the proposal.
 pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> String {
-    let words = answer_value_words(texts, &AnswerValue::of(scenario, answer));
-    let proposed = match answer {
-        AnswerId::ProtectionNeed => scenario.protection_need.is_none(),
-        AnswerId::E2eeRequired => scenario.e2ee_required.is_none(),
-        _ => false,
+    let s = scenario;
+    let words = match answer {
+        AnswerId::Browsers if s.browsers.is_empty() => {
+            texts.get(k::ANSWER_VALUE_ANY_BROWSER).to_string()
+        }
+        _ => answer_value_words(texts, &AnswerValue::of(scenario, answer)),
     };
-    if proposed { texts.fmt(k::ANSWER_VALUE_PROPOSED, &[("value", &words)]) } else { words }
+    // An answer that follows from others reads "yes (proposed, because …)" until confirmed.
+    let because = |unset: bool, why: Proposal| {
+        if unset {
+            texts.fmt(
+                k::ANSWER_VALUE_PROPOSED_BECAUSE,
+                &[("value", &words), ("because", texts.by_name(why.key()))],
+            )
+        } else {
+            words.clone()
+        }
+    };
+    match answer {
+        AnswerId::PublicBody => because(s.public_body.is_none(), s.proposed_public_body().1),
+        AnswerId::Regime => because(s.regime.is_none(), s.proposed_regime().1),
+        AnswerId::SocialData => because(s.social_data.is_none(), s.proposed_social_data().1),
+        AnswerId::ProfessionalSecrecy => {
+            because(s.professional_secrecy.is_none(), s.proposed_professional_secrecy().1)
+        }
+        AnswerId::E2eeRequired => because(s.e2ee_required.is_none(), s.proposed_e2ee().1),
+        AnswerId::ProtectionNeed if s.protection_need.is_none() => {
+            let (_, reasons) = s.proposed_protection();
+            let why: Vec<&str> = reasons.iter().map(|r| texts.by_name(r.key())).collect();
+            texts.fmt(
+                k::ANSWER_VALUE_PROPOSED_FROM,
+                &[("value", &words), ("reasons", &why.join("; "))],
+            )
+        }
+        _ => words,
+    }
 }
 
 /// The one-line explanation of a status option.
@@ -462,6 +568,9 @@ pub fn competent_authority(texts: &Texts, scenario: &Scenario) -> Option<String>
         Supervisor::Ekd => k::SUPERVISOR_EKD,
         Supervisor::Bfdi => k::SUPERVISOR_BFDI,
         Supervisor::BayernPrivate => k::SUPERVISOR_BY_PRIVATE,
+        Supervisor::KdgJoint(CatholicSupervision::NorthRhineWestphalia) => k::SUPERVISOR_KDG_NW,
+        Supervisor::KdgJoint(CatholicSupervision::Bavaria) => k::SUPERVISOR_KDG_BY,
+        Supervisor::KdgJoint(CatholicSupervision::SouthWest) => k::SUPERVISOR_KDG_SOUTHWEST,
         Supervisor::Land(land) => match land {
             Bundesland::BadenWuerttemberg => k::SUPERVISOR_BW,
             Bundesland::Bayern => k::SUPERVISOR_BY,
@@ -517,6 +626,8 @@ fn fact_label_static(texts: &Texts, field: FactField) -> &str {
         FactField::KbvListed => k::STALE_FIELD_KBV_LISTED,
         FactField::Availability => k::STALE_FIELD_AVAILABILITY,
         FactField::AuthorityPositions => k::STALE_FIELD_AUTHORITY_POSITIONS,
+        FactField::JoinWithoutAccount => k::STALE_FIELD_JOIN_WITHOUT_ACCOUNT,
+        FactField::AttentionTracking => k::STALE_FIELD_ATTENTION_TRACKING,
     })
 }
 
@@ -676,6 +787,56 @@ pub fn provenance_on(
     } else {
         Some(text)
     }
+}
+
+/// One piece of the organisation's evidence: "Zoom, DPA: standard — processing agreement
+/// No. 2026-041, § 3 (2026-10-14, checked by A. Weber)". `effective` holds the evidence applied.
+pub fn evidence(
+    texts: &Texts,
+    effective: &Catalog,
+    e: &crate::domain::evidence::Evidence,
+) -> String {
+    let field = e.fact.field();
+    let (name, value) = match effective.offering(&e.offering) {
+        Some(o) => (texts.pick(&o.name).to_string(), fact_value(texts, o, field)),
+        None => (e.offering.clone(), String::new()),
+    };
+    texts.fmt(
+        k::EVIDENCE_LINE,
+        &[
+            ("name", &name),
+            ("field", &fact_label(texts, field)),
+            ("value", &value),
+            ("document", &e.document),
+            ("date", &e.date.to_string()),
+            ("by", &e.checked_by),
+        ],
+    )
+}
+
+/// Evidence that contradicts the catalogue: both values, to resolve.
+pub fn conflict(
+    texts: &Texts,
+    catalog: &Catalog,
+    effective: &Catalog,
+    conflict: &crate::domain::evidence::Conflict,
+    e: &crate::domain::evidence::Evidence,
+) -> String {
+    let (Some(then), Some(now)) =
+        (catalog.offering(&conflict.offering), effective.offering(&conflict.offering))
+    else {
+        return conflict.offering.clone();
+    };
+    texts.fmt(
+        k::EVIDENCE_CONFLICT,
+        &[
+            ("name", texts.pick(&then.name)),
+            ("field", &fact_label(texts, conflict.field)),
+            ("catalogue", &fact_value(texts, then, conflict.field)),
+            ("evidence", &fact_value(texts, now, conflict.field)),
+            ("document", &e.document),
+        ],
+    )
 }
 
 /// A country's name ("Schweiz") from its ISO 3166 code; the code itself for a country without a

@@ -43,7 +43,7 @@ fn fields(s: &Scenario) -> Vec<FactField> {
         fields.extend([FactField::E2eeBrowserJoin, FactField::E2eeMaxParticipants]);
     }
     fields.extend([FactField::BrowserJoin, FactField::MaxParticipants]);
-    fields.extend(s.required_features.iter().map(|f| FactField::Feature(*f)));
+    fields.extend(s.features_needed().into_iter().map(FactField::Feature));
     if s.asks_statutory_insurance() {
         fields.push(FactField::KbvListed);
     }

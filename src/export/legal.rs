@@ -113,11 +113,11 @@ impl Legal<'_> {
 
     pub fn is_public(&self) -> bool {
         let s = self.b.scenario;
-        s.public_body || matches!(s.org_type, OrgType::PublicBody | OrgType::School)
+        s.public_body() || matches!(s.org_type, OrgType::PublicBody | OrgType::School)
     }
 
     fn church(&self) -> bool {
-        matches!(self.b.scenario.regime, LegalRegime::ChurchKdg | LegalRegime::ChurchDsgEkd)
+        matches!(self.b.scenario.regime(), LegalRegime::ChurchKdg | LegalRegime::ChurchDsgEkd)
     }
 
     /// The groups of people, in the order a reader expects them.
@@ -215,17 +215,17 @@ impl Legal<'_> {
                 &[("placeholder", &self.placeholder_for(k::EXPORT_WHAT_SPECIAL_CONDITION))],
             ));
         }
-        if s.social_data {
+        if s.social_data() {
             out.push(self.get(k::EXPORT_BASIS_SOCIAL));
         }
-        if s.required_features.contains(&Feature::Recording) {
+        if s.recording.records() {
             out.push(self.get(k::EXPORT_BASIS_RECORDING));
         }
         if self.church() {
             out.push(self.fmt(
                 k::EXPORT_BASIS_CHURCH,
                 &[
-                    ("law", self.t.by_name(s.regime.key())),
+                    ("law", self.t.by_name(s.regime().key())),
                     ("placeholder", &self.placeholder_for(k::EXPORT_WHAT_CHURCH_NORMS)),
                 ],
             ));
@@ -246,10 +246,10 @@ impl Legal<'_> {
             self.get(k::EXPORT_DATA_MEETING),
             self.get(k::EXPORT_DATA_CONTENT),
         ];
-        if s.required_features.contains(&Feature::DialIn) {
+        if s.features_needed().contains(&Feature::DialIn) {
             out.push(self.get(k::EXPORT_DATA_DIAL_IN));
         }
-        if s.required_features.contains(&Feature::Recording) {
+        if s.recording.records() {
             out.push(self.get(k::EXPORT_DATA_RECORDING));
         }
         if self.special_categories() {
@@ -260,10 +260,10 @@ impl Legal<'_> {
         {
             out.push(self.get(k::EXPORT_DATA_CHILDREN));
         }
-        if s.social_data {
+        if s.social_data() {
             out.push(self.get(k::EXPORT_DATA_SOCIAL));
         }
-        if s.professional_secrecy || s.data.contains(&DataCategory::ProfessionalSecrets) {
+        if s.professional_secrecy() || s.data.contains(&DataCategory::ProfessionalSecrets) {
             out.push(self.get(k::EXPORT_DATA_SECRETS));
         }
         out
@@ -413,13 +413,13 @@ impl Legal<'_> {
         let s = self.b.scenario;
         let mut out =
             vec![self.get(k::EXPORT_STORAGE_CONTENT), self.get(k::EXPORT_STORAGE_METADATA)];
-        if s.required_features.contains(&Feature::Recording) {
+        if s.recording.records() {
             out.push(self.get(k::EXPORT_STORAGE_RECORDING));
         }
-        if s.required_features.contains(&Feature::Chat) {
+        if s.features_needed().contains(&Feature::Chat) {
             out.push(self.get(k::EXPORT_STORAGE_CHAT));
         }
-        if s.required_features.contains(&Feature::DialIn) {
+        if s.features_needed().contains(&Feature::DialIn) {
             out.push(self.get(k::EXPORT_STORAGE_DIAL_IN));
         }
         out.push(self.get(k::EXPORT_STORAGE_ACCOUNTS));

@@ -118,7 +118,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
 
     // Art. 13(2)(e), (f)
     heading(&mut doc, k::EXPORT_NOTICE_H_OBLIGATION);
-    let alternatives = if basis.scenario.required_features.contains(&Feature::DialIn) {
+    let alternatives = if basis.scenario.features_needed().contains(&Feature::DialIn) {
         l.get(k::EXPORT_NOTICE_ALTERNATIVE_DIAL_IN)
     } else {
         l.placeholder_for(k::EXPORT_WHAT_ALTERNATIVES)
@@ -147,7 +147,7 @@ fn pupils(doc: &mut Doc, l: &Legal) {
         .map(|k| md::text(t.by_name(&format!("export.notice.pupils.{k}"))))
         .collect();
     doc.list(&items);
-    let recording = if l.b.scenario.required_features.contains(&Feature::Recording) {
+    let recording = if l.b.scenario.recording.records() {
         k::EXPORT_NOTICE_PUPILS_RECORDING_CONSENT
     } else {
         k::EXPORT_NOTICE_PUPILS_NO_RECORDING

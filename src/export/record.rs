@@ -20,11 +20,13 @@ use super::markdown::{self as md, Doc};
 use super::words;
 
 /// The answers that work as knock-out criteria, in the order the wizard asks them.
-const KNOCKOUT_ANSWERS: [AnswerId; 8] = [
+const KNOCKOUT_ANSWERS: [AnswerId; 10] = [
     AnswerId::TransferStance,
     AnswerId::Hosting,
     AnswerId::E2eeRequired,
     AnswerId::Size,
+    AnswerId::Audience,
+    AnswerId::JoinWithoutAccount,
     AnswerId::RequiredFeatures,
     AnswerId::InstallPossible,
     AnswerId::OpenSourceRequired,
@@ -237,7 +239,9 @@ impl Record<'_> {
             .iter()
             .filter(|id| match id {
                 AnswerId::OpenSourceRequired => s.open_source_required,
-                AnswerId::SocialData => s.social_data,
+                AnswerId::SocialData => s.social_data(),
+                AnswerId::Audience => s.audience > 0,
+                AnswerId::JoinWithoutAccount => s.join_without_account,
                 _ => true,
             })
             .map(|id| self.labelled(*id))
@@ -254,7 +258,8 @@ impl Record<'_> {
         }
         doc.list(&items);
         doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_DRIVERS_UNKNOWN)));
-        let need = self.answer(AnswerId::ProtectionNeed);
+        // The value only: the answers above say why it was proposed.
+        let need = self.by_name(self.b.scenario.protection().key());
         let weights: Vec<String> = self
             .b
             .shortlist

@@ -186,7 +186,7 @@ fn measures(l: &Legal) -> Vec<String> {
         (Feature::Lobby, k::EXPORT_ROPA_TOM_LOBBY),
         (Feature::Passwords, k::EXPORT_ROPA_TOM_PASSWORDS),
     ] {
-        if b.scenario.required_features.contains(&feature) {
+        if b.scenario.features_needed().contains(&feature) {
             out.push(l.get(key));
         }
     }

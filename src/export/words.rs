@@ -116,6 +116,15 @@ pub fn short_knockout(texts: &Texts, knockout: &KnockOut) -> String {
             let key = if *under_e2ee { k::EXPORT_KO_FEATURE_E2EE } else { k::EXPORT_KO_FEATURE };
             texts.fmt(key, &[("feature", texts.by_name(feature.key()))])
         }
+        KnockOutDetail::NoBrowser { under_e2ee } => {
+            let key =
+                if *under_e2ee { k::EXPORT_KO_NO_BROWSER_E2EE } else { k::EXPORT_KO_NO_BROWSER };
+            texts.get(key).to_string()
+        }
+        KnockOutDetail::Control { operator: true, .. } => {
+            texts.get(k::EXPORT_KO_US_OPERATOR).to_string()
+        }
+        KnockOutDetail::Control { .. } => texts.get(k::EXPORT_KO_US_PARENT).to_string(),
         KnockOutDetail::Availability { .. } => String::new(),
         KnockOutDetail::Plain => String::new(),
     };

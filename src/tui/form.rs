@@ -56,10 +56,28 @@ pub enum Field {
     LoweringReason,
     /// Who accepts the risk of the lower protection need.
     RiskAcceptedBy,
+    /// A number: people taking an active part in the largest meeting.
+    LargestMeeting,
+    /// A number: people only watching.
+    Audience,
 }
 
 impl Field {
-    pub fn value(self, a: &Assessment) -> &str {
+    /// Fields that hold a number: only digits are typed, and an empty field is 0.
+    pub fn is_number(self) -> bool {
+        matches!(self, Field::LargestMeeting | Field::Audience)
+    }
+
+    pub fn value(self, a: &Assessment) -> String {
+        let number = |n: u32| if n == 0 { String::new() } else { n.to_string() };
+        match self {
+            Field::LargestMeeting => number(a.scenario.largest_meeting),
+            Field::Audience => number(a.scenario.audience),
+            other => other.text(a).to_string(),
+        }
+    }
+
+    fn text(self, a: &Assessment) -> &str {
         let m = &a.meta;
         match self {
             Field::About(f) => match f {
@@ -74,6 +92,17 @@ impl Field {
             },
             Field::LoweringReason => &a.scenario.protection_lowered_reason,
             Field::RiskAcceptedBy => &a.scenario.protection_risk_accepted_by,
+            Field::LargestMeeting | Field::Audience => "",
+        }
+    }
+
+    /// Writes the edited text into the assessment.
+    fn set(self, a: &mut Assessment, text: &str) {
+        let number = || text.parse::<u32>().unwrap_or(0);
+        match self {
+            Field::LargestMeeting => a.scenario.largest_meeting = number(),
+            Field::Audience => a.scenario.audience = number(),
+            other => *other.slot(a) = text.to_string(),
         }
     }
 
@@ -92,6 +121,7 @@ impl Field {
             },
             Field::LoweringReason => &mut a.scenario.protection_lowered_reason,
             Field::RiskAcceptedBy => &mut a.scenario.protection_risk_accepted_by,
+            Field::LargestMeeting | Field::Audience => unreachable!("numbers have no text slot"),
         }
     }
 }
@@ -106,14 +136,23 @@ pub struct Editor {
 
 impl Editor {
     pub fn open(field: Field, a: &Assessment) -> Editor {
-        Editor { field, input: Input::new(field.value(a).to_string()) }
+        Editor { field, input: Input::new(field.value(a)) }
     }
 
-    /// Applies one edit; returns whether the text changed.
+    /// Applies one edit; returns whether the text changed. A number field takes digits only,
+    /// up to six, and no leading zero.
     pub fn apply(&mut self, request: InputRequest, a: &mut Assessment) -> bool {
+        if self.field.is_number()
+            && let InputRequest::InsertChar(c) = request
+        {
+            let empty = self.input.value().is_empty();
+            if !c.is_ascii_digit() || (c == '0' && empty) || self.input.value().len() >= 6 {
+                return false;
+            }
+        }
         let changed = self.input.handle(request).is_some_and(|c| c.value);
         if changed {
-            *self.field.slot(a) = self.input.value().to_string();
+            self.field.set(a, self.input.value());
         }
         changed
     }

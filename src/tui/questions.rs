@@ -7,9 +7,30 @@ use std::collections::BTreeSet;
 use crate::domain::catalog::{Browser, Feature};
 use crate::domain::narrowing::AnswerId;
 use crate::domain::scenario::{
-    Bundesland, DataCategory, HostingPreference, LegalRegime, OrgType, Organiser, Participant,
-    ProtectionNeed, Purpose, Representation, Scenario, Size, Step, TransferStance,
+    AttentionTracking, Bundesland, DataCategory, HostingPreference, LegalRegime, OrgType,
+    Organiser, Participant, Proposal, ProtectionNeed, Purpose, RecordingPolicy, Representation,
+    Scenario, Step, TransferStance,
 };
+
+/// The data categories asked for: § 203 secrets are asked once, as the overlay.
+const DATA_OPTIONS: [DataCategory; 4] = [
+    DataCategory::Ordinary,
+    DataCategory::ConfidentialBusiness,
+    DataCategory::SpecialCategories,
+    DataCategory::ChildrensData,
+];
+
+/// The features asked for: recording is asked once, as the recording policy.
+const FEATURE_OPTIONS: [Feature; 8] = [
+    Feature::ScreenSharing,
+    Feature::DialIn,
+    Feature::BreakoutRooms,
+    Feature::Lobby,
+    Feature::Passwords,
+    Feature::Chat,
+    Feature::Whiteboard,
+    Feature::Polls,
+];
 
 /// One question on a scenario step. A step may ask several.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,7 +44,10 @@ pub enum Question {
     Purposes,
     Organisers,
     Participants,
+    /// Number: people taking an active part in the largest meeting.
     Size,
+    /// Number: people only watching (webinar, livestream).
+    Audience,
     Representation,
     Data,
     ProtectionNeed,
@@ -37,7 +61,10 @@ pub enum Question {
     SelfHosting,
     InstallPossible,
     Browsers,
+    JoinWithoutAccount,
     Features,
+    Recording,
+    AttentionTracking,
     OpenSource,
     StatutoryInsurance,
 }
@@ -64,7 +91,9 @@ pub fn questions(step: Step, s: &Scenario) -> Vec<Question> {
         Step::Organisation => {
             vec![Q::OrgType, Q::PublicBody, Q::Regime, Q::Overlays, Q::Bundesland, Q::Purposes]
         }
-        Step::People => vec![Q::Organisers, Q::Participants, Q::Size, Q::Representation],
+        Step::People => {
+            vec![Q::Organisers, Q::Participants, Q::Size, Q::Audience, Q::Representation]
+        }
         Step::Data => {
             let mut q = vec![Q::Data, Q::ProtectionNeed];
             if s.protection_lowered() {
@@ -79,7 +108,13 @@ pub fn questions(step: Step, s: &Scenario) -> Vec<Question> {
             if !s.install_possible {
                 q.push(Q::Browsers);
             }
-            q.extend([Q::Features, Q::OpenSource]);
+            q.extend([
+                Q::JoinWithoutAccount,
+                Q::Features,
+                Q::Recording,
+                Q::AttentionTracking,
+                Q::OpenSource,
+            ]);
             if s.asks_statutory_insurance() {
                 q.push(Q::StatutoryInsurance);
             }
@@ -123,6 +158,7 @@ impl Question {
             Question::Organisers => k::UI_Q_ORGANISERS,
             Question::Participants => k::UI_Q_PARTICIPANTS,
             Question::Size => k::UI_Q_SIZE,
+            Question::Audience => k::UI_Q_AUDIENCE,
             Question::Representation => k::UI_Q_REPRESENTATION,
             Question::Data => k::UI_Q_DATA,
             Question::ProtectionNeed => k::UI_Q_PROTECTION_NEED,
@@ -134,7 +170,10 @@ impl Question {
             Question::SelfHosting => k::UI_Q_SELF_HOSTING,
             Question::InstallPossible => k::UI_Q_INSTALL_POSSIBLE,
             Question::Browsers => k::UI_Q_BROWSERS,
+            Question::JoinWithoutAccount => k::UI_Q_JOIN_WITHOUT_ACCOUNT,
             Question::Features => k::UI_Q_FEATURES,
+            Question::Recording => k::UI_Q_RECORDING,
+            Question::AttentionTracking => k::UI_Q_ATTENTION_TRACKING,
             Question::OpenSource => k::UI_Q_OPEN_SOURCE,
             Question::StatutoryInsurance => k::UI_Q_STATUTORY_INSURANCE,
         }
@@ -152,6 +191,7 @@ impl Question {
             Question::Organisers => k::UI_Q_ORGANISERS_HINT,
             Question::Participants => k::UI_Q_PARTICIPANTS_HINT,
             Question::Size => k::UI_Q_SIZE_HINT,
+            Question::Audience => k::UI_Q_AUDIENCE_HINT,
             Question::Representation => k::UI_Q_REPRESENTATION_HINT,
             Question::Data => k::UI_Q_DATA_HINT,
             Question::ProtectionNeed => k::UI_Q_PROTECTION_NEED_HINT,
@@ -163,14 +203,23 @@ impl Question {
             Question::SelfHosting => k::UI_Q_SELF_HOSTING_HINT,
             Question::InstallPossible => k::UI_Q_INSTALL_POSSIBLE_HINT,
             Question::Browsers => k::UI_Q_BROWSERS_HINT,
+            Question::JoinWithoutAccount => k::UI_Q_JOIN_WITHOUT_ACCOUNT_HINT,
             Question::Features => k::UI_Q_FEATURES_HINT,
+            Question::Recording => k::UI_Q_RECORDING_HINT,
+            Question::AttentionTracking => k::UI_Q_ATTENTION_TRACKING_HINT,
             Question::OpenSource => k::UI_Q_OPEN_SOURCE_HINT,
             Question::StatutoryInsurance => k::UI_Q_STATUTORY_INSURANCE_HINT,
         }
     }
 
     pub fn is_text(self) -> bool {
-        matches!(self, Question::LoweringReason | Question::RiskAcceptedBy)
+        matches!(
+            self,
+            Question::LoweringReason
+                | Question::RiskAcceptedBy
+                | Question::Size
+                | Question::Audience
+        )
     }
 
     /// Several options may be chosen at once.
@@ -194,6 +243,7 @@ impl Question {
                 | Question::E2ee
                 | Question::SelfHosting
                 | Question::InstallPossible
+                | Question::JoinWithoutAccount
                 | Question::OpenSource
                 | Question::StatutoryInsurance
         )
@@ -220,14 +270,15 @@ impl Question {
             Question::Purposes => keys(Purpose::ALL, Purpose::key),
             Question::Organisers => keys(Organiser::ALL, Organiser::key),
             Question::Participants => keys(Participant::ALL, Participant::key),
-            Question::Size => keys(Size::ALL, Size::key),
             Question::Representation => keys(Representation::ALL, Representation::key),
-            Question::Data => keys(DataCategory::ALL, DataCategory::key),
+            Question::Data => keys(&DATA_OPTIONS, DataCategory::key),
             Question::ProtectionNeed => keys(ProtectionNeed::ALL, ProtectionNeed::key),
             Question::TransferStance => keys(TransferStance::ALL, TransferStance::key),
             Question::Hosting => keys(HostingPreference::ALL, HostingPreference::key),
             Question::Browsers => keys(&Browser::ALL, Browser::key),
-            Question::Features => keys(&Feature::ALL, Feature::key),
+            Question::Features => keys(&FEATURE_OPTIONS, Feature::key),
+            Question::Recording => keys(RecordingPolicy::ALL, RecordingPolicy::key),
+            Question::AttentionTracking => keys(AttentionTracking::ALL, AttentionTracking::key),
             q if q.is_yes_no() => YES_NO.to_vec(),
             _ => Vec::new(),
         }
@@ -246,6 +297,7 @@ impl Question {
             Question::Organisers => AnswerId::Organisers,
             Question::Participants => AnswerId::Participants,
             Question::Size => AnswerId::Size,
+            Question::Audience => AnswerId::Audience,
             Question::Representation => AnswerId::Representation,
             Question::Data => AnswerId::Data,
             Question::ProtectionNeed | Question::LoweringReason | Question::RiskAcceptedBy => {
@@ -257,10 +309,46 @@ impl Question {
             Question::SelfHosting => AnswerId::SelfHostingCapacity,
             Question::InstallPossible => AnswerId::InstallPossible,
             Question::Browsers => AnswerId::Browsers,
+            Question::JoinWithoutAccount => AnswerId::JoinWithoutAccount,
             Question::Features => AnswerId::RequiredFeatures,
+            Question::Recording => AnswerId::Recording,
+            Question::AttentionTracking => AnswerId::AttentionTracking,
             Question::OpenSource => AnswerId::OpenSourceRequired,
             Question::StatutoryInsurance => AnswerId::StatutoryInsuranceVideo,
         })
+    }
+
+    /// Whether `option` is what the other answers propose (the wizard marks it "proposed").
+    pub fn is_proposed(self, option: usize, s: &Scenario) -> bool {
+        let yes = option == 0;
+        match self {
+            Question::PublicBody => s.proposed_public_body().0 == yes,
+            Question::Regime => LegalRegime::ALL.get(option) == Some(&s.proposed_regime().0),
+            Question::Overlays if option == 0 => s.proposed_social_data().0,
+            Question::Overlays => s.proposed_professional_secrecy().0,
+            Question::E2ee => s.proposed_e2ee().0 == yes,
+            Question::ProtectionNeed => {
+                ProtectionNeed::ALL.get(option) == Some(&s.proposed_protection().0)
+            }
+            _ => false,
+        }
+    }
+
+    /// The answer of `option`'s question still follows the proposal (nobody has confirmed it),
+    /// and why it is proposed.
+    pub fn pending_proposal(self, option: usize, s: &Scenario) -> Option<Proposal> {
+        match self {
+            Question::PublicBody if s.public_body.is_none() => Some(s.proposed_public_body().1),
+            Question::Regime if s.regime.is_none() => Some(s.proposed_regime().1),
+            Question::Overlays if option == 0 && s.social_data.is_none() => {
+                Some(s.proposed_social_data().1)
+            }
+            Question::Overlays if option == 1 && s.professional_secrecy.is_none() => {
+                Some(s.proposed_professional_secrecy().1)
+            }
+            Question::E2ee if s.e2ee_required.is_none() => Some(s.proposed_e2ee().1),
+            _ => None,
+        }
     }
 
     /// Whether `option` is currently chosen in `s`.
@@ -274,10 +362,10 @@ impl Question {
         let yes_no = |value: bool| (option == 0) == value;
         match self {
             Question::OrgType => at(OrgType::ALL, option) == Some(s.org_type),
-            Question::PublicBody => yes_no(s.public_body),
-            Question::Regime => at(LegalRegime::ALL, option) == Some(s.regime),
-            Question::Overlays if option == 0 => s.social_data,
-            Question::Overlays => s.professional_secrecy,
+            Question::PublicBody => yes_no(s.public_body()),
+            Question::Regime => at(LegalRegime::ALL, option) == Some(s.regime()),
+            Question::Overlays if option == 0 => s.social_data(),
+            Question::Overlays => s.professional_secrecy(),
             Question::Bundesland => match s.bundesland {
                 None => option == 0,
                 Some(land) => option > 0 && at(Bundesland::ALL, option - 1) == Some(land),
@@ -285,9 +373,8 @@ impl Question {
             Question::Purposes => has(&s.purposes, Purpose::ALL, option),
             Question::Organisers => has(&s.organisers, Organiser::ALL, option),
             Question::Participants => has(&s.participants, Participant::ALL, option),
-            Question::Size => at(Size::ALL, option) == Some(s.size),
             Question::Representation => at(Representation::ALL, option) == Some(s.representation),
-            Question::Data => has(&s.data, DataCategory::ALL, option),
+            Question::Data => has(&s.data, &DATA_OPTIONS, option),
             Question::ProtectionNeed => at(ProtectionNeed::ALL, option) == Some(s.protection()),
             Question::E2ee => yes_no(s.e2ee()),
             Question::TransferStance => at(TransferStance::ALL, option) == Some(s.transfer_stance),
@@ -295,10 +382,18 @@ impl Question {
             Question::SelfHosting => yes_no(s.self_hosting_capacity),
             Question::InstallPossible => yes_no(s.install_possible),
             Question::Browsers => has(&s.browsers, &Browser::ALL, option),
-            Question::Features => has(&s.required_features, &Feature::ALL, option),
+            Question::JoinWithoutAccount => yes_no(s.join_without_account),
+            Question::Features => has(&s.required_features, &FEATURE_OPTIONS, option),
+            Question::Recording => at(RecordingPolicy::ALL, option) == Some(s.recording),
+            Question::AttentionTracking => {
+                at(AttentionTracking::ALL, option) == Some(s.attention_tracking)
+            }
             Question::OpenSource => yes_no(s.open_source_required),
             Question::StatutoryInsurance => yes_no(s.statutory_insurance_video),
-            Question::LoweringReason | Question::RiskAcceptedBy => false,
+            Question::LoweringReason
+            | Question::RiskAcceptedBy
+            | Question::Size
+            | Question::Audience => false,
         }
     }
 
@@ -321,19 +416,19 @@ impl Question {
         let yes = option == 0;
         match self {
             Question::OrgType => pick(OrgType::ALL, option, &mut s.org_type),
-            Question::PublicBody => s.public_body = yes,
-            Question::Regime => pick(LegalRegime::ALL, option, &mut s.regime),
-            Question::Overlays if option == 0 => s.social_data = !s.social_data,
-            Question::Overlays => s.professional_secrecy = !s.professional_secrecy,
+            // Choosing an answer that follows from others confirms it (it stops being proposed).
+            Question::PublicBody => s.public_body = Some(yes),
+            Question::Regime => s.regime = LegalRegime::ALL.get(option).copied().or(s.regime),
+            Question::Overlays if option == 0 => s.social_data = Some(!s.social_data()),
+            Question::Overlays => s.professional_secrecy = Some(!s.professional_secrecy()),
             Question::Bundesland => {
                 s.bundesland = option.checked_sub(1).and_then(|i| Bundesland::ALL.get(i).copied())
             }
             Question::Purposes => toggle(Purpose::ALL, option, &mut s.purposes),
             Question::Organisers => toggle(Organiser::ALL, option, &mut s.organisers),
             Question::Participants => toggle(Participant::ALL, option, &mut s.participants),
-            Question::Size => pick(Size::ALL, option, &mut s.size),
             Question::Representation => pick(Representation::ALL, option, &mut s.representation),
-            Question::Data => toggle(DataCategory::ALL, option, &mut s.data),
+            Question::Data => toggle(&DATA_OPTIONS, option, &mut s.data),
             Question::ProtectionNeed => {
                 // Choosing the proposal again means "follow the proposal" when the data change.
                 let chosen = ProtectionNeed::ALL.get(option).copied();
@@ -345,10 +440,18 @@ impl Question {
             Question::SelfHosting => s.self_hosting_capacity = yes,
             Question::InstallPossible => s.install_possible = yes,
             Question::Browsers => toggle(&Browser::ALL, option, &mut s.browsers),
-            Question::Features => toggle(&Feature::ALL, option, &mut s.required_features),
+            Question::JoinWithoutAccount => s.join_without_account = yes,
+            Question::Features => toggle(&FEATURE_OPTIONS, option, &mut s.required_features),
+            Question::Recording => pick(RecordingPolicy::ALL, option, &mut s.recording),
+            Question::AttentionTracking => {
+                pick(AttentionTracking::ALL, option, &mut s.attention_tracking)
+            }
             Question::OpenSource => s.open_source_required = yes,
             Question::StatutoryInsurance => s.statutory_insurance_video = yes,
-            Question::LoweringReason | Question::RiskAcceptedBy => {}
+            Question::LoweringReason
+            | Question::RiskAcceptedBy
+            | Question::Size
+            | Question::Audience => {}
         }
         *s != before
     }

@@ -34,7 +34,7 @@ pub fn field_line(
                 area.x as usize + width(&label) + pad.len() + editor.input.visual_cursor() - scroll;
             (shown, th.field_focus, Some(Position::new(x as u16, area.y)))
         }
-        None => (truncate(value, value_width), th.field, None),
+        None => (truncate(&value, value_width), th.field, None),
     };
     let fill = " ".repeat(value_width.saturating_sub(width(&shown)));
     let marker = if editor.is_some() { th.selected } else { ratatui::style::Style::new() };

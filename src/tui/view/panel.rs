@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::describe;
+use crate::domain::narrowing::Tier;
 use crate::tui::app::{Doc, Model};
 
 /// How many offerings the panel names before "and N more".
@@ -19,13 +20,19 @@ pub fn lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let (Some(catalog), Some(shortlist)) = (&model.catalog, &doc.shortlist) else {
         return vec![Line::raw(t.get(k::UI_PANEL_LOADING).to_string())];
     };
-    let n = shortlist.ranked.len();
-    let (remain, total) = (n.to_string(), (n + shortlist.excluded.len()).to_string());
+    let confirmed = shortlist.confirmed().count().to_string();
+    let unconfirmed = shortlist.unconfirmed().count().to_string();
+    let total = (shortlist.ranked.len() + shortlist.excluded.len()).to_string();
     let mut lines = vec![
         Line::styled(
-            t.count(k::UI_PANEL_REMAIN, n, &[("n", &remain), ("total", &total)]),
+            t.count(
+                k::UI_PANEL_REMAIN,
+                shortlist.confirmed().count(),
+                &[("n", &confirmed), ("total", &total)],
+            ),
             th.heading,
         ),
+        Line::styled(t.fmt(k::UI_PANEL_IF_CONFIRMED, &[("n", &unconfirmed)]), th.muted),
         Line::raw(""),
     ];
     let name = |id: &str| describe::offering_name(t, catalog, id);
@@ -67,7 +74,8 @@ pub fn lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         None => {
             lines.push(Line::styled(t.get(k::UI_PANEL_BEST).to_string(), th.muted));
             for e in shortlist.ranked.iter().take(NAMED) {
-                lines.push(Line::raw(format!("• {}", name(&e.offering))));
+                let mark = if e.tier() == Tier::Unconfirmed { "◇" } else { "•" };
+                lines.push(Line::raw(format!("{mark} {}", name(&e.offering))));
             }
         }
     }
