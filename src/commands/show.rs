@@ -121,9 +121,10 @@ fn meta(texts: &Texts, a: &Assessment, out: &mut Out) {
     out.field(texts, "show.meta.controller", &m.controller);
     out.field(texts, "show.meta.dpo", &m.dpo_contact);
     out.field(texts, "show.meta.assessors", &m.assessors);
-    out.field(texts, "show.meta.decision_makers", &m.decision_makers);
-    out.field(texts, "show.meta.consulted", &m.consulted);
-    out.field(texts, "show.meta.informed", &m.informed);
+    // One name per line: a name may hold commas or semicolons of its own.
+    out.field(texts, "show.meta.decision_makers", &m.decision_makers.join("\n"));
+    out.field(texts, "show.meta.consulted", &m.consulted.join("\n"));
+    out.field(texts, "show.meta.informed", &m.informed.join("\n"));
     out.field(texts, "show.meta.created", &m.created.strftime("%Y-%m-%d %H:%M UTC").to_string());
     out.field(texts, "show.meta.updated", &m.updated.strftime("%Y-%m-%d %H:%M UTC").to_string());
     let step = texts.fmt(

@@ -32,20 +32,47 @@ impl Citations {
     }
 
     /// The numbered list items (already escaped): "title – <url>", in citation order; a key
-    /// missing from the catalogue shows as itself.
-    pub fn items(&self, catalog: &Catalog) -> Vec<String> {
+    /// missing from the catalogue shows as itself. `brief` leaves out long explanations in
+    /// parentheses that some titles carry (what the source says), keeping what identifies it.
+    pub fn items(&self, catalog: &Catalog, brief: bool) -> Vec<String> {
         self.keys
             .borrow()
             .iter()
             .map(|key| match catalog.sources.get(key) {
-                Some(source) => match &source.url {
-                    Some(url) => md::text(&format!("{} – {url}", source.title)),
-                    None => md::text(&source.title),
-                },
+                Some(source) => {
+                    let title = if brief {
+                        without_long_asides(&source.title)
+                    } else {
+                        source.title.clone()
+                    };
+                    match &source.url {
+                        Some(url) => md::text(&format!("{title} – {url}")),
+                        None => md::text(&title),
+                    }
+                }
                 None => md::text(key),
             })
             .collect()
     }
+}
+
+/// A title without parenthesised asides longer than a few words ("(servers in Germany and
+/// Ireland; 100 % open source …)"); short ones ("(ABl. L 215)") stay.
+fn without_long_asides(title: &str) -> String {
+    const LONG: usize = 40;
+    let mut out = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(open) = rest.find(" (") {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
+        let aside = &rest[open + 2..close];
+        out.push_str(&rest[..open]);
+        if aside.chars().count() <= LONG || aside.contains('(') {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -59,5 +86,20 @@ mod tests {
         assert_eq!(c.cite("a"), " [2]");
         assert_eq!(c.cite("b"), " [1]");
         assert_eq!(*c.keys.borrow(), vec!["b".to_string(), "a".to_string()]);
+    }
+
+    #[test]
+    fn brief_titles_drop_long_asides_only() {
+        assert_eq!(
+            without_long_asides(
+                "Wire: Security (servers in Germany and Ireland; open source on GitHub), undated"
+            ),
+            "Wire: Security, undated"
+        );
+        assert_eq!(
+            without_long_asides("Decision 2000/518/EC (OJ L 215, p. 1)"),
+            "Decision 2000/518/EC (OJ L 215, p. 1)"
+        );
+        assert_eq!(without_long_asides("Wire (software) (stored)"), "Wire (software) (stored)");
     }
 }

@@ -70,6 +70,11 @@ pub enum DecisionRow {
     OverrideAcceptedBy,
     Status,
     DecidedBy,
+    DpoOpinion,
+    DpoName,
+    DpoDate,
+    /// The approval of the decision-maker at this place of the About form's list.
+    Approval(usize),
     Take,
 }
 
@@ -83,6 +88,10 @@ impl DecisionRow {
             DecisionRow::OverrideAcceptedBy => "ui.decision.override_accepted_by",
             DecisionRow::Status => "ui.decision.status",
             DecisionRow::DecidedBy => "ui.decision.decided_by",
+            DecisionRow::DpoOpinion => "ui.decision.dpo_opinion",
+            DecisionRow::DpoName => "ui.decision.dpo_name",
+            DecisionRow::DpoDate => "ui.decision.dpo_date",
+            DecisionRow::Approval(_) => "ui.decision.approval",
             DecisionRow::Take => "ui.decision.take",
         }
     }
@@ -93,6 +102,10 @@ impl DecisionRow {
             DecisionRow::OverrideReason => Some(TextField::OverrideReason),
             DecisionRow::OverrideAcceptedBy => Some(TextField::OverrideAcceptedBy),
             DecisionRow::DecidedBy => Some(TextField::DecidedBy),
+            DecisionRow::DpoOpinion => Some(TextField::DpoOpinion),
+            DecisionRow::DpoName => Some(TextField::DpoName),
+            DecisionRow::DpoDate => Some(TextField::DpoDate),
+            DecisionRow::Approval(i) => Some(TextField::Approval(i)),
             _ => None,
         }
     }
@@ -269,7 +282,11 @@ pub fn decision_rows(doc: &Doc) -> Vec<DecisionRow> {
     if shown_chosen(doc).is_some_and(|id| excluded_now(doc, &id)) {
         rows.extend([R::OverrideReason, R::OverrideAcceptedBy]);
     }
-    rows.extend([R::Status, R::DecidedBy, R::Take]);
+    rows.extend([R::Status, R::DecidedBy, R::DpoOpinion, R::DpoName, R::DpoDate]);
+    // One approval per decision-maker named on the About form.
+    let makers = doc.loaded.assessment.meta.decision_makers.len();
+    rows.extend((0..makers).map(R::Approval));
+    rows.push(R::Take);
     rows
 }
 
@@ -569,7 +586,8 @@ fn sync_decision_editor(doc: &mut Doc) -> Result<bool, BadDate> {
     if current == focused {
         return Ok(false);
     }
-    let left = match doc.outcome.decision.editor.take() {
+    // A bad date keeps the editor (and its text) for fixing.
+    let left = match &doc.outcome.decision.editor {
         Some(editor) => editor.close(&mut doc.loaded.assessment)?,
         None => false,
     };
@@ -634,6 +652,13 @@ fn leave_field(model: &mut Model) -> Effect {
                 let field = Some(editor.field);
                 item.focus =
                     ItemRow::ALL.iter().position(|r| r.field(item.id) == field).unwrap_or(0);
+            } else if doc.step() == Step::Decision
+                && let Some(editor) = &doc.outcome.decision.editor
+            {
+                let field = Some(editor.field);
+                let rows = decision_rows(doc);
+                doc.outcome.decision.focus =
+                    rows.iter().position(|r| r.field() == field).unwrap_or(0);
             }
             let value = editing(doc).map(|e| e.input.value().to_string()).unwrap_or_default();
             model.note = Some(Note::error("ui.checklist.bad_date", vec![("value", value)]));

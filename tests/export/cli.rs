@@ -262,6 +262,7 @@ fn export_texts_exist_in_both_languages_and_are_used() {
         "export.ropa.recipients.",
         "export.ropa.transfers.",
         "export.notice.pupils.",
+        "export.short.",
     ];
     let unused: Vec<&String> = de
         .iter()
