@@ -22,7 +22,23 @@ fn bench(c: &mut Criterion) {
             b.iter(|| export::render(kind, black_box(&decided), &catalog, &texts, support::TODAY))
         });
     }
-    let embedded = meetcheck::domain::catalog::parse(EMBEDDED_CATALOG).expect("embedded catalogue");
+    let embedded = meetcheck::embedded_catalog::build();
+    c.bench_function("catalog/build (compiled in)", |b| b.iter(meetcheck::embedded_catalog::build));
+    c.bench_function("catalog/parse RON (as before)", |b| {
+        b.iter(|| meetcheck::domain::catalog::parse(black_box(EMBEDDED_CATALOG)).unwrap())
+    });
+    // What `meetcheck export NAME` does after start: load, catalogue, render.
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves/beratungsstelle-lindenhof-videoberatung-bst001.ron");
+    let store = meetcheck::store::Store::new(std::env::temp_dir());
+    let target = example.to_str().unwrap();
+    c.bench_function("export/whole record of an example (load, catalogue, render)", |b| {
+        b.iter(|| {
+            let loaded = store.inspect(black_box(target)).unwrap();
+            let catalog = meetcheck::embedded_catalog::build();
+            export::render(Kind::Record, &loaded.assessment, &catalog, &texts, support::TODAY)
+        })
+    });
     let mut pending = support::decided();
     pending.decision = None;
     c.bench_function("export/record (pending: narrows the embedded catalogue)", |b| {

@@ -31,14 +31,26 @@ impl Lang {
         }
     }
 
+    /// The language when `--lang` is absent: the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
+    /// that names a language, else the system's locale (what `sys-locale` finds), else German.
+    pub fn from_environment() -> Lang {
+        let var = |name| std::env::var(name).ok();
+        let env = [var("LC_ALL"), var("LC_MESSAGES"), var("LANG")];
+        Lang::from_locale(env.iter().map(Option::as_deref))
+            .or_else(|| Lang::from_locale([sys_locale::get_locale().as_deref()]))
+            .unwrap_or_default()
+    }
+
     /// The language from locale values in POSIX precedence (`LC_ALL`, `LC_MESSAGES`, `LANG`):
-    /// English for an `en` locale, German otherwise.
-    pub fn from_locale<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> Lang {
-        let first = values.into_iter().flatten().find(|v| !v.is_empty());
-        match first {
-            Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
-            _ => Lang::De,
-        }
+    /// the first one that names a language decides, English for `en…`, German otherwise.
+    /// Empty values and the `C`/`POSIX` locale name none.
+    pub fn from_locale<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> Option<Lang> {
+        let names_language = |value: &&str| {
+            let base = value.split(['.', '@']).next().unwrap_or_default();
+            !base.is_empty() && base != "C" && base != "POSIX"
+        };
+        let first = values.into_iter().flatten().find(names_language)?;
+        Some(if first.to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::De })
     }
 
     /// Picks the language's half of a catalogue text.
@@ -110,10 +122,25 @@ impl Texts {
 
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut out = self.get(key).to_string();
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
+        // One pass over the text: a value is never searched for placeholders itself.
+        let mut rest = self.get(key);
+        let mut out = String::with_capacity(rest.len() + 32);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let name = after.find('}').map(|close| &after[..close]);
+            match name.and_then(|name| args.iter().find(|(n, _)| *n == name)) {
+                Some((name, value)) => {
+                    out.push_str(value);
+                    rest = &after[name.len() + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 
@@ -128,11 +155,19 @@ mod tests {
 
     #[test]
     fn locale_precedence_and_default() {
-        assert_eq!(Lang::from_locale([None, None, None]), Lang::De);
-        assert_eq!(Lang::from_locale([None, None, Some("en_GB.UTF-8")]), Lang::En);
-        assert_eq!(Lang::from_locale([Some("de_DE.UTF-8"), None, Some("en_US")]), Lang::De);
-        assert_eq!(Lang::from_locale([Some(""), Some("en_US"), None]), Lang::En);
-        assert_eq!(Lang::from_locale([Some("C.UTF-8"), None, None]), Lang::De);
+        assert_eq!(Lang::from_locale([None, None, None]), None);
+        assert_eq!(Lang::from_locale([None, None, Some("en_GB.UTF-8")]), Some(Lang::En));
+        assert_eq!(Lang::from_locale([Some("de_DE.UTF-8"), None, Some("en_US")]), Some(Lang::De));
+        assert_eq!(Lang::from_locale([Some(""), Some("en_US"), None]), Some(Lang::En));
+        assert_eq!(Lang::from_locale([Some("fr_FR.UTF-8"), None, None]), Some(Lang::De));
+        assert_eq!(Lang::from_locale(["en-US"].map(Some)), Some(Lang::En), "BCP 47 too");
+    }
+
+    #[test]
+    fn the_c_locale_names_no_language() {
+        assert_eq!(Lang::from_locale([Some("C.UTF-8"), None, None]), None);
+        assert_eq!(Lang::from_locale([Some("POSIX"), None, Some("en_US")]), Some(Lang::En));
+        assert_eq!(Lang::from_locale([None, Some("C"), Some("de_AT")]), Some(Lang::De));
     }
 
     #[test]
@@ -162,5 +197,9 @@ mod tests {
         let texts = Texts::parse(Lang::En, r#"{"x": "{n} of {total} remain"}"#).unwrap();
         assert_eq!(texts.fmt("x", &[("n", "9"), ("total", "27")]), "9 of 27 remain");
         assert_eq!(texts.get("missing.key"), "missing.key");
+        // A value is not searched for placeholders; unknown ones and lone braces stay.
+        assert_eq!(texts.fmt("x", &[("n", "{total}"), ("total", "2")]), "{total} of 2 remain");
+        let texts = Texts::parse(Lang::En, r#"{"y": "{a} {b} {"}"#).unwrap();
+        assert_eq!(texts.fmt("y", &[("a", "1")]), "1 {b} {");
     }
 }

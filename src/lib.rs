@@ -2,9 +2,11 @@
 //! document the choice.
 
 pub mod catalog_text;
+pub mod cli;
 pub mod commands;
 pub mod describe;
 pub mod domain;
+pub mod embedded_catalog;
 pub mod export;
 pub mod i18n;
 pub mod invisible;

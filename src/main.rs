@@ -4,9 +4,12 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use meetcheck::cli;
 use meetcheck::commands::{self, Context};
-use meetcheck::i18n::Lang;
+use meetcheck::export::Kind;
+use meetcheck::i18n::{Lang, Texts};
 use meetcheck::terminal_text::for_terminal;
 
 #[derive(Parser, Debug)]
@@ -16,14 +19,14 @@ use meetcheck::terminal_text::for_terminal;
     about = "Choose a GDPR-compliant online meeting platform and document the decision / Eine DSGVO-konforme Online-Meeting-Plattform auswählen und die Entscheidung dokumentieren"
 )]
 struct Cli {
-    /// Language: de or en (default from LC_ALL / LC_MESSAGES / LANG, else de)
-    #[arg(long, global = true, value_parser = ["de", "en"])]
-    lang: Option<String>,
+    /// Language (default from LC_ALL / LC_MESSAGES / LANG, else the system's, else de)
+    #[arg(long, global = true)]
+    lang: Option<LangArg>,
     /// Directory of saved assessments
-    #[arg(long, global = true, env = "MEETCHECK_SAVES_DIR")]
+    #[arg(long, global = true, env = "MEETCHECK_SAVES_DIR", value_name = "DIR")]
     saves_dir: Option<PathBuf>,
     /// A catalogue file that adds or overrides offerings by id
-    #[arg(long, global = true, env = "MEETCHECK_CATALOG")]
+    #[arg(long, global = true, env = "MEETCHECK_CATALOG", value_name = "FILE")]
     catalog: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -40,13 +43,24 @@ enum Command {
         from: Option<String>,
     },
     /// Reopen an assessment at the step where it was left (default: the latest)
-    Resume { target: Option<String> },
+    Resume {
+        #[arg(value_name = "NAME|PATH")]
+        target: Option<String>,
+    },
     /// List saved assessments
-    List,
+    List {
+        /// One JSON object per assessment, in an array
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a plain-text summary of one assessment
-    Show { target: String },
+    Show {
+        #[arg(value_name = "NAME|PATH")]
+        target: String,
+    },
     /// Delete an assessment and its backup
     Delete {
+        #[arg(value_name = "NAME")]
         name: String,
         /// Do not ask for confirmation
         #[arg(long)]
@@ -54,12 +68,14 @@ enum Command {
     },
     /// Export the decision record (or the notice / record-of-processing draft) as Markdown
     Export {
+        #[arg(value_name = "NAME|PATH")]
         target: String,
         /// Write to FILE instead of standard output (`-`: standard output)
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
-        #[arg(long, default_value = "record", value_parser = ["record", "notice", "ropa"])]
-        kind: String,
+        /// Which document
+        #[arg(long, value_enum, default_value_t = KindArg::Record)]
+        kind: KindArg,
         /// Add the fact appendix of every offering to the decision record
         #[arg(long)]
         full: bool,
@@ -96,6 +112,43 @@ enum Command {
     },
 }
 
+/// The languages of `--lang`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LangArg {
+    De,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::De => Lang::De,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The documents of `export --kind`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum KindArg {
+    /// The decision record
+    Record,
+    /// The participant information (Art. 13 GDPR), a draft
+    Notice,
+    /// The record of processing (Art. 30 GDPR), a draft
+    Ropa,
+}
+
+impl From<KindArg> for Kind {
+    fn from(arg: KindArg) -> Kind {
+        match arg {
+            KindArg::Record => Kind::Record,
+            KindArg::Notice => Kind::Notice,
+            KindArg::Ropa => Kind::Ropa,
+        }
+    }
+}
+
 /// `600`, `0644`: permission bits in octal, nothing beyond `777`.
 fn parse_mode(text: &str) -> Result<u32, String> {
     match u32::from_str_radix(text, 8) {
@@ -105,23 +158,30 @@ fn parse_mode(text: &str) -> Result<u32, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(|| {
-        let var = |name| std::env::var(name).ok();
-        let (all, messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
-        Lang::from_locale([all.as_deref(), messages.as_deref(), lang.as_deref()])
-    });
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language is needed before parsing: help and usage errors are already in it.
+    let early = cli::lang_in_args(&args).unwrap_or_else(Lang::from_environment);
+    let texts = Texts::embedded(early);
+    let mut command = cli::localise(Cli::command(), &texts);
+    let cli = match command.try_get_matches_from_mut(&args) {
+        Ok(matches) => match Cli::from_arg_matches(&matches) {
+            Ok(cli) => cli,
+            Err(error) => return usage_error(&error, &command, &args, &texts),
+        },
+        Err(error) => return usage_error(&error, &command, &args, &texts),
+    };
+    let lang = cli.lang.map_or(early, Lang::from);
     let ctx = Context::new(lang, cli.saves_dir, cli.catalog);
     let result = match cli.command {
         None => commands::start::run(&ctx),
         Some(Command::New { title, from }) => commands::start::new(&ctx, title, from),
         Some(Command::Resume { target }) => commands::start::resume(&ctx, target),
-        Some(Command::List) => commands::list::run(&ctx),
+        Some(Command::List { json }) => commands::list::run(&ctx, json),
         Some(Command::Show { target }) => commands::show::run(&ctx, &target),
         Some(Command::Delete { name, yes }) => commands::delete::run(&ctx, &name, yes),
         Some(Command::Export { target, output, kind, full, adr_dir, force, mode }) => {
             let destination = commands::export::Destination::from_args(output, adr_dir);
-            let options = commands::export::Args { kind, full, force, mode };
+            let options = commands::export::Args { kind: kind.into(), full, force, mode };
             commands::export::run(&ctx, &target, destination, &options)
         }
         Some(Command::Catalog { check, json, stats }) => {
@@ -131,12 +191,113 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(err) => {
-            // Messages quote file names and file contents: nothing in them may steer the
-            // terminal. A standard error that is gone is no reason to panic.
-            let message = format!("meetcheck: {err:#}");
-            let _ = writeln!(std::io::stderr(), "{}", for_terminal(&message));
+        // The reader has all it wanted (`meetcheck list | head -1`).
+        Err(error) if cli::is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            cli::report(&format!("{error:#}"));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Help and version as clap writes them; a usage error in the reader's language, exit 2.
+fn usage_error(
+    error: &clap::Error,
+    command: &clap::Command,
+    args: &[std::ffi::OsString],
+    texts: &Texts,
+) -> ExitCode {
+    let code = ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+    let display = [
+        ErrorKind::DisplayHelp,
+        ErrorKind::DisplayVersion,
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
+    ];
+    if display.contains(&error.kind()) {
+        // Nothing to say if the reader has gone (`meetcheck --help | head -1`).
+        let _ = error.print();
+        return code;
+    }
+    // Not through `cli::report`: the message already starts with "meetcheck: ".
+    let message = cli::usage_error(error, &usage(command, args), texts);
+    let _ = writeln!(std::io::stderr(), "{}", for_terminal(&message));
+    code
+}
+
+/// The usage line of the command the arguments name (the first that is one), else meetcheck's.
+fn usage(command: &clap::Command, args: &[std::ffi::OsString]) -> String {
+    let mut command = command.clone();
+    let named = args.iter().skip(1).find_map(|arg| {
+        let arg = arg.to_str()?;
+        command
+            .get_subcommands()
+            .find(|sub| sub.get_name() == arg)
+            .map(|sub| sub.get_name().to_string())
+    });
+    let usage = match named.and_then(|name| command.find_subcommand_mut(name)) {
+        Some(sub) => sub.render_usage(),
+        None => command.render_usage(),
+    };
+    usage.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The description keys of every command and argument there is.
+    fn description_keys() -> Vec<String> {
+        let command = cli::localise(Cli::command(), &Texts::embedded(Lang::En));
+        let mut keys = vec![cli::command_key(None)];
+        keys.extend(command.get_arguments().map(|a| cli::arg_key(None, a.get_id().as_str())));
+        for sub in command.get_subcommands() {
+            let name = sub.get_name();
+            keys.push(cli::command_key(Some(name)));
+            let own = sub.get_arguments().filter(|a| !a.is_global_set());
+            let own =
+                own.map(|a| a.get_id().as_str()).filter(|id| !["help", "version"].contains(id));
+            keys.extend(own.map(|id| cli::arg_key(Some(name), id)));
+        }
+        keys
+    }
+
+    /// Every command and argument has its description in both languages (`--help` never falls
+    /// back to the English of the definitions), and no description is left of one that is gone.
+    #[test]
+    fn every_command_and_argument_is_described_in_both_languages() {
+        let wanted = description_keys();
+        for lang in [Lang::De, Lang::En] {
+            let texts = Texts::embedded(lang);
+            let missing: Vec<&String> = wanted.iter().filter(|k| !texts.has(k)).collect();
+            assert!(missing.is_empty(), "{lang:?}: texts missing: {missing:?}");
+            let stale: Vec<&str> = texts
+                .keys()
+                .filter(|k| k.starts_with("cli.cmd.") || k.starts_with("cli.arg."))
+                .filter(|k| !wanted.iter().any(|w| w == k))
+                .collect();
+            assert!(stale.is_empty(), "{lang:?}: texts of nothing: {stale:?}");
+        }
+    }
+
+    #[test]
+    fn help_is_in_the_chosen_language() {
+        let texts = Texts::embedded(Lang::De);
+        let mut command = cli::localise(Cli::command(), &texts);
+        let help = command.render_help().to_string();
+        for words in
+            ["Aufruf: meetcheck [OPTIONEN] [BEFEHL]", "Befehle:", "Optionen:", "Hilfe anzeigen"]
+        {
+            assert!(help.contains(words), "{words}: {help}");
+        }
+        for english in ["Usage:", "Commands:", "Options:", "Print help", "[possible values"] {
+            assert!(!help.contains(english), "{english}: {help}");
+        }
+        let export = command.find_subcommand_mut("export").unwrap().render_help().to_string();
+        assert!(export.contains("Aufruf: meetcheck export [OPTIONEN] <NAME|PATH>"), "{export}");
+        assert!(
+            export.contains("Argumente:") && export.contains("Entscheidungsprotokoll"),
+            "{export}"
+        );
+        assert!(!export.contains("[default:") && !export.contains("Overwrite"), "{export}");
     }
 }

@@ -454,7 +454,7 @@ fn check_names_file_line_and_column_of_a_syntax_error() {
     assert_eq!(out.status.code(), Some(1));
     let line = FIXTURE.lines().position(|l| l.contains("operating_model: OnlineService")).unwrap();
     let column = "            operating_model: ".len() + 1;
-    let expected = format!("{}:{}:{}:", file.path().display(), line + 1, column);
+    let expected = format!("meetcheck: {}:{}:{}:", file.path().display(), line + 1, column);
     assert!(stderr(&out).starts_with(&expected), "{expected} in {}", stderr(&out));
     assert!(stderr(&out).contains("check it again"), "says what to do");
 }
@@ -475,7 +475,7 @@ fn check_reports_each_problem_by_offering_and_path() {
         let line = err.lines().find(|l| l.contains(&format!(": {path}: "))).unwrap_or_else(|| {
             panic!("{path} not reported in {err}");
         });
-        assert!(line.starts_with(&file.path().display().to_string()), "{line}");
+        assert!(line.starts_with(&format!("meetcheck: {}", file.path().display())), "{line}");
         assert!(line.contains(words), "{line}");
         assert!(err.contains("Problems: 1 in"), "{err}");
     }

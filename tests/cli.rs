@@ -46,3 +46,27 @@ fn the_wizard_without_a_terminal_says_what_to_use_instead() {
         assert!(err.contains(if lang == "de" { "Terminal" } else { "terminal" }), "{err}");
     }
 }
+
+#[test]
+fn help_speaks_the_chosen_language() {
+    for (lang, words, not) in [
+        ("de", ["Aufruf: meetcheck [OPTIONEN] [BEFEHL]", "Befehle:", "Optionen:"], "Usage:"),
+        ("en", ["Usage: meetcheck [OPTIONS] [COMMAND]", "Commands:", "Options:"], "Aufruf:"),
+    ] {
+        let out = meetcheck(&["--lang", lang, "--help"]);
+        assert_eq!(out.status.code(), Some(0));
+        let help = String::from_utf8(out.stdout).unwrap();
+        for word in words {
+            assert!(help.contains(word), "{word}: {help}");
+        }
+        assert!(!help.contains(not), "{help}");
+        let out = meetcheck(&["--lang", lang, "list", "--help"]);
+        let help = String::from_utf8(out.stdout).unwrap();
+        let json = if lang == "de" {
+            "Stattdessen ein Array von JSON-Objekten"
+        } else {
+            "An array of JSON objects instead"
+        };
+        assert!(help.contains(json), "{help}");
+    }
+}

@@ -11,8 +11,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use serde_json::json;
 
+use super::Context;
 use super::catalog_facts::{EXCLUSION_DRIVING, FieldStats, facts_of, field_stats, source_json};
-use super::{Context, EMBEDDED_CATALOG};
+use crate::cli;
 use crate::describe;
 use crate::domain::catalog::{self, Catalog, Offering, OperatingModel};
 use crate::domain::facts::{AsOf, Fact};
@@ -77,7 +78,7 @@ pub fn run(ctx: &Context, request: Request) -> Result<ExitCode> {
         }
     } else {
         // Scripts get pure data on stdout; the edition goes to stderr so it is still shown.
-        eprintln!("{}", edition_line(&ctx.texts, &catalog));
+        cli::report(&edition_line(&ctx.texts, &catalog));
         for line in tab_separated(&ctx.texts, &catalog) {
             writeln!(out, "{}", for_terminal(&line))?;
         }
@@ -379,17 +380,17 @@ fn check_file(ctx: &Context, file: &Path, today: jiff::civil::Date) -> ExitCode 
         Ok(parsed) => {
             let count = parsed.offerings.len().to_string();
             let shown = safe_path(file);
-            println!(
-                "{}",
-                texts.fmt(
-                    "catalog.check.ok",
-                    &[("file", &shown), ("count", &count), ("edition", &parsed.edition)]
-                )
+            let ok = texts.fmt(
+                "catalog.check.ok",
+                &[("file", &shown), ("count", &count), ("edition", &parsed.edition)],
             );
+            // A reader that has gone away (`| head -0`) changes nothing about the result.
+            let _ = writeln!(std::io::stdout(), "{ok}");
             ExitCode::SUCCESS
         }
         Err(lines) => {
-            eprintln!("{}", lines.join("\n"));
+            // One message, as `--catalog FILE` reports it too.
+            cli::report(&lines.join("\n"));
             ExitCode::from(1)
         }
     }
@@ -460,7 +461,7 @@ pub fn checked(
 /// A file given with `--catalog` is merged on top of the embedded catalogue, so its facts may
 /// cite the embedded sources; checking it the same way avoids false alarms.
 fn embedded_sources() -> BTreeMap<String, catalog::Source> {
-    catalog::parse(EMBEDDED_CATALOG).map(|embedded| embedded.sources).unwrap_or_default()
+    crate::embedded_catalog::build().sources
 }
 
 fn safe_path(file: &Path) -> String {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 
 use super::Context;
+use crate::cli;
 use crate::store::{BackupState, Store, StoreError};
 use crate::terminal_text::for_terminal;
 
@@ -14,6 +15,7 @@ const YES: [&str; 4] = ["j", "ja", "y", "yes"];
 
 pub fn run(ctx: &Context, name: &str, yes: bool) -> Result<ExitCode> {
     let texts = &ctx.texts;
+    let mut out = std::io::stdout().lock();
     let store = Store::new(ctx.saves_dir()?);
     let path = store.saved_path(name).map_err(|e| anyhow!(e.message(texts)))?;
     let inspected = store.inspect(name);
@@ -39,17 +41,17 @@ pub fn run(ctx: &Context, name: &str, yes: bool) -> Result<ExitCode> {
             }
             (None, None) => texts.fmt("delete.confirm_file", &[("file", &file)]),
         };
-        print!("{} ", for_terminal(&question));
-        std::io::stdout().flush()?;
+        write!(out, "{} ", for_terminal(&question))?;
+        out.flush()?;
         let mut answer = String::new();
         let read = std::io::stdin().lock().read_line(&mut answer)?;
         if read == 0 {
             let key = if newer.is_some() { "delete.no_answer_newer" } else { "delete.no_answer" };
-            eprintln!("{}", texts.get(key));
+            cli::report(texts.get(key));
             return Ok(ExitCode::from(1));
         }
         if !YES.contains(&answer.trim().to_lowercase().as_str()) {
-            println!("{}", texts.get("delete.cancelled"));
+            writeln!(out, "{}", texts.get("delete.cancelled"))?;
             return Ok(ExitCode::SUCCESS);
         }
     }
@@ -61,7 +63,7 @@ pub fn run(ctx: &Context, name: &str, yes: bool) -> Result<ExitCode> {
     })?;
     for file in removed {
         let line = texts.fmt("delete.removed", &[("file", &file.display().to_string())]);
-        println!("{}", for_terminal(&line));
+        writeln!(out, "{}", for_terminal(&line))?;
     }
     Ok(ExitCode::SUCCESS)
 }

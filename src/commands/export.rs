@@ -9,10 +9,10 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 
 use super::Context;
+use crate::cli;
 use crate::export::{self, Kind, Occupant, Options, WriteError};
 use crate::i18n::Texts;
 use crate::store::Store;
-use crate::terminal_text::for_terminal;
 
 /// Where the document goes.
 #[derive(Debug)]
@@ -38,8 +38,8 @@ impl Destination {
 /// The options of `export` besides where the document goes.
 #[derive(Debug)]
 pub struct Args {
-    /// `record`, `notice` or `ropa` (clap restricts it to these).
-    pub kind: String,
+    /// Which document.
+    pub kind: Kind,
     /// The record's fact appendix for every offering.
     pub full: bool,
     /// Replace an existing regular file.
@@ -49,10 +49,9 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, target: &str, destination: Destination, args: &Args) -> Result<ExitCode> {
-    let kind = Kind::parse(&args.kind).unwrap_or(Kind::Record);
-    let (full, force, mode) = (args.full, args.force, args.mode);
+    let (kind, full, force, mode) = (args.kind, args.full, args.force, args.mode);
     if matches!(destination, Destination::RecordDir(_)) && kind != Kind::Record {
-        eprintln!("meetcheck: {}", ctx.texts.get("export.error.adr_kind"));
+        cli::report(ctx.texts.get("export.error.adr_kind"));
         return Ok(ExitCode::from(2));
     }
     let store = Store::new(ctx.saves_dir()?);
@@ -60,7 +59,7 @@ pub fn run(ctx: &Context, target: &str, destination: Destination, args: &Args) -
     let loaded = store.inspect(target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
     // Standard output carries only the Markdown; a damaged or missing file is reported aside.
     for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
-        eprintln!("{}", for_terminal(&warning.message(&ctx.texts)));
+        cli::report(&warning.message(&ctx.texts));
     }
     let catalog = ctx.catalog()?;
     let today = jiff::ZonedDateTime::now().date();
@@ -78,8 +77,7 @@ pub fn run(ctx: &Context, target: &str, destination: Destination, args: &Args) -
             let markdown = export::render_with(kind, a, &catalog, texts, today, &options);
             export::write_file_with_mode(&path, &markdown, force, mode)
                 .map_err(|e| error(texts, &e))?;
-            let written = texts.fmt("export.written", &[("path", &path.display().to_string())]);
-            eprintln!("{}", for_terminal(&written));
+            cli::report(&texts.fmt("export.written", &[("path", &path.display().to_string())]));
         }
         Destination::RecordDir(dir) => {
             let written =
@@ -87,16 +85,15 @@ pub fn run(ctx: &Context, target: &str, destination: Destination, args: &Args) -
                     .map_err(|e| error(texts, &e))?;
             let path = written.path.display().to_string();
             let number = export::adr_label(written.number);
-            eprintln!("{}", texts.fmt("export.adr.written", &[("path", &path), ("adr", &number)]));
+            cli::report(&texts.fmt("export.adr.written", &[("path", &path), ("adr", &number)]));
             if let Some(earlier) = written.superseded {
                 let old = export::adr_label(earlier.number);
                 let shown = earlier.path.display().to_string();
-                eprintln!(
-                    "{}",
-                    texts.fmt(
+                cli::report(
+                    &texts.fmt(
                         "export.adr.marked",
-                        &[("path", &shown), ("adr", &old), ("by", &number)]
-                    )
+                        &[("path", &shown), ("adr", &old), ("by", &number)],
+                    ),
                 );
             }
         }

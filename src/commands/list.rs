@@ -1,258 +1,475 @@
-//! `meetcheck list`: the saved assessments as a table (plain tab-separated lines when standard
-//! output is not a terminal). Broken files are listed with their error, never hidden.
+//! `meetcheck list [--json]`: the saved assessments. On a terminal a table with headers fitted
+//! to its width; through a pipe tab-separated values with a header row; with `--json` an array
+//! of objects. Every offering by its display name, every status and step in words: the only id
+//! is the NAME, which is what the other commands take. Damaged files are listed with their
+//! error, never hidden.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 use jiff::Timestamp;
 use jiff::civil::Date;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use serde::Serialize;
 
 use super::Context;
+use super::table::{self, Cell, Column, Drop, Fit, Row};
+use crate::cli;
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::assessment::Status;
 use crate::domain::catalog::Catalog;
+use crate::domain::facts::Text;
 use crate::domain::scenario::Step;
-use crate::store::format::Header;
-use crate::store::{Damage, Listed, Store, StoreError, rescue};
+use crate::i18n::Texts;
+use crate::store::{self, Damage, ListedHeader, Store, StoreError, names, rescue};
 use crate::terminal_text::for_terminal;
 
-/// Column headers, in order.
-const COLUMNS: [&str; 8] = [
-    "list.col.name",
-    "list.col.title",
-    "list.col.organisation",
-    "list.col.updated",
-    "list.col.step",
-    "list.col.chosen",
-    "list.col.status",
-    "list.col.review",
-];
-/// Widest a free-text cell may get in the table (titles can be very long).
-const MAX_CELL: usize = 36;
+/// What a table cell shows for "nothing".
 const NONE: &str = "–";
+/// Terminal width assumed when the terminal does not tell.
+const FALLBACK_WIDTH: usize = 100;
+/// A NAME is never cut shorter than this, nor than a prefix that still names it.
+const NAME_MIN: usize = 10;
 
-pub fn run(ctx: &Context) -> Result<ExitCode> {
+pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     let store = Store::new(ctx.saves_dir()?);
-    // Emergency copies an earlier session could not report: named first, whatever follows.
     let rescued = rescue::noted(&store);
     if !rescued.is_empty() {
         let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
-        let note = ctx.texts.fmt("ui.note.rescued_before", &[("paths", &paths.join(", "))]);
-        eprintln!("{}", for_terminal(&note));
+        cli::report(&ctx.texts.fmt("ui.note.rescued_before", &[("paths", &paths.join(", "))]));
     }
+    // Only the header of each save is read, not its decision snapshot.
     let entries = store.list_headers().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
     // A refused --catalog file must not hide the saves: it is reported, and names then come
-    // from the snapshots.
+    // from the decisions' snapshots.
     let catalog = match ctx.catalog() {
         Ok(catalog) => Some(catalog),
         Err(error) => {
-            eprintln!("meetcheck: {}", for_terminal(&format!("{error:#}")));
+            cli::report(&format!("{error:#}"));
             None
         }
     };
     let today = jiff::ZonedDateTime::now().date();
     let terminal = std::io::stdout().is_terminal();
+    let listed = listed(catalog.as_ref(), entries);
+    let texts = &ctx.texts;
+    let mut out = std::io::stdout().lock();
+    if json {
+        let objects: Vec<Json> = listed.iter().map(|l| to_json(texts, today, l)).collect();
+        // Written whole, so that a closed pipe is an I/O error like any other write's.
+        let text = serde_json::to_string_pretty(&objects)?;
+        // JSON escapes control characters itself; on a terminal, reordering and invisible
+        // characters are made visible too. Through a pipe the data stays exactly as saved.
+        let text = if terminal { for_terminal(&text) } else { text.into() };
+        writeln!(out, "{text}")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let dir = for_terminal(&store.dir().display().to_string()).into_owned();
-    if entries.is_empty() {
-        let message = ctx.texts.fmt("list.empty", &[("dir", &dir)]);
+    if listed.is_empty() {
+        let message = texts.fmt("list.empty", &[("dir", &dir)]);
+        // Scripts get no lines at all; the message goes aside.
         if terminal {
-            println!("{message}")
+            writeln!(out, "{message}")?;
         } else {
-            eprintln!("{message}")
+            cli::report(&message);
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let rows = rows(ctx, catalog.as_ref(), today, entries);
     if terminal {
-        let header: Vec<String> = COLUMNS.iter().map(|k| ctx.texts.get(k).to_string()).collect();
-        print!("{}", table(&header, &rows));
-        println!();
-        println!("{}", ctx.texts.fmt("list.dir", &[("dir", &dir)]));
+        for line in terminal_table(texts, today, &listed, terminal_width()) {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out)?;
+        writeln!(out, "{}", texts.fmt("list.dir", &[("dir", &dir)]))?;
     } else {
-        for row in &rows {
-            let cells: Vec<String> = row.iter().map(|c| one_line(c)).collect();
-            println!("{}", cells.join("\t").trim_end());
+        for line in tab_separated(texts, today, &listed) {
+            writeln!(out, "{line}")?;
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Latest change first; broken files after them, by name.
-fn rows(
-    ctx: &Context,
-    catalog: Option<&Catalog>,
-    today: Date,
-    entries: Vec<Listed>,
-) -> Vec<Vec<String>> {
-    let mut good: Vec<(Timestamp, Vec<String>)> = Vec::new();
-    let mut broken: Vec<Vec<String>> = Vec::new();
-    for entry in entries {
-        match &entry.header {
-            Ok(listed) => {
-                let mut row = row(ctx, catalog, today, &entry.name, &listed.header);
-                if listed.from_backup {
-                    row[1] = ctx.texts.fmt("list.from_backup", &[("title", &row[1])]);
-                }
-                good.push((listed.header.updated, row));
-            }
-            Err(error) => {
-                broken.push(vec![entry.name.clone(), broken_summary(ctx, &entry.name, error)])
-            }
-        }
-    }
-    good.sort_by_key(|(updated, _)| std::cmp::Reverse(*updated));
-    good.into_iter().map(|(_, row)| row).chain(broken).collect()
+/// `COLUMNS` when set (as `ls` does), else what the terminal says, else [`FALLBACK_WIDTH`].
+fn terminal_width() -> usize {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok());
+    let terminal = || ratatui::crossterm::terminal::size().ok().map(|(c, _)| usize::from(c));
+    columns.filter(|&c| c > 0).or_else(|| terminal().filter(|&c| c > 0)).unwrap_or(FALLBACK_WIDTH)
 }
 
-fn row(
-    ctx: &Context,
-    catalog: Option<&Catalog>,
-    today: Date,
-    name: &str,
-    h: &Header,
-) -> Vec<String> {
-    let texts = &ctx.texts;
-    let updated = h.updated.to_zoned_datetime(jiff::tz::TimeZone::system());
-    // Today's catalogue names the offering; the header's name (from the decision's snapshot)
-    // serves when the catalogue no longer has it.
-    let chosen = h.chosen.as_ref().map_or(NONE.to_string(), |c| {
-        let current = catalog.and_then(|catalog| catalog.offering(&c.id)).map(|o| &o.name);
-        match current.or(c.name.as_ref()) {
-            Some(name) => texts.pick(name).to_string(),
-            None => c.id.clone(),
-        }
+/// One saved assessment as every output shows it.
+struct Listed {
+    name: String,
+    summary: Result<Summary, StoreError>,
+}
+
+struct Summary {
+    title: String,
+    organisation: String,
+    updated: Timestamp,
+    step: Step,
+    /// The chosen offering's id and display name (from today's catalogue, else the decision's
+    /// snapshot); `None` before the decision.
+    chosen: Option<(String, Option<Text>)>,
+    status: Option<Status>,
+    to_be_confirmed: bool,
+    /// Preconditions of use still open; `None` before the decision (or when the header does not
+    /// say).
+    open_preconditions: Option<usize>,
+    review_by: Option<Date>,
+    from_backup: bool,
+}
+
+impl Summary {
+    fn overdue(&self, today: Date) -> bool {
+        self.review_by.is_some_and(|date| date < today)
+    }
+}
+
+/// Latest change first; damaged files after them, by name.
+fn listed(catalog: Option<&Catalog>, entries: Vec<store::Listed>) -> Vec<Listed> {
+    let mut listed: Vec<Listed> = entries
+        .into_iter()
+        .map(|entry| Listed {
+            summary: entry.header.map(|listed| summary(catalog, listed)),
+            name: entry.name,
+        })
+        .collect();
+    listed.sort_by(|a, b| match (&a.summary, &b.summary) {
+        (Ok(x), Ok(y)) => y.updated.cmp(&x.updated).then_with(|| a.name.cmp(&b.name)),
+        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+        (Err(_), Err(_)) => a.name.cmp(&b.name),
     });
-    let status = h.status.map_or(NONE.to_string(), |s| texts.get(s.key()).to_string());
-    let review = match h.review_by {
-        Some(date) if date < today => texts.fmt("list.overdue", &[("date", &date.to_string())]),
-        Some(date) => date.to_string(),
-        None => NONE.to_string(),
-    };
+    listed
+}
+
+fn summary(catalog: Option<&Catalog>, listed: ListedHeader) -> Summary {
+    let h = listed.header;
+    Summary {
+        // Today's catalogue names the offering; the name the decision recorded serves when the
+        // catalogue no longer has it.
+        chosen: h.chosen.map(|chosen| {
+            let current = catalog.and_then(|c| c.offering(&chosen.id)).map(|o| o.name.clone());
+            (chosen.id, current.or(chosen.name))
+        }),
+        title: h.title,
+        organisation: h.organisation,
+        updated: h.updated,
+        step: h.step,
+        status: h.status,
+        to_be_confirmed: h.to_be_confirmed,
+        open_preconditions: h.preconditions_open,
+        review_by: h.review_by,
+        from_backup: listed.from_backup,
+    }
+}
+
+/// The words every output shares.
+struct Words<'a> {
+    texts: &'a Texts,
+    today: Date,
+}
+
+impl Words<'_> {
+    fn title(&self, s: &Summary) -> String {
+        if s.from_backup {
+            self.texts.fmt("list.from_backup", &[("title", &s.title)])
+        } else {
+            s.title.clone()
+        }
+    }
+
+    fn updated(&self, s: &Summary) -> Cell {
+        let local = s.updated.to_zoned_datetime(jiff::tz::TimeZone::system());
+        Cell::with_short(
+            local.strftime("%Y-%m-%d %H:%M").to_string(),
+            local.strftime("%Y-%m-%d").to_string(),
+        )
+    }
+
+    fn step(&self, s: &Summary) -> Cell {
+        let number = format!("{}/{}", s.step.number(), Step::ALL.len());
+        Cell::with_short(format!("{number} {}", self.texts.get(&s.step.key())), number)
+    }
+
+    fn chosen(&self, s: &Summary) -> Option<String> {
+        let (_, name) = s.chosen.as_ref()?;
+        Some(match name {
+            Some(name) => self.texts.pick(name).to_string(),
+            // Neither today's catalogue nor the snapshot describes it: say so, not its id.
+            None => self.texts.get("list.chosen_unknown").to_string(),
+        })
+    }
+
+    /// The decision's status; "to be confirmed again" in full, or marked "!" when space is short.
+    fn status(&self, s: &Summary) -> Option<Cell> {
+        let status = self.texts.get(s.status?.key());
+        Some(if s.to_be_confirmed {
+            Cell::with_short(
+                self.texts.fmt("list.status.confirm_again", &[("status", status)]),
+                self.texts.fmt("list.attention", &[("text", status)]),
+            )
+        } else {
+            Cell::new(status)
+        })
+    }
+
+    fn ready(&self, s: &Summary) -> Option<Cell> {
+        Some(match s.open_preconditions? {
+            0 => Cell::new(self.texts.get("list.ready.yes")),
+            open => Cell::with_short(
+                self.texts.fmt("list.ready.no", &[("count", &open.to_string())]),
+                self.texts.get("list.ready.no_short"),
+            ),
+        })
+    }
+
+    fn review(&self, s: &Summary) -> Option<Cell> {
+        let date = s.review_by?.to_string();
+        Some(if s.overdue(self.today) {
+            Cell::with_short(
+                self.texts.fmt("list.overdue", &[("date", &date)]),
+                self.texts.fmt("list.attention", &[("text", &date)]),
+            )
+        } else {
+            Cell::new(date)
+        })
+    }
+
+    /// One line for a damaged file: the table stays readable; `show NAME` has the rest.
+    fn broken(&self, name: &str, error: &StoreError) -> String {
+        let texts = self.texts;
+        match error {
+            StoreError::Corrupt { line, column, reason: Damage::EndsEarly, .. } => texts.fmt(
+                "list.broken.ends_early",
+                &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
+            ),
+            StoreError::Corrupt { line, column, .. } => texts.fmt(
+                "list.broken.corrupt",
+                &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
+            ),
+            StoreError::Newer { version, .. } => {
+                texts.fmt("list.broken.newer", &[("version", &version.to_string())])
+            }
+            other => other.message(texts).lines().next().unwrap_or_default().to_string(),
+        }
+    }
+}
+
+/// The header and column rules of the terminal table (see [`table`] for how it fits).
+fn columns(texts: &Texts, listed: &[Listed]) -> Vec<Column> {
+    let header = |key: &str| Cell::new(texts.get(key));
+    let short = |long: &str, short: &str| Cell::with_short(texts.get(long), texts.get(short));
+    let cut = |comfortable, min, order| Fit::Cut { comfortable, min, order };
+    let column = |header, fit, shorten, drop| Column { header, fit, shorten, drop };
+    let (whole, early) = (Fit::Whole, |rank| Some(Drop::Early(rank)));
     vec![
-        name.to_string(),
-        h.title.clone(),
-        h.organisation.clone(),
-        updated.strftime("%Y-%m-%d %H:%M").to_string(),
-        step_label(ctx, h.step),
-        chosen,
-        status,
-        review,
+        column(header("list.col.name"), name_fit(listed), None, None),
+        column(header("list.col.title"), cut(24, 10, 2), None, None),
+        column(header("list.col.organisation"), cut(16, 8, 0), None, Some(Drop::Early(0))),
+        column(short("list.col.updated", "list.col.updated_short"), whole, Some(2), early(1)),
+        column(header("list.col.step"), Fit::Whole, Some(1), Some(Drop::Early(2))),
+        column(short("list.col.chosen", "list.col.chosen_short"), cut(24, 10, 2), None, None),
+        column(header("list.col.status"), Fit::Whole, Some(0), Some(Drop::Last(1))),
+        column(
+            short("list.col.ready", "list.col.ready_short"),
+            whole,
+            Some(3),
+            Some(Drop::Last(0)),
+        ),
+        column(short("list.col.review", "list.col.review_short"), Fit::Whole, Some(4), None),
     ]
 }
 
-fn step_label(ctx: &Context, step: Step) -> String {
-    format!("{}/{} {}", step.number(), Step::ALL.len(), ctx.texts.get(&step.key()))
+/// A NAME is what the other commands take: cut only where what is left still names it (a unique
+/// prefix is accepted everywhere), and never to fewer than [`NAME_MIN`] characters.
+fn name_fit(listed: &[Listed]) -> Fit {
+    let all: Vec<&str> = listed.iter().map(|l| l.name.as_str()).collect();
+    let min = all
+        .iter()
+        .zip(names::unique_prefix_lens(&all))
+        .map(|(name, len)| {
+            let whole = name.width();
+            let kept = name[..len].width().max(NAME_MIN.min(whole));
+            // A cut name ends in "…".
+            if kept < whole { kept + 1 } else { whole }
+        })
+        .max()
+        .unwrap_or(NAME_MIN);
+    Fit::Cut { comfortable: min.max(16), min, order: 1 }
 }
 
-/// One line instead of the full message: the table stays readable; `show NAME` has the rest.
-fn broken_summary(ctx: &Context, name: &str, error: &StoreError) -> String {
-    let texts = &ctx.texts;
-    match error {
-        StoreError::Corrupt { line, column, reason: Damage::EndsEarly, .. } => texts.fmt(
-            "list.broken.ends_early",
-            &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
-        ),
-        StoreError::Corrupt { line, column, .. } => texts.fmt(
-            "list.broken.corrupt",
-            &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
-        ),
-        StoreError::Newer { version, .. } => {
-            texts.fmt("list.broken.newer", &[("version", &version.to_string())])
-        }
-        other => other.message(texts).lines().next().unwrap_or_default().to_string(),
-    }
-}
+/// Indexes into [`columns`] of the cells that can carry the "!" mark.
+const STATUS: usize = 6;
+const REVIEW: usize = 8;
 
-/// Control characters (a newline in a title) would break the lines; tabs would shift columns;
-/// escape sequences and reordering characters must not reach the terminal at all.
-fn one_line(text: &str) -> String {
-    for_terminal(text).chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
-}
-
-/// Cuts to `max` display columns, marking the cut with "…".
-fn fit(text: &str, max: usize) -> String {
-    let text = one_line(text);
-    if text.width() <= max {
-        return text;
-    }
-    let mut out = String::new();
-    let mut width = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if width + w + 1 > max {
-            break;
-        }
-        out.push(c);
-        width += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Left-aligned columns padded by display width. The last cell of a row is neither cut nor
-/// padded: a broken file's error (name, then error) stays whole.
-fn table(header: &[String], rows: &[Vec<String>]) -> String {
-    let rows: Vec<Vec<String>> = std::iter::once(header.to_vec())
-        .chain(rows.iter().cloned())
-        .map(|row| {
-            let last = row.len().saturating_sub(1);
-            row.iter()
-                .enumerate()
-                .map(|(i, c)| if i == last { one_line(c) } else { fit(c, MAX_CELL) })
-                .collect()
+fn terminal_table(texts: &Texts, today: Date, listed: &[Listed], width: usize) -> Vec<String> {
+    let words = Words { texts, today };
+    let none = || Cell::new(NONE);
+    let rows: Vec<Row> = listed
+        .iter()
+        .map(|l| match &l.summary {
+            Err(error) => Row::Note(Cell::new(&l.name), words.broken(&l.name, error)),
+            Ok(s) => Row::Cells(vec![
+                Cell::new(&l.name),
+                Cell::new(words.title(s)),
+                Cell::new(if s.organisation.trim().is_empty() { NONE } else { &s.organisation }),
+                words.updated(s),
+                words.step(s),
+                words.chosen(s).map_or_else(none, Cell::new),
+                words.status(s).unwrap_or_else(none),
+                words.ready(s).unwrap_or_else(none),
+                words.review(s).unwrap_or_else(none),
+            ]),
         })
         .collect();
-    let mut widths = vec![0; header.len()];
-    for row in &rows {
-        for (i, cell) in row.iter().enumerate().take(row.len().saturating_sub(1)) {
-            widths[i] = widths[i].max(cell.width());
-        }
+    let table = table::render(&columns(texts, listed), &rows, width);
+    let mut lines = table.lines;
+    // Short forms mark what needs attention with "!": say what it means when one shows.
+    let marked = |column: usize| table.short[column] && !table.dropped[column];
+    let shown = listed
+        .iter()
+        .filter_map(|l| l.summary.as_ref().ok())
+        .any(|s| (s.to_be_confirmed && marked(STATUS)) || (s.overdue(today) && marked(REVIEW)));
+    if shown {
+        lines.push(String::new());
+        lines.extend(table::wrap(texts.get("list.legend"), width));
     }
-    let mut out = String::new();
-    for row in &rows {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            line.push_str(cell);
-            if i + 1 < row.len() {
-                line.push_str(&" ".repeat(widths[i] - cell.width() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_are_cut_by_display_width() {
-        assert_eq!(fit("kurz", 10), "kurz");
-        assert_eq!(fit(&"x".repeat(50), 10), format!("{}…", "x".repeat(9)));
-        assert_eq!(fit("日本語日本語", 7).width(), 7);
-        assert_eq!(fit("a\nb", 10), "a b");
+/// A header row, then one line per assessment; cells never cut, tabs and line breaks inside a
+/// cell turned into spaces. An empty cell is nothing. The last column holds a damaged file's
+/// error.
+fn tab_separated(texts: &Texts, today: Date, listed: &[Listed]) -> Vec<String> {
+    let words = Words { texts, today };
+    let header = [
+        "list.col.name",
+        "list.col.title",
+        "list.col.organisation",
+        "list.col.updated",
+        "list.col.step",
+        "list.col.chosen",
+        "list.col.status",
+        "list.col.ready",
+        "list.col.review",
+        "list.col.problem",
+    ]
+    .map(|key| texts.get(key).to_string());
+    let mut lines = vec![header.join("\t")];
+    for l in listed {
+        let cells: Vec<String> = match &l.summary {
+            Err(error) => {
+                let mut cells = vec![l.name.clone()];
+                cells.resize(header.len() - 1, String::new());
+                cells.push(words.broken(&l.name, error));
+                cells
+            }
+            Ok(s) => vec![
+                l.name.clone(),
+                words.title(s),
+                s.organisation.clone(),
+                words.updated(s).long,
+                words.step(s).long,
+                words.chosen(s).unwrap_or_default(),
+                words.status(s).map(|c| c.long).unwrap_or_default(),
+                words.ready(s).map(|c| c.long).unwrap_or_default(),
+                s.review_by.map(|d| d.to_string()).unwrap_or_default(),
+                String::new(),
+            ],
+        };
+        let cells: Vec<String> =
+            cells.iter().map(|c| table::one_line(c).trim().to_string()).collect();
+        lines.push(cells.join("\t"));
     }
+    lines
+}
 
-    #[test]
-    fn table_columns_line_up_with_wide_characters() {
-        let header = vec!["A".to_string(), "B".to_string()];
-        let rows = vec![
-            vec!["日本".to_string(), "x".to_string()],
-            vec!["ab".to_string(), "y".to_string()],
-        ];
-        let out = table(&header, &rows);
-        let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines, ["A     B", "日本  x", "ab    y"]);
-    }
+/// One assessment in `list --json`. Every key is always there (`null` when it does not apply),
+/// so that scripts need no guessing; a damaged file has its name and `error` only.
+#[derive(Serialize)]
+struct Json {
+    name: String,
+    title: Option<String>,
+    organisation: Option<String>,
+    /// RFC 3339, UTC.
+    last_change: Option<String>,
+    step: Option<NamedStep>,
+    status: Option<Named>,
+    to_be_confirmed: Option<bool>,
+    chosen: Option<Named>,
+    ready_for_use: Option<bool>,
+    preconditions_open: Option<usize>,
+    review_by: Option<String>,
+    review_overdue: Option<bool>,
+    from_backup: Option<bool>,
+    error: Option<String>,
+}
 
-    #[test]
-    fn a_broken_files_error_is_never_cut() {
-        let header = vec!["Name".to_string(), "Title".to_string(), "Org".to_string()];
-        let error =
-            "damaged (3:7), no loadable backup copy – details: meetcheck show x".to_string();
-        let rows = vec![vec!["x".to_string(), error.clone()]];
-        assert!(table(&header, &rows).contains(&error));
+/// A stable id with its words in the chosen language.
+#[derive(Serialize)]
+struct Named {
+    id: String,
+    name: String,
+}
+
+/// A step: id, words and its number among the steps.
+#[derive(Serialize)]
+struct NamedStep {
+    id: String,
+    name: String,
+    number: usize,
+}
+
+fn to_json(texts: &Texts, today: Date, l: &Listed) -> Json {
+    let words = Words { texts, today };
+    let s = match &l.summary {
+        Ok(s) => s,
+        Err(error) => {
+            return Json {
+                name: l.name.clone(),
+                title: None,
+                organisation: None,
+                last_change: None,
+                step: None,
+                status: None,
+                to_be_confirmed: None,
+                chosen: None,
+                ready_for_use: None,
+                preconditions_open: None,
+                review_by: None,
+                review_overdue: None,
+                from_backup: None,
+                error: Some(error.message(texts)),
+            };
+        }
+    };
+    Json {
+        name: l.name.clone(),
+        title: Some(s.title.clone()),
+        organisation: Some(s.organisation.clone()),
+        last_change: Some(s.updated.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        step: Some(NamedStep {
+            id: s.step.id().to_string(),
+            name: texts.get(&s.step.key()).to_string(),
+            number: s.step.number(),
+        }),
+        status: s.status.map(|status| Named {
+            id: status.id().to_string(),
+            name: texts.get(status.key()).to_string(),
+        }),
+        to_be_confirmed: Some(s.to_be_confirmed),
+        chosen: s
+            .chosen
+            .as_ref()
+            .map(|(id, _)| Named { id: id.clone(), name: words.chosen(s).unwrap_or_default() }),
+        ready_for_use: s.open_preconditions.map(|open| open == 0),
+        preconditions_open: s.open_preconditions,
+        review_by: s.review_by.map(|d| d.to_string()),
+        review_overdue: s.review_by.map(|_| s.overdue(today)),
+        from_backup: Some(s.from_backup),
+        error: None,
     }
 }

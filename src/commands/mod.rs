@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::domain::catalog::Catalog;
 use crate::i18n::{Lang, Texts};
@@ -16,8 +16,10 @@ pub mod list;
 pub mod recheck;
 pub mod show;
 pub mod start;
+mod table;
 
-/// The embedded catalogue, validated by the test suite.
+/// The text of the built-in catalogue. Commands use [`crate::embedded_catalog::build`], which
+/// `build.rs` generated from it; the text serves tests and `catalog --check`.
 pub const EMBEDDED_CATALOG: &str = include_str!("../../assets/catalog.ron");
 
 /// What every command needs: language, texts, where saves live and which catalogue applies.
@@ -39,15 +41,14 @@ impl Context {
             return Ok(dir.clone());
         }
         let dirs = directories::ProjectDirs::from("", "", "meetcheck")
-            .context("no home directory found: pass --saves-dir DIR or set MEETCHECK_SAVES_DIR")?;
+            .ok_or_else(|| anyhow::anyhow!("{}", self.texts.get("cli.error.no_home")))?;
         Ok(dirs.data_dir().join("saves"))
     }
 
     /// The embedded catalogue with the user's `--catalog` file merged on top. The file passes
     /// the same checks as `catalog --check FILE` and is refused with the same messages.
     pub fn catalog(&self) -> Result<Catalog> {
-        let mut catalog = crate::domain::catalog::parse(EMBEDDED_CATALOG)
-            .map_err(|e| anyhow::anyhow!("embedded catalogue: {e}"))?;
+        let mut catalog = crate::embedded_catalog::build();
         if let Some(path) = &self.catalog_file {
             let today = jiff::ZonedDateTime::now().date();
             let extra = catalog::checked(&self.texts, path, &catalog.sources, today)

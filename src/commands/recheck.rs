@@ -10,6 +10,7 @@ use jiff::civil::Date;
 
 use super::Context;
 use super::show::{change, snapshot_changes, stale_facts};
+use crate::cli;
 use crate::describe;
 use crate::domain::assessment::{Assessment, Decision};
 use crate::domain::catalog::Catalog;
@@ -29,7 +30,7 @@ pub fn run(ctx: &Context, due_only: bool) -> Result<ExitCode> {
         let loaded = match &entry.loaded {
             Ok(loaded) => loaded,
             Err(err) => {
-                eprintln!("{}", err.message(texts));
+                cli::report(&err.message(texts));
                 continue;
             }
         };

@@ -11,6 +11,7 @@ use crate::domain::changes;
 pub use crate::domain::changes::{SnapshotChange, snapshot_changes, stale_facts};
 
 use super::Context;
+use crate::cli;
 use crate::describe;
 use crate::domain::assessment::{Assessment, Decision};
 use crate::domain::catalog::{Catalog, Offering};
@@ -47,11 +48,13 @@ pub fn run(ctx: &Context, target: &str) -> Result<ExitCode> {
     loaded.check_catalog(&catalog);
     let today = jiff::ZonedDateTime::now().date();
     for warning in loaded.warnings.iter().filter(|w| w.is_loud()) {
-        eprintln!("{}", for_terminal(&warning.message(&ctx.texts)));
+        cli::report(&warning.message(&ctx.texts));
     }
     // The save may come from anywhere: nothing in it may steer the terminal.
     let text = summary(&ctx.texts, &catalog, &loaded, today);
-    std::io::stdout().lock().write_all(for_terminal(&text).as_bytes())?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(for_terminal(&text).as_bytes())?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

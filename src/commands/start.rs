@@ -106,7 +106,7 @@ fn finish(ctx: &Context, io: &StartIo, exit: tui::Exit) -> Result<ExitCode> {
     let t = &ctx.texts;
     if let Some(error) = exit.save_error {
         if !exit.hung_up {
-            let _ = writeln!(std::io::stderr(), "meetcheck: {}", for_terminal(&error));
+            crate::cli::report(&error);
         }
         return Ok(ExitCode::from(1));
     }

@@ -9,6 +9,11 @@
 /// characters and trims: the form of text inside one line (a table cell, a heading, a list item).
 pub fn one_line(text: &str) -> String {
     let text = crate::invisible::neutralise(text);
+    // Most text is one line already: single spaces between words, nothing to drop.
+    let single_spaced = !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ");
+    if single_spaced && text.chars().all(|c| c == ' ' || !(c.is_whitespace() || c.is_control())) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
@@ -55,6 +60,28 @@ enum Addresses {
 
 fn escape(raw: &str, addresses: Addresses) -> String {
     let line = one_line(raw);
+    if is_plain(&line, addresses) { line } else { escape_chars(&line, addresses) }
+}
+
+/// Text in which nothing needs escaping and nothing is or looks like an address (most prose):
+/// no character that `needs_escape` ever escapes, no `@`, `http`, `www` or `://`, and a first
+/// character that opens no block and no ordered-list number.
+fn is_plain(line: &str, addresses: Addresses) -> bool {
+    let opens_block = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '>' | '-' | '+' | '='));
+    let www = line.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"www"));
+    !opens_block
+        && !www
+        && !line.contains(['*', '`', '[', ']', '<', '|', '~', '$', '\\', '_', '#', '&', '@'])
+        && !line.contains("http")
+        && (addresses == Addresses::Autolink || !line.contains("://"))
+}
+
+/// [`escape`] character by character, for a line that may need escapes, autolinks or broken-up
+/// addresses.
+fn escape_chars(line: &str, addresses: Addresses) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len() + 8);
     let mut i = 0;
@@ -182,6 +209,11 @@ fn autolink_len(chars: &[char]) -> Option<usize> {
         } else {
             break;
         }
+    }
+    // Most words are neither: decide that before building a string.
+    let could_be_url = word.len() > "http://".len() && word[..4] == ['h', 't', 't', 'p'];
+    if !could_be_url && !word.contains(&'@') {
+        return None;
     }
     let s: String = word.iter().collect();
     let url = (s.starts_with("https://") || s.starts_with("http://")) && s.len() > "https://".len();
@@ -347,6 +379,25 @@ impl Doc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut for plain text gives what escaping character by character gives.
+    #[test]
+    fn plain_text_needs_no_escaping_indeed() {
+        let mut plain = 0;
+        for lang in [crate::i18n::Lang::De, crate::i18n::Lang::En] {
+            let texts = crate::i18n::Texts::embedded(lang);
+            for key in texts.keys() {
+                let line = one_line(texts.get(key));
+                for addresses in [Addresses::Autolink, Addresses::Inert] {
+                    if is_plain(&line, addresses) {
+                        plain += 1;
+                        assert_eq!(escape_chars(&line, addresses), line, "{key}");
+                    }
+                }
+            }
+        }
+        assert!(plain > 100, "{plain}");
+    }
 
     #[test]
     fn plain_words_stay_as_they_are() {

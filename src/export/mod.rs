@@ -51,10 +51,6 @@ impl Kind {
         }
     }
 
-    pub fn parse(id: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.id() == id)
-    }
-
     /// Text key of the file-name suffix, e.g. `entscheidung` / `decision-record`.
     pub fn file_key(self) -> &'static str {
         match self {

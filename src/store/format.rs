@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::assessment::{Assessment, Status};
 use crate::domain::facts::Text;
 use crate::domain::scenario::Step;
+use crate::domain::todos;
 
 /// The version this build writes. Raise it when the saved shape changes incompatibly, freeze the
 /// old types in a module of their own and add a [`Reader`] for it to [`READERS`].
@@ -55,6 +56,13 @@ pub struct Header {
     pub chosen: Option<Chosen>,
     #[serde(default)]
     pub review_by: Option<Date>,
+    /// An answer changed after the decision: it is to be confirmed again.
+    #[serde(default)]
+    pub to_be_confirmed: bool,
+    /// Preconditions of use still open for the chosen offering (as the decision recorded it);
+    /// `None` before the decision, and in headers written before this field existed.
+    #[serde(default)]
+    pub preconditions_open: Option<usize>,
 }
 
 /// The chosen offering: its id and, from the decision's snapshot, its name.
@@ -78,6 +86,11 @@ impl Header {
                 name: d.chosen_offering(None).map(|o| o.name.clone()),
             }),
             review_by: a.review_by,
+            to_be_confirmed: a.decision.as_ref().is_some_and(|d| d.to_be_confirmed),
+            preconditions_open: a.decision.as_ref().map(|d| {
+                let todos = todos::todos(&a.scenario, d.chosen_offering(None));
+                a.open_preconditions(&todos).len()
+            }),
         }
     }
 }

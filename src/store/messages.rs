@@ -16,6 +16,9 @@ pub enum StoreError {
     /// No assessment of that name in the saves directory.
     #[error("{}", self.message(english()))]
     NotFound { name: String, dir: PathBuf },
+    /// A prefix that several saved names start with.
+    #[error("{}", self.message(english()))]
+    Ambiguous { prefix: String, candidates: Vec<String>, dir: PathBuf },
     /// The NAME contains characters a name cannot have.
     #[error("{}", self.message(english()))]
     BadName { name: String },
@@ -128,6 +131,7 @@ impl StoreError {
             | StoreError::Outside { path, .. } => Some(path),
             StoreError::NotADirectory { dir } => Some(dir),
             StoreError::NotFound { .. }
+            | StoreError::Ambiguous { .. }
             | StoreError::BadName { .. }
             | StoreError::Serialize { .. } => None,
         }
@@ -138,6 +142,18 @@ impl StoreError {
         match self {
             StoreError::NotFound { name, dir } => {
                 texts.fmt("store.error.not_found", &[("name", name), ("dir", &show(dir))])
+            }
+            StoreError::Ambiguous { prefix, candidates, dir } => {
+                let list: Vec<String> = candidates.iter().map(|c| format!("  {c}")).collect();
+                texts.fmt(
+                    "store.error.ambiguous",
+                    &[
+                        ("prefix", prefix),
+                        ("count", &candidates.len().to_string()),
+                        ("dir", &show(dir)),
+                        ("candidates", &list.join("\n")),
+                    ],
+                )
             }
             StoreError::BadName { name } => {
                 texts.fmt("store.error.bad_name", &[("name", &name.escape_debug().to_string())])

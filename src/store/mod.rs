@@ -106,7 +106,8 @@ impl Store {
     }
 
     /// Opens NAME (in the saves directory) or PATH (contains `/` or ends in `.ron`) for editing:
-    /// takes the advisory lock, or warns that another meetcheck has it.
+    /// takes the advisory lock, or warns that another meetcheck has it. A NAME may be a prefix
+    /// that only one saved name starts with; an exact name always wins.
     pub fn load(&self, target: &str) -> Result<Loaded, StoreError> {
         let target = self.resolve(target)?;
         self.open(target, true)
@@ -182,8 +183,8 @@ impl Store {
             .collect())
     }
 
-    /// The NAMEs of the saves directory, sorted (see [`Store::list`]).
-    fn names(&self) -> Result<Vec<String>, StoreError> {
+    /// The NAMEs [`Store::list`] lists, sorted, without reading the files.
+    pub fn names(&self) -> Result<Vec<String>, StoreError> {
         self.check_dir()?;
         let read_dir = match fs::read_dir(&self.dir) {
             Ok(read_dir) => read_dir,
@@ -285,8 +286,19 @@ impl Store {
             let inside = self.holds(&path);
             Ok(Target { path, inside })
         } else if names::is_valid_name(target) {
-            self.check_dir()?;
-            Ok(Target { path: self.dir.join(format!("{target}.ron")), inside: true })
+            let name = match names::match_name(target, self.names()?.iter().map(String::as_str)) {
+                names::Match::One(name) => name,
+                // Not there at all: opening it reports the name as typed.
+                names::Match::None => target.to_string(),
+                names::Match::Several(candidates) => {
+                    return Err(StoreError::Ambiguous {
+                        prefix: target.to_string(),
+                        candidates,
+                        dir: self.dir.clone(),
+                    });
+                }
+            };
+            Ok(Target { path: self.dir.join(format!("{name}.ron")), inside: true })
         } else {
             Err(StoreError::BadName { name: target.to_string() })
         }

@@ -106,6 +106,64 @@ pub fn is_valid_name(name: &str) -> bool {
         && !name.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | ':'))
 }
 
+/// What a NAME the user typed stands for among the saved names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Match {
+    /// A saved name, typed in full or as a prefix only it starts with.
+    One(String),
+    /// A prefix several names start with: these, sorted.
+    Several(Vec<String>),
+    None,
+}
+
+/// Resolves `wanted` against `saved`: an exact name always wins; otherwise a prefix that exactly
+/// one name starts with stands for that name.
+pub fn match_name<'a>(wanted: &str, saved: impl IntoIterator<Item = &'a str>) -> Match {
+    let mut candidates: Vec<&str> = Vec::new();
+    for name in saved {
+        if name == wanted {
+            return Match::One(name.to_string());
+        }
+        if name.starts_with(wanted) {
+            candidates.push(name);
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    match candidates[..] {
+        [] => Match::None,
+        [only] => Match::One(only.to_string()),
+        _ => Match::Several(candidates.into_iter().map(str::to_string).collect()),
+    }
+}
+
+/// For each of `saved` (distinct names), the length in bytes of its shortest prefix that names
+/// it through [`match_name`]: the whole name when every shorter prefix is shared. Never cuts a
+/// character in two. Neighbours in sorted order share the longest starts, so sorting once is
+/// enough (a list of hundreds of names stays fast).
+pub fn unique_prefix_lens(saved: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..saved.len()).collect();
+    order.sort_by_key(|&i| saved[i]);
+    let mut lens = vec![0; saved.len()];
+    for (at, &i) in order.iter().enumerate() {
+        let name = saved[i];
+        let shared = |j: Option<&usize>| j.map_or(0, |&j| common_prefix(name, saved[j]));
+        let longest =
+            shared(at.checked_sub(1).and_then(|a| order.get(a))).max(shared(order.get(at + 1)));
+        // One character more than any neighbour shares, or the whole name.
+        lens[i] = name[longest..].chars().next().map_or(name.len(), |c| longest + c.len_utf8());
+    }
+    lens
+}
+
+/// Bytes at the start of `a` and `b` that are the same, on a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +206,67 @@ mod tests {
         assert!(!is_valid_name(".."));
         assert!(!is_valid_name("a\nb"));
         assert!(!is_valid_name(""));
+    }
+
+    #[test]
+    fn a_unique_prefix_names_its_assessment() {
+        let saved = ["videokonferenzen-ab12cd", "schule-k3x9pq", "schule-zz9988"];
+        assert_eq!(match_name("video", saved), Match::One("videokonferenzen-ab12cd".into()));
+        assert_eq!(match_name("schule-k", saved), Match::One("schule-k3x9pq".into()));
+        assert_eq!(match_name("beratung", saved), Match::None);
+        assert_eq!(match_name("VIDEO", saved), Match::None, "names are matched as typed");
+    }
+
+    #[test]
+    fn an_ambiguous_prefix_lists_every_candidate_sorted() {
+        let saved = ["schule-zz9988", "schule-k3x9pq", "videokonferenzen-ab12cd"];
+        assert_eq!(
+            match_name("schule", saved),
+            Match::Several(vec!["schule-k3x9pq".into(), "schule-zz9988".into()])
+        );
+    }
+
+    #[test]
+    fn an_exact_name_wins_over_longer_names_it_starts() {
+        let saved = ["schule-ab", "schule-abc", "schule-abd"];
+        assert_eq!(match_name("schule-ab", saved), Match::One("schule-ab".into()));
+        assert_eq!(
+            match_name("schule-a", saved),
+            Match::Several(vec!["schule-ab".into(), "schule-abc".into(), "schule-abd".into()])
+        );
+    }
+
+    #[test]
+    fn the_shortest_unique_prefix_is_found() {
+        let saved = ["schule-k3x9pq", "schule-zz9988", "video-ab12cd", "a", "ab"];
+        let lens = unique_prefix_lens(&saved);
+        assert_eq!(lens, ["schule-k".len(), "schule-z".len(), 1, 1, 2], "exact wins for “a”");
+        assert_eq!(unique_prefix_lens(&["äbc", "äbd"]), ["äbc".len(), "äbd".len()]);
+        assert_eq!(unique_prefix_lens(&["äx", "b"]), ["ä".len(), 1], "whole characters");
+        assert_eq!(unique_prefix_lens(&["ab", "äb"]), [1, "ä".len()]);
+        assert_eq!(unique_prefix_lens(&[]), Vec::<usize>::new());
+    }
+
+    proptest::proptest! {
+        /// Each prefix found names its assessment, and one character less does not.
+        #[test]
+        fn unique_prefixes_name_exactly_their_assessment(
+            saved in proptest::collection::btree_set("[ab]{1,4}|[äb]{1,3}", 0..12)
+        ) {
+            let saved: Vec<&str> = saved.iter().map(String::as_str).collect();
+            for (name, len) in saved.iter().zip(unique_prefix_lens(&saved)) {
+                let prefix = &name[..len];
+                proptest::prop_assert_eq!(
+                    match_name(prefix, saved.iter().copied()),
+                    Match::One(name.to_string())
+                );
+                if let Some((shorter, _)) = prefix.char_indices().last().filter(|(i, _)| *i > 0) {
+                    proptest::prop_assert_ne!(
+                        match_name(&name[..shorter], saved.iter().copied()),
+                        Match::One(name.to_string())
+                    );
+                }
+            }
+        }
     }
 }

@@ -549,3 +549,22 @@ fn examples_load_and_hold_what_they_promise() {
     assert_eq!(company.scenario.representation, Representation::WorksCouncil);
     assert_eq!(company.status.unwrap().status, Status::Proposed);
 }
+
+/// `list` reads only the header of each example: it must say what the assessment says.
+#[test]
+fn the_examples_headers_agree_with_their_assessments() {
+    for entry in std::fs::read_dir(saves_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "ron") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let a = format::parse(&bytes).unwrap().assessment;
+        match format::parse_header(&bytes) {
+            format::HeaderRead::Read(header) => {
+                assert_eq!(*header, format::Header::of(&a), "{}", path.display());
+            }
+            other => panic!("{}: {other:?}", path.display()),
+        }
+    }
+}

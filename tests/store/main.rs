@@ -477,6 +477,45 @@ fn delete_removes_file_and_backup_but_nothing_outside() {
 }
 
 #[test]
+fn a_name_may_be_abbreviated_to_a_unique_prefix() {
+    let (_dir, store) = store();
+    let video = {
+        let mut loaded = store.create(decided("Videokonferenzen", "ab12cd"));
+        store.save(&mut loaded).unwrap();
+        loaded.name().unwrap()
+    };
+    let schools: Vec<String> = ["k3x9pq", "zz9988"]
+        .into_iter()
+        .map(|id| {
+            let mut loaded = store.create(decided("Schule", id));
+            store.save(&mut loaded).unwrap();
+            loaded.name().unwrap()
+        })
+        .collect();
+    assert_eq!(video, "videokonferenzen-ab12cd");
+
+    let by_prefix = store.inspect("videokonferenzen").unwrap();
+    assert_eq!(by_prefix.name().as_deref(), Some(video.as_str()));
+    assert_eq!(store.saved_path("vid").unwrap(), store.dir().join(format!("{video}.ron")));
+    match store.inspect("schule") {
+        Err(StoreError::Ambiguous { prefix, candidates, .. }) => {
+            assert_eq!(prefix, "schule");
+            assert_eq!(candidates, schools);
+        }
+        other => panic!("expected an ambiguous prefix, got {other:?}"),
+    }
+    assert!(matches!(store.load("beratung"), Err(StoreError::NotFound { .. })));
+    // A saved name that is also the start of another is taken as it is.
+    let mut short = store.create(decided("Schule", "k3"));
+    store.save(&mut short).unwrap();
+    drop(short);
+    assert_eq!(store.inspect("schule-k3").unwrap().name().as_deref(), Some("schule-k3"));
+    // Deleting by prefix removes exactly the one it names.
+    let removed = store.delete("schule-z").unwrap();
+    assert_eq!(removed, vec![store.dir().join(format!("{}.ron", schools[1]))]);
+}
+
+#[test]
 fn copying_answers_starts_a_fresh_history() {
     let mut source = decided("Vorlage", "src001");
     source.history.push(meetcheck::domain::assessment::Change {
