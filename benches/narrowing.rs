@@ -10,7 +10,7 @@ use meetcheck::domain::catalog::{Catalog, parse};
 use meetcheck::domain::facts::{Certainty, Fact};
 use meetcheck::domain::narrowing::narrow;
 use meetcheck::domain::scenario::{
-    DataCategory, OrgType, Participant, Purpose, Scenario, Size, TransferStance,
+    DataCategory, OrgType, Participant, Purpose, Scenario, TransferStance,
 };
 use meetcheck::domain::todos::todos;
 
@@ -52,11 +52,11 @@ fn synthetic(base: &Catalog) -> Catalog {
 fn scenario() -> Scenario {
     Scenario {
         org_type: OrgType::SocialService,
-        social_data: true,
+        social_data: Some(true),
         purposes: [Purpose::Counselling].into(),
         participants: [Participant::VulnerableClients, Participant::Staff].into(),
         data: [DataCategory::SpecialCategories].into(),
-        size: Size::UpTo20,
+        largest_meeting: 20,
         install_possible: false,
         transfer_stance: TransferStance::Adequacy,
         ..Scenario::default()

@@ -22,7 +22,7 @@ pub fn parse(text: &str) -> Result<Catalog, ParseError> {
 
 /// RON may report an error at the blank before the offending token; point at the token itself
 /// (1-based line and column, counted in characters).
-fn first_token_at(text: &str, line: usize, column: usize) -> (usize, usize) {
+pub(crate) fn first_token_at(text: &str, line: usize, column: usize) -> (usize, usize) {
     let (mut l, mut c) = (1, 1);
     let mut chars = text.chars().peekable();
     while (l, c) < (line, column) {

@@ -8,10 +8,10 @@ use crate::domain::fact_ref::FactRef;
 use crate::domain::facts::{AsOf, Fact};
 use crate::domain::narrowing::{
     AnswerId, CriterionId, FactField, KnockOut, KnockOutDetail, Light, Rating, RelaxedTo, RuleId,
-    StaleFact, WhatIf,
+    StaleFact, Tier, Unconfirmed, WhatIf,
 };
-use crate::domain::norms::{self, Law, Norm, Supervisor, Topic};
-use crate::domain::scenario::{Bundesland, Scenario, TransferStance};
+use crate::domain::norms::{self, CatholicSupervision, Law, Norm, Supervisor, Topic};
+use crate::domain::scenario::{Bundesland, Proposal, Scenario, TransferStance};
 use crate::domain::todos::{Todo, TodoId};
 use crate::i18n::Texts;
 
@@ -51,6 +51,10 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
         (RuleId::BrowserJoin, KnockOutDetail::Browsers { under_e2ee: true, .. }) => {
             "rule.browser_join.reason_e2ee"
         }
+        (RuleId::BrowserJoin, KnockOutDetail::NoBrowser { under_e2ee: true }) => {
+            "rule.browser_join.reason_none_e2ee"
+        }
+        (RuleId::BrowserJoin, KnockOutDetail::NoBrowser { .. }) => "rule.browser_join.reason_none",
         (RuleId::BrowserJoin, _) => "rule.browser_join.reason",
         (RuleId::E2ee, _) => "rule.e2ee.reason",
         (RuleId::Size, KnockOutDetail::Participants { under_e2ee: true, .. }) => {
@@ -69,10 +73,19 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
             "rule.availability.reason_ended"
         }
         (RuleId::Availability, _) => "rule.availability.reason",
+        (RuleId::UsControl, KnockOutDetail::Control { operator: true, .. }) => {
+            "rule.us_control.reason_operator"
+        }
+        (RuleId::UsControl, _) => "rule.us_control.reason_parent",
+        (RuleId::JoinWithoutAccount, _) => "rule.join_without_account.reason",
     };
+    let (operator, _) = entity(texts, &offering.operator);
+    let (parent, _) = entity(texts, &offering.parent);
     let mut args: Vec<(&str, String)> = vec![
         ("name", name.to_string()),
         ("model", texts.get(offering.operating_model.key()).to_string()),
+        ("operator", operator),
+        ("parent", parent),
     ];
     match &knockout.detail {
         KnockOutDetail::Countries { countries, allowed } => {
@@ -95,9 +108,35 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
                 args.push(("until", date.to_string()));
             }
         }
-        KnockOutDetail::Plain => {}
+        KnockOutDetail::NoBrowser { .. }
+        | KnockOutDetail::Control { .. }
+        | KnockOutDetail::Plain => {}
     }
     fill(texts, key, &args)
+}
+
+/// One sentence: which hard requirement of `offering` is not confirmed, and what to ask.
+pub fn unconfirmed(texts: &Texts, offering: &Offering, open: &Unconfirmed) -> String {
+    let facts: Vec<String> = open.facts.iter().map(|f| fact_label(texts, *f)).collect();
+    texts.fmt(
+        "requirement.unconfirmed",
+        &[
+            ("name", texts.pick(&offering.name)),
+            ("requirement", texts.get(&open.rule.requirement_key())),
+            ("facts", &facts.join(", ")),
+        ],
+    )
+}
+
+/// "fits if confirmed: data processing agreement, data transfers" — the requirements still open.
+pub fn open_requirements(texts: &Texts, open: &[Unconfirmed]) -> String {
+    let names: Vec<String> = open.iter().map(|u| requirement(texts, u.rule)).collect();
+    texts.fmt("tier.unconfirmed.open", &[("requirements", &names.join(", "))])
+}
+
+/// The tier's label ("fits" / "fits if confirmed").
+pub fn tier(texts: &Texts, tier: Tier) -> String {
+    texts.get(tier.key()).to_string()
 }
 
 /// "public bodies in Berlin", "bodies in Berlin", "public bodies".
@@ -112,6 +151,11 @@ fn reserved_for(texts: &Texts, land: Option<Bundesland>, public_bodies_only: boo
         (None, true) => texts.get("rule.availability.public").to_string(),
         (None, false) => texts.get("rule.availability.others").to_string(),
     }
+}
+
+/// What a hard requirement asks for ("data processing agreement obtainable").
+pub fn requirement(texts: &Texts, rule: RuleId) -> String {
+    texts.get(&rule.requirement_key()).to_string()
 }
 
 /// The rule's short name ("Auftragsverarbeitungsvertrag").
@@ -188,15 +232,21 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
     let names: Vec<String> =
         what_if.brings_back.iter().map(|id| offering_name(texts, catalog, id)).collect();
     let value = match what_if.relaxed_to {
-        RelaxedTo::Stance(s) => texts.get(s.key()),
-        RelaxedTo::Size(s) => texts.get(s.key()),
-        RelaxedTo::Hosting(h) => texts.get(h.key()),
-        RelaxedTo::WithoutFeature(f) => texts.get(f.key()),
-        RelaxedTo::Yes => texts.get(YES),
-        RelaxedTo::No => texts.get(NO),
-    }
-    .to_string();
+        RelaxedTo::Stance(s) => texts.get(s.key()).to_string(),
+        RelaxedTo::Size(s) => texts.get(s.key()).to_string(),
+        RelaxedTo::Participants(n) => {
+            texts.fmt("answer.value.at_most_people", &[("n", &n.to_string())])
+        }
+        RelaxedTo::Hosting(h) => texts.get(h.key()).to_string(),
+        RelaxedTo::WithoutFeature(f) => texts.get(f.key()).to_string(),
+        RelaxedTo::Recording(r) => texts.get(r.key()).to_string(),
+        RelaxedTo::Yes => texts.get(YES).to_string(),
+        RelaxedTo::No => texts.get(NO).to_string(),
+    };
     let key = match (what_if.answer, what_if.relaxed_to) {
+        (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::EuOnly)) => {
+            "whatif.stance.eu_only"
+        }
         (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Adequacy)) => {
             "whatif.stance.adequacy"
         }
@@ -209,6 +259,8 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
         (AnswerId::Hosting, _) => "whatif.hosting",
         (AnswerId::OpenSourceRequired, _) => "whatif.open_source",
         (AnswerId::SelfHostingCapacity, _) => "whatif.self_hosting_capacity",
+        (AnswerId::Recording, _) => "whatif.recording",
+        (AnswerId::JoinWithoutAccount, _) => "whatif.join_without_account",
         _ => "whatif.other",
     };
     fill(
@@ -248,6 +300,16 @@ pub fn todo_flag(texts: &Texts, todo: &Todo) -> String {
 /// Why the to-do applies, one sentence per cause, then the norms of the scenario's regime (and,
 /// for a DPIA, the competent authority to consult).
 pub fn todo_why(texts: &Texts, scenario: &Scenario, todo: &Todo) -> Vec<String> {
+    todo_why_in(texts, scenario, None, todo)
+}
+
+/// [`todo_why`], naming the offerings a cause concerns from `catalog` (else by id).
+pub fn todo_why_in(
+    texts: &Texts,
+    scenario: &Scenario,
+    catalog: Option<&Catalog>,
+    todo: &Todo,
+) -> Vec<String> {
     let act = state_act(texts, scenario);
     let mut out: Vec<String> = todo
         .why
@@ -255,7 +317,16 @@ pub fn todo_why(texts: &Texts, scenario: &Scenario, todo: &Todo) -> Vec<String> 
         .map(|cause| {
             let labels: Vec<String> = cause.facts.iter().map(|f| fact_label(texts, *f)).collect();
             let facts = labels.join(", ");
-            fill(texts, cause.reason.id(), &[("state_act", act.clone()), ("facts", facts)])
+            let name = match (&cause.offering, catalog) {
+                (Some(id), Some(c)) => offering_name(texts, c, id),
+                (Some(id), None) => id.clone(),
+                (None, _) => String::new(),
+            };
+            fill(
+                texts,
+                cause.reason.id(),
+                &[("state_act", act.clone()), ("facts", facts), ("name", name)],
+            )
         })
         .collect();
     if todo.id == TodoId::Dpia
@@ -297,6 +368,8 @@ fn church_key(law: Law, topic: Topic) -> Option<&'static str> {
         (Law::Kdg, Topic::Dpia) => "norm.kdg.dpia",
         (Law::Kdg, Topic::Lawfulness) => "norm.kdg.lawfulness",
         (Law::Kdg, Topic::Special) => "norm.kdg.special",
+        (Law::Kdg, Topic::Employees) => "norm.kdg.employees",
+        (Law::Ekd, Topic::Employees) => "norm.ekd.employees",
         (Law::Ekd, Topic::Dpa) => "norm.ekd.dpa",
         (Law::Ekd, Topic::Transfer) => "norm.ekd.transfer",
         (Law::Ekd, Topic::Toms) => "norm.ekd.toms",
@@ -403,6 +476,10 @@ pub fn answer_value_words(texts: &Texts, value: &AnswerValue) -> String {
         AnswerValue::Organisers(v) => set(texts, v, |p| p.key()),
         AnswerValue::Participants(v) => set(texts, v, |p| p.key()),
         AnswerValue::Size(v) => texts.get(v.key()).to_string(),
+        AnswerValue::People(0) => texts.get("answer.value.nobody").to_string(),
+        AnswerValue::People(n) => texts.fmt("answer.value.people", &[("n", &n.to_string())]),
+        AnswerValue::Recording(v) => texts.get(v.key()).to_string(),
+        AnswerValue::AttentionTracking(v) => texts.get(v.key()).to_string(),
         AnswerValue::Data(v) => set(texts, v, |d| d.key()),
         AnswerValue::ProtectionNeed(v) => texts.get(v.key()).to_string(),
         AnswerValue::Representation(v) => texts.get(v.key()).to_string(),
@@ -415,13 +492,42 @@ pub fn answer_value_words(texts: &Texts, value: &AnswerValue) -> String {
 
 /// The current value of one answer, in words, marked when it follows the proposal.
 pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> String {
-    let words = answer_value_words(texts, &AnswerValue::of(scenario, answer));
-    let proposed = match answer {
-        AnswerId::ProtectionNeed => scenario.protection_need.is_none(),
-        AnswerId::E2eeRequired => scenario.e2ee_required.is_none(),
-        _ => false,
+    let s = scenario;
+    let words = match answer {
+        AnswerId::Browsers if s.browsers.is_empty() => {
+            texts.get("answer.value.any_browser").to_string()
+        }
+        _ => answer_value_words(texts, &AnswerValue::of(scenario, answer)),
     };
-    if proposed { texts.fmt("answer.value.proposed", &[("value", &words)]) } else { words }
+    // An answer that follows from others reads "yes (proposed, because …)" until confirmed.
+    let because = |unset: bool, why: Proposal| {
+        if unset {
+            texts.fmt(
+                "answer.value.proposed_because",
+                &[("value", &words), ("because", texts.get(why.key()))],
+            )
+        } else {
+            words.clone()
+        }
+    };
+    match answer {
+        AnswerId::PublicBody => because(s.public_body.is_none(), s.proposed_public_body().1),
+        AnswerId::Regime => because(s.regime.is_none(), s.proposed_regime().1),
+        AnswerId::SocialData => because(s.social_data.is_none(), s.proposed_social_data().1),
+        AnswerId::ProfessionalSecrecy => {
+            because(s.professional_secrecy.is_none(), s.proposed_professional_secrecy().1)
+        }
+        AnswerId::E2eeRequired => because(s.e2ee_required.is_none(), s.proposed_e2ee().1),
+        AnswerId::ProtectionNeed if s.protection_need.is_none() => {
+            let (_, reasons) = s.proposed_protection();
+            let why: Vec<&str> = reasons.iter().map(|r| texts.get(r.key())).collect();
+            texts.fmt(
+                "answer.value.proposed_from",
+                &[("value", &words), ("reasons", &why.join("; "))],
+            )
+        }
+        _ => words,
+    }
 }
 
 /// The one-line explanation of a status option.
@@ -454,6 +560,9 @@ pub fn competent_authority(texts: &Texts, scenario: &Scenario) -> Option<String>
         Supervisor::Ekd => "supervisor.ekd",
         Supervisor::Bfdi => "supervisor.bfdi",
         Supervisor::BayernPrivate => "supervisor.by_private",
+        Supervisor::KdgJoint(CatholicSupervision::NorthRhineWestphalia) => "supervisor.kdg.nw",
+        Supervisor::KdgJoint(CatholicSupervision::Bavaria) => "supervisor.kdg.by",
+        Supervisor::KdgJoint(CatholicSupervision::SouthWest) => "supervisor.kdg.southwest",
         Supervisor::Land(land) => match land {
             Bundesland::BadenWuerttemberg => "supervisor.bw",
             Bundesland::Bayern => "supervisor.by",
@@ -509,6 +618,8 @@ fn fact_label_static(texts: &Texts, field: FactField) -> &str {
         FactField::KbvListed => "stale.field.kbv_listed",
         FactField::Availability => "stale.field.availability",
         FactField::AuthorityPositions => "stale.field.authority_positions",
+        FactField::JoinWithoutAccount => "stale.field.join_without_account",
+        FactField::AttentionTracking => "stale.field.attention_tracking",
     })
 }
 
@@ -667,6 +778,56 @@ pub fn provenance_on(
     } else {
         Some(text)
     }
+}
+
+/// One piece of the organisation's evidence: "Zoom, DPA: standard — processing agreement
+/// No. 2026-041, § 3 (2026-10-14, checked by A. Weber)". `effective` holds the evidence applied.
+pub fn evidence(
+    texts: &Texts,
+    effective: &Catalog,
+    e: &crate::domain::evidence::Evidence,
+) -> String {
+    let field = e.fact.field();
+    let (name, value) = match effective.offering(&e.offering) {
+        Some(o) => (texts.pick(&o.name).to_string(), fact_value(texts, o, field)),
+        None => (e.offering.clone(), String::new()),
+    };
+    texts.fmt(
+        "evidence.line",
+        &[
+            ("name", &name),
+            ("field", &fact_label(texts, field)),
+            ("value", &value),
+            ("document", &e.document),
+            ("date", &e.date.to_string()),
+            ("by", &e.checked_by),
+        ],
+    )
+}
+
+/// Evidence that contradicts the catalogue: both values, to resolve.
+pub fn conflict(
+    texts: &Texts,
+    catalog: &Catalog,
+    effective: &Catalog,
+    conflict: &crate::domain::evidence::Conflict,
+    e: &crate::domain::evidence::Evidence,
+) -> String {
+    let (Some(then), Some(now)) =
+        (catalog.offering(&conflict.offering), effective.offering(&conflict.offering))
+    else {
+        return conflict.offering.clone();
+    };
+    texts.fmt(
+        "evidence.conflict",
+        &[
+            ("name", texts.pick(&then.name)),
+            ("field", &fact_label(texts, conflict.field)),
+            ("catalogue", &fact_value(texts, then, conflict.field)),
+            ("evidence", &fact_value(texts, now, conflict.field)),
+            ("document", &e.document),
+        ],
+    )
 }
 
 /// A country's name ("Schweiz") from its ISO 3166 code; the code itself for a country without a

@@ -1,6 +1,7 @@
 //! meetcheck: choose an online meeting platform that can be used lawfully under the GDPR, and
 //! document the choice.
 
+pub mod answers_text;
 pub mod catalog_text;
 pub mod cli;
 pub mod commands;

@@ -39,8 +39,12 @@ enum Command {
         #[arg(long)]
         title: Option<String>,
         /// Copy the answers of another assessment (NAME or PATH)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "answers")]
         from: Option<String>,
+        /// Create it from an answers file (the `scenario: ( … )` block of a save, in RON) without
+        /// the wizard, and print its NAME
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
     },
     /// Reopen an assessment at the step where it was left (default: the latest)
     Resume {
@@ -57,6 +61,10 @@ enum Command {
     Show {
         #[arg(value_name = "NAME|PATH")]
         target: String,
+        /// Print the outcome as one JSON object: candidates with tier, excluded with rule ids,
+        /// to-dos, decision
+        #[arg(long)]
+        json: bool,
     },
     /// Delete an assessment and its backup
     Delete {
@@ -174,10 +182,15 @@ fn main() -> ExitCode {
     let ctx = Context::new(lang, cli.saves_dir, cli.catalog);
     let result = match cli.command {
         None => commands::start::run(&ctx),
-        Some(Command::New { title, from }) => commands::start::new(&ctx, title, from),
+        Some(Command::New { title, answers: Some(file), .. }) => {
+            commands::new::from_answers(&ctx, &file, title)
+        }
+        Some(Command::New { title, from, answers: None }) => {
+            commands::start::new(&ctx, title, from)
+        }
         Some(Command::Resume { target }) => commands::start::resume(&ctx, target),
         Some(Command::List { json }) => commands::list::run(&ctx, json),
-        Some(Command::Show { target }) => commands::show::run(&ctx, &target),
+        Some(Command::Show { target, json }) => commands::show::run(&ctx, &target, json),
         Some(Command::Delete { name, yes }) => commands::delete::run(&ctx, &name, yes),
         Some(Command::Export { target, output, kind, full, adr_dir, force, mode }) => {
             let destination = commands::export::Destination::from_args(output, adr_dir);

@@ -11,7 +11,7 @@ use meetcheck::domain::narrowing::{
     narrow,
 };
 use meetcheck::domain::scenario::{
-    Bundesland, DataCategory, LegalRegime, Scenario, Size, TransferStance,
+    Bundesland, DataCategory, LegalRegime, OrgType, Scenario, Size, TransferStance,
 };
 use meetcheck::domain::todos::{TodoId, todos};
 use meetcheck::i18n::{Lang, Texts};
@@ -179,7 +179,7 @@ fn todos_cite_the_regimes_own_norms_and_authority() {
     assert_eq!(describe::todo_flag(&de(), dpa), "Voraussetzung für den Einsatz");
     assert_eq!(describe::todo_title(&en(), TodoId::Dpa), "Conclude a data processing agreement");
 
-    let kdg = Scenario { regime: LegalRegime::ChurchKdg, ..Scenario::default() };
+    let kdg = Scenario { regime: Some(LegalRegime::ChurchKdg), ..Scenario::default() };
     let why = describe::todo_why(&de(), &kdg, dpa);
     assert!(why.last().unwrap().contains("§ 29 KDG"), "{why:?}");
     let record = list.iter().find(|t| t.id == TodoId::RecordOfProcessing).unwrap();
@@ -188,13 +188,13 @@ fn todos_cite_the_regimes_own_norms_and_authority() {
         why.last().unwrap().contains("Art. 30 DSGVO") && why.last().unwrap().contains("KDG prüfen"),
         "{why:?}"
     );
-    let ekd = Scenario { regime: LegalRegime::ChurchDsgEkd, ..Scenario::default() };
+    let ekd = Scenario { regime: Some(LegalRegime::ChurchDsgEkd), ..Scenario::default() };
     assert!(describe::todo_why(&en(), &ekd, record).last().unwrap().contains("§ 31 DSG-EKD"));
 
     // State law in Hesse: § 23 HDSIG for employees; the HBDI for a DPIA.
     let mut hesse = Scenario {
-        regime: LegalRegime::StateLaw,
-        public_body: true,
+        regime: Some(LegalRegime::StateLaw),
+        public_body: Some(true),
         bundesland: Some(Bundesland::Hessen),
         ..Scenario::default()
     };
@@ -224,11 +224,16 @@ fn competent_authority_follows_land_and_regime() {
     assert_eq!(a(Scenario::default()), None);
     let by_company = Scenario { bundesland: Some(Bundesland::Bayern), ..Scenario::default() };
     assert!(a(by_company.clone()).unwrap().contains("BayLDA"));
-    let by_public = Scenario { regime: LegalRegime::StateLaw, public_body: true, ..by_company };
+    let by_public =
+        Scenario { regime: Some(LegalRegime::StateLaw), public_body: Some(true), ..by_company };
     assert!(a(by_public).unwrap().contains("BayLfD"));
-    let federal = Scenario { public_body: true, ..Scenario::default() };
+    let federal = Scenario {
+        public_body: Some(true),
+        regime: Some(LegalRegime::GdprBdsg),
+        ..Scenario::default()
+    };
     assert!(a(federal).unwrap().contains("BfDI"));
-    let kdg = Scenario { regime: LegalRegime::ChurchKdg, ..Scenario::default() };
+    let kdg = Scenario { regime: Some(LegalRegime::ChurchKdg), ..Scenario::default() };
     assert!(a(kdg).unwrap().contains("Diözesandatenschutzbeauftragte"));
     for land in Bundesland::ALL {
         let s = Scenario { bundesland: Some(*land), ..Scenario::default() };
@@ -241,14 +246,29 @@ fn answer_values_in_words() {
     let mut s = Scenario::default();
     assert_eq!(
         describe::answer_value(&de(), &s, AnswerId::ProtectionNeed),
-        "normal (vorgeschlagen)"
+        "normal (vorgeschlagen wegen: Nur alltägliche Daten)"
     );
-    assert_eq!(describe::answer_value(&en(), &s, AnswerId::E2eeRequired), "no (proposed)");
+    assert_eq!(
+        describe::answer_value(&en(), &s, AnswerId::E2eeRequired),
+        "no (proposed, because nothing in the answers calls for it)"
+    );
+    // A school is proposed as a public body under the Land's act, until someone confirms it.
+    let school = Scenario { org_type: OrgType::School, ..Scenario::default() };
+    assert_eq!(
+        describe::answer_value(&en(), &school, AnswerId::PublicBody),
+        "yes (proposed, because authorities and schools are usually public bodies)"
+    );
+    assert!(describe::answer_value(&en(), &school, AnswerId::Regime).contains("(proposed"));
+    let confirmed = Scenario { public_body: Some(true), ..school };
+    assert_eq!(describe::answer_value(&en(), &confirmed, AnswerId::PublicBody), "yes");
     assert_eq!(describe::answer_value(&de(), &s, AnswerId::TransferStance), "nur EU/EWR");
     assert_eq!(describe::answer_value(&en(), &s, AnswerId::Bundesland), "none");
     s.e2ee_required = Some(true);
     assert_eq!(describe::answer_value(&de(), &s, AnswerId::E2eeRequired), "ja");
-    assert_eq!(describe::answer_label(&en(), AnswerId::Size), "Largest meeting");
+    assert_eq!(
+        describe::answer_label(&en(), AnswerId::Size),
+        "Largest meeting (taking part actively)"
+    );
     for answer in AnswerId::ALL {
         for texts in [de(), en()] {
             no_raw_key(&describe::answer_label(&texts, answer));

@@ -3,9 +3,11 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use meetcheck::domain::narrowing::RuleId;
 use meetcheck::domain::scenario::{
-    Bundesland, DataCategory, HostingPreference, LegalRegime, OrgType, Organiser, Participant,
-    ProtectionNeed, Purpose, Representation, Size, Step, TransferStance,
+    AttentionTracking, Bundesland, DataCategory, HostingPreference, LegalRegime, OrgType,
+    Organiser, Participant, ProtectionNeed, Purpose, RecordingPolicy, Representation, Size, Step,
+    TransferStance,
 };
 use meetcheck::i18n::{Lang, Texts};
 
@@ -37,6 +39,7 @@ fn sources() -> String {
 fn generated_keys() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     keys.extend(Step::ALL.iter().map(|s| s.key()));
+    keys.extend(RuleId::ALL.iter().map(|r| r.requirement_key()));
     macro_rules! all {
         ($($t:ty),*) => { $( keys.extend(<$t>::ALL.iter().map(|v| v.key().to_string())); )* };
     }
@@ -52,7 +55,9 @@ fn generated_keys() -> BTreeSet<String> {
         ProtectionNeed,
         Representation,
         TransferStance,
-        HostingPreference
+        HostingPreference,
+        RecordingPolicy,
+        AttentionTracking
     );
     keys
 }

@@ -11,10 +11,12 @@ use meetcheck::domain::catalog::{
 };
 use meetcheck::domain::facts::{AsOf, Fact, Text};
 use meetcheck::domain::narrowing::{
-    AnswerId, CriterionId, FactField, KnockOutDetail, Light, RuleId, Shortlist, narrow,
+    AnswerId, CriterionId, FactField, KnockOutDetail, Light, Outcome, RuleId, Shortlist, Tier,
+    narrow,
 };
 use meetcheck::domain::scenario::{
-    DataCategory, HostingPreference, OrgType, Participant, Scenario, Size, TransferStance,
+    AttentionTracking, DataCategory, HostingPreference, OrgType, Participant, RecordingPolicy,
+    Scenario, TransferStance,
 };
 
 const TODAY: Date = Date::constant(2026, 11, 29);
@@ -121,7 +123,7 @@ fn social_data_excludes_the_scc_level_but_counts_dpf_as_adequacy() {
     let mut us_scc = us_dpf("us-scc");
     us_scc.dpf_certified = known(false);
     let s = Scenario {
-        social_data: true,
+        social_data: Some(true),
         transfer_stance: TransferStance::SccWithTia,
         ..Scenario::default()
     };
@@ -131,7 +133,7 @@ fn social_data_excludes_the_scc_level_but_counts_dpf_as_adequacy() {
     let ko = &list.evaluation("us-scc").unwrap().knockouts[0];
     assert_eq!(ko.answers, [AnswerId::SocialData]);
     // Without social data the same offering passes at this stance.
-    let s = Scenario { social_data: false, ..s };
+    let s = Scenario { social_data: Some(false), ..s };
     let mut us_scc = us_dpf("us-scc");
     us_scc.dpf_certified = known(false);
     assert!(rules(&run(vec![us_scc], &s), "us-scc").is_empty());
@@ -179,7 +181,8 @@ fn ad_financed_is_out_in_sensitive_contexts_and_red_elsewhere() {
 fn browser_join_checks_every_listed_family_and_uses_e2ee_terms_when_required() {
     let mut chromium_only = baseline("chromium");
     chromium_only.browser_join = known(vec![Browser::Chromium]);
-    let s = Scenario { install_possible: false, ..Scenario::default() };
+    let desktop = [Browser::Chromium, Browser::Firefox, Browser::Safari];
+    let s = Scenario { install_possible: false, browsers: desktop.into(), ..Scenario::default() };
     let list = run(vec![chromium_only.clone(), baseline("all")], &s);
     assert_eq!(rules(&list, "chromium"), [RuleId::BrowserJoin]);
     assert_eq!(
@@ -191,14 +194,35 @@ fn browser_join_checks_every_listed_family_and_uses_e2ee_terms_when_required() {
     );
     assert!(rules(&list, "all").is_empty());
     // Install possible: browsers do not matter.
-    assert!(rules(&run(vec![chromium_only], &Scenario::default()), "chromium").is_empty());
+    assert!(rules(&run(vec![chromium_only.clone()], &Scenario::default()), "chromium").is_empty());
+    // No browsers named: any one will do (the default never excludes a family by itself), but
+    // an offering for apps only is out, and one whose browser support is unknown unconfirmed.
+    let mut apps_only = baseline("apps");
+    apps_only.browser_join = known(vec![]);
+    let mut browser_unknown = baseline("unknown");
+    browser_unknown.browser_join = unknown();
+    let any = Scenario { install_possible: false, ..Scenario::default() };
+    assert!(any.browsers.is_empty(), "no browser is ticked by default");
+    let list = run(vec![chromium_only, apps_only, browser_unknown], &any);
+    assert_eq!(list.evaluation("chromium").unwrap().outcome(RuleId::BrowserJoin), Outcome::Met);
+    let apps = list.evaluation("apps").unwrap();
+    assert_eq!(apps.outcome(RuleId::BrowserJoin), Outcome::NotMet);
+    assert_eq!(apps.knockouts[0].detail, KnockOutDetail::NoBrowser { under_e2ee: false });
+    let open = list.evaluation("unknown").unwrap();
+    assert_eq!(open.outcome(RuleId::BrowserJoin), Outcome::Unconfirmed);
+    assert_eq!(open.unconfirmed[0].facts, [FactField::BrowserJoin]);
 
     // Under E2EE the E2EE browser list counts.
     let mut app_only_e2ee = baseline("e2ee-apps");
     if let Fact::Known { value, .. } = &mut app_only_e2ee.e2ee {
         value.browser_join = known(vec![]);
     }
-    let s = Scenario { install_possible: false, e2ee_required: Some(true), ..Scenario::default() };
+    let s = Scenario {
+        install_possible: false,
+        e2ee_required: Some(true),
+        browsers: desktop.into(),
+        ..Scenario::default()
+    };
     let list = run(vec![app_only_e2ee.clone()], &s);
     let ko = &list.evaluation("e2ee-apps").unwrap().knockouts[0];
     assert_eq!(ko.rule, RuleId::BrowserJoin);
@@ -228,18 +252,19 @@ fn e2ee_required_excludes_transport_only_but_not_unknown() {
 fn size_uses_the_e2ee_limit_under_e2ee() {
     let mut small = baseline("small");
     small.max_participants = known(50);
-    let s = Scenario { size: Size::UpTo100, ..Scenario::default() };
+    let s = Scenario { largest_meeting: 100, ..Scenario::default() };
     let list = run(vec![small.clone()], &s);
     assert_eq!(
         list.evaluation("small").unwrap().knockouts[0].detail,
         KnockOutDetail::Participants { needed: 100, max: 50, under_e2ee: false }
     );
     assert!(
-        rules(&run(vec![small], &Scenario { size: Size::UpTo50, ..s.clone() }), "small").is_empty()
+        rules(&run(vec![small], &Scenario { largest_meeting: 50, ..s.clone() }), "small")
+            .is_empty()
     );
 
     // Baseline: 500 in general, 100 under E2EE.
-    let s = Scenario { size: Size::UpTo300, e2ee_required: Some(true), ..Scenario::default() };
+    let s = Scenario { largest_meeting: 300, e2ee_required: Some(true), ..Scenario::default() };
     let list = run(vec![baseline("e2ee")], &s);
     assert_eq!(
         list.evaluation("e2ee").unwrap().knockouts[0].detail,
@@ -346,6 +371,7 @@ fn statutory_insurance_needs_a_confirmed_kbv_listing() {
 
 fn position(verdict: Verdict, historical: bool) -> AuthorityPosition {
     AuthorityPosition {
+        applies_to: None,
         authority: Authority::Dsk,
         scope: Text::new("alle", "all"),
         edition: "test".into(),
@@ -452,8 +478,9 @@ fn what_ifs_cover_install_e2ee_size_hosting_open_source_and_capacity() {
     closed.open_source = known(false);
     let s = Scenario {
         install_possible: false,
+        browsers: [Browser::Chromium, Browser::Firefox, Browser::Safari].into(),
         e2ee_required: Some(true),
-        size: Size::UpTo100,
+        largest_meeting: 100,
         open_source_required: true,
         ..Scenario::default()
     };
@@ -545,7 +572,6 @@ fn every_scenario_gets_the_basic_todos() {
         TodoId::TransferBasis,
         TodoId::Dpia,
         TodoId::SpecialCategoryCondition,
-        TodoId::Recording,
         TodoId::ProfessionalSecrecy,
         TodoId::SocialDataNotice,
         TodoId::Representation,
@@ -554,6 +580,9 @@ fn every_scenario_gets_the_basic_todos() {
     ] {
         assert!(todo(&list, id).is_none(), "{id:?} should not apply");
     }
+    // No recordings by default: the to-do says how to keep it so, and is no precondition.
+    assert_eq!(causes(&list, TodoId::Recording), ["todo.recording.prohibited"]);
+    assert!(!todo(&list, TodoId::Recording).unwrap().precondition);
     let ids: Vec<TodoId> = list.iter().map(|t| t.id).collect();
     let mut sorted = ids.clone();
     sorted.sort();
@@ -618,17 +647,20 @@ fn dpia_triggers() {
         Scenario { participants: [Participant::VulnerableClients].into(), ..Scenario::default() };
     assert_eq!(causes(&todos(&vulnerable, None), TodoId::Dpia), ["todo.dpia.vulnerable"]);
 
-    let monitoring =
-        Scenario { required_features: [Feature::Recording].into(), ..Scenario::default() };
+    let monitoring = Scenario { recording: RecordingPolicy::WithConsent, ..Scenario::default() };
     let list = todos(&monitoring, None);
     assert_eq!(causes(&list, TodoId::Dpia), ["todo.dpia.monitoring"]);
-    assert_eq!(causes(&list, TodoId::Recording), ["todo.recording.required"]);
+    // Staff only: a works or service agreement, not consent.
+    assert_eq!(causes(&list, TodoId::Recording), ["todo.recording.employees"]);
+    let tracking =
+        Scenario { attention_tracking: AttentionTracking::Allowed, ..Scenario::default() };
+    assert_eq!(causes(&todos(&tracking, None), TodoId::Dpia), ["todo.dpia.attention_tracking"]);
 }
 
 #[test]
 fn legal_basis_per_group_and_weak_employee_consent() {
     let public =
-        Scenario { org_type: OrgType::PublicBody, public_body: true, ..Scenario::default() };
+        Scenario { org_type: OrgType::PublicBody, public_body: Some(true), ..Scenario::default() };
     let list = todos(&public, None);
     assert_eq!(
         causes(&list, TodoId::LegalBasis),
@@ -637,14 +669,14 @@ fn legal_basis_per_group_and_weak_employee_consent() {
     assert!(todo(&list, TodoId::EmployeeConsentWeak).is_some());
     let school = Scenario {
         org_type: OrgType::School,
-        public_body: true,
+        public_body: Some(true),
         participants: [Participant::Pupils].into(),
         ..Scenario::default()
     };
     let list = todos(&school, None);
     assert_eq!(
         causes(&list, TodoId::LegalBasis),
-        ["todo.legal_basis.public_task", "todo.legal_basis.pupils"]
+        ["todo.legal_basis.public_task", "todo.legal_basis.school_act", "todo.legal_basis.pupils"]
     );
     assert!(todo(&list, TodoId::EmployeeConsentWeak).is_none(), "no staff taking part");
     assert_eq!(
@@ -655,8 +687,11 @@ fn legal_basis_per_group_and_weak_employee_consent() {
 
 #[test]
 fn secrecy_social_data_representation_and_statutory_insurance() {
-    let law =
-        Scenario { org_type: OrgType::LawFirm, professional_secrecy: true, ..Scenario::default() };
+    let law = Scenario {
+        org_type: OrgType::LawFirm,
+        professional_secrecy: Some(true),
+        ..Scenario::default()
+    };
     let list = todos(&law, None);
     assert_eq!(
         causes(&list, TodoId::ProfessionalSecrecy),
@@ -664,7 +699,7 @@ fn secrecy_social_data_representation_and_statutory_insurance() {
     );
     assert!(todo(&list, TodoId::ProfessionalSecrecy).unwrap().precondition);
 
-    let social = Scenario { social_data: true, ..Scenario::default() };
+    let social = Scenario { social_data: Some(true), ..Scenario::default() };
     assert!(todo(&todos(&social, None), TodoId::SocialDataNotice).unwrap().precondition);
 
     for (rep, key) in [
@@ -746,7 +781,15 @@ fn a_third_country_operator_is_a_destination() {
     );
     let scc = Scenario { transfer_stance: TransferStance::SccWithTia, ..Scenario::default() };
     assert_eq!(run(vec![us_scc.clone()], &scc).ranked.len(), 1);
+    // At the DPF level, an unknown DPF listing is neither a pass nor a knock-out: a fit if the
+    // listing is confirmed (else it would need SCC, beyond the stance).
     let dpf = Scenario { transfer_stance: TransferStance::Dpf, ..Scenario::default() };
+    let list = run(vec![us_scc.clone()], &dpf);
+    let e = &list.ranked[0];
+    assert_eq!(e.tier(), Tier::Unconfirmed);
+    assert_eq!(e.outcome(RuleId::TransferStance), Outcome::Unconfirmed);
+    assert!(e.unconfirmed[0].facts.contains(&FactField::DpfCertified));
+    us_scc.dpf_certified = known(false);
     assert!(run(vec![us_scc.clone()], &dpf).ranked.is_empty(), "not certified: SCC level");
     let list = todos(&eu_only, Some(&us_scc));
     assert_eq!(causes(&list, TodoId::TransferBasis), ["todo.transfer_basis.scc"]);
@@ -783,8 +826,11 @@ fn availability_limits_who_can_obtain_an_offering() {
         public_bodies_only: true,
         until: Some(Date::constant(2027, 1, 31)),
     });
-    let berlin_body =
-        Scenario { public_body: true, bundesland: Some(Bundesland::Berlin), ..Scenario::default() };
+    let berlin_body = Scenario {
+        public_body: Some(true),
+        bundesland: Some(Bundesland::Berlin),
+        ..Scenario::default()
+    };
     assert_eq!(run(vec![berlin.clone()], &berlin_body).ranked.len(), 1);
     let company = Scenario { bundesland: Some(Bundesland::Berlin), ..Scenario::default() };
     let ko = &run(vec![berlin.clone()], &company).excluded[0].knockouts[0];

@@ -4,9 +4,9 @@
 
 use jiff::civil::Date;
 use meetcheck::domain::catalog::{Browser, Catalog, Feature, parse};
-use meetcheck::domain::narrowing::{AnswerId, RelaxedTo, RuleId, Shortlist, narrow};
+use meetcheck::domain::narrowing::{AnswerId, Outcome, RelaxedTo, RuleId, Tier, narrow};
 use meetcheck::domain::scenario::*;
-use meetcheck::domain::todos::{TodoId, TodoReason, todos};
+use meetcheck::domain::todos::{TodoId, TodoReason, before_decision, todos};
 
 const TODAY: Date = Date::constant(2026, 12, 2);
 
@@ -21,44 +21,73 @@ struct Case {
     remain: &'static [&'static str],
     /// Offerings that must be excluded, with one rule each must show.
     out: &'static [(&'static str, RuleId)],
-    /// To-dos that must appear (for the top-ranked offering), and whether each is a precondition.
+    /// Offerings that must remain as fits if confirmed, with one requirement each leaves open.
+    open: &'static [(&'static str, RuleId)],
+    /// To-dos that must appear before the decision, and whether each is a precondition.
     todos: &'static [(TodoId, bool)],
     /// To-dos that must not appear.
     no_todos: &'static [TodoId],
 }
 
-fn check(c: &Catalog, case: &Case) -> Shortlist {
+/// Checks one case; returns every way it fails (all of them, so that a catalogue change shows
+/// its whole effect at once).
+fn check(c: &Catalog, case: &Case) -> Vec<String> {
+    let mut errors = Vec::new();
     let list = narrow(c, &case.scenario, TODAY);
+    // No fit if confirmed ever ranks above a confirmed fit.
+    let tiers: Vec<Tier> = list.ranked.iter().map(|e| e.tier()).collect();
+    if tiers.windows(2).any(|w| w[0] > w[1]) {
+        errors.push(format!("{}: a fit if confirmed ranks above a confirmed fit", case.name));
+    }
     for id in case.remain {
-        let e =
-            list.evaluation(id).unwrap_or_else(|| panic!("{}: {id} not in catalogue", case.name));
-        assert!(!e.excluded(), "{}: {id} should remain, excluded by {:?}", case.name, e.knockouts);
+        match list.evaluation(id) {
+            None => errors.push(format!("{}: {id} not in catalogue", case.name)),
+            Some(e) if e.excluded() => errors.push(format!(
+                "{}: {id} should remain, excluded by {:?}",
+                case.name,
+                e.knockouts.iter().map(|k| k.rule).collect::<Vec<_>>()
+            )),
+            Some(_) => {}
+        }
+    }
+    for (id, rule) in case.open {
+        match list.evaluation(id) {
+            Some(e) if e.outcome(*rule) == Outcome::Unconfirmed && !e.excluded() => {}
+            Some(e) => errors.push(format!(
+                "{}: {id} should be a fit if {rule:?} is confirmed, has {:?} / {:?}",
+                case.name,
+                e.knockouts.iter().map(|k| k.rule).collect::<Vec<_>>(),
+                e.unconfirmed.iter().map(|u| u.rule).collect::<Vec<_>>()
+            )),
+            None => errors.push(format!("{}: {id} not in catalogue", case.name)),
+        }
     }
     for (id, rule) in case.out {
-        let e =
-            list.evaluation(id).unwrap_or_else(|| panic!("{}: {id} not in catalogue", case.name));
-        assert!(
-            e.knockouts.iter().any(|k| k.rule == *rule),
-            "{}: {id} should be out by {rule:?}, has {:?}",
-            case.name,
-            e.knockouts
-        );
+        match list.evaluation(id) {
+            Some(e) if e.knockouts.iter().any(|k| k.rule == *rule) => {}
+            Some(e) => errors.push(format!(
+                "{}: {id} should be out by {rule:?}, has {:?}",
+                case.name,
+                e.knockouts.iter().map(|k| k.rule).collect::<Vec<_>>()
+            )),
+            None => errors.push(format!("{}: {id} not in catalogue", case.name)),
+        }
     }
-    let top = list.ranked.first().and_then(|e| c.offering(&e.offering));
-    let list_todos = todos(&case.scenario, top);
+    // The to-dos before the decision, with a question for every fit if confirmed.
+    let list_todos = before_decision(&case.scenario, &list);
     for (id, precondition) in case.todos {
-        let t = list_todos.iter().find(|t| t.id == *id);
-        let t = t.unwrap_or_else(|| panic!("{}: to-do {id:?} missing", case.name));
-        assert_eq!(t.precondition, *precondition, "{}: precondition flag of {id:?}", case.name);
+        match list_todos.iter().find(|t| t.id == *id) {
+            Some(t) if t.precondition == *precondition => {}
+            Some(_) => errors.push(format!("{}: precondition flag of {id:?}", case.name)),
+            None => errors.push(format!("{}: to-do {id:?} missing", case.name)),
+        }
     }
     for id in case.no_todos {
-        assert!(
-            list_todos.iter().all(|t| t.id != *id),
-            "{}: to-do {id:?} should not apply",
-            case.name
-        );
+        if list_todos.iter().any(|t| t.id == *id) {
+            errors.push(format!("{}: to-do {id:?} should not apply", case.name));
+        }
     }
-    list
+    errors
 }
 
 fn cases() -> Vec<Case> {
@@ -81,13 +110,16 @@ fn cases() -> Vec<Case> {
             name: "counselling service",
             scenario: Scenario {
                 org_type: OrgType::SocialService,
-                social_data: true,
-                professional_secrecy: true,
+                social_data: Some(true),
+                professional_secrecy: Some(true),
                 purposes: [Purpose::Counselling].into(),
                 participants: [Participant::VulnerableClients, Participant::Staff].into(),
                 data: [DataCategory::SpecialCategories, DataCategory::ProfessionalSecrets].into(),
-                size: Size::UpTo5,
+                largest_meeting: 5,
                 install_possible: false,
+                // Clients join from whatever they have, phones included.
+                browsers: [Browser::Chromium, Browser::Firefox, Browser::Safari, Browser::Mobile]
+                    .into(),
                 representation: Representation::None,
                 ..Scenario::default()
             },
@@ -104,6 +136,7 @@ fn cases() -> Vec<Case> {
                 ("wire", RuleId::BrowserJoin),
                 ("signal", RuleId::BrowserJoin),
             ],
+            open: &[],
             todos: &[
                 (TodoId::Dpa, true),
                 (TodoId::Dpia, true),
@@ -122,14 +155,14 @@ fn cases() -> Vec<Case> {
             name: "primary school",
             scenario: Scenario {
                 org_type: OrgType::School,
-                public_body: true,
-                regime: LegalRegime::StateLaw,
+                public_body: Some(true),
+                regime: Some(LegalRegime::StateLaw),
                 bundesland: Some(Bundesland::BadenWuerttemberg),
                 purposes: [Purpose::Teaching].into(),
                 organisers: [Organiser::Teachers].into(),
                 participants: [Participant::Pupils].into(),
                 data: [DataCategory::ChildrensData].into(),
-                size: Size::UpTo50,
+                largest_meeting: 50,
                 install_possible: false,
                 representation: Representation::StaffCouncil,
                 ..Scenario::default()
@@ -143,6 +176,7 @@ fn cases() -> Vec<Case> {
                 ("signal", RuleId::BrowserJoin),
                 ("galene", RuleId::SelfHosting),
             ],
+            open: &[],
             todos: &[
                 (TodoId::Dpia, true),
                 (TodoId::Representation, true),
@@ -162,14 +196,16 @@ fn cases() -> Vec<Case> {
                 purposes: [Purpose::InternalMeetings, Purpose::ExternalMeetings].into(),
                 participants: [Participant::Staff, Participant::BusinessPartners].into(),
                 data: [DataCategory::ConfidentialBusiness].into(),
-                size: Size::UpTo100,
+                largest_meeting: 100,
                 representation: Representation::WorksCouncil,
                 transfer_stance: TransferStance::Dpf,
-                required_features: [Feature::ScreenSharing, Feature::Recording].into(),
+                required_features: [Feature::ScreenSharing].into(),
+                recording: RecordingPolicy::WithConsent,
                 ..Scenario::default()
             },
             remain: &["teams-m365", "zoom", "webex"],
             out: &[("teams-free", RuleId::NoDpa), ("whereby", RuleId::TransferStance)],
+            open: &[],
             todos: &[
                 (TodoId::Representation, true),
                 (TodoId::EmployeeConsentWeak, false),
@@ -186,11 +222,11 @@ fn cases() -> Vec<Case> {
             name: "law firm",
             scenario: Scenario {
                 org_type: OrgType::LawFirm,
-                professional_secrecy: true,
+                professional_secrecy: Some(true),
                 purposes: [Purpose::ExternalMeetings].into(),
                 participants: [Participant::BusinessPartners, Participant::Staff].into(),
                 data: [DataCategory::ProfessionalSecrets].into(),
-                size: Size::UpTo5,
+                largest_meeting: 5,
                 transfer_stance: TransferStance::Adequacy,
                 ..Scenario::default()
             },
@@ -201,6 +237,7 @@ fn cases() -> Vec<Case> {
                 ("zoom", RuleId::TransferStance),
                 ("google-meet-free", RuleId::NoDpa),
             ],
+            open: &[],
             todos: &[
                 (TodoId::ProfessionalSecrecy, true),
                 (TodoId::Dpa, true),
@@ -217,7 +254,7 @@ fn cases() -> Vec<Case> {
                 org_type: OrgType::Association,
                 organisers: [Organiser::Volunteers].into(),
                 participants: [Participant::Public, Participant::Staff].into(),
-                size: Size::UpTo20,
+                largest_meeting: 20,
                 install_possible: false,
                 browsers: [Browser::Chromium, Browser::Firefox].into(),
                 ..Scenario::default()
@@ -229,6 +266,7 @@ fn cases() -> Vec<Case> {
                 ("google-meet-free", RuleId::NoDpa),
                 ("signal", RuleId::BrowserJoin),
             ],
+            open: &[],
             todos: &[(TodoId::ParticipantInformation, true), (TodoId::Dpa, true)],
             no_todos: &[TodoId::Dpia, TodoId::Representation],
         },
@@ -240,7 +278,7 @@ fn cases() -> Vec<Case> {
             scenario: Scenario {
                 purposes: [Purpose::Webinars].into(),
                 participants: [Participant::Public].into(),
-                size: Size::UpTo300,
+                largest_meeting: 300,
                 install_possible: false,
                 browsers: [Browser::Chromium, Browser::Firefox, Browser::Safari].into(),
                 transfer_stance: TransferStance::SccWithTia,
@@ -254,6 +292,7 @@ fn cases() -> Vec<Case> {
                 ("signal", RuleId::Size),
                 ("jitsi-mailbox-org", RuleId::BrowserJoin),
             ],
+            open: &[],
             todos: &[(TodoId::ParticipantInformation, true), (TodoId::Dpa, true)],
             no_todos: &[TodoId::Dpia, TodoId::EmployeeConsentWeak],
         },
@@ -266,11 +305,11 @@ fn cases() -> Vec<Case> {
             name: "medical practice with statutory-insurance consultations",
             scenario: Scenario {
                 org_type: OrgType::HealthCare,
-                professional_secrecy: true,
+                professional_secrecy: Some(true),
                 purposes: [Purpose::Consultations].into(),
                 participants: [Participant::Patients].into(),
                 data: [DataCategory::SpecialCategories].into(),
-                size: Size::UpTo5,
+                largest_meeting: 5,
                 install_possible: false,
                 statutory_insurance_video: true,
                 ..Scenario::default()
@@ -283,6 +322,7 @@ fn cases() -> Vec<Case> {
                 ("jitsi-mailbox-org", RuleId::StatutoryInsurance),
                 ("alfaview", RuleId::StatutoryInsurance),
             ],
+            open: &[],
             todos: &[
                 (TodoId::StatutoryInsurance, true),
                 (TodoId::SpecialCategoryCondition, true),
@@ -299,13 +339,14 @@ fn cases() -> Vec<Case> {
                 purposes: [Purpose::JobInterviews].into(),
                 participants: [Participant::Public, Participant::Staff].into(),
                 data: [DataCategory::ConfidentialBusiness].into(),
-                size: Size::UpTo5,
+                largest_meeting: 5,
                 install_possible: false,
                 representation: Representation::WorksCouncil,
                 ..Scenario::default()
             },
             remain: &["alfaview", "jitsi-netways"],
             out: &[("whereby", RuleId::TransferStance), ("zoom", RuleId::TransferStance)],
+            open: &[],
             todos: &[(TodoId::LegalBasis, false), (TodoId::Representation, true)],
             no_todos: &[TodoId::SpecialCategoryCondition],
         },
@@ -320,7 +361,7 @@ fn cases() -> Vec<Case> {
                 purposes: [Purpose::InternalMeetings, Purpose::Consultations].into(),
                 participants: [Participant::Staff, Participant::Patients].into(),
                 data: [DataCategory::SpecialCategories].into(),
-                size: Size::UpTo20,
+                largest_meeting: 20,
                 hosting: HostingPreference::OwnOnly,
                 self_hosting_capacity: true,
                 representation: Representation::WorksCouncil,
@@ -337,6 +378,7 @@ fn cases() -> Vec<Case> {
                 ("wire", RuleId::Hosting),
                 ("jitsi-self-hosted", RuleId::BrowserJoin),
             ],
+            open: &[],
             todos: &[(TodoId::Dpia, true), (TodoId::Dpa, true), (TodoId::CheckToms, false)],
             no_todos: &[TodoId::TransferBasis, TodoId::StatutoryInsurance],
         },
@@ -350,12 +392,12 @@ fn cases() -> Vec<Case> {
             name: "municipal authority",
             scenario: Scenario {
                 org_type: OrgType::PublicBody,
-                public_body: true,
-                regime: LegalRegime::StateLaw,
+                public_body: Some(true),
+                regime: Some(LegalRegime::StateLaw),
                 bundesland: Some(Bundesland::Hessen),
                 purposes: [Purpose::InternalMeetings, Purpose::ExternalMeetings].into(),
                 participants: [Participant::Staff, Participant::Public].into(),
-                size: Size::UpTo50,
+                largest_meeting: 50,
                 representation: Representation::StaffCouncil,
                 self_hosting_capacity: true,
                 hosting: HostingPreference::OwnOrProvider,
@@ -368,6 +410,7 @@ fn cases() -> Vec<Case> {
                 ("zoom", RuleId::Hosting),
                 ("tixeo-cloud", RuleId::Hosting),
             ],
+            open: &[],
             todos: &[(TodoId::Representation, true), (TodoId::LegalBasis, false)],
             no_todos: &[TodoId::SocialDataNotice],
         },
@@ -378,11 +421,11 @@ fn cases() -> Vec<Case> {
             name: "church kindergarten",
             scenario: Scenario {
                 org_type: OrgType::SocialService,
-                regime: LegalRegime::ChurchKdg,
+                regime: Some(LegalRegime::ChurchKdg),
                 purposes: [Purpose::ExternalMeetings].into(),
                 participants: [Participant::Staff, Participant::Public].into(),
                 data: [DataCategory::ChildrensData].into(),
-                size: Size::UpTo20,
+                largest_meeting: 20,
                 representation: Representation::ChurchCouncil,
                 install_possible: false,
                 ..Scenario::default()
@@ -392,6 +435,7 @@ fn cases() -> Vec<Case> {
                 ("google-meet-free", RuleId::OwnPurpose),
                 ("bbb-self-hosted", RuleId::SelfHosting),
             ],
+            open: &[],
             todos: &[(TodoId::Representation, true), (TodoId::Dpia, true)],
             no_todos: &[TodoId::SocialDataNotice],
         },
@@ -403,9 +447,8 @@ fn realistic_scenarios_on_the_real_catalogue() {
     let c = catalog();
     let all = cases();
     assert!(all.len() >= 10);
-    for case in &all {
-        check(&c, case);
-    }
+    let errors: Vec<String> = all.iter().flat_map(|case| check(&c, case)).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 
 #[test]

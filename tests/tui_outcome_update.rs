@@ -6,9 +6,8 @@
 mod support;
 
 use meetcheck::domain::assessment::{Status, TodoStatus};
-use meetcheck::domain::catalog::Feature;
 use meetcheck::domain::narrowing::AnswerId;
-use meetcheck::domain::scenario::Step;
+use meetcheck::domain::scenario::{AttentionTracking, Step};
 use meetcheck::domain::todos::TodoId;
 use meetcheck::export::Kind;
 use meetcheck::i18n::Lang;
@@ -361,18 +360,19 @@ fn enter_on_a_review_line_goes_to_its_step() {
     assert_eq!(step(&m), Step::Transfers);
 }
 
-/// The Participation row that toggles `feature`.
-fn feature_row(m: &Model, feature: Feature) -> usize {
+/// The Participation row that chooses `value` for attention tracking.
+fn attention_row(m: &Model, value: AttentionTracking) -> usize {
     let rows = m.doc.as_ref().unwrap().rows();
-    let option = Question::Features.option_keys().iter().position(|k| *k == feature.key()).unwrap();
-    rows.iter().position(|r| *r == Row::Choice { question: Question::Features, option }).unwrap()
+    let option = AttentionTracking::ALL.iter().position(|v| *v == value).unwrap();
+    let question = Question::AttentionTracking;
+    rows.iter().position(|r| *r == Row::Choice { question, option }).unwrap()
 }
 
 #[test]
 fn changing_an_answer_after_the_decision_asks_for_confirmation_and_keeps_old_todos() {
+    // Attention tracking allowed: monitoring, so an impact assessment is needed.
     let mut m = at(Step::Participation);
-    let row = feature_row(&m, Feature::Recording);
-    m.doc.as_mut().unwrap().cursor = row;
+    m.doc.as_mut().unwrap().cursor = attention_row(&m, AttentionTracking::Allowed);
     act(&mut m, Action::Space);
     while step(&m) < Step::Checklist {
         if step(&m) == Step::Decision {
@@ -381,23 +381,22 @@ fn changing_an_answer_after_the_decision_asks_for_confirmation_and_keeps_old_tod
         act(&mut m, Action::Enter);
     }
     let a = &m.doc.as_ref().unwrap().loaded.assessment;
-    assert!(a.decision.as_ref().unwrap().snapshot.todos.iter().any(|t| t.id == TodoId::Recording));
+    assert!(a.decision.as_ref().unwrap().snapshot.todos.iter().any(|t| t.id == TodoId::Dpia));
     let history_before = a.history.len();
 
-    // Back to Participation, recording no longer needed.
+    // Back to Participation: no attention tracking after all.
     while step(&m) > Step::Participation {
         act(&mut m, Action::Back);
     }
-    let row = feature_row(&m, Feature::Recording);
-    m.doc.as_mut().unwrap().cursor = row;
+    m.doc.as_mut().unwrap().cursor = attention_row(&m, AttentionTracking::Prohibited);
     act(&mut m, Action::Space);
     let a = &m.doc.as_ref().unwrap().loaded.assessment;
     assert!(a.decision.as_ref().unwrap().to_be_confirmed, "to be confirmed again");
     assert_eq!(a.history.len(), history_before + 1);
     let change = a.history.last().unwrap();
-    assert_eq!(change.answer, AnswerId::RequiredFeatures);
+    assert_eq!(change.answer, AnswerId::AttentionTracking);
     assert_ne!(change.old, change.new);
-    let gone = &a.checklist[&TodoId::Recording];
+    let gone = &a.checklist[&TodoId::Dpia];
     assert_eq!(gone.no_longer_applies_since, Some(TODAY), "kept, marked");
 
     // The results and the checklist say so.
@@ -410,20 +409,20 @@ fn changing_an_answer_after_the_decision_asks_for_confirmation_and_keeps_old_tod
         act(&mut m, Action::NextField);
     }
     let text = screen_text(&render(&mut m, 80, 24));
-    assert!(text.contains("Required features:"), "what changed, old → new:\n{text}");
+    assert!(text.contains("Attention tracking:"), "what changed, old → new:\n{text}");
     act(&mut m, Action::Enter);
     act(&mut m, Action::Back);
     act(&mut m, Action::Enter);
     focus_decision_row(&mut m, DecisionRow::Take);
     let catalog = m.catalog.clone();
     let rows = outcome::checklist_rows(m.doc.as_ref().unwrap(), catalog.as_ref());
-    assert!(rows.iter().any(|r| matches!(r, outcome::ChecklistRow::Gone(TodoId::Recording, _))));
+    assert!(rows.iter().any(|r| matches!(r, outcome::ChecklistRow::Gone(TodoId::Dpia, _))));
     // Taking the decision again confirms it.
     act(&mut m, Action::Enter);
     assert_eq!(step(&m), Step::Checklist);
     let a = &m.doc.as_ref().unwrap().loaded.assessment;
     assert!(!a.decision.as_ref().unwrap().to_be_confirmed);
-    assert!(a.checklist.contains_key(&TodoId::Recording), "never deleted");
+    assert!(a.checklist.contains_key(&TodoId::Dpia), "never deleted");
     let rows = outcome::checklist_rows(m.doc.as_ref().unwrap(), catalog.as_ref());
     let gone = rows.iter().position(|r| matches!(r, outcome::ChecklistRow::Gone(..))).unwrap();
     for _ in 0..gone {

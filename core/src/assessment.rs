@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answer_value::AnswerValue;
 use super::catalog::{Catalog, Offering, OperatingModel, Source};
+use super::evidence::Evidence;
 use super::facts::{AsOf, Certainty, Text};
 use super::narrowing::{AnswerId, FactField, Shortlist};
 use super::people::SignOff;
@@ -104,6 +105,9 @@ pub struct DecisionSnapshot {
     /// The sources those offerings cite.
     pub sources: BTreeMap<String, Source>,
     pub todos: Vec<Todo>,
+    /// The organisation's evidence the decision rested on (already applied to `offerings`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
     /// The offerings excluded then that `offerings` holds no copy of: their names and where the
     /// facts their knock-outs used came from (a full copy of each would make every save large).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -275,6 +279,9 @@ pub struct Assessment {
     /// The data protection officer's opinion and the decision-makers' approvals.
     #[serde(default, skip_serializing_if = "SignOff::is_empty")]
     pub sign_off: SignOff,
+    /// Facts about offerings the organisation verified itself (see `evidence`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 impl Assessment {
@@ -312,6 +319,7 @@ impl Assessment {
             catalog_edition,
             history: Vec::new(),
             sign_off: SignOff::default(),
+            evidence: Vec::new(),
         }
     }
 }

@@ -58,6 +58,9 @@ pub enum SourceKind {
     /// may not use it.
     #[default]
     Unclassified,
+    /// The organisation's own document (a signed agreement, its check of a list), recorded as
+    /// evidence in an assessment. A catalogue may not use it.
+    Organisation,
 }
 
 impl SourceKind {
@@ -69,6 +72,7 @@ impl SourceKind {
             }
             SourceKind::Vendor => Certainty::Contract,
             SourceKind::Secondary | SourceKind::Unclassified => Certainty::Secondary,
+            SourceKind::Organisation => Certainty::Organisation,
         }
     }
 }
@@ -364,6 +368,63 @@ pub struct AuthorityPosition {
     pub historical: bool,
     pub source: String,
     pub summary: Text,
+    /// Whom the position addresses, where it is narrower than the authority's jurisdiction
+    /// (e.g. schools only); `None`: as [`Authority::jurisdiction`] says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<PositionScope>,
+}
+
+/// Whom an authority's position addresses. It counts for an organisation's light only inside
+/// this scope; outside it is shown as a position elsewhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionScope {
+    /// Controllers in these Länder; empty: in every Land.
+    #[serde(default)]
+    pub lands: Vec<Bundesland>,
+    /// Only this sector.
+    #[serde(default)]
+    pub sector: Option<Sector>,
+    /// Only this kind of body.
+    #[serde(default)]
+    pub bodies: Option<BodyKind>,
+}
+
+/// Sectors an authority's position may be limited to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Sector {
+    Schools,
+}
+
+/// Kinds of body an authority's position may be limited to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum BodyKind {
+    PublicBodies,
+    /// Institutions of the EU (the EDPS supervises these only, Regulation 2018/1725).
+    EuInstitutions,
+}
+
+impl Authority {
+    /// Whom the authority supervises: a Land's controllers, all German ones (the DSK speaks for
+    /// all German authorities), or EU institutions (the EDPS).
+    pub fn jurisdiction(self) -> PositionScope {
+        let land = |land| PositionScope { lands: vec![land], ..PositionScope::default() };
+        match self {
+            Authority::BlnBdi => land(Bundesland::Berlin),
+            Authority::LfdiBw => land(Bundesland::BadenWuerttemberg),
+            Authority::Hbdi => land(Bundesland::Hessen),
+            Authority::Dsk => PositionScope::default(),
+            Authority::Edps => {
+                PositionScope { bodies: Some(BodyKind::EuInstitutions), ..PositionScope::default() }
+            }
+        }
+    }
+}
+
+impl AuthorityPosition {
+    /// Whom this position addresses.
+    pub fn scope(&self) -> PositionScope {
+        self.applies_to.clone().unwrap_or_else(|| self.authority.jurisdiction())
+    }
 }
 
 /// Limits on who can obtain an offering.
@@ -414,6 +475,13 @@ pub struct Offering {
     pub features: BTreeMap<Feature, Fact<bool>>,
     /// Certified for statutory-insurance video consultations (Anlage 31b BMV-Ä, KBV list).
     pub kbv_listed: Fact<bool>,
+    /// Participants (guests) can join without an account or registration.
+    #[serde(default = "not_recorded")]
+    pub join_without_account: Fact<bool>,
+    /// Hosts can track participants' attention or engagement (true), or the provider documents
+    /// that the platform cannot (false).
+    #[serde(default = "not_recorded")]
+    pub attention_tracking: Fact<bool>,
     /// Who may contract the offering at all and until when (e.g. a Land's own administration
     /// service); `NotApplicable`: open to every organisation.
     #[serde(default, skip_serializing_if = "Fact::is_not_applicable")]
@@ -425,6 +493,11 @@ pub struct Offering {
     pub settings: Vec<Text>,
     #[serde(default)]
     pub notes: Vec<Text>,
+}
+
+/// A fact the catalogue does not record yet: Unknown, never "no".
+fn not_recorded() -> Fact<bool> {
+    Fact::unknown("Nicht im Katalog erfasst.", "Not recorded in the catalogue.")
 }
 
 impl Offering {
@@ -611,7 +684,7 @@ impl Validator<'_> {
         for (key, source) in &catalog.sources {
             self.string(format!("sources.{key}.title"), &source.title);
             self.url(&format!("sources.{key}.url"), source.url.as_deref());
-            if source.kind == SourceKind::Unclassified {
+            if matches!(source.kind, SourceKind::Unclassified | SourceKind::Organisation) {
                 self.report(format!("sources.{key}.kind"), ProblemKind::MissingSourceKind);
             }
         }
@@ -678,6 +751,8 @@ impl Validator<'_> {
             }
         }
         self.fact(&format!("{id}.kbv_listed"), &o.kbv_listed, |_, _, _| {});
+        self.fact(&format!("{id}.join_without_account"), &o.join_without_account, |_, _, _| {});
+        self.fact(&format!("{id}.attention_tracking"), &o.attention_tracking, |_, _, _| {});
         self.fact(&format!("{id}.availability"), &o.availability, |_, _, _| {});
         for (i, position) in o.authority_positions.iter().enumerate() {
             let path = format!("{id}.authority_positions[{i}]");

@@ -43,6 +43,9 @@ pub fn snapshot_changes(
     today: Date,
 ) -> Vec<SnapshotChange> {
     let snapshot = &decision.snapshot;
+    // The snapshot holds the offerings with the organisation's evidence applied: compare like
+    // with like, so that evidence is never reported as a change of the catalogue.
+    let catalog = &*crate::evidence::effective_catalog(catalog, &snapshot.evidence);
     let mut changes = Vec::new();
     if snapshot.catalog_edition != catalog.edition {
         changes.push(SnapshotChange::Edition {

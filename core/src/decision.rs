@@ -7,12 +7,14 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 
 use super::assessment::{
-    Assessment, ChecklistItem, Decision, DecisionSnapshot, Override, Status, excluded_records,
+    Assessment, ChecklistItem, Decision, DecisionSnapshot, Override, Status, TodoStatus,
+    excluded_records,
 };
 use super::catalog::{Catalog, Offering};
-use super::narrowing::{self, FactField, Shortlist};
+use super::evidence;
+use super::narrowing::{self, FactField, RuleId, Shortlist, Tier};
 use super::scenario::Scenario;
-use super::todos::{self, Todo};
+use super::todos::{self, Todo, TodoId};
 
 /// Something a decision still lacks; the wizard names it and keeps the focus there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,7 +78,11 @@ pub fn snapshot(
         shortlist,
         offerings,
         sources,
-        todos: todos::todos(scenario, catalog.offering(chosen)),
+        todos: match catalog.offering(chosen) {
+            Some(o) => todos::for_offering(catalog, scenario, o),
+            None => todos::todos(scenario, None),
+        },
+        evidence: Vec::new(),
         excluded,
     }
 }
@@ -144,18 +150,22 @@ pub fn missing(a: &Assessment) -> Vec<Missing> {
 }
 
 /// Takes the decision: checks it is complete, freezes the snapshot anew as of `today` (the
-/// catalogue and answers of this moment), dates the status, confirms it again after changes,
-/// and brings the checklist in line with the to-dos of the chosen offering.
+/// catalogue with the organisation's evidence, and the answers of this moment), dates the
+/// status, confirms it again after changes, and brings the checklist in line with the to-dos of
+/// the chosen offering.
 pub fn take(a: &mut Assessment, catalog: &Catalog, today: Date) -> Result<(), Vec<Missing>> {
     let problems = missing(a);
     if !problems.is_empty() {
         return Err(problems);
     }
     let scenario = a.scenario.clone();
+    let proof = evidence::of_assessment(a);
+    let effective = evidence::effective_catalog(catalog, &proof);
     let Some(d) = &mut a.decision else { return Err(vec![Missing::Chosen]) };
     let chosen = d.chosen.clone();
     let runner_up = d.runner_up.clone();
-    d.snapshot = snapshot(catalog, &scenario, &chosen, runner_up.as_deref(), today);
+    d.snapshot = snapshot(&effective, &scenario, &chosen, runner_up.as_deref(), today);
+    d.snapshot.evidence = proof;
     if !is_excluded(&d.snapshot.shortlist, &chosen) {
         d.override_ = None;
     } else if d.override_.is_none() {
@@ -215,10 +225,73 @@ pub fn reconcile_checklist(a: &mut Assessment, current: &[Todo], today: Date) {
 /// the answers are back to what the decision rested on, and the checklist follows the to-dos of
 /// the new answers. Without a decision nothing happens.
 pub fn answer_changed(a: &mut Assessment, catalog: &Catalog, today: Date) {
+    let current = current_todos(a, catalog);
     let Some(d) = &mut a.decision else { return };
     d.to_be_confirmed = a.scenario != d.snapshot.scenario;
-    let current = todos::todos(&a.scenario, d.chosen_offering(Some(catalog)));
     reconcile_checklist(a, &current, today);
+}
+
+/// The to-dos that apply now: for the chosen offering (today's catalogue with the organisation's
+/// evidence) once there is a decision, else those before the decision.
+pub fn current_todos(a: &Assessment, catalog: &Catalog) -> Vec<Todo> {
+    let proof = evidence::of_assessment(a);
+    let effective = evidence::effective_catalog(catalog, &proof);
+    match &a.decision {
+        Some(d) => match d.chosen_offering(Some(&effective)) {
+            Some(o) => todos::for_offering(&effective, &a.scenario, o),
+            None => todos::todos(&a.scenario, None),
+        },
+        None => todos::todos(&a.scenario, None),
+    }
+}
+
+/// What a decision still waits for before use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Readiness {
+    /// The to-dos that apply now (see [`current_todos`]).
+    pub todos: Vec<Todo>,
+    /// Preconditions of use not yet done.
+    pub open_preconditions: Vec<TodoId>,
+    /// Hard requirements of the chosen offering nobody has confirmed (today's catalogue with
+    /// the organisation's evidence).
+    pub open_confirmations: Vec<RuleId>,
+    /// The chosen offering's tier when the decision was frozen (`None`: it was excluded).
+    pub tier_when_taken: Option<Tier>,
+}
+
+impl Readiness {
+    /// Ready for use: every precondition done and every hard requirement confirmed.
+    pub fn ready_for_use(&self) -> bool {
+        self.open_preconditions.is_empty() && self.open_confirmations.is_empty()
+    }
+}
+
+/// What the assessment's decision still waits for; `None` without a decision.
+pub fn readiness(a: &Assessment, catalog: &Catalog, today: Date) -> Option<Readiness> {
+    let d = a.decision.as_ref()?;
+    let todos = current_todos(a, catalog);
+    let open_preconditions = todos
+        .iter()
+        .filter(|t| t.precondition)
+        .filter(|t| {
+            a.checklist
+                .get(&t.id)
+                .is_none_or(|i| i.status == TodoStatus::Open && i.no_longer_applies_since.is_none())
+        })
+        .map(|t| t.id)
+        .collect();
+    let proof = evidence::of_assessment(a);
+    let effective = evidence::effective_catalog(catalog, &proof);
+    let open_confirmations = match d.chosen_offering(Some(&effective)) {
+        Some(o) => {
+            let r = narrowing::requirements_of(&effective, &a.scenario, o, today);
+            r.unconfirmed.iter().map(|u| u.rule).collect()
+        }
+        None => Vec::new(),
+    };
+    let tier_when_taken =
+        d.snapshot.shortlist.ranked.iter().find(|e| e.offering == d.chosen).map(|e| e.tier());
+    Some(Readiness { todos, open_preconditions, open_confirmations, tier_when_taken })
 }
 
 #[cfg(test)]

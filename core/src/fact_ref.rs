@@ -66,6 +66,8 @@ impl Offering {
             FactField::KbvListed => FactRef::Flag(&self.kbv_listed),
             FactField::Availability => FactRef::Availability(&self.availability),
             FactField::AuthorityPositions => FactRef::Positions(&self.authority_positions),
+            FactField::JoinWithoutAccount => FactRef::Flag(&self.join_without_account),
+            FactField::AttentionTracking => FactRef::Flag(&self.attention_tracking),
         }
     }
 }

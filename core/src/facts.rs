@@ -40,15 +40,18 @@ pub enum Certainty {
     Secondary,
     /// Conflicting or weak sources.
     Uncertain,
+    /// The organisation's own evidence (its contract, its check), recorded in the assessment.
+    Organisation,
 }
 
 impl Certainty {
-    pub const ALL: [Certainty; 5] = [
+    pub const ALL: [Certainty; 6] = [
         Certainty::Authority,
         Certainty::Contract,
         Certainty::Vendor,
         Certainty::Secondary,
         Certainty::Uncertain,
+        Certainty::Organisation,
     ];
 
     pub fn key(self) -> &'static str {
@@ -58,6 +61,7 @@ impl Certainty {
             Certainty::Vendor => "certainty.vendor",
             Certainty::Secondary => "certainty.secondary",
             Certainty::Uncertain => "certainty.uncertain",
+            Certainty::Organisation => "certainty.organisation",
         }
     }
 }

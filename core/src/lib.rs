@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod catalog;
 pub mod changes;
 pub mod decision;
+pub mod evidence;
 pub mod fact_ref;
 pub mod facts;
 pub mod narrowing;

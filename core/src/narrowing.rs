@@ -18,6 +18,8 @@ mod transfers;
 mod what_if;
 
 pub use causes::LightCause;
+pub use knockouts::Requirements;
+pub use lights::position_applies;
 pub use transfers::{is_eea, third_countries};
 pub use what_if::RelaxedTo;
 
@@ -34,6 +36,8 @@ pub enum AnswerId {
     Organisers,
     Participants,
     Size,
+    /// The passive audience of a webinar or livestream.
+    Audience,
     Data,
     ProtectionNeed,
     E2eeRequired,
@@ -43,14 +47,17 @@ pub enum AnswerId {
     SelfHostingCapacity,
     InstallPossible,
     Browsers,
+    JoinWithoutAccount,
     RequiredFeatures,
+    Recording,
+    AttentionTracking,
     OpenSourceRequired,
     StatutoryInsuranceVideo,
 }
 
 impl AnswerId {
     /// Every answer, in the order the wizard asks them.
-    pub const ALL: [AnswerId; 22] = [
+    pub const ALL: [AnswerId; 26] = [
         AnswerId::OrgType,
         AnswerId::PublicBody,
         AnswerId::Regime,
@@ -61,6 +68,7 @@ impl AnswerId {
         AnswerId::Organisers,
         AnswerId::Participants,
         AnswerId::Size,
+        AnswerId::Audience,
         AnswerId::Data,
         AnswerId::ProtectionNeed,
         AnswerId::E2eeRequired,
@@ -70,7 +78,10 @@ impl AnswerId {
         AnswerId::SelfHostingCapacity,
         AnswerId::InstallPossible,
         AnswerId::Browsers,
+        AnswerId::JoinWithoutAccount,
         AnswerId::RequiredFeatures,
+        AnswerId::Recording,
+        AnswerId::AttentionTracking,
         AnswerId::OpenSourceRequired,
         AnswerId::StatutoryInsuranceVideo,
     ];
@@ -87,6 +98,7 @@ impl AnswerId {
             AnswerId::Organisers => "answer.organisers",
             AnswerId::Participants => "answer.participants",
             AnswerId::Size => "answer.size",
+            AnswerId::Audience => "answer.audience",
             AnswerId::Data => "answer.data",
             AnswerId::ProtectionNeed => "answer.protection_need",
             AnswerId::E2eeRequired => "answer.e2ee_required",
@@ -96,10 +108,18 @@ impl AnswerId {
             AnswerId::SelfHostingCapacity => "answer.self_hosting_capacity",
             AnswerId::InstallPossible => "answer.install_possible",
             AnswerId::Browsers => "answer.browsers",
+            AnswerId::JoinWithoutAccount => "answer.join_without_account",
             AnswerId::RequiredFeatures => "answer.required_features",
+            AnswerId::Recording => "answer.recording",
+            AnswerId::AttentionTracking => "answer.attention_tracking",
             AnswerId::OpenSourceRequired => "answer.open_source_required",
             AnswerId::StatutoryInsuranceVideo => "answer.statutory_insurance_video",
         }
+    }
+
+    /// Stable id for scripts (`show --json`): the text key without its prefix.
+    pub fn id(self) -> &'static str {
+        self.key().trim_start_matches("answer.")
     }
 }
 
@@ -127,6 +147,8 @@ pub enum FactField {
     KbvListed,
     Availability,
     AuthorityPositions,
+    JoinWithoutAccount,
+    AttentionTracking,
 }
 
 impl FactField {
@@ -174,8 +196,48 @@ impl FactField {
             FactField::KbvListed,
             FactField::Availability,
             FactField::AuthorityPositions,
+            FactField::JoinWithoutAccount,
+            FactField::AttentionTracking,
         ]);
         fields
+    }
+
+    /// Stable id for scripts and evidence: the catalogue field's name (`dpa`,
+    /// `e2ee.max_participants`, `features.recording`).
+    pub fn id(self) -> String {
+        let plain = match self {
+            FactField::OperatingModel => "operating_model",
+            FactField::Operator => "operator",
+            FactField::Parent => "parent",
+            FactField::ProcessingLocations => "processing_locations",
+            FactField::SubprocessorLocations => "subprocessor_locations",
+            FactField::DpfCertified => "dpf_certified",
+            FactField::TransferBasis => "transfer_basis",
+            FactField::Dpa => "dpa",
+            FactField::OwnPurpose => "own_purpose",
+            FactField::OpenSource => "open_source",
+            FactField::Licence => "licence",
+            FactField::E2ee => "e2ee",
+            FactField::E2eeBrowserJoin => "e2ee.browser_join",
+            FactField::E2eeMaxParticipants => "e2ee.max_participants",
+            FactField::BrowserJoin => "browser_join",
+            FactField::Apps => "apps",
+            FactField::MaxParticipants => "max_participants",
+            FactField::Feature(f) => {
+                return format!("features.{}", f.key().trim_start_matches("feature."));
+            }
+            FactField::KbvListed => "kbv_listed",
+            FactField::Availability => "availability",
+            FactField::AuthorityPositions => "authority_positions",
+            FactField::JoinWithoutAccount => "join_without_account",
+            FactField::AttentionTracking => "attention_tracking",
+        };
+        plain.to_string()
+    }
+
+    /// The field with this [`Self::id`].
+    pub fn from_id(id: &str) -> Option<FactField> {
+        FactField::all().into_iter().find(|f| f.id() == id)
     }
 }
 
@@ -196,10 +258,14 @@ pub enum RuleId {
     StatutoryInsurance,
     /// The offering is not available to this organisation (reserved for others, or ended).
     Availability,
+    /// "No provider under US control": the operator or its parent is seated in the US.
+    UsControl,
+    /// Participants must join without an account or registration.
+    JoinWithoutAccount,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 13] = [
+    pub const ALL: [RuleId; 15] = [
         RuleId::TransferStance,
         RuleId::SocialDataTransfers,
         RuleId::NoDpa,
@@ -213,6 +279,8 @@ impl RuleId {
         RuleId::OpenSource,
         RuleId::StatutoryInsurance,
         RuleId::Availability,
+        RuleId::UsControl,
+        RuleId::JoinWithoutAccount,
     ];
 
     /// Text key of the rule's short name; the sentence with values is built in `describe`.
@@ -231,7 +299,20 @@ impl RuleId {
             RuleId::OpenSource => "rule.open_source",
             RuleId::StatutoryInsurance => "rule.statutory_insurance",
             RuleId::Availability => "rule.availability",
+            RuleId::UsControl => "rule.us_control",
+            RuleId::JoinWithoutAccount => "rule.join_without_account",
         }
+    }
+
+    /// Stable id for scripts (`show --json`): the text key without its prefix.
+    pub fn id(self) -> &'static str {
+        self.key().trim_start_matches("rule.")
+    }
+
+    /// Text key of what the rule requires ("data processing agreement obtainable"), for
+    /// requirements still to be confirmed.
+    pub fn requirement_key(self) -> String {
+        format!("requirement.{}", self.id())
     }
 }
 
@@ -242,6 +323,10 @@ pub enum KnockOutDetail {
     Countries { countries: Vec<String>, allowed: TransferStance },
     /// These browser families cannot join (under E2EE when `under_e2ee`).
     Browsers { missing: Vec<Browser>, under_e2ee: bool },
+    /// No browser can join at all: apps only (under E2EE when `under_e2ee`).
+    NoBrowser { under_e2ee: bool },
+    /// The operator and/or its parent company is seated in the US.
+    Control { operator: bool, parent: bool },
     /// Too few participants (under E2EE when `under_e2ee`).
     Participants { needed: u32, max: u32, under_e2ee: bool },
     /// A required feature is missing (or stops working under E2EE).
@@ -258,6 +343,52 @@ pub struct KnockOut {
     pub facts: Vec<FactField>,
     pub answers: Vec<AnswerId>,
     pub detail: KnockOutDetail,
+}
+
+/// A hard requirement that rests on facts nobody has confirmed: the offering fits only if the
+/// provider confirms them. Each becomes a question for the provider before the decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unconfirmed {
+    pub rule: RuleId,
+    /// The unknown facts to ask about.
+    pub facts: Vec<FactField>,
+    pub answers: Vec<AnswerId>,
+}
+
+/// What a hard requirement comes to for one offering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Outcome {
+    Met,
+    NotMet,
+    /// Rests on a fact nobody has confirmed.
+    Unconfirmed,
+}
+
+/// The two kinds of remaining offering: every hard requirement met, or some still to confirm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Tier {
+    /// Meets every hard requirement.
+    Confirmed,
+    /// A fit if confirmed: ranked after every confirmed fit, never described as meeting all
+    /// requirements.
+    Unconfirmed,
+}
+
+impl Tier {
+    /// Stable id for scripts.
+    pub fn id(self) -> &'static str {
+        match self {
+            Tier::Confirmed => "confirmed",
+            Tier::Unconfirmed => "unconfirmed",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Tier::Confirmed => "tier.confirmed",
+            Tier::Unconfirmed => "tier.unconfirmed",
+        }
+    }
 }
 
 /// meetcheck's own traffic lights (never an authority's).
@@ -396,8 +527,11 @@ pub struct Rating {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evaluation {
     pub offering: String,
-    /// Empty for offerings that remain.
+    /// Hard requirements not met; empty for offerings that remain.
     pub knockouts: Vec<KnockOut>,
+    /// Hard requirements nobody has confirmed (not listed for excluded offerings).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unconfirmed: Vec<Unconfirmed>,
     pub lights: Vec<Rating>,
     /// Weighted score; higher is better.
     pub score: i32,
@@ -406,6 +540,22 @@ pub struct Evaluation {
 impl Evaluation {
     pub fn excluded(&self) -> bool {
         !self.knockouts.is_empty()
+    }
+
+    /// Confirmed fit or fit if confirmed (meaningful for offerings that remain).
+    pub fn tier(&self) -> Tier {
+        if self.unconfirmed.is_empty() { Tier::Confirmed } else { Tier::Unconfirmed }
+    }
+
+    /// The outcome of one hard requirement.
+    pub fn outcome(&self, rule: RuleId) -> Outcome {
+        if self.knockouts.iter().any(|k| k.rule == rule) {
+            Outcome::NotMet
+        } else if self.unconfirmed.iter().any(|u| u.rule == rule) {
+            Outcome::Unconfirmed
+        } else {
+            Outcome::Met
+        }
     }
 
     pub fn has_red(&self) -> bool {
@@ -431,7 +581,8 @@ pub struct StaleFact {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shortlist {
-    /// Offerings that pass every knock-out, best first.
+    /// Offerings that pass every knock-out, best first: every confirmed fit before every fit if
+    /// confirmed.
     pub ranked: Vec<Evaluation>,
     /// Offerings knocked out, in catalogue order.
     pub excluded: Vec<Evaluation>,
@@ -445,24 +596,39 @@ impl Shortlist {
     pub fn evaluation(&self, id: &str) -> Option<&Evaluation> {
         self.ranked.iter().chain(&self.excluded).find(|e| e.offering == id)
     }
+
+    /// The remaining offerings that meet every hard requirement, best first.
+    pub fn confirmed(&self) -> impl Iterator<Item = &Evaluation> {
+        self.ranked.iter().filter(|e| e.tier() == Tier::Confirmed)
+    }
+
+    /// The fits if confirmed, best first.
+    pub fn unconfirmed(&self) -> impl Iterator<Item = &Evaluation> {
+        self.ranked.iter().filter(|e| e.tier() == Tier::Unconfirmed)
+    }
 }
 
 /// Narrows `catalog` for `scenario` as of `today`.
 ///
-/// Every offering is tested against every knock-out (all reasons are kept, not just the first),
-/// rated on every criterion, and ranked: offerings without a red light first, then by weighted
-/// score (descending), then by German name and id (the primary language, so that the order does
-/// not change with the display language).
+/// Every offering is tested against every hard requirement (all reasons are kept, not just the
+/// first), rated on every criterion, and ranked: confirmed fits before fits if confirmed; within
+/// each, offerings without a red light first, then (fits if confirmed) fewer open requirements,
+/// then by weighted score (descending), then by German name and id (the primary language, so that
+/// the order does not change with the display language).
 pub fn narrow(catalog: &Catalog, scenario: &Scenario, today: Date) -> Shortlist {
     let weights = weights(scenario.protection());
     let mut ranked = Vec::new();
     let mut excluded = Vec::new();
     for offering in &catalog.offerings {
-        let mut knockouts = knockouts::knockouts(catalog, scenario, offering);
-        knockouts.extend(knockouts::availability(scenario, offering, today));
+        let mut requirements = knockouts::requirements(catalog, scenario, offering);
+        knockouts::availability(scenario, offering, today, &mut requirements);
+        let knockouts = requirements.not_met;
+        // Open questions matter only for an offering that could still be chosen.
+        let unconfirmed = if knockouts.is_empty() { requirements.unconfirmed } else { Vec::new() };
         let lights = lights::lights(catalog, scenario, offering);
         let score = score(&lights, &weights);
-        let evaluation = Evaluation { offering: offering.id.clone(), knockouts, lights, score };
+        let evaluation =
+            Evaluation { offering: offering.id.clone(), knockouts, unconfirmed, lights, score };
         if evaluation.excluded() {
             excluded.push((offering, evaluation));
         } else {
@@ -470,8 +636,10 @@ pub fn narrow(catalog: &Catalog, scenario: &Scenario, today: Date) -> Shortlist 
         }
     }
     ranked.sort_by(|(a, ea), (b, eb)| {
-        ea.has_red()
-            .cmp(&eb.has_red())
+        ea.tier()
+            .cmp(&eb.tier())
+            .then(ea.has_red().cmp(&eb.has_red()))
+            .then(ea.unconfirmed.len().cmp(&eb.unconfirmed.len()))
             .then(eb.score.cmp(&ea.score))
             .then_with(|| a.name.de.cmp(&b.name.de))
             .then_with(|| a.id.cmp(&b.id))
@@ -491,6 +659,28 @@ pub fn narrow(catalog: &Catalog, scenario: &Scenario, today: Date) -> Shortlist 
 /// The knock-outs of one offering alone (e.g. for an offering added after the decision).
 pub fn knockouts_of(catalog: &Catalog, scenario: &Scenario, offering: &Offering) -> Vec<KnockOut> {
     knockouts::knockouts(catalog, scenario, offering)
+}
+
+/// The hard requirements a chosen offering leaves unconfirmed (availability aside, which depends
+/// on the date): the questions its provider must answer before the first meeting.
+pub fn requirements_of_choice(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    offering: &Offering,
+) -> Vec<Unconfirmed> {
+    knockouts::requirements(catalog, scenario, offering).unconfirmed
+}
+
+/// The outcome of every hard requirement for one offering as of `today`: not met and unconfirmed.
+pub fn requirements_of(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    offering: &Offering,
+    today: Date,
+) -> Requirements {
+    let mut requirements = knockouts::requirements(catalog, scenario, offering);
+    knockouts::availability(scenario, offering, today, &mut requirements);
+    requirements
 }
 
 fn score(lights: &[Rating], weights: &[(CriterionId, u8)]) -> i32 {
@@ -520,7 +710,10 @@ fn facts_relied_on(scenario: &Scenario, evaluation: &Evaluation) -> Vec<FactFiel
     if e2ee {
         fields.push(FactField::E2ee);
     }
-    fields.extend(scenario.required_features.iter().map(|f| FactField::Feature(*f)));
+    fields.extend(scenario.features_needed().iter().map(|f| FactField::Feature(*f)));
+    if scenario.join_without_account {
+        fields.push(FactField::JoinWithoutAccount);
+    }
     fields.sort();
     fields.dedup();
     fields

@@ -61,10 +61,40 @@ pub enum Supervisor {
     Land(Bundesland),
     /// Bavaria's authority for private bodies (BayLDA).
     BayernPrivate,
+    /// The joint Catholic supervision of the (arch)dioceses in the Land, where one serves them.
+    KdgJoint(CatholicSupervision),
+}
+
+/// Joint supervisions of Catholic dioceses, each for a group of dioceses the text names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CatholicSupervision {
+    /// Katholisches Datenschutzzentrum, Dortmund: Aachen, Essen, Köln, Münster (NRW), Paderborn.
+    NorthRhineWestphalia,
+    /// Katholisches Datenschutzzentrum Bayern, Nürnberg: the seven Bavarian (arch)dioceses.
+    Bavaria,
+    /// The joint diocesan data protection officer in Frankfurt am Main: Freiburg, Fulda, Limburg,
+    /// Mainz, Rottenburg-Stuttgart, Speyer, Trier.
+    SouthWest,
+}
+
+impl CatholicSupervision {
+    /// The joint supervision for the dioceses in `land`, where one serves them (elsewhere the
+    /// diocese's own data protection officer, which the general text points to).
+    pub fn for_land(land: Bundesland) -> Option<CatholicSupervision> {
+        match land {
+            Bundesland::NordrheinWestfalen => Some(CatholicSupervision::NorthRhineWestphalia),
+            Bundesland::Bayern => Some(CatholicSupervision::Bavaria),
+            Bundesland::BadenWuerttemberg
+            | Bundesland::Hessen
+            | Bundesland::RheinlandPfalz
+            | Bundesland::Saarland => Some(CatholicSupervision::SouthWest),
+            _ => None,
+        }
+    }
 }
 
 pub fn law(scenario: &Scenario) -> Law {
-    match scenario.regime {
+    match scenario.regime() {
         LegalRegime::ChurchKdg => Law::Kdg,
         LegalRegime::ChurchDsgEkd => Law::Ekd,
         LegalRegime::GdprBdsg | LegalRegime::StateLaw => Law::Gdpr,
@@ -73,21 +103,31 @@ pub fn law(scenario: &Scenario) -> Law {
 
 /// The Land whose data protection act applies: state law and a known Land.
 pub fn state_act(scenario: &Scenario) -> Option<Bundesland> {
-    match scenario.regime {
+    match scenario.regime() {
         LegalRegime::StateLaw => scenario.bundesland,
         _ => None,
     }
 }
 
 /// Church-law paragraphs are cited only where they were checked against the law's text (KDG
-/// §§ 6, 11, 15, 26, 29, 35; DSG-EKD §§ 6, 10, 13, 17, 27, 28, 30, 31).
+/// §§ 6, 11, 15, 26, 29, 35, 53; DSG-EKD §§ 6, 10, 13, 17, 27, 28, 30, 31, 49). Employees' data
+/// have the church laws' own rules (§ 53 KDG, § 49 DSG-EKD), never § 26 BDSG.
 fn church_checked(law: Law, topic: Topic) -> bool {
     use Topic::*;
     match law {
-        Law::Kdg => matches!(topic, Dpa | Toms | Information | Dpia | Lawfulness | Special),
+        Law::Kdg => {
+            matches!(topic, Dpa | Toms | Information | Dpia | Lawfulness | Special | Employees)
+        }
         Law::Ekd => matches!(
             topic,
-            Dpa | Transfer | Toms | Settings | Information | Record | Lawfulness | Special
+            Dpa | Transfer
+                | Toms
+                | Settings
+                | Information
+                | Record
+                | Lawfulness
+                | Special
+                | Employees
         ),
         Law::Gdpr => false,
     }
@@ -119,7 +159,13 @@ pub fn todo_topics(todo: &Todo) -> Vec<Topic> {
         TodoId::Dpia => vec![Topic::Dpia],
         TodoId::LegalBasis => {
             let mut t = vec![Topic::Lawfulness];
-            if todo.caused_by(TodoReason::LegalBasisEmployees) {
+            let employees = [
+                TodoReason::LegalBasisEmployees,
+                TodoReason::LegalBasisEmployeesChurch,
+                TodoReason::LegalBasisApplicants,
+                TodoReason::LegalBasisApplicantsChurch,
+            ];
+            if employees.iter().any(|r| todo.caused_by(*r)) {
                 t.push(Topic::Employees);
             }
             if todo.caused_by(TodoReason::LegalBasisSpecialCategories) {
@@ -147,14 +193,17 @@ pub fn todo_norms(scenario: &Scenario, todo: &Todo) -> Vec<Norm> {
 
 /// The competent supervisory authority, where the regime or the Land tells.
 pub fn competent_authority(scenario: &Scenario) -> Option<Supervisor> {
-    match (scenario.regime, scenario.bundesland) {
-        (LegalRegime::ChurchKdg, _) => Some(Supervisor::Kdg),
+    match (scenario.regime(), scenario.bundesland) {
+        (LegalRegime::ChurchKdg, Some(land)) => {
+            Some(CatholicSupervision::for_land(land).map_or(Supervisor::Kdg, Supervisor::KdgJoint))
+        }
+        (LegalRegime::ChurchKdg, None) => Some(Supervisor::Kdg),
         (LegalRegime::ChurchDsgEkd, _) => Some(Supervisor::Ekd),
-        (LegalRegime::GdprBdsg, _) if scenario.public_body => Some(Supervisor::Bfdi),
+        (LegalRegime::GdprBdsg, _) if scenario.public_body() => Some(Supervisor::Bfdi),
         (_, None) => None,
         // Bavaria splits supervision: public bodies and private ones.
         (regime, Some(Bundesland::Bayern))
-            if regime != LegalRegime::StateLaw && !scenario.public_body =>
+            if regime != LegalRegime::StateLaw && !scenario.public_body() =>
         {
             Some(Supervisor::BayernPrivate)
         }
@@ -168,15 +217,37 @@ mod tests {
 
     #[test]
     fn church_law_is_cited_only_where_checked() {
-        let s = Scenario { regime: LegalRegime::ChurchKdg, ..Scenario::default() };
+        let s = Scenario { regime: Some(LegalRegime::ChurchKdg), ..Scenario::default() };
         assert_eq!(norm(&s, Topic::Dpa), Norm::Church(Law::Kdg, Topic::Dpa));
+        assert_eq!(norm(&s, Topic::Employees), Norm::Church(Law::Kdg, Topic::Employees));
         assert_eq!(norm(&s, Topic::Transfer), Norm::ChurchUnchecked(Law::Kdg, Topic::Transfer));
+        let ekd = Scenario { regime: Some(LegalRegime::ChurchDsgEkd), ..Scenario::default() };
+        assert_eq!(norm(&ekd, Topic::Employees), Norm::Church(Law::Ekd, Topic::Employees));
+    }
+
+    #[test]
+    fn the_catholic_supervision_follows_the_land_where_one_serves_its_dioceses() {
+        let kdg = |land| Scenario {
+            regime: Some(LegalRegime::ChurchKdg),
+            bundesland: land,
+            ..Scenario::default()
+        };
+        assert_eq!(
+            competent_authority(&kdg(Some(Bundesland::NordrheinWestfalen))),
+            Some(Supervisor::KdgJoint(CatholicSupervision::NorthRhineWestphalia))
+        );
+        assert_eq!(
+            competent_authority(&kdg(Some(Bundesland::Hessen))),
+            Some(Supervisor::KdgJoint(CatholicSupervision::SouthWest))
+        );
+        assert_eq!(competent_authority(&kdg(Some(Bundesland::Berlin))), Some(Supervisor::Kdg));
+        assert_eq!(competent_authority(&kdg(None)), Some(Supervisor::Kdg));
     }
 
     #[test]
     fn a_lands_act_governs_lawfulness_under_state_law() {
         let mut s = Scenario {
-            regime: LegalRegime::StateLaw,
+            regime: Some(LegalRegime::StateLaw),
             bundesland: Some(Bundesland::Hessen),
             ..Scenario::default()
         };
@@ -190,7 +261,7 @@ mod tests {
     fn bavaria_splits_supervision_between_public_and_private_bodies() {
         let mut s = Scenario { bundesland: Some(Bundesland::Bayern), ..Scenario::default() };
         assert_eq!(competent_authority(&s), Some(Supervisor::BayernPrivate));
-        s.regime = LegalRegime::StateLaw;
+        s.regime = Some(LegalRegime::StateLaw);
         assert_eq!(competent_authority(&s), Some(Supervisor::Land(Bundesland::Bayern)));
         s.bundesland = None;
         assert_eq!(competent_authority(&s), None);

@@ -124,6 +124,7 @@ answer_enum!(
         SocialService => "social_service",
         HealthCare => "health_care",
         LawFirm => "law_firm",
+        YouthWelfare => "youth_welfare",
     }
 );
 
@@ -192,11 +193,15 @@ answer_enum!(
         Pupils => "pupils",
         VulnerableClients => "vulnerable_clients",
         Patients => "patients",
+        ParentsGuardians => "parents",
+        ClientsCustomers => "clients",
+        Applicants => "applicants",
+        Members => "members",
     }
 );
 
 answer_enum!(
-    /// Expected size of the largest interactive meeting.
+    /// Size bands of the first save format, read from old saves and converted to a number.
     Size, "size" {
         UpTo5 => "up_to_5",
         UpTo20 => "up_to_20",
@@ -255,6 +260,8 @@ answer_enum!(
 answer_enum!(
     /// How far data may travel; each level includes the ones before it.
     TransferStance, "stance" {
+        /// EU/EEA only, and neither the operator nor its parent is seated in the US.
+        NoUsControl => "no_us_control",
         EuOnly => "eu_only",
         Adequacy => "adequacy",
         Dpf => "dpf",
@@ -271,36 +278,67 @@ answer_enum!(
     }
 );
 
+answer_enum!(
+    /// Whether meetings may be recorded, and for what.
+    RecordingPolicy, "recording" {
+        /// No recordings; recording is switched off where the offering allows it.
+        Prohibited => "prohibited",
+        /// Occasionally, announced, with consent of external participants and an agreement for staff.
+        WithConsent => "with_consent",
+        /// Recordings are published (e.g. a webinar).
+        ForPublication => "for_publication",
+    }
+);
+
+impl RecordingPolicy {
+    /// Meetings are recorded at all (the offering must then be able to record).
+    pub fn records(self) -> bool {
+        self != RecordingPolicy::Prohibited
+    }
+}
+
+answer_enum!(
+    /// Whether hosts may see how attentive participants are (focus of the window, engagement).
+    AttentionTracking, "attention" {
+        Prohibited => "prohibited",
+        Allowed => "allowed",
+    }
+);
+
 /// All answers of an assessment. Defaults are the most common safe choices.
+///
+/// Answers that follow from others are `Option`s: `None` means "as proposed", and the proposal is
+/// shown with its reason until the user confirms or changes it (see the `proposed_*` methods).
+/// In RON the scenario is read through [`ScenarioFile`], so that answers left out take their
+/// defaults, an unknown field is an error, and saves of the first format still load.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "ScenarioFile")]
 pub struct Scenario {
     pub org_type: OrgType,
-    pub public_body: bool,
-    pub regime: LegalRegime,
-    /// Overlay: social data under SGB X (§ 35 SGB I).
-    #[serde(default)]
-    pub social_data: bool,
-    /// Overlay: professional secrecy (§ 203 StGB).
-    #[serde(default)]
-    pub professional_secrecy: bool,
-    #[serde(default)]
+    /// `None`: as proposed by the kind of organisation.
+    pub public_body: Option<bool>,
+    /// `None`: as proposed by the kind of organisation and whether it is a public body.
+    pub regime: Option<LegalRegime>,
+    /// Overlay: social data under SGB X (§ 35 SGB I). `None`: as proposed by the organisation.
+    pub social_data: Option<bool>,
+    /// Overlay: professional secrecy (§ 203 StGB). `None`: as proposed by the organisation.
+    pub professional_secrecy: Option<bool>,
     pub bundesland: Option<Bundesland>,
     pub purposes: BTreeSet<Purpose>,
     pub organisers: BTreeSet<Organiser>,
     pub participants: BTreeSet<Participant>,
-    pub size: Size,
+    /// People taking an active part in the largest meeting (speaking, sharing, on camera).
+    pub largest_meeting: u32,
+    /// People only watching (a webinar or livestream audience); 0 when there is none.
+    pub audience: u32,
     pub data: BTreeSet<DataCategory>,
     /// `None`: the proposed protection need applies.
-    #[serde(default)]
     pub protection_need: Option<ProtectionNeed>,
     /// Why the protection need was set below the proposal (required when lowered).
-    #[serde(default)]
     pub protection_lowered_reason: String,
     /// Who accepts the risk of the lower protection need.
-    #[serde(default)]
     pub protection_risk_accepted_by: String,
     /// `None`: as the protection need proposes (very high → yes).
-    #[serde(default)]
     pub e2ee_required: Option<bool>,
     pub representation: Representation,
     pub transfer_stance: TransferStance,
@@ -309,12 +347,17 @@ pub struct Scenario {
     pub self_hosting_capacity: bool,
     /// Participants can install an app; `false` means joining must work in a browser.
     pub install_possible: bool,
-    /// Browser families participants must be able to join with when they cannot install.
+    /// Browser families participants really use, when they cannot install anything. Empty: any
+    /// browser will do, so an offering must only be joinable in some browser.
     pub browsers: BTreeSet<Browser>,
+    /// Participants must be able to join without an account or registration.
+    pub join_without_account: bool,
+    /// Features that must work. Recording is not among them: [`Self::recording`] says it.
     pub required_features: BTreeSet<Feature>,
+    pub recording: RecordingPolicy,
+    pub attention_tracking: AttentionTracking,
     pub open_source_required: bool,
     /// Health care: video consultations billed to statutory health insurance (Anlage 31b BMV-Ä).
-    #[serde(default)]
     pub statutory_insurance_video: bool,
 }
 
@@ -322,15 +365,16 @@ impl Default for Scenario {
     fn default() -> Self {
         Scenario {
             org_type: OrgType::Company,
-            public_body: false,
-            regime: LegalRegime::GdprBdsg,
-            social_data: false,
-            professional_secrecy: false,
+            public_body: None,
+            regime: None,
+            social_data: None,
+            professional_secrecy: None,
             bundesland: None,
             purposes: BTreeSet::from([Purpose::InternalMeetings]),
             organisers: BTreeSet::from([Organiser::Staff]),
             participants: BTreeSet::from([Participant::Staff]),
-            size: Size::UpTo20,
+            largest_meeting: 20,
+            audience: 0,
             data: BTreeSet::from([DataCategory::Ordinary]),
             protection_need: None,
             protection_lowered_reason: String::new(),
@@ -341,10 +385,160 @@ impl Default for Scenario {
             hosting: HostingPreference::Any,
             self_hosting_capacity: false,
             install_possible: true,
-            browsers: BTreeSet::from([Browser::Chromium, Browser::Firefox, Browser::Safari]),
+            browsers: BTreeSet::new(),
+            join_without_account: false,
             required_features: BTreeSet::from([Feature::ScreenSharing]),
+            recording: RecordingPolicy::Prohibited,
+            attention_tracking: AttentionTracking::Prohibited,
             open_source_required: false,
             statutory_insurance_video: false,
+        }
+    }
+}
+
+/// The scenario as written in RON: every field may be left out (it takes its default), a field
+/// this version does not know is an error, and the fields of the first save format are read and
+/// converted (`size` bands, recording as a required feature, § 203 secrets as a data category).
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields, rename = "scenario")]
+struct ScenarioFile {
+    org_type: OrgType,
+    public_body: Option<bool>,
+    regime: Option<LegalRegime>,
+    social_data: Option<bool>,
+    professional_secrecy: Option<bool>,
+    bundesland: Option<Bundesland>,
+    purposes: BTreeSet<Purpose>,
+    organisers: BTreeSet<Organiser>,
+    participants: BTreeSet<Participant>,
+    /// [`NOT_GIVEN`] when left out (then the first format's `size`, else the default).
+    largest_meeting: u32,
+    audience: u32,
+    /// First save format: a size band instead of a number.
+    size: Option<Size>,
+    data: BTreeSet<DataCategory>,
+    protection_need: Option<ProtectionNeed>,
+    protection_lowered_reason: String,
+    protection_risk_accepted_by: String,
+    e2ee_required: Option<bool>,
+    representation: Representation,
+    transfer_stance: TransferStance,
+    hosting: HostingPreference,
+    self_hosting_capacity: bool,
+    install_possible: bool,
+    browsers: BTreeSet<Browser>,
+    join_without_account: bool,
+    required_features: BTreeSet<Feature>,
+    recording: RecordingPolicy,
+    attention_tracking: AttentionTracking,
+    open_source_required: bool,
+    statutory_insurance_video: bool,
+}
+
+/// A number nobody types: the file leaves `largest_meeting` out.
+const NOT_GIVEN: u32 = u32::MAX;
+
+impl Default for ScenarioFile {
+    fn default() -> Self {
+        let s = Scenario::default();
+        ScenarioFile {
+            org_type: s.org_type,
+            public_body: s.public_body,
+            regime: s.regime,
+            social_data: s.social_data,
+            professional_secrecy: s.professional_secrecy,
+            bundesland: s.bundesland,
+            purposes: s.purposes,
+            organisers: s.organisers,
+            participants: s.participants,
+            largest_meeting: NOT_GIVEN,
+            audience: s.audience,
+            size: None,
+            data: s.data,
+            protection_need: s.protection_need,
+            protection_lowered_reason: s.protection_lowered_reason,
+            protection_risk_accepted_by: s.protection_risk_accepted_by,
+            e2ee_required: s.e2ee_required,
+            representation: s.representation,
+            transfer_stance: s.transfer_stance,
+            hosting: s.hosting,
+            self_hosting_capacity: s.self_hosting_capacity,
+            install_possible: s.install_possible,
+            browsers: s.browsers,
+            join_without_account: s.join_without_account,
+            required_features: s.required_features,
+            recording: s.recording,
+            attention_tracking: s.attention_tracking,
+            open_source_required: s.open_source_required,
+            statutory_insurance_video: s.statutory_insurance_video,
+        }
+    }
+}
+
+impl From<ScenarioFile> for Scenario {
+    fn from(f: ScenarioFile) -> Self {
+        let mut required_features = f.required_features;
+        // Recording is asked once, as a policy; a required feature "recording" (the first
+        // format) means recordings with consent.
+        let recording_required = required_features.remove(&Feature::Recording);
+        let recording = match f.recording {
+            RecordingPolicy::Prohibited if recording_required => RecordingPolicy::WithConsent,
+            other => other,
+        };
+        // § 203 StGB is asked once, as the overlay; the data category says the same.
+        let mut data = f.data;
+        let secrets_as_data = data.remove(&DataCategory::ProfessionalSecrets);
+        let professional_secrecy = match f.professional_secrecy {
+            None if secrets_as_data => Some(true),
+            other => other,
+        };
+        if secrets_as_data && data.is_empty() {
+            data.insert(DataCategory::Ordinary);
+        }
+        Scenario {
+            org_type: f.org_type,
+            public_body: f.public_body,
+            regime: f.regime,
+            social_data: f.social_data,
+            professional_secrecy,
+            bundesland: f.bundesland,
+            purposes: f.purposes,
+            organisers: f.organisers,
+            participants: f.participants,
+            largest_meeting: match (f.largest_meeting, f.size) {
+                (NOT_GIVEN, Some(size)) => size.participants(),
+                (NOT_GIVEN, None) => Scenario::default().largest_meeting,
+                (n, _) => n,
+            },
+            audience: f.audience,
+            data,
+            protection_need: f.protection_need,
+            protection_lowered_reason: f.protection_lowered_reason,
+            protection_risk_accepted_by: f.protection_risk_accepted_by,
+            e2ee_required: f.e2ee_required,
+            representation: f.representation,
+            transfer_stance: f.transfer_stance,
+            hosting: f.hosting,
+            self_hosting_capacity: f.self_hosting_capacity,
+            install_possible: f.install_possible,
+            browsers: f.browsers,
+            join_without_account: f.join_without_account,
+            required_features,
+            recording,
+            attention_tracking: f.attention_tracking,
+            open_source_required: f.open_source_required,
+            statutory_insurance_video: f.statutory_insurance_video,
+        }
+    }
+}
+
+impl TransferStance {
+    /// The level the data's locations are held to: "no provider under US control" keeps them in
+    /// the EU/EEA like "EU/EEA only" and adds its own requirement on operator and parent.
+    pub fn data_level(self) -> TransferStance {
+        match self {
+            TransferStance::NoUsControl => TransferStance::EuOnly,
+            other => other,
         }
     }
 }
@@ -375,7 +569,122 @@ impl ProtectionReason {
     }
 }
 
+/// Why an answer that follows from others was proposed as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Proposal {
+    /// Authorities and (public) schools are public bodies.
+    PublicByOrgType,
+    /// Companies, associations, practices, firms are not.
+    PrivateByOrgType,
+    /// Youth welfare is run by public offices and by independent providers alike: say which.
+    YouthWelfareEither,
+    /// A public body of a Land or municipality: the Land's data protection act.
+    StateLawForPublicBody,
+    /// A private body: the BDSG.
+    FederalLawForPrivateBody,
+    /// Youth welfare and social services handle social data (§ 35 SGB I).
+    SocialDataByOrgType,
+    /// Lawyers, doctors, therapists and counsellors are bound by § 203 StGB.
+    SecrecyByOrgType,
+    /// The protection need is very high.
+    E2eeForVeryHighNeed,
+    /// Nothing in the answers calls for it.
+    NotIndicated,
+}
+
+impl Proposal {
+    pub fn key(self) -> &'static str {
+        match self {
+            Proposal::PublicByOrgType => "proposal.public_by_org_type",
+            Proposal::PrivateByOrgType => "proposal.private_by_org_type",
+            Proposal::YouthWelfareEither => "proposal.youth_welfare_either",
+            Proposal::StateLawForPublicBody => "proposal.state_law_for_public_body",
+            Proposal::FederalLawForPrivateBody => "proposal.federal_law_for_private_body",
+            Proposal::SocialDataByOrgType => "proposal.social_data_by_org_type",
+            Proposal::SecrecyByOrgType => "proposal.secrecy_by_org_type",
+            Proposal::E2eeForVeryHighNeed => "proposal.e2ee_for_very_high_need",
+            Proposal::NotIndicated => "proposal.not_indicated",
+        }
+    }
+}
+
+/// Participants an unknown limit is never doubted for: every offering in the catalogue is a
+/// meeting product for groups, so a small meeting needs no confirmation of the limit.
+pub const SMALL_MEETING: u32 = 10;
+
 impl Scenario {
+    /// Whether the organisation is a public body: the answer, else the proposal.
+    pub fn public_body(&self) -> bool {
+        self.public_body.unwrap_or_else(|| self.proposed_public_body().0)
+    }
+
+    /// Authorities and schools are proposed as public bodies; youth welfare is left to the user.
+    pub fn proposed_public_body(&self) -> (bool, Proposal) {
+        match self.org_type {
+            OrgType::PublicBody | OrgType::School => (true, Proposal::PublicByOrgType),
+            OrgType::YouthWelfare => (false, Proposal::YouthWelfareEither),
+            _ => (false, Proposal::PrivateByOrgType),
+        }
+    }
+
+    /// The data protection law in force: the answer, else the proposal.
+    pub fn regime(&self) -> LegalRegime {
+        self.regime.unwrap_or_else(|| self.proposed_regime().0)
+    }
+
+    /// Public bodies are proposed under a Land's act (most are Land or municipal bodies; a federal
+    /// body answers "GDPR with the BDSG"); private ones under the BDSG. Church law is never
+    /// proposed: it must be chosen.
+    pub fn proposed_regime(&self) -> (LegalRegime, Proposal) {
+        if self.public_body() {
+            (LegalRegime::StateLaw, Proposal::StateLawForPublicBody)
+        } else {
+            (LegalRegime::GdprBdsg, Proposal::FederalLawForPrivateBody)
+        }
+    }
+
+    /// Whether social data under SGB X are processed: the answer, else the proposal.
+    pub fn social_data(&self) -> bool {
+        self.social_data.unwrap_or_else(|| self.proposed_social_data().0)
+    }
+
+    /// Youth welfare is proposed to handle social data (§§ 61 ff. SGB VIII); for other social
+    /// services it depends on who commissions them, so nothing is proposed.
+    pub fn proposed_social_data(&self) -> (bool, Proposal) {
+        match self.org_type {
+            OrgType::YouthWelfare => (true, Proposal::SocialDataByOrgType),
+            _ => (false, Proposal::NotIndicated),
+        }
+    }
+
+    /// Whether secrets under § 203 StGB are discussed: the answer, else the proposal.
+    pub fn professional_secrecy(&self) -> bool {
+        self.professional_secrecy.unwrap_or_else(|| self.proposed_professional_secrecy().0)
+    }
+
+    pub fn proposed_professional_secrecy(&self) -> (bool, Proposal) {
+        match self.org_type {
+            OrgType::LawFirm | OrgType::HealthCare => (true, Proposal::SecrecyByOrgType),
+            _ => (false, Proposal::NotIndicated),
+        }
+    }
+
+    /// Everyone in the largest meeting, active or watching: a platform's participant limit
+    /// counts them all unless it streams to a separate audience, which the catalogue does not
+    /// record.
+    pub fn participants_needed(&self) -> u32 {
+        self.largest_meeting.saturating_add(self.audience)
+    }
+
+    /// The features that must work, with recording where the policy records.
+    pub fn features_needed(&self) -> BTreeSet<Feature> {
+        let mut features = self.required_features.clone();
+        if self.recording.records() {
+            features.insert(Feature::Recording);
+        }
+        features
+    }
+
     /// The protection need the data suggest, with the reasons (strongest first).
     pub fn proposed_protection(&self) -> (ProtectionNeed, Vec<ProtectionReason>) {
         let mut very_high = Vec::new();
@@ -383,7 +692,7 @@ impl Scenario {
         if self.data.contains(&DataCategory::SpecialCategories) {
             very_high.push(ProtectionReason::SpecialCategories);
         }
-        if self.data.contains(&DataCategory::ProfessionalSecrets) || self.professional_secrecy {
+        if self.data.contains(&DataCategory::ProfessionalSecrets) || self.professional_secrecy() {
             very_high.push(ProtectionReason::ProfessionalSecrets);
         }
         if self.data.contains(&DataCategory::ChildrensData) {
@@ -392,7 +701,7 @@ impl Scenario {
         if self.participants.contains(&Participant::VulnerableClients) {
             high.push(ProtectionReason::VulnerableClients);
         }
-        if self.social_data {
+        if self.social_data() {
             high.push(ProtectionReason::SocialData);
         }
         if self.data.contains(&DataCategory::ConfidentialBusiness) {
@@ -420,17 +729,26 @@ impl Scenario {
 
     /// The E2EE answer in force: the user's explicit answer, else the protection need's proposal.
     pub fn e2ee(&self) -> bool {
-        self.e2ee_required.unwrap_or(self.protection() == ProtectionNeed::VeryHigh)
+        self.e2ee_required.unwrap_or_else(|| self.proposed_e2ee().0)
     }
 
-    /// Minors, counselling, health care or a public body take part: ad-financed or own-purpose
-    /// services are knocked out rather than lit red.
+    pub fn proposed_e2ee(&self) -> (bool, Proposal) {
+        if self.protection() == ProtectionNeed::VeryHigh {
+            (true, Proposal::E2eeForVeryHighNeed)
+        } else {
+            (false, Proposal::NotIndicated)
+        }
+    }
+
+    /// Minors, counselling, health care, youth welfare or a public body are involved:
+    /// ad-financed or own-purpose services are knocked out rather than lit red.
     pub fn sensitive_context(&self) -> bool {
-        self.public_body
+        self.public_body()
             || matches!(
                 self.org_type,
                 OrgType::School
                     | OrgType::SocialService
+                    | OrgType::YouthWelfare
                     | OrgType::HealthCare
                     | OrgType::PublicBody
             )
@@ -453,6 +771,50 @@ impl Scenario {
             || self.purposes.contains(&Purpose::Consultations);
         let open = self.purposes.contains(&Purpose::Webinars);
         confidential && open
+    }
+
+    /// Applicants take part, or the meetings are job interviews.
+    pub fn job_interviews(&self) -> bool {
+        self.purposes.contains(&Purpose::JobInterviews)
+            || self.participants.contains(&Participant::Applicants)
+    }
+
+    /// People from outside the organisation take part (they are asked for consent, not bound
+    /// by a works agreement).
+    pub fn external_participants(&self) -> bool {
+        self.participants.iter().any(|p| *p != Participant::Staff)
+    }
+
+    /// What in these answers cannot stand as it is (an answers file is refused with it).
+    pub fn problem(&self) -> Option<AnswersProblem> {
+        if self.protection_lowered()
+            && (self.protection_lowered_reason.trim().is_empty()
+                || self.protection_risk_accepted_by.trim().is_empty())
+        {
+            return Some(AnswersProblem::LoweredWithoutReason);
+        }
+        if self.largest_meeting == 0 && self.audience == 0 {
+            return Some(AnswersProblem::NobodyTakesPart);
+        }
+        None
+    }
+}
+
+/// Answers that contradict themselves or lack what they require.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswersProblem {
+    /// The protection need is below the proposal without a reason and a named person.
+    LoweredWithoutReason,
+    /// Both numbers of participants are 0.
+    NobodyTakesPart,
+}
+
+impl AnswersProblem {
+    pub fn key(self) -> &'static str {
+        match self {
+            AnswersProblem::LoweredWithoutReason => "answers.problem.lowered_without_reason",
+            AnswersProblem::NobodyTakesPart => "answers.problem.nobody_takes_part",
+        }
     }
 }
 

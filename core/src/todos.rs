@@ -11,12 +11,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::stable_ids;
 
-use super::catalog::{DpaTerms, Feature, Offering, OperatingModel, OwnPurpose, TransferMechanism};
+use super::catalog::{Catalog, DpaTerms, Offering, OperatingModel, OwnPurpose, TransferMechanism};
 use super::facts::Fact;
-use super::narrowing::{AnswerId, FactField, third_countries};
+use super::narrowing::{self, AnswerId, FactField, Shortlist, Unconfirmed, third_countries};
 use super::scenario::{
-    DataCategory, OrgType, Participant, ProtectionNeed, Representation, Scenario, Size,
-    TransferStance,
+    AttentionTracking, DataCategory, LegalRegime, OrgType, Participant, ProtectionNeed,
+    RecordingPolicy, Representation, SMALL_MEETING, Scenario, TransferStance,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -172,6 +172,27 @@ stable_ids! {
         AskProviderHardRequirements = "todo.ask_provider.hard_requirements",
         AskProviderUnknownFacts = "todo.ask_provider.unknown_facts",
         StatutoryInsuranceConsentAndKv = "todo.statutory_insurance.consent_and_kv",
+        /// Where the certified video service providers are listed (the KBV list).
+        StatutoryInsuranceKbvList = "todo.statutory_insurance.kbv_list",
+        /// Before the decision: a fit if confirmed, and what the provider must confirm.
+        AskProviderCandidate = "todo.ask_provider.candidate",
+        RecordingProhibited = "todo.recording.prohibited",
+        /// Staff recorded: a works or service agreement, not consent.
+        RecordingEmployees = "todo.recording.employees",
+        /// External participants recorded: their consent.
+        RecordingExternal = "todo.recording.external",
+        RecordingPublication = "todo.recording.publication",
+        RecordingJobInterviews = "todo.recording.job_interviews",
+        LegalBasisApplicants = "todo.legal_basis.applicants",
+        LegalBasisApplicantsChurch = "todo.legal_basis.applicants_church",
+        LegalBasisEmployeesChurch = "todo.legal_basis.employees_church",
+        LegalBasisSchoolAct = "todo.legal_basis.school_act",
+        LegalBasisYouthWelfare = "todo.legal_basis.youth_welfare",
+        ParticipantInformationApplicants = "todo.participant_information.applicants",
+        SettingsJobInterviews = "todo.settings.job_interviews",
+        /// The chosen offering has attention tracking and the organisation rules it out.
+        SettingsAttentionTrackingOff = "todo.settings.attention_tracking_off",
+        DpiaAttentionTracking = "todo.dpia.attention_tracking",
         BreachProcess = "todo.breach_process.always",
         RolesStaffOnly = "todo.moderator_roles.staff_only",
         RolesWithGuests = "todo.moderator_roles.guests",
@@ -190,6 +211,10 @@ stable_ids! {
 /// Why a to-do applies: the reason, and the answers and facts that triggered it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TodoCause {
+    /// The offering the cause concerns, where it is not the chosen one (the questions for each
+    /// fit if confirmed before the decision).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offering: Option<String>,
     /// Saved as `key` by format version 1.
     #[serde(alias = "key")]
     pub reason: TodoReason,
@@ -229,7 +254,8 @@ impl Builder {
         answers: &[AnswerId],
         facts: &[FactField],
     ) {
-        let cause = TodoCause { reason, answers: answers.to_vec(), facts: facts.to_vec() };
+        let cause =
+            TodoCause { offering: None, reason, answers: answers.to_vec(), facts: facts.to_vec() };
         match self.0.iter_mut().find(|t| t.id == id) {
             Some(todo) => {
                 todo.precondition |= precondition;
@@ -240,8 +266,50 @@ impl Builder {
     }
 }
 
-/// The to-dos for `scenario` and, once chosen, `offering`, in the order of `TodoId`.
+/// The to-dos for `scenario` and, once chosen, `offering`, in the order of `TodoId`. Without the
+/// catalogue the questions for the provider are judged from the scenario alone; [`for_offering`]
+/// asks exactly about the hard requirements the narrowing left unconfirmed.
 pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
+    build(scenario, offering, None)
+}
+
+/// The to-dos once `offering` is chosen: every hard requirement it leaves unconfirmed becomes a
+/// question for the provider and a precondition of use.
+pub fn for_offering(catalog: &Catalog, scenario: &Scenario, offering: &Offering) -> Vec<Todo> {
+    let open = narrowing::requirements_of_choice(catalog, scenario, offering);
+    build(scenario, Some(offering), Some(&open))
+}
+
+/// The to-dos before a decision: those of the scenario, and for every fit if confirmed the
+/// questions its provider must answer before it can be chosen for use.
+pub fn before_decision(scenario: &Scenario, shortlist: &Shortlist) -> Vec<Todo> {
+    let mut b = Builder(build(scenario, None, None));
+    for evaluation in shortlist.unconfirmed() {
+        let mut facts: Vec<FactField> =
+            evaluation.unconfirmed.iter().flat_map(|u| u.facts.iter().copied()).collect();
+        facts.sort();
+        facts.dedup();
+        let mut answers: Vec<AnswerId> =
+            evaluation.unconfirmed.iter().flat_map(|u| u.answers.iter().copied()).collect();
+        answers.sort();
+        answers.dedup();
+        b.add_with(TodoId::AskProvider, true, TodoReason::AskProviderCandidate, &answers, &facts);
+        if let Some(todo) = b.0.iter_mut().find(|t| t.id == TodoId::AskProvider)
+            && let Some(cause) = todo.why.last_mut()
+        {
+            cause.offering = Some(evaluation.offering.clone());
+        }
+    }
+    let mut out = b.0;
+    out.sort_by_key(|t| t.id);
+    out
+}
+
+fn build(
+    scenario: &Scenario,
+    offering: Option<&Offering>,
+    open: Option<&[Unconfirmed]>,
+) -> Vec<Todo> {
     let s = scenario;
     let mut b = Builder(Vec::new());
     b.add(TodoId::InvolveItAndDpo, false, TodoReason::InvolveItAndDpo, &[]);
@@ -260,6 +328,14 @@ pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
         _ => b.add(TodoId::Settings, false, TodoReason::SettingsGeneral, &[]),
     }
     b.add(TodoId::ParticipantInformation, true, TodoReason::ParticipantInformation, &[]);
+    if s.job_interviews() {
+        b.add(
+            TodoId::ParticipantInformation,
+            true,
+            TodoReason::ParticipantInformationApplicants,
+            &[AnswerId::Purposes, AnswerId::Participants],
+        );
+    }
     b.add(TodoId::RecordOfProcessing, false, TodoReason::RecordOfProcessing, &[]);
     dpia(s, &mut b);
     legal_basis(s, &mut b);
@@ -271,16 +347,10 @@ pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
             &[AnswerId::Data],
         );
     }
-    if s.required_features.contains(&Feature::Recording) {
-        b.add(
-            TodoId::Recording,
-            false,
-            TodoReason::RecordingRequired,
-            &[AnswerId::RequiredFeatures],
-        );
-    }
+    recording(s, &mut b);
+    settings(s, offering, &mut b);
     secrecy(s, &mut b);
-    if s.social_data {
+    if s.social_data() {
         b.add(
             TodoId::SocialDataNotice,
             true,
@@ -312,8 +382,17 @@ pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
     if let Some(o) = offering {
         // Unknown is never "no", so an unknown fact never knocks out; but where a hard
         // requirement rests on it, the provider must confirm it before the first meeting.
-        let (hard, soft): (Vec<FactField>, Vec<FactField>) =
-            unknown_facts(s, o).into_iter().partition(|f| decides_knock_out(s, *f));
+        let (hard, soft): (Vec<FactField>, Vec<FactField>) = match open {
+            Some(open) => {
+                let mut hard: Vec<FactField> =
+                    open.iter().flat_map(|u| u.facts.iter().copied()).collect();
+                hard.sort();
+                hard.dedup();
+                let soft = unknown_facts(s, o).into_iter().filter(|f| !hard.contains(f)).collect();
+                (hard, soft)
+            }
+            None => unknown_facts(s, o).into_iter().partition(|f| decides_knock_out(s, *f)),
+        };
         if !hard.is_empty() {
             b.add_with(
                 TodoId::AskProvider,
@@ -328,6 +407,12 @@ pub fn todos(scenario: &Scenario, offering: Option<&Offering>) -> Vec<Todo> {
         }
     }
     if s.asks_statutory_insurance() && s.statutory_insurance_video {
+        b.add(
+            TodoId::StatutoryInsurance,
+            true,
+            TodoReason::StatutoryInsuranceKbvList,
+            &[AnswerId::StatutoryInsuranceVideo],
+        );
         b.add(
             TodoId::StatutoryInsurance,
             true,
@@ -460,20 +545,88 @@ fn dpia(s: &Scenario, b: &mut Builder) {
     {
         b.add(TodoId::Dpia, true, TodoReason::DpiaVulnerable, &[AnswerId::Participants]);
     }
-    if s.required_features.contains(&Feature::Recording)
-        && s.participants.contains(&Participant::Staff)
-    {
+    if s.recording.records() && s.participants.contains(&Participant::Staff) {
         b.add(
             TodoId::Dpia,
             true,
             TodoReason::DpiaMonitoring,
-            &[AnswerId::RequiredFeatures, AnswerId::Participants],
+            &[AnswerId::Recording, AnswerId::Participants],
+        );
+    }
+    if s.attention_tracking == AttentionTracking::Allowed {
+        b.add(
+            TodoId::Dpia,
+            true,
+            TodoReason::DpiaAttentionTracking,
+            &[AnswerId::AttentionTracking],
+        );
+    }
+}
+
+/// One line on recordings: none; or staff under a works or service agreement (not consent),
+/// external participants with their consent, publication with consent to it — and never in job
+/// interviews. § 201 StGB stands behind every case. No precondition of use: meetings can start
+/// before anything is recorded (the employee representation's agreement is one of its own).
+fn recording(s: &Scenario, b: &mut Builder) {
+    let policy = [AnswerId::Recording];
+    if s.job_interviews() {
+        b.add(
+            TodoId::Recording,
+            false,
+            TodoReason::RecordingJobInterviews,
+            &[AnswerId::Purposes, AnswerId::Participants],
+        );
+    }
+    if s.recording == RecordingPolicy::Prohibited {
+        b.add(TodoId::Recording, false, TodoReason::RecordingProhibited, &policy);
+        return;
+    }
+    if s.participants.contains(&Participant::Staff) {
+        b.add(
+            TodoId::Recording,
+            false,
+            TodoReason::RecordingEmployees,
+            &[AnswerId::Recording, AnswerId::Participants],
+        );
+    }
+    if s.external_participants() {
+        b.add(
+            TodoId::Recording,
+            false,
+            TodoReason::RecordingExternal,
+            &[AnswerId::Recording, AnswerId::Participants],
+        );
+    }
+    if s.recording == RecordingPolicy::ForPublication {
+        b.add(TodoId::Recording, false, TodoReason::RecordingPublication, &policy);
+    }
+}
+
+/// Settings the answers call for beyond the offering's own list: job interviews, and attention
+/// tracking switched off where the chosen offering has it and the organisation rules it out.
+fn settings(s: &Scenario, offering: Option<&Offering>, b: &mut Builder) {
+    if s.job_interviews() {
+        b.add(
+            TodoId::Settings,
+            true,
+            TodoReason::SettingsJobInterviews,
+            &[AnswerId::Purposes, AnswerId::AttentionTracking],
+        );
+    }
+    let tracks = offering.is_some_and(|o| o.attention_tracking.value() == Some(&true));
+    if tracks && s.attention_tracking == AttentionTracking::Prohibited {
+        b.add_with(
+            TodoId::Settings,
+            true,
+            TodoReason::SettingsAttentionTrackingOff,
+            &[AnswerId::AttentionTracking],
+            &[FactField::AttentionTracking],
         );
     }
 }
 
 fn legal_basis(s: &Scenario, b: &mut Builder) {
-    let public = s.public_body || matches!(s.org_type, OrgType::PublicBody | OrgType::School);
+    let public = s.public_body() || matches!(s.org_type, OrgType::PublicBody | OrgType::School);
     if public {
         b.add(
             TodoId::LegalBasis,
@@ -481,16 +634,21 @@ fn legal_basis(s: &Scenario, b: &mut Builder) {
             TodoReason::LegalBasisPublicTask,
             &[AnswerId::PublicBody, AnswerId::OrgType],
         );
+        if s.org_type == OrgType::School {
+            b.add(TodoId::LegalBasis, false, TodoReason::LegalBasisSchoolAct, &[AnswerId::OrgType]);
+        }
     } else {
         b.add(TodoId::LegalBasis, false, TodoReason::LegalBasisPrivate, &[AnswerId::OrgType]);
     }
+    // Church law has its own rule on employees' data: § 26 BDSG is no norm there.
+    let church = matches!(s.regime(), LegalRegime::ChurchKdg | LegalRegime::ChurchDsgEkd);
     if s.participants.contains(&Participant::Staff) {
-        b.add(
-            TodoId::LegalBasis,
-            false,
-            TodoReason::LegalBasisEmployees,
-            &[AnswerId::Participants],
-        );
+        let reason = if church {
+            TodoReason::LegalBasisEmployeesChurch
+        } else {
+            TodoReason::LegalBasisEmployees
+        };
+        b.add(TodoId::LegalBasis, false, reason, &[AnswerId::Participants, AnswerId::Regime]);
         b.add(
             TodoId::EmployeeConsentWeak,
             false,
@@ -500,6 +658,22 @@ fn legal_basis(s: &Scenario, b: &mut Builder) {
     }
     if s.participants.contains(&Participant::Pupils) {
         b.add(TodoId::LegalBasis, false, TodoReason::LegalBasisPupils, &[AnswerId::Participants]);
+    }
+    if s.org_type == OrgType::YouthWelfare {
+        b.add(
+            TodoId::LegalBasis,
+            false,
+            TodoReason::LegalBasisYouthWelfare,
+            &[AnswerId::OrgType, AnswerId::SocialData],
+        );
+    }
+    if s.job_interviews() {
+        let reason = if church {
+            TodoReason::LegalBasisApplicantsChurch
+        } else {
+            TodoReason::LegalBasisApplicants
+        };
+        b.add(TodoId::LegalBasis, false, reason, &[AnswerId::Purposes, AnswerId::Participants]);
     }
     if s.data.contains(&DataCategory::SpecialCategories) {
         b.add(
@@ -512,7 +686,7 @@ fn legal_basis(s: &Scenario, b: &mut Builder) {
 }
 
 fn secrecy(s: &Scenario, b: &mut Builder) {
-    let secrets = s.professional_secrecy || s.data.contains(&DataCategory::ProfessionalSecrets);
+    let secrets = s.professional_secrecy() || s.data.contains(&DataCategory::ProfessionalSecrets);
     if secrets {
         b.add(
             TodoId::ProfessionalSecrecy,
@@ -539,7 +713,8 @@ fn decides_knock_out(s: &Scenario, field: FactField) -> bool {
         FactField::E2eeBrowserJoin => s.e2ee() && !s.install_possible,
         FactField::BrowserJoin => !s.install_possible,
         FactField::OwnPurpose => s.sensitive_context(),
-        FactField::MaxParticipants => s.size > Size::UpTo20,
+        FactField::JoinWithoutAccount => s.join_without_account,
+        FactField::MaxParticipants => s.participants_needed() > SMALL_MEETING,
         _ => false,
     }
 }
@@ -569,8 +744,16 @@ fn unknown_facts(s: &Scenario, o: &Offering) -> Vec<FactField> {
     }
     check(!s.install_possible && o.browser_join.is_unknown(), FactField::BrowserJoin);
     check(o.max_participants.is_unknown(), FactField::MaxParticipants);
-    for &feature in &s.required_features {
+    for feature in s.features_needed() {
         check(o.feature(feature).is_unknown(), FactField::Feature(feature));
     }
+    check(
+        s.join_without_account && o.join_without_account.is_unknown(),
+        FactField::JoinWithoutAccount,
+    );
+    check(
+        s.attention_tracking == AttentionTracking::Prohibited && o.attention_tracking.is_unknown(),
+        FactField::AttentionTracking,
+    );
     fields
 }

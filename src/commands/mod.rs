@@ -13,8 +13,10 @@ pub mod catalog_facts;
 pub mod delete;
 pub mod export;
 pub mod list;
+pub mod new;
 pub mod recheck;
 pub mod show;
+pub mod show_json;
 pub mod start;
 mod table;
 

@@ -15,9 +15,11 @@ use crate::cli;
 use crate::describe;
 use crate::domain::assessment::{Assessment, Decision};
 use crate::domain::catalog::{Catalog, Offering};
-use crate::domain::narrowing::{self, AnswerId};
+use crate::domain::decision;
+use crate::domain::evidence::{self, Evidence};
+use crate::domain::narrowing::{self, AnswerId, Shortlist, Tier};
 use crate::domain::scenario::Step;
-use crate::domain::todos;
+use crate::domain::todos::{self, TodoId};
 use crate::i18n::Texts;
 use crate::store::{Loaded, Store};
 use crate::terminal_text::for_terminal;
@@ -41,7 +43,7 @@ const MAIN_ANSWERS: [AnswerId; 15] = [
     AnswerId::RequiredFeatures,
 ];
 
-pub fn run(ctx: &Context, target: &str) -> Result<ExitCode> {
+pub fn run(ctx: &Context, target: &str, json: bool) -> Result<ExitCode> {
     let store = Store::new(ctx.saves_dir()?);
     let mut loaded = store.inspect(target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
     let catalog = ctx.catalog()?;
@@ -51,9 +53,13 @@ pub fn run(ctx: &Context, target: &str) -> Result<ExitCode> {
         cli::report(&warning.message(&ctx.texts));
     }
     // The save may come from anywhere: nothing in it may steer the terminal.
-    let text = summary(&ctx.texts, &catalog, &loaded, today);
+    let text = if json {
+        super::show_json::to_json(&super::show_json::outcome(&catalog, &loaded, today))
+    } else {
+        for_terminal(&summary(&ctx.texts, &catalog, &loaded, today)).into_owned()
+    };
     let mut out = std::io::stdout().lock();
-    out.write_all(for_terminal(&text).as_bytes())?;
+    out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -72,17 +78,21 @@ pub fn summary(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date) -
     }
     meta(texts, a, &mut out);
     answers(texts, a, &mut out);
-    let offering = match &a.decision {
-        Some(decision) => {
-            decision_section(texts, catalog, a, decision, &mut out);
-            decision.chosen_offering(Some(catalog))
+    // Everything below reads the catalogue with the organisation's own evidence applied.
+    let proof = evidence::of_assessment(a);
+    let effective = evidence::effective_catalog(catalog, &proof);
+    match &a.decision {
+        Some(d) => {
+            decision_section(texts, catalog, a, d, &mut out);
+            readiness_section(texts, &effective, a, today, &mut out);
         }
         None => {
-            shortlist_section(texts, catalog, a, today, &mut out);
-            None
+            let list = narrowing::narrow(&effective, &a.scenario, today);
+            shortlist_section(texts, &effective, &list, &mut out);
+            before_decision(texts, &effective, a, &list, &mut out);
         }
-    };
-    preconditions(texts, a, offering, today, &mut out);
+    }
+    evidence_section(texts, catalog, &effective, &proof, &mut out);
     warnings(texts, catalog, loaded, today, &mut out);
     out.text
 }
@@ -193,19 +203,26 @@ fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decisi
     }
 }
 
-fn shortlist_section(texts: &Texts, catalog: &Catalog, a: &Assessment, today: Date, out: &mut Out) {
+fn shortlist_section(texts: &Texts, catalog: &Catalog, list: &Shortlist, out: &mut Out) {
     out.heading(texts, "show.heading.shortlist");
-    let list = narrowing::narrow(catalog, &a.scenario, today);
     out.line(&texts.fmt(
         "show.shortlist.count",
         &[
-            ("remaining", &list.ranked.len().to_string()),
+            ("confirmed", &list.confirmed().count().to_string()),
+            ("unconfirmed", &list.unconfirmed().count().to_string()),
             ("total", &catalog.offerings.len().to_string()),
         ],
     ));
     for (rank, evaluation) in list.ranked.iter().enumerate() {
         let name = describe::offering_name(texts, catalog, &evaluation.offering);
-        out.line(&format!("{}. {name}", rank + 1));
+        match evaluation.tier() {
+            Tier::Confirmed => out.line(&format!("{}. {name}", rank + 1)),
+            Tier::Unconfirmed => out.line(&format!(
+                "{}. {name} — {}",
+                rank + 1,
+                describe::open_requirements(texts, &evaluation.unconfirmed)
+            )),
+        }
     }
     for what_if in &list.what_ifs {
         if !what_if.brings_back.is_empty() {
@@ -214,24 +231,55 @@ fn shortlist_section(texts: &Texts, catalog: &Catalog, a: &Assessment, today: Da
     }
 }
 
-fn preconditions(
+/// Before the decision: the preconditions of use the answers already call for, and what the
+/// providers of the fits if confirmed must confirm first.
+fn before_decision(
     texts: &Texts,
+    catalog: &Catalog,
     a: &Assessment,
-    offering: Option<&Offering>,
-    today: Date,
+    list: &Shortlist,
     out: &mut Out,
 ) {
     out.heading(texts, "show.heading.preconditions");
-    let todos = todos::todos(&a.scenario, offering);
-    let open = a.open_preconditions(&todos);
-    if open.is_empty() {
+    let todos = todos::before_decision(&a.scenario, list);
+    out.line(texts.get("show.ready.pending"));
+    for todo in todos.iter().filter(|t| t.precondition) {
+        if todo.id == TodoId::AskProvider {
+            for line in describe::todo_why_in(texts, &a.scenario, Some(catalog), todo) {
+                out.bullet(&texts.fmt("show.todo.ask", &[("question", &line)]));
+            }
+        } else {
+            out.bullet(&describe::todo_title(texts, todo.id));
+        }
+    }
+}
+
+/// After the decision: whether it is ready for use, the preconditions still open and the
+/// requirements of the chosen offering nobody has confirmed.
+fn readiness_section(texts: &Texts, catalog: &Catalog, a: &Assessment, today: Date, out: &mut Out) {
+    out.heading(texts, "show.heading.preconditions");
+    let Some(state) = decision::readiness(a, catalog, today) else { return };
+    if state.ready_for_use() {
         out.line(texts.get("show.ready.yes"));
         return;
     }
-    out.line(&texts.fmt("show.ready.no", &[("count", &open.len().to_string())]));
-    for todo in open {
-        let mut line = describe::todo_title(texts, todo.id);
-        if let Some(item) = a.checklist.get(&todo.id) {
+    out.line(&texts.fmt(
+        "show.ready.no",
+        &[
+            ("count", &state.open_preconditions.len().to_string()),
+            ("open", &state.open_confirmations.len().to_string()),
+        ],
+    ));
+    if !state.open_confirmations.is_empty() {
+        let names: Vec<String> =
+            state.open_confirmations.iter().map(|r| describe::requirement(texts, *r)).collect();
+        out.bullet(
+            &texts.fmt("show.decision.open_confirmations", &[("requirements", &names.join(", "))]),
+        );
+    }
+    for id in &state.open_preconditions {
+        let mut line = describe::todo_title(texts, *id);
+        if let Some(item) = a.checklist.get(id) {
             if !item.owner.trim().is_empty() {
                 line = texts.fmt("show.todo.owner", &[("todo", &line), ("owner", &item.owner)]);
             }
@@ -241,6 +289,32 @@ fn preconditions(
             }
         }
         out.bullet(&line);
+    }
+}
+
+/// The organisation's own evidence, and where it contradicts the catalogue.
+fn evidence_section(
+    texts: &Texts,
+    catalog: &Catalog,
+    effective: &Catalog,
+    proof: &[Evidence],
+    out: &mut Out,
+) {
+    if proof.is_empty() {
+        return;
+    }
+    out.heading(texts, "show.heading.evidence");
+    for e in proof {
+        out.bullet(&describe::evidence(texts, effective, e));
+    }
+    for conflict in evidence::conflicts(catalog, proof) {
+        out.bullet(&describe::conflict(
+            texts,
+            catalog,
+            effective,
+            &conflict,
+            &proof[conflict.evidence],
+        ));
     }
 }
 

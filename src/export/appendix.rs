@@ -42,7 +42,7 @@ fn fields(s: &Scenario) -> Vec<FactField> {
         fields.extend([FactField::E2eeBrowserJoin, FactField::E2eeMaxParticipants]);
     }
     fields.extend([FactField::BrowserJoin, FactField::MaxParticipants]);
-    fields.extend(s.required_features.iter().map(|f| FactField::Feature(*f)));
+    fields.extend(s.features_needed().into_iter().map(FactField::Feature));
     if s.asks_statutory_insurance() {
         fields.push(FactField::KbvListed);
     }
@@ -204,7 +204,7 @@ impl Appendix<'_> {
             doc.paragraph(&md::text(self.t.get("export.record.sources.none")));
             return;
         }
-        doc.ordered_list(&self.sources.items(&self.b.catalog, !self.notes));
+        doc.ordered_list(&self.sources.items(&self.b.catalog, self.t, !self.notes));
     }
 }
 

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use crate::domain::assessment::{Assessment, ChecklistItem, Decision, ExcludedOffering};
 use crate::domain::catalog::{Catalog, Offering};
+use crate::domain::evidence;
 use crate::domain::facts::Fact;
 use crate::domain::narrowing::{self, Evaluation, FactField, Shortlist};
 use crate::domain::scenario::Scenario;
@@ -75,14 +76,20 @@ impl<'a> Basis<'a> {
             }
             None => {
                 let scenario = &assessment.scenario;
+                // Pending: today's catalogue with the organisation's evidence, and the questions
+                // for the providers of every fit if confirmed.
+                let proof = evidence::of_assessment(assessment);
+                let seen = evidence::effective_catalog(current, &proof).into_owned();
+                let shortlist = narrowing::narrow(&seen, scenario, today);
+                let todos = todos::before_decision(scenario, &shortlist);
                 Basis {
                     assessment,
                     kept: Vec::new(),
-                    catalog: current.clone(),
-                    naming: current.clone(),
+                    catalog: seen.clone(),
+                    naming: seen,
                     scenario,
-                    shortlist: narrowing::narrow(current, scenario, today),
-                    todos: todos::todos(scenario, None),
+                    shortlist,
+                    todos,
                     current,
                     decision: None,
                     as_of: today,
@@ -90,6 +97,24 @@ impl<'a> Basis<'a> {
                 }
             }
         }
+    }
+
+    /// For the documents about the processing as it is now (notice, record of processing): the
+    /// organisation's evidence recorded since the decision is applied on top of the snapshot's
+    /// facts (the decision record keeps what the decision rested on). The snapshot's evidence
+    /// comes first, so that its source keys keep their numbers.
+    pub fn with_current_evidence(mut self) -> Self {
+        let Some(decision) = self.decision else { return self };
+        let mut proof = decision.snapshot.evidence.clone();
+        for e in evidence::of_assessment(self.assessment) {
+            if !proof.contains(&e) {
+                proof.push(e);
+            }
+        }
+        if proof.len() > decision.snapshot.evidence.len() {
+            self.catalog = evidence::effective_catalog(&self.catalog, &proof).into_owned();
+        }
+        self
     }
 
     pub fn offering(&self, id: &str) -> Option<&Offering> {
@@ -135,6 +160,20 @@ impl<'a> Basis<'a> {
     /// meets the requirements only if the provider confirms them ("fit if confirmed"). Empty for
     /// a confirmed fit and for offerings the record holds no copy of.
     pub fn unconfirmed(&self, id: &str) -> Vec<FactField> {
+        // The requirement outcomes of the evaluation, as Results and `show` name them. A
+        // shortlist written before outcomes were recorded has none anywhere: then the to-dos'
+        // reading of the unknown facts stands in.
+        let recorded = self.evaluations().any(|e| !e.unconfirmed.is_empty());
+        if recorded {
+            let Some(e) = self.shortlist.ranked.iter().find(|e| e.offering == id) else {
+                return Vec::new();
+            };
+            let mut facts: Vec<FactField> =
+                e.unconfirmed.iter().flat_map(|u| u.facts.iter().copied()).collect();
+            facts.sort();
+            facts.dedup();
+            return facts;
+        }
         let Some(offering) = self.offering(id) else { return Vec::new() };
         todos::todos(self.scenario, Some(offering))
             .into_iter()
@@ -204,6 +243,8 @@ fn kept_offering(record: &ExcludedOffering) -> Offering {
         max_participants: unrecorded(),
         features: BTreeMap::new(),
         kbv_listed: unrecorded(),
+        join_without_account: unrecorded(),
+        attention_tracking: unrecorded(),
         availability: Fact::NotApplicable,
         authority_positions: Vec::new(),
         settings: Vec::new(),

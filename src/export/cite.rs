@@ -1,8 +1,10 @@
 //! Sources numbered once, in the order a document first cites them, and cited by number ("[3]").
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
-use crate::domain::catalog::Catalog;
+use crate::domain::catalog::{Catalog, Source, SourceKind};
+use crate::i18n::Texts;
 
 use super::markdown as md;
 
@@ -10,12 +12,31 @@ use super::markdown as md;
 #[derive(Debug, Default)]
 pub struct Citations {
     keys: RefCell<Vec<String>>,
+    /// Keys of sources that are the same document as an earlier key (the organisation's
+    /// evidence gives each fact its own key): cited under the earlier key.
+    same_as: BTreeMap<String, String>,
 }
 
 impl Citations {
+    /// Citations of `catalog`'s sources: one number per document, however many keys name it.
+    pub fn of(catalog: &Catalog) -> Citations {
+        let mut same_as = BTreeMap::new();
+        let mut first: Vec<(&Source, &String)> = Vec::new();
+        for (key, source) in &catalog.sources {
+            match first.iter().find(|(s, _)| *s == source) {
+                Some((_, earlier)) => {
+                    same_as.insert(key.clone(), (*earlier).clone());
+                }
+                None => first.push((source, key)),
+            }
+        }
+        Citations { keys: RefCell::default(), same_as }
+    }
+
     /// The number of source `key`, given on its first citation: " [3]" (plain text, escaped by
     /// the caller like any other text).
     pub fn cite(&self, key: &str) -> String {
+        let key = self.same_as.get(key).map_or(key, String::as_str);
         let mut keys = self.keys.borrow_mut();
         let number = match keys.iter().position(|k| k == key) {
             Some(i) => i + 1,
@@ -34,7 +55,8 @@ impl Citations {
     /// The numbered list items (already escaped): "title – <url>", in citation order; a key
     /// missing from the catalogue shows as itself. `brief` leaves out long explanations in
     /// parentheses that some titles carry (what the source says), keeping what identifies it.
-    pub fn items(&self, catalog: &Catalog, brief: bool) -> Vec<String> {
+    /// The organisation's own documents (its evidence) are named as such.
+    pub fn items(&self, catalog: &Catalog, texts: &Texts, brief: bool) -> Vec<String> {
         self.keys
             .borrow()
             .iter()
@@ -44,6 +66,11 @@ impl Citations {
                         without_long_asides(&source.title)
                     } else {
                         source.title.clone()
+                    };
+                    let title = if source.kind == SourceKind::Organisation {
+                        texts.fmt("export.record.sources.organisation", &[("document", &title)])
+                    } else {
+                        title
                     };
                     match &source.url {
                         Some(url) => md::text(&format!("{title} – {url}")),
@@ -86,6 +113,23 @@ mod tests {
         assert_eq!(c.cite("a"), " [2]");
         assert_eq!(c.cite("b"), " [1]");
         assert_eq!(*c.keys.borrow(), vec!["b".to_string(), "a".to_string()]);
+    }
+
+    #[test]
+    fn one_document_under_several_keys_is_one_source() {
+        let source =
+            |title: &str| Source { title: title.into(), url: None, kind: SourceKind::Organisation };
+        let mut catalog: Catalog = crate::domain::catalog::parse(
+            "(schema: 1, edition: \"2026-12\", sources: {}, adequacy: {}, offerings: [])",
+        )
+        .unwrap();
+        catalog.sources.insert("evidence:0".into(), source("DPA No. 1"));
+        catalog.sources.insert("evidence:1".into(), source("DPA No. 1"));
+        catalog.sources.insert("evidence:2".into(), source("DPA No. 2"));
+        let c = Citations::of(&catalog);
+        assert_eq!(c.cite("evidence:1"), " [1]");
+        assert_eq!(c.cite("evidence:0"), " [1]");
+        assert_eq!(c.cite("evidence:2"), " [2]");
     }
 
     #[test]

@@ -89,7 +89,15 @@ impl Legal<'_> {
         if value.trim().is_empty() { self.placeholder_for(what_key) } else { value.to_string() }
     }
 
-    /// The platform's name: the chosen offering, else the top-ranked one marked provisional.
+    /// The platform's name: the chosen offering, else the top-ranked one (see [`Self::platform`]).
+    pub fn platform_name(&self) -> String {
+        match self.b.subject() {
+            Some(o) => self.t.pick(&o.name).to_string(),
+            None => self.placeholder_for("export.what.platform"),
+        }
+    }
+
+    /// [`Self::platform_name`] for a title: marked provisional while the decision is pending.
     pub fn platform(&self) -> String {
         match (self.b.decision, self.b.subject()) {
             (Some(_), Some(o)) => self.t.pick(&o.name).to_string(),
@@ -102,11 +110,11 @@ impl Legal<'_> {
 
     pub fn is_public(&self) -> bool {
         let s = self.b.scenario;
-        s.public_body || matches!(s.org_type, OrgType::PublicBody | OrgType::School)
+        s.public_body() || matches!(s.org_type, OrgType::PublicBody | OrgType::School)
     }
 
     fn church(&self) -> bool {
-        matches!(self.b.scenario.regime, LegalRegime::ChurchKdg | LegalRegime::ChurchDsgEkd)
+        matches!(self.b.scenario.regime(), LegalRegime::ChurchKdg | LegalRegime::ChurchDsgEkd)
     }
 
     /// The groups of people, in the order a reader expects them.
@@ -203,17 +211,17 @@ impl Legal<'_> {
                 &[("placeholder", &self.placeholder_for("export.what.special_condition"))],
             ));
         }
-        if s.social_data {
+        if s.social_data() {
             out.push(self.get("export.basis.social"));
         }
-        if s.required_features.contains(&Feature::Recording) {
+        if s.recording.records() {
             out.push(self.get("export.basis.recording"));
         }
         if self.church() {
             out.push(self.fmt(
                 "export.basis.church",
                 &[
-                    ("law", self.t.get(s.regime.key())),
+                    ("law", self.t.get(s.regime().key())),
                     ("placeholder", &self.placeholder_for("export.what.church_norms")),
                 ],
             ));
@@ -234,10 +242,10 @@ impl Legal<'_> {
             self.get("export.data.meeting"),
             self.get("export.data.content"),
         ];
-        if s.required_features.contains(&Feature::DialIn) {
+        if s.features_needed().contains(&Feature::DialIn) {
             out.push(self.get("export.data.dial_in"));
         }
-        if s.required_features.contains(&Feature::Recording) {
+        if s.recording.records() {
             out.push(self.get("export.data.recording"));
         }
         if self.special_categories() {
@@ -248,10 +256,10 @@ impl Legal<'_> {
         {
             out.push(self.get("export.data.children"));
         }
-        if s.social_data {
+        if s.social_data() {
             out.push(self.get("export.data.social"));
         }
-        if s.professional_secrecy || s.data.contains(&DataCategory::ProfessionalSecrets) {
+        if s.professional_secrecy() || s.data.contains(&DataCategory::ProfessionalSecrets) {
             out.push(self.get("export.data.secrets"));
         }
         out
@@ -281,7 +289,7 @@ impl Legal<'_> {
                 out.push(self.fmt(
                     &format!("{p}.recipients.self"),
                     &[
-                        ("platform", &self.platform()),
+                        ("platform", &self.platform_name()),
                         ("placeholder", &self.placeholder_for("export.what.hoster")),
                     ],
                 ));
@@ -289,7 +297,7 @@ impl Legal<'_> {
             Some(o) => {
                 out.push(self.fmt(
                     &format!("{p}.recipients.processor"),
-                    &[("operator", &self.operator(o)), ("platform", &self.platform())],
+                    &[("operator", &self.operator(o)), ("platform", &self.platform_name())],
                 ));
                 let known = o.subprocessor_locations.value().filter(|l| !l.is_empty());
                 let list = self.placeholder_for("export.what.subprocessors");
@@ -400,13 +408,13 @@ impl Legal<'_> {
     pub fn storage(&self) -> Vec<String> {
         let s = self.b.scenario;
         let mut out = vec![self.get("export.storage.content"), self.get("export.storage.metadata")];
-        if s.required_features.contains(&Feature::Recording) {
+        if s.recording.records() {
             out.push(self.get("export.storage.recording"));
         }
-        if s.required_features.contains(&Feature::Chat) {
+        if s.features_needed().contains(&Feature::Chat) {
             out.push(self.get("export.storage.chat"));
         }
-        if s.required_features.contains(&Feature::DialIn) {
+        if s.features_needed().contains(&Feature::DialIn) {
             out.push(self.get("export.storage.dial_in"));
         }
         out.push(self.get("export.storage.accounts"));

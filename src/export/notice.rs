@@ -41,7 +41,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
 
     // Art. 13(1)(c), (d): purposes and legal bases per group, legitimate interests named.
     heading(&mut doc, "export.notice.h.purposes");
-    para(&mut doc, &l.fmt("export.notice.purposes", &[("platform", &l.platform())]));
+    para(&mut doc, &l.fmt("export.notice.purposes", &[("platform", &l.platform_name())]));
     let items: Vec<String> = groups
         .iter()
         .map(|g| {
@@ -117,7 +117,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
 
     // Art. 13(2)(e), (f)
     heading(&mut doc, "export.notice.h.obligation");
-    let alternatives = if basis.scenario.required_features.contains(&Feature::DialIn) {
+    let alternatives = if basis.scenario.features_needed().contains(&Feature::DialIn) {
         l.get("export.notice.alternative.dial_in")
     } else {
         l.placeholder_for("export.what.alternatives")
@@ -146,13 +146,13 @@ fn pupils(doc: &mut Doc, l: &Legal) {
         .map(|k| md::text(t.get(&format!("export.notice.pupils.{k}"))))
         .collect();
     doc.list(&items);
-    let recording = if l.b.scenario.required_features.contains(&Feature::Recording) {
+    let recording = if l.b.scenario.recording.records() {
         "export.notice.pupils.recording_consent"
     } else {
         "export.notice.pupils.no_recording"
     };
     doc.paragraph(&md::text(t.get(recording)));
-    let platform = l.platform();
+    let platform = l.platform_name();
     let provider = match l.b.subject() {
         Some(o) if o.operating_model == OperatingModel::SelfOperated => "export.notice.pupils.self",
         Some(o) if o.own_purpose.value() == Some(&OwnPurpose::None) => {

@@ -19,11 +19,13 @@ use super::markdown::{self as md, Doc};
 use super::words;
 
 /// The answers that work as knock-out criteria, in the order the wizard asks them.
-const KNOCKOUT_ANSWERS: [AnswerId; 8] = [
+const KNOCKOUT_ANSWERS: [AnswerId; 10] = [
     AnswerId::TransferStance,
     AnswerId::Hosting,
     AnswerId::E2eeRequired,
     AnswerId::Size,
+    AnswerId::Audience,
+    AnswerId::JoinWithoutAccount,
     AnswerId::RequiredFeatures,
     AnswerId::InstallPossible,
     AnswerId::OpenSourceRequired,
@@ -34,7 +36,7 @@ const KNOCKOUT_ANSWERS: [AnswerId; 8] = [
 const WHAT_IF_NAMES: usize = 4;
 
 pub fn render(basis: &Basis, texts: &Texts, options: &Options) -> String {
-    let sources = Citations::default();
+    let sources = Citations::of(&basis.catalog);
     let r = Record { b: basis, t: texts, o: options, sources: &sources };
     let mut doc = Doc::new();
     doc.raw(&r.front_matter());
@@ -235,10 +237,12 @@ impl Record<'_> {
             .iter()
             .filter(|id| match id {
                 AnswerId::OpenSourceRequired => s.open_source_required,
-                AnswerId::SocialData => s.social_data,
+                AnswerId::SocialData => s.social_data(),
                 AnswerId::Hosting => s.hosting != HostingPreference::Any,
                 AnswerId::InstallPossible => !s.install_possible,
                 AnswerId::E2eeRequired => s.e2ee(),
+                AnswerId::Audience => s.audience > 0,
+                AnswerId::JoinWithoutAccount => s.join_without_account,
                 _ => true,
             })
             .map(|id| self.labelled(*id))
@@ -255,7 +259,8 @@ impl Record<'_> {
         }
         doc.list(&items);
         doc.paragraph(&md::text(self.t.get("export.record.drivers.unknown")));
-        let need = self.answer(AnswerId::ProtectionNeed);
+        // The value only: the answers above say why it was proposed.
+        let need = self.get(self.b.scenario.protection().key());
         let weights: Vec<String> = self
             .b
             .shortlist

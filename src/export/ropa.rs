@@ -45,7 +45,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     heading(&mut doc, "export.ropa.h.controller");
     let field = |key: &str, value: String| vec![md::text(texts.get(key)), md::text(&value)];
     let rows = vec![
-        field("export.ropa.f.name", l.fmt("export.ropa.name", &[("platform", &l.platform())])),
+        field("export.ropa.f.name", l.fmt("export.ropa.name", &[("platform", &l.platform_name())])),
         field("export.ropa.f.reference", l.placeholder_for("export.what.reference")),
         field("export.ropa.f.date", basis.today.to_string()),
         field(
@@ -69,7 +69,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
 
     // (b) purposes, with the legal basis of each.
     heading(&mut doc, "export.ropa.h.purposes");
-    doc.paragraph(&md::text(&l.fmt("export.ropa.purposes", &[("platform", &l.platform())])));
+    doc.paragraph(&md::text(&l.fmt("export.ropa.purposes", &[("platform", &l.platform_name())])));
     let groups = l.groups();
     let purposes: Vec<String> = groups
         .iter()
@@ -183,7 +183,7 @@ fn measures(l: &Legal) -> Vec<String> {
         (Feature::Lobby, "export.ropa.tom.lobby"),
         (Feature::Passwords, "export.ropa.tom.passwords"),
     ] {
-        if b.scenario.required_features.contains(&feature) {
+        if b.scenario.features_needed().contains(&feature) {
             out.push(l.get(key));
         }
     }

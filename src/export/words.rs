@@ -154,6 +154,15 @@ pub fn short_knockout(texts: &Texts, knockout: &KnockOut) -> String {
             let key = if *under_e2ee { "export.ko.feature_e2ee" } else { "export.ko.feature" };
             texts.fmt(key, &[("feature", texts.get(feature.key()))])
         }
+        KnockOutDetail::NoBrowser { under_e2ee } => {
+            let key =
+                if *under_e2ee { "export.ko.no_browser_e2ee" } else { "export.ko.no_browser" };
+            texts.get(key).to_string()
+        }
+        KnockOutDetail::Control { operator: true, .. } => {
+            texts.get("export.ko.us_operator").to_string()
+        }
+        KnockOutDetail::Control { .. } => texts.get("export.ko.us_parent").to_string(),
         KnockOutDetail::Availability { .. } => String::new(),
         KnockOutDetail::Plain => String::new(),
     };

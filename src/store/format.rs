@@ -294,7 +294,9 @@ fn left_open(text: &str) -> bool {
 }
 
 fn read_current(text: &str) -> Result<Assessment, ron::error::SpannedError> {
-    ron::from_str::<CurrentFile>(text).map(|file| file.assessment)
+    // `Some(…)` may be left out, so that answers once saved as plain values (`public_body:
+    // false`) read as given answers.
+    crate::answers_text::ron_options().from_str::<CurrentFile>(text).map(|file| file.assessment)
 }
 
 /// The `version` a file declares, even when the rest is damaged or in a newer shape: first at

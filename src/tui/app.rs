@@ -182,6 +182,9 @@ pub struct Doc {
     pub cursor: usize,
     pub editor: Option<Editor>,
     pub shortlist: Option<Shortlist>,
+    /// The catalogue with the organisation's evidence applied, when there is any evidence (the
+    /// shortlist and the results read it; `None`: the catalogue as it is).
+    pub with_evidence: Option<Catalog>,
     pub last_change: Option<NarrowDiff>,
     pub saved_to: Option<PathBuf>,
     /// Results, decision, checklist and review.
@@ -198,6 +201,7 @@ impl Doc {
             cursor: 0,
             editor: None,
             shortlist: None,
+            with_evidence: None,
             last_change: None,
             saved_to: None,
             outcome: Default::default(),
@@ -206,6 +210,11 @@ impl Doc {
 
     pub fn scenario(&self) -> &Scenario {
         &self.loaded.assessment.scenario
+    }
+
+    /// The catalogue as this assessment sees it: with its evidence, else `catalog` itself.
+    pub fn seen<'a>(&'a self, catalog: &'a Catalog) -> &'a Catalog {
+        self.with_evidence.as_ref().unwrap_or(catalog)
     }
 
     pub fn step(&self) -> Step {
@@ -228,6 +237,8 @@ impl Doc {
             _ => match self.current_row()? {
                 Row::Text { question: Question::LoweringReason } => Some(Field::LoweringReason),
                 Row::Text { question: Question::RiskAcceptedBy } => Some(Field::RiskAcceptedBy),
+                Row::Text { question: Question::Size } => Some(Field::LargestMeeting),
+                Row::Text { question: Question::Audience } => Some(Field::Audience),
                 _ => None,
             },
         }
@@ -396,7 +407,13 @@ impl Model {
     /// Recomputes the shortlist; with `answer`, records what it knocked out or brought back.
     fn renarrow(&mut self, answer: Option<AnswerId>) {
         let (Some(catalog), Some(doc)) = (&self.catalog, &mut self.doc) else { return };
-        let new = (self.narrow)(catalog, &doc.loaded.assessment.scenario, self.today);
+        let proof = crate::domain::evidence::of_assessment(&doc.loaded.assessment);
+        doc.with_evidence = match crate::domain::evidence::effective_catalog(catalog, &proof) {
+            std::borrow::Cow::Owned(c) => Some(c),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        let seen = doc.with_evidence.as_ref().unwrap_or(catalog);
+        let new = (self.narrow)(seen, &doc.loaded.assessment.scenario, self.today);
         if let (Some(answer), Some(old)) = (answer, &doc.shortlist) {
             let ids = |v: &[crate::domain::narrowing::Evaluation]| {
                 v.iter().map(|e| e.offering.clone()).collect::<Vec<_>>()
@@ -532,12 +549,25 @@ fn edit(
     let now = model.now;
     let Some(doc) = &mut model.doc else { return Effect::None };
     let Some(editor) = &mut doc.editor else { return Effect::None };
+    let number = match editor.field {
+        Field::LargestMeeting => Some(AnswerId::Size),
+        Field::Audience => Some(AnswerId::Audience),
+        _ => None,
+    };
+    let old = number.map(|answer| AnswerValue::of(doc.scenario(), answer));
+    let Some(editor) = &mut doc.editor else { return Effect::None };
     if apply(editor, &mut doc.loaded.assessment) {
         doc.dirty = true;
         doc.field_dirty = true;
         doc.loaded.assessment.meta.updated = now;
         if model.note.as_ref().is_some_and(|n| !n.error || n.key == "ui.note.missing") {
             model.note = None;
+        }
+        // A number of participants changes the narrowing at once, like a chosen option, and
+        // is recorded in the history like one.
+        if let (Some(answer), Some(old)) = (number, old) {
+            record_change(doc, answer, old, now);
+            model.renarrow(number);
         }
     }
     Effect::None
@@ -722,6 +752,19 @@ fn act_choice(model: &mut Model, action: Action) -> Effect {
     if left_changed_field { Effect::Save } else { Effect::None }
 }
 
+/// Records a changed answer in the history. Repeated changes of one answer in a row are one
+/// change; the first change after a decision was taken starts a new entry.
+fn record_change(doc: &mut Doc, answer: AnswerId, old: AnswerValue, now: Timestamp) {
+    let a = &mut doc.loaded.assessment;
+    let new = AnswerValue::of(&a.scenario, answer);
+    let decided = a.decision.as_ref().is_some_and(|d| !d.to_be_confirmed);
+    match a.history.last_mut() {
+        Some(last) if last.answer == answer && !decided => last.new = new,
+        _ => a.history.push(Change { at: now, answer, old, new }),
+    }
+    a.meta.updated = now;
+}
+
 /// Chooses an option and records the change; returns the answer that changed.
 fn choose(doc: &mut Doc, question: Question, option: usize, now: Timestamp) -> Option<AnswerId> {
     let answer = question.answer(option)?;
@@ -730,15 +773,7 @@ fn choose(doc: &mut Doc, question: Question, option: usize, now: Timestamp) -> O
     if !question.choose(option, &mut a.scenario) {
         return None;
     }
-    let new = AnswerValue::of(&a.scenario, answer);
-    // Repeated changes of one answer in a row are one change in the history; the first change
-    // after a decision was taken starts a new entry.
-    let decided = a.decision.as_ref().is_some_and(|d| !d.to_be_confirmed);
-    match a.history.last_mut() {
-        Some(last) if last.answer == answer && !decided => last.new = new,
-        _ => a.history.push(Change { at: now, answer, old, new }),
-    }
-    a.meta.updated = now;
+    record_change(doc, answer, old, now);
     doc.dirty = true;
     Some(answer)
 }
@@ -752,6 +787,11 @@ pub fn missing(doc: &Doc) -> Option<(&'static str, Option<usize>)> {
     let a = &doc.loaded.assessment;
     match doc.step() {
         Step::About if a.meta.title.trim().is_empty() => Some(("ui.missing.title", Some(0))),
+        Step::People if a.scenario.largest_meeting == 0 && a.scenario.audience == 0 => {
+            let rows = doc.rows();
+            let at = rows.iter().position(|r| r.question() == Question::Size);
+            Some(("ui.missing.largest_meeting", at))
+        }
         Step::Data if a.scenario.protection_lowered() => {
             let rows = doc.rows();
             let at = |q: Question| rows.iter().position(|r| r.question() == q);

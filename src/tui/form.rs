@@ -61,11 +61,29 @@ pub enum Field {
     LoweringReason,
     /// Who accepts the risk of the lower protection need.
     RiskAcceptedBy,
+    /// A number: people taking an active part in the largest meeting.
+    LargestMeeting,
+    /// A number: people only watching.
+    Audience,
 }
 
 impl Field {
+    /// Fields that hold a number: only digits are typed, and an empty field is 0.
+    pub fn is_number(self) -> bool {
+        matches!(self, Field::LargestMeeting | Field::Audience)
+    }
+
     /// The text the editor edits: for a list of names, its last entry.
-    pub fn value(self, a: &Assessment) -> &str {
+    pub fn value(self, a: &Assessment) -> String {
+        let number = |n: u32| if n == 0 { String::new() } else { n.to_string() };
+        match self {
+            Field::LargestMeeting => number(a.scenario.largest_meeting),
+            Field::Audience => number(a.scenario.audience),
+            other => other.text(a).to_string(),
+        }
+    }
+
+    fn text(self, a: &Assessment) -> &str {
         let m = &a.meta;
         match self {
             Field::About(f) => match f {
@@ -80,6 +98,7 @@ impl Field {
             },
             Field::LoweringReason => &a.scenario.protection_lowered_reason,
             Field::RiskAcceptedBy => &a.scenario.protection_risk_accepted_by,
+            Field::LargestMeeting | Field::Audience => "",
         }
     }
 
@@ -107,6 +126,15 @@ impl Field {
     /// Writes the edited text: into the field, or into the last entry of a list (made when the
     /// list is empty).
     fn write(self, a: &mut Assessment, text: String) {
+        let number = text.parse::<u32>().unwrap_or(0);
+        match self {
+            Field::LargestMeeting => a.scenario.largest_meeting = number,
+            Field::Audience => a.scenario.audience = number,
+            _ => {}
+        }
+        if self.is_number() {
+            return;
+        }
         if let Some(list) = self.list_mut(a) {
             match list.last_mut() {
                 Some(last) => *last = text,
@@ -128,6 +156,7 @@ impl Field {
             },
             Field::LoweringReason => &mut a.scenario.protection_lowered_reason,
             Field::RiskAcceptedBy => &mut a.scenario.protection_risk_accepted_by,
+            Field::LargestMeeting | Field::Audience => return,
         };
         *slot = text;
     }
@@ -143,19 +172,28 @@ pub struct Editor {
 
 impl Editor {
     pub fn open(field: Field, a: &Assessment) -> Editor {
-        Editor { field, input: Input::new(field.value(a).to_string()) }
+        Editor { field, input: Input::new(field.value(a)) }
     }
 
     /// Applies one edit; returns whether the text changed. In a list of names, Backspace in an
-    /// empty entry removes it and goes back to the entry before.
+    /// empty entry removes it and goes back to the entry before. A number field takes digits
+    /// only, up to six, and no leading zero.
     pub fn apply(&mut self, request: InputRequest, a: &mut Assessment) -> bool {
+        if self.field.is_number()
+            && let InputRequest::InsertChar(c) = request
+        {
+            let empty = self.input.value().is_empty();
+            if !c.is_ascii_digit() || (c == '0' && empty) || self.input.value().len() >= 6 {
+                return false;
+            }
+        }
         if request == InputRequest::DeletePrevChar
             && self.input.value().is_empty()
             && let Some(list) = self.field.list_mut(a)
             && list.len() > 1
         {
             list.pop();
-            self.input = Input::new(self.field.value(a).to_string());
+            self.input = Input::new(self.field.value(a));
             return true;
         }
         let changed = self.input.handle(request).is_some_and(|c| c.value);

@@ -293,8 +293,14 @@ pub fn decision_rows(doc: &Doc) -> Vec<DecisionRow> {
 /// The to-dos for the scenario and the chosen offering (none chosen: the scenario's alone).
 pub fn current_todos(doc: &Doc, catalog: Option<&Catalog>) -> Vec<Todo> {
     let a = &doc.loaded.assessment;
-    let offering = a.decision.as_ref().and_then(|d| d.chosen_offering(catalog));
-    todos::todos(&a.scenario, offering)
+    match (&a.decision, catalog) {
+        // With the catalogue: the chosen offering's unconfirmed requirements are asked exactly.
+        (_, Some(c)) => decision::current_todos(a, c),
+        (Some(d), None) => {
+            todos::todos(&a.scenario, d.snapshot.offerings.iter().find(|o| o.id == d.chosen))
+        }
+        (None, None) => todos::todos(&a.scenario, None),
+    }
 }
 
 /// The checklist: preconditions of use first, then the other to-dos, then those that no longer
@@ -326,8 +332,14 @@ pub fn review_rows(doc: &Doc) -> Vec<ReviewRow> {
     for step in Step::ALL.into_iter().filter(|s| s.is_scenario()) {
         for q in questions::questions(step, s) {
             if q.is_text() {
-                if q == questions::Question::LoweringReason {
-                    rows.push(ReviewRow::LoweringReason);
+                match q {
+                    questions::Question::LoweringReason => rows.push(ReviewRow::LoweringReason),
+                    questions::Question::Size | questions::Question::Audience => {
+                        if let Some(answer) = q.answer(0) {
+                            rows.push(ReviewRow::Answer(answer, step));
+                        }
+                    }
+                    _ => {}
                 }
                 continue;
             }

@@ -6,9 +6,30 @@ use std::collections::BTreeSet;
 use crate::domain::catalog::{Browser, Feature};
 use crate::domain::narrowing::AnswerId;
 use crate::domain::scenario::{
-    Bundesland, DataCategory, HostingPreference, LegalRegime, OrgType, Organiser, Participant,
-    ProtectionNeed, Purpose, Representation, Scenario, Size, Step, TransferStance,
+    AttentionTracking, Bundesland, DataCategory, HostingPreference, LegalRegime, OrgType,
+    Organiser, Participant, Proposal, ProtectionNeed, Purpose, RecordingPolicy, Representation,
+    Scenario, Step, TransferStance,
 };
+
+/// The data categories asked for: § 203 secrets are asked once, as the overlay.
+const DATA_OPTIONS: [DataCategory; 4] = [
+    DataCategory::Ordinary,
+    DataCategory::ConfidentialBusiness,
+    DataCategory::SpecialCategories,
+    DataCategory::ChildrensData,
+];
+
+/// The features asked for: recording is asked once, as the recording policy.
+const FEATURE_OPTIONS: [Feature; 8] = [
+    Feature::ScreenSharing,
+    Feature::DialIn,
+    Feature::BreakoutRooms,
+    Feature::Lobby,
+    Feature::Passwords,
+    Feature::Chat,
+    Feature::Whiteboard,
+    Feature::Polls,
+];
 
 /// One question on a scenario step. A step may ask several.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -22,7 +43,10 @@ pub enum Question {
     Purposes,
     Organisers,
     Participants,
+    /// Number: people taking an active part in the largest meeting.
     Size,
+    /// Number: people only watching (webinar, livestream).
+    Audience,
     Representation,
     Data,
     ProtectionNeed,
@@ -36,7 +60,10 @@ pub enum Question {
     SelfHosting,
     InstallPossible,
     Browsers,
+    JoinWithoutAccount,
     Features,
+    Recording,
+    AttentionTracking,
     OpenSource,
     StatutoryInsurance,
 }
@@ -63,7 +90,9 @@ pub fn questions(step: Step, s: &Scenario) -> Vec<Question> {
         Step::Organisation => {
             vec![Q::OrgType, Q::PublicBody, Q::Regime, Q::Overlays, Q::Bundesland, Q::Purposes]
         }
-        Step::People => vec![Q::Organisers, Q::Participants, Q::Size, Q::Representation],
+        Step::People => {
+            vec![Q::Organisers, Q::Participants, Q::Size, Q::Audience, Q::Representation]
+        }
         Step::Data => {
             let mut q = vec![Q::Data, Q::ProtectionNeed];
             if s.protection_lowered() {
@@ -78,7 +107,13 @@ pub fn questions(step: Step, s: &Scenario) -> Vec<Question> {
             if !s.install_possible {
                 q.push(Q::Browsers);
             }
-            q.extend([Q::Features, Q::OpenSource]);
+            q.extend([
+                Q::JoinWithoutAccount,
+                Q::Features,
+                Q::Recording,
+                Q::AttentionTracking,
+                Q::OpenSource,
+            ]);
             if s.asks_statutory_insurance() {
                 q.push(Q::StatutoryInsurance);
             }
@@ -121,6 +156,7 @@ impl Question {
             Question::Organisers => "ui.q.organisers",
             Question::Participants => "ui.q.participants",
             Question::Size => "ui.q.size",
+            Question::Audience => "ui.q.audience",
             Question::Representation => "ui.q.representation",
             Question::Data => "ui.q.data",
             Question::ProtectionNeed => "ui.q.protection_need",
@@ -132,7 +168,10 @@ impl Question {
             Question::SelfHosting => "ui.q.self_hosting",
             Question::InstallPossible => "ui.q.install_possible",
             Question::Browsers => "ui.q.browsers",
+            Question::JoinWithoutAccount => "ui.q.join_without_account",
             Question::Features => "ui.q.features",
+            Question::Recording => "ui.q.recording",
+            Question::AttentionTracking => "ui.q.attention_tracking",
             Question::OpenSource => "ui.q.open_source",
             Question::StatutoryInsurance => "ui.q.statutory_insurance",
         }
@@ -150,6 +189,7 @@ impl Question {
             Question::Organisers => "ui.q.organisers.hint",
             Question::Participants => "ui.q.participants.hint",
             Question::Size => "ui.q.size.hint",
+            Question::Audience => "ui.q.audience.hint",
             Question::Representation => "ui.q.representation.hint",
             Question::Data => "ui.q.data.hint",
             Question::ProtectionNeed => "ui.q.protection_need.hint",
@@ -161,14 +201,23 @@ impl Question {
             Question::SelfHosting => "ui.q.self_hosting.hint",
             Question::InstallPossible => "ui.q.install_possible.hint",
             Question::Browsers => "ui.q.browsers.hint",
+            Question::JoinWithoutAccount => "ui.q.join_without_account.hint",
             Question::Features => "ui.q.features.hint",
+            Question::Recording => "ui.q.recording.hint",
+            Question::AttentionTracking => "ui.q.attention_tracking.hint",
             Question::OpenSource => "ui.q.open_source.hint",
             Question::StatutoryInsurance => "ui.q.statutory_insurance.hint",
         }
     }
 
     pub fn is_text(self) -> bool {
-        matches!(self, Question::LoweringReason | Question::RiskAcceptedBy)
+        matches!(
+            self,
+            Question::LoweringReason
+                | Question::RiskAcceptedBy
+                | Question::Size
+                | Question::Audience
+        )
     }
 
     /// Several options may be chosen at once.
@@ -192,6 +241,7 @@ impl Question {
                 | Question::E2ee
                 | Question::SelfHosting
                 | Question::InstallPossible
+                | Question::JoinWithoutAccount
                 | Question::OpenSource
                 | Question::StatutoryInsurance
         )
@@ -216,14 +266,15 @@ impl Question {
             Question::Purposes => keys(Purpose::ALL, Purpose::key),
             Question::Organisers => keys(Organiser::ALL, Organiser::key),
             Question::Participants => keys(Participant::ALL, Participant::key),
-            Question::Size => keys(Size::ALL, Size::key),
             Question::Representation => keys(Representation::ALL, Representation::key),
-            Question::Data => keys(DataCategory::ALL, DataCategory::key),
+            Question::Data => keys(&DATA_OPTIONS, DataCategory::key),
             Question::ProtectionNeed => keys(ProtectionNeed::ALL, ProtectionNeed::key),
             Question::TransferStance => keys(TransferStance::ALL, TransferStance::key),
             Question::Hosting => keys(HostingPreference::ALL, HostingPreference::key),
             Question::Browsers => keys(&Browser::ALL, Browser::key),
-            Question::Features => keys(&Feature::ALL, Feature::key),
+            Question::Features => keys(&FEATURE_OPTIONS, Feature::key),
+            Question::Recording => keys(RecordingPolicy::ALL, RecordingPolicy::key),
+            Question::AttentionTracking => keys(AttentionTracking::ALL, AttentionTracking::key),
             q if q.is_yes_no() => YES_NO.to_vec(),
             _ => Vec::new(),
         }
@@ -242,6 +293,7 @@ impl Question {
             Question::Organisers => AnswerId::Organisers,
             Question::Participants => AnswerId::Participants,
             Question::Size => AnswerId::Size,
+            Question::Audience => AnswerId::Audience,
             Question::Representation => AnswerId::Representation,
             Question::Data => AnswerId::Data,
             Question::ProtectionNeed | Question::LoweringReason | Question::RiskAcceptedBy => {
@@ -253,10 +305,46 @@ impl Question {
             Question::SelfHosting => AnswerId::SelfHostingCapacity,
             Question::InstallPossible => AnswerId::InstallPossible,
             Question::Browsers => AnswerId::Browsers,
+            Question::JoinWithoutAccount => AnswerId::JoinWithoutAccount,
             Question::Features => AnswerId::RequiredFeatures,
+            Question::Recording => AnswerId::Recording,
+            Question::AttentionTracking => AnswerId::AttentionTracking,
             Question::OpenSource => AnswerId::OpenSourceRequired,
             Question::StatutoryInsurance => AnswerId::StatutoryInsuranceVideo,
         })
+    }
+
+    /// Whether `option` is what the other answers propose (the wizard marks it "proposed").
+    pub fn is_proposed(self, option: usize, s: &Scenario) -> bool {
+        let yes = option == 0;
+        match self {
+            Question::PublicBody => s.proposed_public_body().0 == yes,
+            Question::Regime => LegalRegime::ALL.get(option) == Some(&s.proposed_regime().0),
+            Question::Overlays if option == 0 => s.proposed_social_data().0,
+            Question::Overlays => s.proposed_professional_secrecy().0,
+            Question::E2ee => s.proposed_e2ee().0 == yes,
+            Question::ProtectionNeed => {
+                ProtectionNeed::ALL.get(option) == Some(&s.proposed_protection().0)
+            }
+            _ => false,
+        }
+    }
+
+    /// The answer of `option`'s question still follows the proposal (nobody has confirmed it),
+    /// and why it is proposed.
+    pub fn pending_proposal(self, option: usize, s: &Scenario) -> Option<Proposal> {
+        match self {
+            Question::PublicBody if s.public_body.is_none() => Some(s.proposed_public_body().1),
+            Question::Regime if s.regime.is_none() => Some(s.proposed_regime().1),
+            Question::Overlays if option == 0 && s.social_data.is_none() => {
+                Some(s.proposed_social_data().1)
+            }
+            Question::Overlays if option == 1 && s.professional_secrecy.is_none() => {
+                Some(s.proposed_professional_secrecy().1)
+            }
+            Question::E2ee if s.e2ee_required.is_none() => Some(s.proposed_e2ee().1),
+            _ => None,
+        }
     }
 
     /// Whether `option` is currently chosen in `s`.
@@ -270,10 +358,10 @@ impl Question {
         let yes_no = |value: bool| (option == 0) == value;
         match self {
             Question::OrgType => at(OrgType::ALL, option) == Some(s.org_type),
-            Question::PublicBody => yes_no(s.public_body),
-            Question::Regime => at(LegalRegime::ALL, option) == Some(s.regime),
-            Question::Overlays if option == 0 => s.social_data,
-            Question::Overlays => s.professional_secrecy,
+            Question::PublicBody => yes_no(s.public_body()),
+            Question::Regime => at(LegalRegime::ALL, option) == Some(s.regime()),
+            Question::Overlays if option == 0 => s.social_data(),
+            Question::Overlays => s.professional_secrecy(),
             Question::Bundesland => match s.bundesland {
                 None => option == 0,
                 Some(land) => option > 0 && at(Bundesland::ALL, option - 1) == Some(land),
@@ -281,9 +369,8 @@ impl Question {
             Question::Purposes => has(&s.purposes, Purpose::ALL, option),
             Question::Organisers => has(&s.organisers, Organiser::ALL, option),
             Question::Participants => has(&s.participants, Participant::ALL, option),
-            Question::Size => at(Size::ALL, option) == Some(s.size),
             Question::Representation => at(Representation::ALL, option) == Some(s.representation),
-            Question::Data => has(&s.data, DataCategory::ALL, option),
+            Question::Data => has(&s.data, &DATA_OPTIONS, option),
             Question::ProtectionNeed => at(ProtectionNeed::ALL, option) == Some(s.protection()),
             Question::E2ee => yes_no(s.e2ee()),
             Question::TransferStance => at(TransferStance::ALL, option) == Some(s.transfer_stance),
@@ -291,10 +378,18 @@ impl Question {
             Question::SelfHosting => yes_no(s.self_hosting_capacity),
             Question::InstallPossible => yes_no(s.install_possible),
             Question::Browsers => has(&s.browsers, &Browser::ALL, option),
-            Question::Features => has(&s.required_features, &Feature::ALL, option),
+            Question::JoinWithoutAccount => yes_no(s.join_without_account),
+            Question::Features => has(&s.required_features, &FEATURE_OPTIONS, option),
+            Question::Recording => at(RecordingPolicy::ALL, option) == Some(s.recording),
+            Question::AttentionTracking => {
+                at(AttentionTracking::ALL, option) == Some(s.attention_tracking)
+            }
             Question::OpenSource => yes_no(s.open_source_required),
             Question::StatutoryInsurance => yes_no(s.statutory_insurance_video),
-            Question::LoweringReason | Question::RiskAcceptedBy => false,
+            Question::LoweringReason
+            | Question::RiskAcceptedBy
+            | Question::Size
+            | Question::Audience => false,
         }
     }
 
@@ -317,19 +412,19 @@ impl Question {
         let yes = option == 0;
         match self {
             Question::OrgType => pick(OrgType::ALL, option, &mut s.org_type),
-            Question::PublicBody => s.public_body = yes,
-            Question::Regime => pick(LegalRegime::ALL, option, &mut s.regime),
-            Question::Overlays if option == 0 => s.social_data = !s.social_data,
-            Question::Overlays => s.professional_secrecy = !s.professional_secrecy,
+            // Choosing an answer that follows from others confirms it (it stops being proposed).
+            Question::PublicBody => s.public_body = Some(yes),
+            Question::Regime => s.regime = LegalRegime::ALL.get(option).copied().or(s.regime),
+            Question::Overlays if option == 0 => s.social_data = Some(!s.social_data()),
+            Question::Overlays => s.professional_secrecy = Some(!s.professional_secrecy()),
             Question::Bundesland => {
                 s.bundesland = option.checked_sub(1).and_then(|i| Bundesland::ALL.get(i).copied())
             }
             Question::Purposes => toggle(Purpose::ALL, option, &mut s.purposes),
             Question::Organisers => toggle(Organiser::ALL, option, &mut s.organisers),
             Question::Participants => toggle(Participant::ALL, option, &mut s.participants),
-            Question::Size => pick(Size::ALL, option, &mut s.size),
             Question::Representation => pick(Representation::ALL, option, &mut s.representation),
-            Question::Data => toggle(DataCategory::ALL, option, &mut s.data),
+            Question::Data => toggle(&DATA_OPTIONS, option, &mut s.data),
             Question::ProtectionNeed => {
                 // Choosing the proposal again means "follow the proposal" when the data change.
                 let chosen = ProtectionNeed::ALL.get(option).copied();
@@ -341,10 +436,18 @@ impl Question {
             Question::SelfHosting => s.self_hosting_capacity = yes,
             Question::InstallPossible => s.install_possible = yes,
             Question::Browsers => toggle(&Browser::ALL, option, &mut s.browsers),
-            Question::Features => toggle(&Feature::ALL, option, &mut s.required_features),
+            Question::JoinWithoutAccount => s.join_without_account = yes,
+            Question::Features => toggle(&FEATURE_OPTIONS, option, &mut s.required_features),
+            Question::Recording => pick(RecordingPolicy::ALL, option, &mut s.recording),
+            Question::AttentionTracking => {
+                pick(AttentionTracking::ALL, option, &mut s.attention_tracking)
+            }
             Question::OpenSource => s.open_source_required = yes,
             Question::StatutoryInsurance => s.statutory_insurance_video = yes,
-            Question::LoweringReason | Question::RiskAcceptedBy => {}
+            Question::LoweringReason
+            | Question::RiskAcceptedBy
+            | Question::Size
+            | Question::Audience => {}
         }
         *s != before
     }

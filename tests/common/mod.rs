@@ -54,6 +54,8 @@ pub fn baseline(id: &str) -> Offering {
         max_participants: known(500),
         features: all_features,
         kbv_listed: known(false),
+        join_without_account: known(true),
+        attention_tracking: known(false),
         availability: Fact::NotApplicable,
         authority_positions: vec![],
         settings: vec![Text::new("Kamera aus beim Beitritt", "Camera off on joining")],

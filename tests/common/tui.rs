@@ -34,8 +34,13 @@ pub fn catalog() -> Catalog {
 pub fn fake_narrow(catalog: &Catalog, scenario: &Scenario, _today: Date) -> Shortlist {
     let mut list = Shortlist::default();
     for (i, o) in catalog.offerings.iter().enumerate() {
-        let mut e =
-            Evaluation { offering: o.id.clone(), knockouts: vec![], lights: vec![], score: 0 };
+        let mut e = Evaluation {
+            offering: o.id.clone(),
+            knockouts: vec![],
+            unconfirmed: vec![],
+            lights: vec![],
+            score: 0,
+        };
         if i % 2 == 0 && scenario.transfer_stance == TransferStance::EuOnly {
             e.knockouts.push(KnockOut {
                 rule: RuleId::TransferStance,

@@ -83,7 +83,7 @@ fn the_right_to_object_stands_apart_in_bold() {
     assert!(part.starts_with("**Sie haben das Recht, aus Gründen"), "{part}");
     assert!(part.contains("berechtigten Interessen"));
     let mut a = decided();
-    a.decision.as_mut().unwrap().snapshot.scenario.public_body = true;
+    a.decision.as_mut().unwrap().snapshot.scenario.public_body = Some(true);
     let public = render(Kind::Notice, &a, Lang::De);
     let none = render(Kind::Notice, &decided(), Lang::De);
     assert!(
@@ -110,7 +110,7 @@ fn the_notice_gives_a_legal_basis_per_group_of_people() {
         "a works council: a works agreement"
     );
     let mut a = decided();
-    a.decision.as_mut().unwrap().snapshot.scenario.public_body = true;
+    a.decision.as_mut().unwrap().snapshot.scenario.public_body = Some(true);
     let public = text_of(&render(Kind::Notice, &a, Lang::En));
     assert!(public.contains("Art. 6(1)(e) and (3) GDPR"));
     assert!(

@@ -13,7 +13,7 @@ use super::parse::{blocks, body, get, split, words, yaml};
 use super::record::{DE_SECTIONS, EN_SECTIONS, assert_madr};
 
 /// The example saves, each as loaded.
-fn example_saves() -> Vec<(String, Assessment)> {
+pub(super) fn example_saves() -> Vec<(String, Assessment)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
     let mut saves: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -35,15 +35,21 @@ fn example_saves() -> Vec<(String, Assessment)> {
 }
 
 /// The catalogue the examples were decided with (the embedded one); the pending twins read it.
-fn embedded_catalog() -> Catalog {
+pub(super) fn embedded_catalog() -> Catalog {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/catalog.ron");
     meetcheck::domain::catalog::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// The day the examples are exported on: after their decisions.
-const TODAY: jiff::civil::Date = jiff::civil::Date::constant(2026, 12, 15);
+pub(super) const TODAY: jiff::civil::Date = jiff::civil::Date::constant(2026, 12, 15);
 
-fn render(kind: Kind, a: &Assessment, catalog: &Catalog, lang: Lang, full: bool) -> String {
+pub(super) fn render(
+    kind: Kind,
+    a: &Assessment,
+    catalog: &Catalog,
+    lang: Lang,
+    full: bool,
+) -> String {
     let options = Options { full, numbering: None };
     export::render_with(kind, a, catalog, &Texts::embedded(lang), TODAY, &options)
 }

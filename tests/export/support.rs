@@ -152,6 +152,7 @@ fn todo(id: TodoId, precondition: bool, key: &str) -> Todo {
         id,
         precondition,
         why: vec![TodoCause {
+            offering: None,
             reason: TodoReason::from_id(key).expect("a to-do reason"),
             answers: vec![],
             facts: vec![],
@@ -186,6 +187,7 @@ pub fn decided() -> Assessment {
     let jitsi = Evaluation {
         offering: "jitsi-self-hosted".into(),
         knockouts: vec![],
+        unconfirmed: vec![],
         lights: vec![
             rating(
                 CriterionId::Contract,
@@ -222,6 +224,7 @@ pub fn decided() -> Assessment {
     };
     let cloud = Evaluation {
         offering: "example-cloud".into(),
+        unconfirmed: vec![],
         knockouts: vec![KnockOut {
             rule: RuleId::E2ee,
             facts: vec![FactField::E2ee, FactField::E2eeBrowserJoin],
@@ -336,6 +339,7 @@ pub fn decided() -> Assessment {
             offerings: catalog.offerings.clone(),
             sources: catalog.sources.clone(),
             todos,
+            evidence: Vec::new(),
             excluded: Vec::new(),
         },
         to_be_confirmed: false,

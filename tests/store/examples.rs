@@ -62,15 +62,28 @@ fn change(at: &str, answer: AnswerId, old: AnswerValue, new: AnswerValue) -> Cha
 }
 
 /// Takes the decision the narrowing supports: the top-ranked offering, the second as runner-up.
+/// Decides for `pick` (chosen and runner-up), which must remain, or else for the top two.
 fn decide(
     a: &mut Assessment,
     catalog: &Catalog,
     on: Date,
     rationale: &str,
+    pick: Option<(&str, &str)>,
 ) -> (String, Option<String>) {
     let shortlist = narrowing::narrow(catalog, &a.scenario, on);
-    let chosen = shortlist.ranked.first().expect("something remains").offering.clone();
-    let runner_up = shortlist.ranked.get(1).map(|e| e.offering.clone());
+    let (chosen, runner_up) = match pick {
+        Some((chosen, runner_up)) => {
+            for id in [chosen, runner_up] {
+                let e = shortlist.evaluation(id).expect("in the catalogue");
+                assert!(!e.excluded(), "{id} remains");
+            }
+            (chosen.to_string(), Some(runner_up.to_string()))
+        }
+        None => (
+            shortlist.ranked.first().expect("something remains").offering.clone(),
+            shortlist.ranked.get(1).map(|e| e.offering.clone()),
+        ),
+    };
     a.decision = Some(Decision {
         chosen: chosen.clone(),
         runner_up: runner_up.clone(),
@@ -103,17 +116,17 @@ fn counselling_scenario() -> Assessment {
         vec!["Alle Mitarbeitenden".into(), "Jugendamt Dortmund als Zuwendungsgeber".into()];
     let s = &mut a.scenario;
     s.org_type = OrgType::SocialService;
-    s.public_body = false;
-    s.regime = LegalRegime::GdprBdsg;
-    s.social_data = true;
-    s.professional_secrecy = true;
+    s.public_body = Some(false);
+    s.regime = Some(LegalRegime::GdprBdsg);
+    s.social_data = Some(true);
+    s.professional_secrecy = Some(true);
     s.bundesland = Some(Bundesland::NordrheinWestfalen);
     s.purposes = BTreeSet::from([Purpose::Counselling, Purpose::InternalMeetings]);
     s.organisers = BTreeSet::from([Organiser::Staff]);
     s.participants =
         BTreeSet::from([Participant::Staff, Participant::VulnerableClients, Participant::Public]);
-    s.size = Size::UpTo5;
-    s.data = BTreeSet::from([DataCategory::SpecialCategories, DataCategory::ProfessionalSecrets]);
+    s.largest_meeting = 5;
+    s.data = BTreeSet::from([DataCategory::SpecialCategories]);
     s.e2ee_required = None;
     s.representation = Representation::None;
     s.transfer_stance = TransferStance::EuOnly;
@@ -128,8 +141,8 @@ fn counselling_scenario() -> Assessment {
         change(
             "2026-09-08T08:02:00Z",
             AnswerId::Size,
-            AnswerValue::Size(Size::UpTo20),
-            AnswerValue::Size(Size::UpTo5),
+            AnswerValue::People(20),
+            AnswerValue::People(5),
         ),
         change(
             "2026-09-08T08:10:00Z",
@@ -161,6 +174,7 @@ pub fn counselling() -> Assessment {
         &catalog,
         taken_on,
         "Ratsuchende können ohne Installation im Browser teilnehmen, die Daten bleiben in Deutschland, und der Anbieter schließt einen Auftragsverarbeitungsvertrag mit Verpflichtung nach § 203 StGB ab.\nDie zweite Wahl bleibt Rückfallebene, falls der Vertrag nicht rechtzeitig zustande kommt.",
+        Some(("jitsi-netways", "tixeo-cloud")),
     );
     a.status = Some(StatusChange {
         status: Status::Accepted,
@@ -247,14 +261,17 @@ fn school_scenario() -> Assessment {
     a.meta.informed = vec!["Kollegium".into(), "Eltern über den Elternbrief".into()];
     let s = &mut a.scenario;
     s.org_type = OrgType::School;
-    s.public_body = true;
-    s.regime = LegalRegime::StateLaw;
+    s.public_body = Some(true);
+    s.regime = Some(LegalRegime::StateLaw);
+    // Saved before these were proposals: every answer given.
+    s.social_data = Some(false);
+    s.professional_secrecy = Some(false);
     s.bundesland = Some(Bundesland::BadenWuerttemberg);
     s.purposes =
         BTreeSet::from([Purpose::Teaching, Purpose::ExternalMeetings, Purpose::InternalMeetings]);
     s.organisers = BTreeSet::from([Organiser::Teachers]);
     s.participants = BTreeSet::from([Participant::Pupils, Participant::Staff, Participant::Public]);
-    s.size = Size::UpTo50;
+    s.largest_meeting = 50;
     s.data = BTreeSet::from([DataCategory::Ordinary, DataCategory::ChildrensData]);
     s.representation = Representation::StaffCouncil;
     s.transfer_stance = TransferStance::EuOnly;
@@ -298,6 +315,7 @@ pub fn school() -> Assessment {
         &catalog,
         taken_on,
         "Läuft ohne Installation auf den Tablets der Schule und den Geräten der Familien, Daten bleiben in der EU, Gruppenräume und Whiteboard für den Unterricht sind vorhanden.",
+        Some(("jitsi-netways", "tixeo-cloud")),
     );
     a.status = Some(StatusChange {
         status: Status::Accepted,
@@ -379,7 +397,11 @@ fn company_scenario() -> Assessment {
     a.meta.informed = vec!["Alle Beschäftigten über das Intranet".into()];
     let s = &mut a.scenario;
     s.org_type = OrgType::Company;
-    s.regime = LegalRegime::GdprBdsg;
+    // Saved before these were proposals: every answer given.
+    s.public_body = Some(false);
+    s.regime = Some(LegalRegime::GdprBdsg);
+    s.social_data = Some(false);
+    s.professional_secrecy = Some(false);
     s.bundesland = Some(Bundesland::Bayern);
     s.purposes = BTreeSet::from([
         Purpose::InternalMeetings,
@@ -389,7 +411,7 @@ fn company_scenario() -> Assessment {
     s.organisers = BTreeSet::from([Organiser::Staff]);
     s.participants =
         BTreeSet::from([Participant::Staff, Participant::BusinessPartners, Participant::Public]);
-    s.size = Size::UpTo100;
+    s.largest_meeting = 100;
     s.data = BTreeSet::from([DataCategory::Ordinary, DataCategory::ConfidentialBusiness]);
     s.e2ee_required = Some(false);
     s.representation = Representation::WorksCouncil;
@@ -433,7 +455,8 @@ pub fn company() -> Assessment {
         &mut a,
         &catalog,
         taken_on,
-        "Vorschlag der IT: bestes Ergebnis der Eingrenzung, Einwahl per Telefon für Kunden ohne Headset. Aufzeichnungen sind nicht vorgesehen; die Betriebsvereinbarung wird das ausdrücklich regeln.",
+        "Vorschlag der IT: Wire, Ende-zu-Ende-verschlüsselt, Anbieter in der Schweiz; Einwahl per Telefon für Kunden ohne Headset, Bildschirmfreigabe und Warteraum muss der Anbieter noch schriftlich bestätigen, bevor Wire eingesetzt wird. Zweite Wahl ist Zoom. Aufzeichnungen sind nicht vorgesehen; die Betriebsvereinbarung wird das ausdrücklich regeln.",
+        Some(("wire", "zoom")),
     );
     a.status = Some(StatusChange {
         status: Status::Proposed,
@@ -543,7 +566,7 @@ fn examples_load_and_hold_what_they_promise() {
     assert_eq!(school.scenario.representation, Representation::StaffCouncil);
     let counselling =
         store.inspect(&names::file_name(&counselling().meta.title, "bst001")).unwrap().assessment;
-    assert!(counselling.scenario.professional_secrecy && counselling.scenario.social_data);
+    assert!(counselling.scenario.professional_secrecy() && counselling.scenario.social_data());
     let company =
         store.inspect(&names::file_name(&company().meta.title, "mfm001")).unwrap().assessment;
     assert_eq!(company.scenario.representation, Representation::WorksCouncil);

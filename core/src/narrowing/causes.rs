@@ -53,6 +53,8 @@ stable_ids! {
         /// Only historical positions, mixed.
         AuthorityMixedHistorical = "light.authority_view.mixed_historical",
         AuthorityNone = "light.authority_view.none",
+        /// Positions exist, but none for this organisation's Land, sector or kind of body.
+        AuthorityElsewhere = "light.authority_view.elsewhere",
     }
 }
 

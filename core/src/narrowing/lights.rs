@@ -3,10 +3,11 @@
 use super::transfers::{Need, is_eea, profile};
 use super::{CriterionId, FactField, Light, LightCause, Rating};
 use crate::catalog::{
-    Browser, Catalog, DpaTerms, E2eeMode, Entity, Offering, OperatingModel, OwnPurpose, Verdict,
+    AuthorityPosition, BodyKind, Browser, Catalog, DpaTerms, E2eeMode, Entity, Offering,
+    OperatingModel, OwnPurpose, Sector, Verdict,
 };
 use crate::facts::Fact;
-use crate::scenario::{ProtectionNeed, Scenario, TransferStance};
+use crate::scenario::{OrgType, Participant, ProtectionNeed, Scenario, TransferStance};
 
 pub(super) fn lights(catalog: &Catalog, s: &Scenario, o: &Offering) -> Vec<Rating> {
     vec![
@@ -17,7 +18,7 @@ pub(super) fn lights(catalog: &Catalog, s: &Scenario, o: &Offering) -> Vec<Ratin
         encryption(s, o),
         browser_access(s, o),
         open_source(o),
-        authority_view(o),
+        authority_view(s, o),
     ]
 }
 
@@ -78,7 +79,7 @@ fn transfers(catalog: &Catalog, o: &Offering) -> Rating {
         Some(Need::Level(TransferStance::Adequacy)) => {
             (Light::Green, LightCause::TransfersAdequacy)
         }
-        Some(Need::Level(TransferStance::EuOnly)) | None => {
+        Some(Need::Level(TransferStance::EuOnly | TransferStance::NoUsControl)) | None => {
             (Light::Green, LightCause::TransfersEuOnly)
         }
     };
@@ -181,14 +182,37 @@ fn stand(verdict: Verdict) -> Stand {
     }
 }
 
+/// Whether a position addresses this organisation: its Land (an unknown Land is inside no
+/// Land's scope), its sector and its kind of body.
+pub fn position_applies(s: &Scenario, p: &AuthorityPosition) -> bool {
+    let scope = p.scope();
+    let land = scope.lands.is_empty() || s.bundesland.is_some_and(|l| scope.lands.contains(&l));
+    let sector = match scope.sector {
+        None => true,
+        Some(Sector::Schools) => {
+            s.org_type == OrgType::School || s.participants.contains(&Participant::Pupils)
+        }
+    };
+    let bodies = match scope.bodies {
+        None => true,
+        Some(BodyKind::PublicBodies) => s.public_body(),
+        // meetcheck's organisations are never EU institutions.
+        Some(BodyKind::EuInstitutions) => false,
+    };
+    land && sector && bodies
+}
+
 /// Authority positions inform this light only; they never knock out. Current positions decide;
 /// only when there are none do historical ones count (half weight, see
 /// [`LightCause::rests_on_history`]).
-fn authority_view(o: &Offering) -> Rating {
+fn authority_view(s: &Scenario, o: &Offering) -> Rating {
+    // Only positions addressed to organisations like this one count.
+    let here: Vec<&AuthorityPosition> =
+        o.authority_positions.iter().filter(|p| position_applies(s, p)).collect();
     let current: Vec<Stand> =
-        o.authority_positions.iter().filter(|p| !p.historical).map(|p| stand(p.verdict)).collect();
+        here.iter().filter(|p| !p.historical).map(|p| stand(p.verdict)).collect();
     let historical: Vec<Stand> =
-        o.authority_positions.iter().filter(|p| p.historical).map(|p| stand(p.verdict)).collect();
+        here.iter().filter(|p| p.historical).map(|p| stand(p.verdict)).collect();
     let has = |v: &[Stand], s: Stand| v.contains(&s);
     let (light, cause) = if !current.is_empty() {
         let negative = has(&current, Stand::Negative);
@@ -210,6 +234,8 @@ fn authority_view(o: &Offering) -> Rating {
         } else {
             (Light::Yellow, LightCause::AuthorityMixedHistorical)
         }
+    } else if !o.authority_positions.is_empty() {
+        (Light::Grey, LightCause::AuthorityElsewhere)
     } else {
         (Light::Grey, LightCause::AuthorityNone)
     };

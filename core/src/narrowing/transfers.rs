@@ -7,6 +7,7 @@
 //! - a parent in a third country when locations are unknown but the operator offers DPF or SCC as
 //!   its transfer basis — it would not offer a transfer tool without transfers.
 
+use super::FactField;
 use crate::catalog::{Catalog, Offering, TransferMechanism, is_eu_eea};
 use crate::facts::Fact;
 use crate::scenario::TransferStance;
@@ -37,12 +38,29 @@ impl Need {
     }
 }
 
+/// One destination country and what it needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Destination<'a> {
+    pub country: &'a str,
+    /// What it needs if the facts still unknown turn out well (what the lights use).
+    pub need: Need,
+    /// What it needs if they turn out badly; equal to `need` when nothing is open.
+    pub worst: Need,
+    /// What the lights go by: an unknown DPF listing is not read as a listing, so the
+    /// destination is lit as one needing standard contractual clauses.
+    pub lit_as: Need,
+    /// The unknown facts between the two (DPF listing, transfer basis).
+    pub open: Vec<FactField>,
+}
+
 /// The destinations of one offering, classified.
 pub(super) struct TransferProfile<'a> {
     /// Every Known destination (processing and sub-processors), deduplicated, with its need.
-    pub destinations: Vec<(&'a str, Need)>,
+    pub destinations: Vec<Destination<'a>>,
     /// A location list is Unknown: never a knock-out, but a grey light and a question.
     pub unknown: bool,
+    /// The location lists that are Unknown.
+    pub unknown_fields: Vec<FactField>,
     /// Both location lists are NotApplicable: the organisation chooses the hosting itself.
     pub self_chosen: bool,
     /// A US destination was judged by its DPF certification.
@@ -54,9 +72,36 @@ pub(super) struct TransferProfile<'a> {
 }
 
 impl TransferProfile<'_> {
-    /// The highest level any destination needs; `None` when nothing is known to leave the EEA.
+    /// The highest level any destination needs as the lights see it; `None` when nothing is
+    /// known to leave the EEA.
     pub fn worst(&self) -> Option<Need> {
-        self.destinations.iter().map(|(_, n)| *n).max()
+        self.destinations.iter().map(|d| d.lit_as).max()
+    }
+
+    /// Countries that need more than `allowed` even if every open fact turns out well.
+    pub fn beyond(&self, allowed: TransferStance) -> Vec<String> {
+        let mut countries: Vec<String> = self
+            .destinations
+            .iter()
+            .filter(|d| !d.need.allowed_by(allowed))
+            .map(|d| d.country.to_ascii_uppercase())
+            .collect();
+        countries.sort();
+        countries
+    }
+
+    /// The unknown facts on which staying within `allowed` depends: unknown location lists, and
+    /// the DPF listing or transfer basis of destinations that might need more than `allowed`.
+    pub fn open_for(&self, allowed: TransferStance) -> Vec<FactField> {
+        let mut open = self.unknown_fields.clone();
+        for d in &self.destinations {
+            if d.need.allowed_by(allowed) && !d.worst.allowed_by(allowed) {
+                open.extend(d.open.iter().copied());
+            }
+        }
+        open.sort();
+        open.dedup();
+        open
     }
 }
 
@@ -73,32 +118,28 @@ pub(super) fn profile<'a>(catalog: &Catalog, offering: &'a Offering) -> Transfer
     let mut profile = TransferProfile {
         destinations: Vec::new(),
         unknown: false,
+        unknown_fields: Vec::new(),
         self_chosen: true,
         uses_dpf: false,
         uses_scc: false,
         inferred: false,
     };
-    let offers_scc = offering
-        .transfer_basis
-        .value()
-        .is_some_and(|basis| basis.contains(&TransferMechanism::Scc));
-    let basis_unknown = offering.transfer_basis.is_unknown();
-    for list in [&offering.processing_locations, &offering.subprocessor_locations] {
+    let lists = [
+        (&offering.processing_locations, FactField::ProcessingLocations),
+        (&offering.subprocessor_locations, FactField::SubprocessorLocations),
+    ];
+    for (list, field) in lists {
         match list {
             Fact::Known { value, .. } => {
                 profile.self_chosen = false;
                 for country in value {
-                    if profile.destinations.iter().any(|(c, _)| c.eq_ignore_ascii_case(country)) {
-                        continue;
-                    }
-                    let need = classify(catalog, offering, country, offers_scc || basis_unknown);
-                    profile.note(need);
-                    profile.destinations.push((country.as_str(), need));
+                    profile.add(classify(catalog, offering, country));
                 }
             }
             Fact::Unknown { .. } => {
                 profile.self_chosen = false;
                 profile.unknown = true;
+                profile.unknown_fields.push(field);
             }
             Fact::NotApplicable => {}
         }
@@ -107,13 +148,11 @@ pub(super) fn profile<'a>(catalog: &Catalog, offering: &'a Offering) -> Transfer
     // The processor itself receives the data: its seat is a destination.
     if let Some(entity) = offering.operator.value()
         && leaves_eea(&entity.country)
-        && !profile.destinations.iter().any(|(c, _)| c.eq_ignore_ascii_case(&entity.country))
+        && !profile.has(&entity.country)
     {
-        let need = classify(catalog, offering, &entity.country, offers_scc || basis_unknown);
-        profile.note(need);
         profile.inferred = true;
         profile.self_chosen = false;
-        profile.destinations.push((entity.country.as_str(), need));
+        profile.add(classify(catalog, offering, &entity.country));
     }
     // Locations unknown, but a DPF or SCC basis on offer: the data reach the parent's country.
     let offers_tool = offering.transfer_basis.value().is_some_and(|basis| {
@@ -121,25 +160,33 @@ pub(super) fn profile<'a>(catalog: &Catalog, offering: &'a Offering) -> Transfer
     });
     if profile.unknown
         && offers_tool
-        && !profile.destinations.iter().any(|(c, _)| leaves_eea(c))
+        && !profile.destinations.iter().any(|d| leaves_eea(d.country))
         && let Some(parent) = offering.parent.value()
         && leaves_eea(&parent.country)
     {
-        let need = classify(catalog, offering, &parent.country, offers_scc || basis_unknown);
-        profile.note(need);
         profile.inferred = true;
-        profile.destinations.push((parent.country.as_str(), need));
+        profile.add(classify(catalog, offering, &parent.country));
     }
     profile
 }
 
-impl TransferProfile<'_> {
-    fn note(&mut self, need: Need) {
-        match need {
-            Need::Level(TransferStance::Dpf) => self.uses_dpf = true,
-            Need::Level(TransferStance::SccWithTia) | Need::NoBasis => self.uses_scc = true,
-            Need::Level(_) => {}
+impl<'a> TransferProfile<'a> {
+    fn has(&self, country: &str) -> bool {
+        self.destinations.iter().any(|d| d.country.eq_ignore_ascii_case(country))
+    }
+
+    fn add(&mut self, destination: Destination<'a>) {
+        if self.has(destination.country) {
+            return;
         }
+        for need in [destination.need, destination.lit_as] {
+            match need {
+                Need::Level(TransferStance::Dpf) => self.uses_dpf = true,
+                Need::Level(TransferStance::SccWithTia) | Need::NoBasis => self.uses_scc = true,
+                Need::Level(_) => {}
+            }
+        }
+        self.destinations.push(destination);
     }
 }
 
@@ -176,18 +223,46 @@ pub fn third_countries(offering: &Offering) -> Vec<&str> {
     out
 }
 
-/// What one destination country needs. An unknown transfer basis is not "no basis": the
-/// destination stays possible with SCC (`scc_possible`).
-fn classify(catalog: &Catalog, offering: &Offering, country: &str, scc_possible: bool) -> Need {
+/// What one destination country needs, at best and at worst. An unknown DPF listing or transfer
+/// basis is neither "yes" nor "no": the destination may need more than it seems (`worst`), and
+/// the unknown facts say what to ask.
+fn classify<'a>(catalog: &Catalog, offering: &Offering, country: &'a str) -> Destination<'a> {
+    let fixed = |need| Destination { country, need, worst: need, lit_as: need, open: Vec::new() };
     if is_eea(country) {
-        Need::Level(TransferStance::EuOnly)
-    } else if adequate(catalog, country) {
-        Need::Level(TransferStance::Adequacy)
-    } else if country.eq_ignore_ascii_case("US") && offering.dpf_certified.value() == Some(&true) {
-        Need::Level(TransferStance::Dpf)
-    } else if scc_possible {
-        Need::Level(TransferStance::SccWithTia)
-    } else {
-        Need::NoBasis
+        return fixed(Need::Level(TransferStance::EuOnly));
     }
+    if adequate(catalog, country) {
+        return fixed(Need::Level(TransferStance::Adequacy));
+    }
+    // Standard contractual clauses: offered, unknown, or known not to be offered.
+    let scc = match &offering.transfer_basis {
+        Fact::Known { value, .. } if value.contains(&TransferMechanism::Scc) => {
+            (Need::Level(TransferStance::SccWithTia), Need::Level(TransferStance::SccWithTia))
+        }
+        Fact::Unknown { .. } => (Need::Level(TransferStance::SccWithTia), Need::NoBasis),
+        _ => (Need::NoBasis, Need::NoBasis),
+    };
+    let scc_open = if offering.transfer_basis.is_unknown() {
+        vec![FactField::TransferBasis]
+    } else {
+        Vec::new()
+    };
+    if country.eq_ignore_ascii_case("US") {
+        match offering.dpf_certified {
+            Fact::Known { value: true, .. } => return fixed(Need::Level(TransferStance::Dpf)),
+            Fact::Unknown { .. } => {
+                let mut open = vec![FactField::DpfCertified];
+                open.extend(scc_open);
+                return Destination {
+                    country,
+                    need: Need::Level(TransferStance::Dpf),
+                    worst: scc.1,
+                    lit_as: scc.0,
+                    open,
+                };
+            }
+            _ => {}
+        }
+    }
+    Destination { country, need: scc.0, worst: scc.1, lit_as: scc.0, open: scc_open }
 }

@@ -55,7 +55,8 @@ struct ChangeV1 {
 /// Parses a version-1 text and upgrades it. A history value that names no option of its answer
 /// (only possible in a file edited by hand) is an error at that value, never dropped.
 pub fn read_and_upgrade(text: &str) -> Result<Assessment, SpannedError> {
-    let file: File = ron::from_str(text)?;
+    // Answers saved as plain values (`public_body: false`) read as given answers.
+    let file: File = crate::answers_text::ron_options().from_str(text)?;
     let v1 = file.assessment;
     let mut history = Vec::with_capacity(v1.history.len());
     for change in v1.history {
@@ -80,6 +81,7 @@ pub fn read_and_upgrade(text: &str) -> Result<Assessment, SpannedError> {
         catalog_edition: v1.catalog_edition,
         history,
         sign_off: Default::default(),
+        evidence: Vec::new(),
     })
 }
 
@@ -156,6 +158,11 @@ fn legacy_value(answer: AnswerId, ids: &str) -> Option<AnswerValue> {
         | AnswerId::InstallPossible
         | AnswerId::OpenSourceRequired
         | AnswerId::StatutoryInsuranceVideo => flag()?,
+        // Answers version 1 did not have.
+        AnswerId::Audience
+        | AnswerId::JoinWithoutAccount
+        | AnswerId::Recording
+        | AnswerId::AttentionTracking => return None,
     })
 }
 

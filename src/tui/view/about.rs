@@ -55,7 +55,7 @@ pub fn field_line(
             Some(names) => {
                 (truncate(&names.join(&format!(" {SEPARATOR} ")), value_width), th.field, None)
             }
-            None => (truncate(value, value_width), th.field, None),
+            None => (truncate(&value, value_width), th.field, None),
         },
     };
     let fill = " ".repeat(value_width.saturating_sub(width(&shown)));

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::describe;
+use crate::domain::narrowing::Tier;
 use crate::tui::app::{Doc, Model};
 
 /// How many offerings the panel names before "and N more".
@@ -18,10 +19,12 @@ pub fn lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let (Some(catalog), Some(shortlist)) = (&model.catalog, &doc.shortlist) else {
         return vec![Line::raw(t.get("ui.panel.loading").to_string())];
     };
-    let remain = shortlist.ranked.len().to_string();
+    let confirmed = shortlist.confirmed().count().to_string();
+    let unconfirmed = shortlist.unconfirmed().count().to_string();
     let total = (shortlist.ranked.len() + shortlist.excluded.len()).to_string();
     let mut lines = vec![
-        Line::styled(t.fmt("ui.panel.remain", &[("n", &remain), ("total", &total)]), th.heading),
+        Line::styled(t.fmt("ui.panel.remain", &[("n", &confirmed), ("total", &total)]), th.heading),
+        Line::styled(t.fmt("ui.panel.if_confirmed", &[("n", &unconfirmed)]), th.muted),
         Line::raw(""),
     ];
     let name = |id: &str| describe::offering_name(t, catalog, id);
@@ -63,7 +66,8 @@ pub fn lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         None => {
             lines.push(Line::styled(t.get("ui.panel.best").to_string(), th.muted));
             for e in shortlist.ranked.iter().take(NAMED) {
-                lines.push(Line::raw(format!("• {}", name(&e.offering))));
+                let mark = if e.tier() == Tier::Unconfirmed { "◇" } else { "•" };
+                lines.push(Line::raw(format!("{mark} {}", name(&e.offering))));
             }
         }
     }

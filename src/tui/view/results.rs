@@ -14,9 +14,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::text::{truncate, width};
 use crate::describe;
 use crate::domain::catalog::{Catalog, Offering};
-use crate::domain::narrowing::{AnswerId, CriterionId, Evaluation, FactField, Light};
+use crate::domain::narrowing::{AnswerId, CriterionId, Evaluation, FactField, Light, Tier};
 use crate::tui::app::{Doc, Model};
 use crate::tui::outcome::{self, ListKind, Pane};
+
+/// Marks a fit only if confirmed, in the list and the detail.
+const UNCONFIRMED: &str = "◇ ";
 
 /// From this width on, the detail pane sits beside the list.
 const SIDE_BY_SIDE: u16 = 120;
@@ -97,6 +100,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         frame.render_widget(Paragraph::new(t.get("ui.panel.loading")), inner);
         return;
     };
+    // The organisation's evidence stands in for the catalogue's facts here too.
+    let catalog = doc.seen(catalog);
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
     let [tabs, banner, body] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -235,7 +240,10 @@ fn draw_matrix(frame: &mut Frame, model: &Model, doc: &Doc, catalog: &Catalog, a
             (false, true) => " ✓",
             (false, false) => "  ",
         };
-        let name = truncate(&describe::offering_name(t, catalog, &e.offering), name_w - 1);
+        // A fit only if confirmed is marked, so that it never reads as meeting every requirement.
+        let mark = if e.tier() == Tier::Unconfirmed { UNCONFIRMED } else { "" };
+        let name = format!("{mark}{}", describe::offering_name(t, catalog, &e.offering));
+        let name = truncate(&name, name_w - 1);
         let name_style = if here && focused { th.selected } else { Style::new() };
         let mut spans = vec![
             Span::raw(format!("{marker}{:>2} ", i + 1)),
@@ -259,6 +267,7 @@ fn draw_matrix(frame: &mut Frame, model: &Model, doc: &Doc, catalog: &Catalog, a
             spans.push(Span::styled(describe::light_glyph(light), light_style(model, light)));
             spans.push(Span::raw(format!(" {}  ", t.get(light.key()))));
         }
+        spans.push(Span::raw(format!("{UNCONFIRMED}{}  ", describe::tier(t, Tier::Unconfirmed))));
         spans.push(Span::styled(describe::lights_label(t), th.muted));
         let legend = Rect { y: area.y + used, height: area.height - used, ..area };
         frame.render_widget(Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }), legend);
@@ -449,6 +458,10 @@ pub fn detail_lines(
             lines
                 .push(Line::styled(format!("✖ {}", describe::knockout(t, offering, ko)), th.error));
         }
+        for open in &e.unconfirmed {
+            let line = describe::unconfirmed(t, offering, open);
+            lines.push(Line::styled(format!("{UNCONFIRMED}{line}"), th.error));
+        }
         lines.push(Line::styled(describe::lights_label(t), th.muted));
         for rating in &e.lights {
             lines.push(Line::from(vec![
@@ -481,11 +494,18 @@ pub fn detail_lines(
         lines.push(Line::raw(t.get("answer.value.none").to_string()));
     }
     for p in &offering.authority_positions {
-        let historical = if p.historical {
+        let mut historical = if p.historical {
             format!(" ({})", t.get("ui.results.historical"))
         } else {
             String::new()
         };
+        let elsewhere = model
+            .doc
+            .as_ref()
+            .is_some_and(|d| !crate::domain::narrowing::position_applies(d.scenario(), p));
+        if elsewhere {
+            historical.push_str(&format!(" ({})", t.get("ui.results.position_elsewhere")));
+        }
         lines.push(Line::raw(format!(
             "• {}, {}, {}: {}{historical}",
             t.get(p.authority.key()),

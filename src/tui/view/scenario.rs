@@ -56,15 +56,23 @@ fn hint_lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
                     th.muted,
                 ));
             }
-            Question::E2ee => {
-                let proposal = if proposed_e2ee(s) { t.get("ui.yes") } else { t.get("ui.no") };
-                let need = need_name(model, s.protection());
-                lines.push(Line::styled(
-                    t.fmt("ui.hint.proposed_e2ee", &[("value", proposal), ("need", &need)]),
-                    th.muted,
-                ));
+            question => {
+                // An answer that follows from others: proposed, with why, until confirmed.
+                let option = match row {
+                    Row::Choice { option, .. } => option,
+                    Row::Text { .. } => 0,
+                };
+                if let Some(why) = question.pending_proposal(option, s) {
+                    let value = proposed_value(model, question, option, s);
+                    lines.push(Line::styled(
+                        t.fmt(
+                            "ui.hint.proposed_answer",
+                            &[("value", &value), ("because", t.get(why.key()))],
+                        ),
+                        th.muted,
+                    ));
+                }
             }
-            _ => {}
         }
     }
     if doc.step() == Step::Data && s.protection_lowered() {
@@ -76,9 +84,25 @@ fn hint_lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     lines
 }
 
-/// The E2EE answer the protection need proposes (the user's answer may differ).
-fn proposed_e2ee(s: &Scenario) -> bool {
-    s.protection() == ProtectionNeed::VeryHigh
+/// The proposed value of a question's answer, in words ("yes", "GDPR with a Land's act").
+fn proposed_value(model: &Model, question: Question, option: usize, s: &Scenario) -> String {
+    let t = &model.texts;
+    let keys = question.option_keys();
+    match question {
+        // The overlays are two yes/no answers in one question.
+        Question::Overlays => {
+            let yes = if option == 0 {
+                s.proposed_social_data().0
+            } else {
+                s.proposed_professional_secrecy().0
+            };
+            let label = t.get(keys[option.min(1)]);
+            format!("{label}: {}", t.get(if yes { "ui.yes" } else { "ui.no" }))
+        }
+        _ => (0..keys.len())
+            .find(|o| question.is_proposed(*o, s))
+            .map_or_else(String::new, |o| t.get(keys[o]).to_string()),
+    }
 }
 
 struct ListLines {
@@ -138,10 +162,7 @@ fn list_lines(model: &Model, doc: &Doc, width_: u16) -> ListLines {
                 };
                 let key = question.option_keys()[option];
                 let mut label = t.get(key).to_string();
-                if question == Question::ProtectionNeed
-                    && crate::domain::scenario::ProtectionNeed::ALL.get(option)
-                        == Some(&s.proposed_protection().0)
-                {
+                if question.is_proposed(option, s) {
                     label = format!("{label} ({})", t.get("ui.proposed"));
                 }
                 let label = truncate(&format!("{glyph} {label}"), w.saturating_sub(4));
@@ -164,6 +185,8 @@ fn list_lines(model: &Model, doc: &Doc, width_: u16) -> ListLines {
             Row::Text { question } => {
                 let field = match question {
                     Question::LoweringReason => Field::LoweringReason,
+                    Question::Size => Field::LargestMeeting,
+                    Question::Audience => Field::Audience,
                     _ => Field::RiskAcceptedBy,
                 };
                 out.text_fields.push((out.lines.len(), field));
@@ -211,6 +234,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         let row = Rect { y, height: 1, ..inner };
         let label = model.texts.get(match field {
             Field::LoweringReason => Question::LoweringReason.key(),
+            Field::LargestMeeting => Question::Size.key(),
+            Field::Audience => Question::Audience.key(),
             _ => Question::RiskAcceptedBy.key(),
         });
         let label_width = width(label).min(inner.width as usize / 2);
