@@ -372,6 +372,17 @@ pub fn hostile() -> Assessment {
         on: Date::constant(2026, 11, 21),
     }];
     let decision = a.decision.as_mut().unwrap();
+    // The organisation's own evidence, its document named by the user, as a cited source.
+    let evidence = meetcheck::domain::catalog::Source {
+        title: format!("{HOSTILE} {INVISIBLE}"),
+        url: None,
+        kind: meetcheck::domain::catalog::SourceKind::Organisation,
+    };
+    decision.snapshot.sources.insert("evidence:0".into(), evidence);
+    let chosen = decision.snapshot.offerings.iter_mut().find(|o| o.id == decision.chosen).unwrap();
+    if let meetcheck::domain::facts::Fact::Known { source, .. } = &mut chosen.open_source {
+        *source = "evidence:0".into();
+    }
     decision.rationale = format!(
         "{HOSTILE}\n- not a list\n\n# not a heading\n\n| a | b |\n|---|---|\n| c | d |\n\n{long}"
     );
