@@ -419,3 +419,74 @@ fn show_json_names_the_decision_once_taken() {
     }
     assert!(n >= 3);
 }
+
+#[test]
+fn evidence_fills_what_the_catalogue_does_not_know_and_shows_conflicts() {
+    let saves = tempfile::tempdir().unwrap();
+    let v = outcome_of(saves.path(), &fixture("job-interviews.ron"));
+    let name = v["name"].as_str().unwrap().to_string();
+    let alfaview = find(&v["candidates"], "alfaview").expect("a candidate");
+    assert_eq!(alfaview["tier"], "unconfirmed");
+    let record = |fact: &str, document: &str| {
+        meetcheck(
+            saves.path(),
+            &[
+                "evidence",
+                &name,
+                "--offering",
+                "alfaview",
+                "--fact",
+                fact,
+                "--document",
+                document,
+                "--by",
+                "A. Weber",
+                "--date",
+                "2026-11-25",
+            ],
+        )
+    };
+    for (fact, document) in [
+        ("SubprocessorLocations([\"DE\"])", "Sub-processor list of alfaview GmbH, 2026-11"),
+        ("BrowserJoin([Chromium, Firefox, Safari, Mobile])", "Written answer of alfaview GmbH"),
+    ] {
+        let out = record(fact, document);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).contains(document));
+    }
+    let v: Value =
+        serde_json::from_slice(&meetcheck(saves.path(), &["show", &name, "--json"]).stdout)
+            .unwrap();
+    invariants("with evidence", &v);
+    let alfaview = find(&v["candidates"], "alfaview").unwrap();
+    assert_eq!(alfaview["tier"], "confirmed", "{alfaview}");
+    assert!(v["conflicts"].as_array().unwrap().is_empty());
+    // Evidence against a known fact: it counts, and the conflict is shown.
+    let out = record("Dpa(NotOffered)", "Letter of alfaview GmbH");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Conflict"), "{}", text(&out.stdout));
+    let v: Value =
+        serde_json::from_slice(&meetcheck(saves.path(), &["show", &name, "--json"]).stdout)
+            .unwrap();
+    assert_eq!(v["conflicts"].as_array().unwrap().len(), 1);
+    let out_by = find(&v["excluded"], "alfaview").expect("now excluded");
+    assert!(out_by["reasons"].as_array().unwrap().iter().any(|r| r == "no_dpa"));
+    // A fact that cannot be read, an unknown offering: refused, nothing changed.
+    assert_eq!(record("Dpa(Maybe)", "x").status.code(), Some(1));
+    let out = meetcheck(
+        saves.path(),
+        &[
+            "evidence",
+            &name,
+            "--offering",
+            "nope",
+            "--fact",
+            "Dpa(Standard)",
+            "--document",
+            "x",
+            "--by",
+            "y",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
