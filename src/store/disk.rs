@@ -358,12 +358,24 @@ pub fn try_lock(path: &Path) -> io::Result<Option<File>> {
     if !file.metadata()?.is_file() {
         return Err(io::Error::other(format!("{} is not a regular file", lock.display())));
     }
-    match file.try_lock() {
-        Ok(()) => Ok(Some(file)),
-        Err(fs::TryLockError::WouldBlock) => Ok(None),
-        Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => Ok(Some(file)),
-        Err(fs::TryLockError::Error(e)) => Err(e),
+    // A lock held only for a moment (an instance that is just closing the file, or a process
+    // between fork and exec that still shares the descriptor) is waited for briefly before the
+    // file counts as open elsewhere.
+    const ATTEMPTS: u32 = 10;
+    for attempt in 1..=ATTEMPTS {
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(file)),
+            Err(fs::TryLockError::WouldBlock) if attempt < ATTEMPTS => {
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            Err(fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                return Ok(Some(file));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(e),
+        }
     }
+    Ok(None)
 }
 
 /// Writes a copy that must not be lost into a new private file, fsynced.
