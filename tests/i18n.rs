@@ -91,7 +91,7 @@ fn every_generated_key_has_a_text() {
 
 /// Key families the code builds from data: country codes of the catalogue, the exporter's groups
 /// of people and the parts that differ between the notice and the record of processing.
-const BUILT_FROM_DATA: [&str; 11] = [
+const BUILT_FROM_DATA: [&str; 12] = [
     "country.",
     "adequacy.decision.",
     "licence.word.",
@@ -103,6 +103,7 @@ const BUILT_FROM_DATA: [&str; 11] = [
     "export.ropa.recipients.",
     "export.ropa.transfers.",
     "export.notice.pupils.",
+    "export.short.",
 ];
 
 #[test]

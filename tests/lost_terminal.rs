@@ -130,7 +130,7 @@ fn reach(saves: &Path, screen: Screen, hangup_signal: bool) -> (Pty, Option<&'st
     if screen == Screen::Decision {
         return (t, Some("Decision"));
     }
-    t.send(&DOWN.repeat(5));
+    t.send(&DOWN.repeat(12));
     t.wait_for("▶ [ Take the decision");
     t.send(ENTER);
     t.wait_for("Ready for use:");

@@ -25,7 +25,8 @@ fn a_new_assessment_goes_all_the_way_to_an_exported_record() {
     t.wait_for("Ranking (");
     t.send(ENTER);
     t.wait_for("Chosen offering");
-    t.send(&DOWN.repeat(5));
+    // Past the decision's fields and the sign-off to the button (the focus stops at the last).
+    t.send(&DOWN.repeat(12));
     t.wait_for("▶ [ Take the decision");
     t.send(ENTER);
     t.wait_for("Ready for use:");

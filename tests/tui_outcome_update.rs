@@ -55,7 +55,7 @@ fn at_with(to: Step, answer: impl Fn(&mut meetcheck::domain::scenario::Scenario)
 }
 
 fn focus_decision_row(m: &mut Model, row: DecisionRow) {
-    for _ in 0..12 {
+    for _ in 0..30 {
         let doc = m.doc.as_ref().unwrap();
         let rows = outcome::decision_rows(doc);
         if rows.get(doc.outcome.decision.focus) == Some(&row) {
@@ -258,6 +258,63 @@ fn a_status_needs_a_named_decision_maker_and_then_a_rationale() {
         (status.status, status.by.as_str(), status.on),
         (Status::Accepted, "Ute Weber", TODAY)
     );
+}
+
+#[test]
+fn the_dpo_opinion_and_one_approval_per_decision_maker_are_entered_on_the_decision_screen() {
+    let mut m = at(Step::Decision);
+    let rows = outcome::decision_rows(m.doc.as_ref().unwrap());
+    assert!(!rows.iter().any(|r| matches!(r, DecisionRow::Approval(_))), "no decision-makers yet");
+    let names = vec!["Ute Weber".to_string(), "Jonas Petersen; Vorstand".to_string()];
+    m.doc.as_mut().unwrap().loaded.assessment.meta.decision_makers = names.clone();
+    let rows = outcome::decision_rows(m.doc.as_ref().unwrap());
+    let approvals: Vec<_> =
+        rows.iter().filter(|r| matches!(r, DecisionRow::Approval(_))).copied().collect();
+    assert_eq!(approvals, [DecisionRow::Approval(0), DecisionRow::Approval(1)]);
+
+    focus_decision_row(&mut m, DecisionRow::DpoOpinion);
+    assert_eq!(keymap::mode(&m), Mode::Editing);
+    type_text(&mut m, "No objection if the order processing agreement is signed.");
+    focus_decision_row(&mut m, DecisionRow::DpoName);
+    type_text(&mut m, "Dr. Eva Brandt");
+    focus_decision_row(&mut m, DecisionRow::DpoDate);
+    type_text(&mut m, "2026-11-20");
+    focus_decision_row(&mut m, DecisionRow::Approval(1));
+    type_text(&mut m, "20.11.2026");
+    act(&mut m, Action::Down);
+    assert_eq!(
+        m.note.as_ref().unwrap().key,
+        meetcheck::i18n::k::UI_CHECKLIST_BAD_DATE,
+        "dates are YYYY-MM-DD"
+    );
+    let rows = outcome::decision_rows(m.doc.as_ref().unwrap());
+    let focus = m.doc.as_ref().unwrap().outcome.decision.focus;
+    assert_eq!(rows[focus], DecisionRow::Approval(1), "stays in the date field");
+    update(&mut m, Msg::Edit(tui_input::InputRequest::DeleteLine));
+    type_text(&mut m, "2026-11-21");
+    act(&mut m, Action::Down);
+    let text = screen_text(&render(&mut m, 120, 30));
+    assert!(text.contains("Approved by Jonas Petersen; Vorstand   2026-11-21"), "{text}");
+
+    let a = &m.doc.as_ref().unwrap().loaded.assessment;
+    assert_eq!(a.sign_off.dpo_opinion, "No objection if the order processing agreement is signed.");
+    assert_eq!(a.sign_off.dpo_name, "Dr. Eva Brandt");
+    assert_eq!(a.sign_off.dpo_date, Some(jiff::civil::Date::constant(2026, 11, 20)));
+    assert_eq!(a.sign_off.approved("Ute Weber"), None);
+    let one = "Jonas Petersen; Vorstand";
+    assert_eq!(a.sign_off.approved(one), Some(jiff::civil::Date::constant(2026, 11, 21)));
+    assert_eq!(a.meta.decision_makers, names, "a name with a semicolon stays one name");
+
+    // More rows than the smallest screen has room for: the focused one stays in view.
+    let more = ["Ines Vogt", "Kai Lorenz", "Mira Sander"].map(String::from);
+    m.doc.as_mut().unwrap().loaded.assessment.meta.decision_makers.extend(more);
+    focus_decision_row(&mut m, DecisionRow::Take);
+    let text = screen_text(&render(&mut m, 60, 20));
+    assert!(text.contains("▶ [ Take the decision"), "{text}");
+    focus_decision_row(&mut m, DecisionRow::Chosen);
+    let text = screen_text(&render(&mut m, 60, 20));
+    assert!(text.contains("▶ Chosen offering"), "{text}");
+    check_invariants(&m).unwrap();
 }
 
 #[test]

@@ -402,3 +402,31 @@ fn a_long_note_wraps_in_full_instead_of_being_cut() {
     assert!(squeezed.contains("at the very end of the message."), "{text}");
     assert!(!text.contains('…'), "nothing cut:\n{text}");
 }
+
+#[test]
+fn decision_makers_are_entered_as_a_list_and_keep_their_semicolons() {
+    let mut m = with_new_assessment(Lang::En);
+    type_text(&mut m, "Meetings");
+    // Title, organisation, controller, DPO, assessors: on to the decision-makers.
+    for _ in 0..5 {
+        act(&mut m, Action::NextField);
+    }
+    type_text(&mut m, "Board; finance");
+    act(&mut m, Action::Enter);
+    assert_eq!(m.doc.as_ref().unwrap().about_focus, 5, "Enter after a name stays for the next");
+    type_text(&mut m, "Ute Weber");
+    act(&mut m, Action::Enter);
+    // An empty entry: Backspace goes back to the name before, and it can be corrected.
+    update(&mut m, Msg::Edit(tui_input::InputRequest::DeletePrevChar));
+    update(&mut m, Msg::Edit(tui_input::InputRequest::DeletePrevChar));
+    type_text(&mut m, "r, CFO");
+    check_invariants(&m).unwrap();
+    act(&mut m, Action::Enter);
+    act(&mut m, Action::Enter);
+    let makers = &m.doc.as_ref().unwrap().loaded.assessment.meta.decision_makers;
+    assert_eq!(makers, &["Board; finance".to_string(), "Ute Weber, CFO".to_string()]);
+    assert_eq!(m.doc.as_ref().unwrap().about_focus, 6, "Enter on an empty entry moves on");
+    check_invariants(&m).unwrap();
+    let screen = screen_text(&render(&mut m, 80, 24));
+    assert!(screen.contains("Board; finance · Ute Weber, CFO"), "{screen}");
+}

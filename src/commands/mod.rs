@@ -12,6 +12,7 @@ use crate::i18n::{Lang, Texts};
 pub mod catalog;
 pub mod catalog_facts;
 pub mod delete;
+pub mod evidence;
 pub mod export;
 pub mod list;
 pub mod new;

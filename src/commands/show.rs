@@ -134,9 +134,10 @@ fn meta(texts: &Texts, a: &Assessment, out: &mut Out) {
     out.field(texts, k::SHOW_META_CONTROLLER, &m.controller);
     out.field(texts, k::SHOW_META_DPO, &m.dpo_contact);
     out.field(texts, k::SHOW_META_ASSESSORS, &m.assessors);
-    out.field(texts, k::SHOW_META_DECISION_MAKERS, &m.decision_makers);
-    out.field(texts, k::SHOW_META_CONSULTED, &m.consulted);
-    out.field(texts, k::SHOW_META_INFORMED, &m.informed);
+    // One name per line: a name may hold commas or semicolons of its own.
+    out.field(texts, k::SHOW_META_DECISION_MAKERS, &m.decision_makers.join("\n"));
+    out.field(texts, k::SHOW_META_CONSULTED, &m.consulted.join("\n"));
+    out.field(texts, k::SHOW_META_INFORMED, &m.informed.join("\n"));
     out.field(texts, k::SHOW_META_CREATED, &m.created.strftime("%Y-%m-%d %H:%M UTC").to_string());
     out.field(texts, k::SHOW_META_UPDATED, &m.updated.strftime("%Y-%m-%d %H:%M UTC").to_string());
     let step = texts.fmt(

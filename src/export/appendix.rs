@@ -53,7 +53,7 @@ fn fields(s: &Scenario) -> Vec<FactField> {
 
 impl Appendix<'_> {
     /// One H4 per offering with its facts and positions.
-    pub fn offering(&self, doc: &mut Doc, offering: &Offering, heading: &str, notes: bool) {
+    pub fn offering(&self, doc: &mut Doc, offering: &Offering, heading: &str) {
         doc.heading(4, &md::text(heading));
         let mut items = Vec::new();
         // Facts no source documents, gathered by what the catalogue says is missing.
@@ -65,11 +65,13 @@ impl Appendix<'_> {
             if field == FactField::DpfCertified && !offering.dpf_certified.is_known() && !us {
                 continue;
             }
-            if let Some(line) = self.fact_line(offering, field, notes || self.notes) {
+            // The catalogue's notes only with `--full` (they say what is known beyond the value
+            // and what to ask); the default appendix names what is not documented.
+            if let Some(line) = self.fact_line(offering, field, self.notes) {
                 items.push(md::text(&line));
             } else if let Some(note) = unknown_note(offering, field) {
-                let note = if notes || self.notes {
-                    self.t.pick(note).trim_end_matches('.').to_string()
+                let note = if self.notes {
+                    self.cited(self.t.pick(note).trim_end_matches('.'))
                 } else {
                     String::new()
                 };
@@ -93,12 +95,10 @@ impl Appendix<'_> {
             doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_FACTS_NONE)));
         }
         doc.list(&items);
-        // The latest position that is not historical (else the latest one) for the chosen
-        // offering; every position of every offering with `--full`.
+        // Authorities' positions with `--full` (the light "supervisory authorities' view" sums
+        // them up in the pros and cons).
         let positions: Vec<String> = if self.notes {
             offering.authority_positions.iter().collect::<Vec<_>>()
-        } else if notes {
-            offering.latest_position().into_iter().collect()
         } else {
             Vec::new()
         }
@@ -134,7 +134,7 @@ impl Appendix<'_> {
                         let note = p
                             .note
                             .filter(|_| notes)
-                            .map(|n| self.t.pick(n).trim_end_matches('.').to_string());
+                            .map(|n| self.cited(self.t.pick(n).trim_end_matches('.')));
                         let base = self.t.fmt(
                             k::EXPORT_RECORD_FACTS_ITEM,
                             &[("label", &label), ("value", &value), ("when", &when)],
@@ -157,6 +157,20 @@ impl Appendix<'_> {
             }
             None => None,
         }
+    }
+
+    /// A catalogue note with the source keys it names in brackets ("(kbv-list-2024)") turned
+    /// into numbered citations ("[3]"), so that no key reaches the reader.
+    fn cited(&self, note: &str) -> String {
+        let mut out = note.to_string();
+        for key in self.b.catalog.sources.keys() {
+            let named = format!("({key})");
+            if out.contains(&named) {
+                let number = self.sources.cite(key);
+                out = out.replace(&format!(" {named}"), &number).replace(&named, number.trim());
+            }
+        }
+        out
     }
 
     fn position(
@@ -191,7 +205,7 @@ impl Appendix<'_> {
             doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_SOURCES_NONE)));
             return;
         }
-        doc.ordered_list(&self.sources.items(&self.b.catalog));
+        doc.ordered_list(&self.sources.items(&self.b.catalog, self.t, !self.notes));
     }
 }
 

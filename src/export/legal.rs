@@ -100,7 +100,15 @@ impl Legal<'_> {
         if value.trim().is_empty() { self.placeholder_for(what_key) } else { value.to_string() }
     }
 
-    /// The platform's name: the chosen offering, else the top-ranked one marked provisional.
+    /// The platform's name: the chosen offering, else the top-ranked one (see [`Self::platform`]).
+    pub fn platform_name(&self) -> String {
+        match self.b.subject() {
+            Some(o) => self.t.pick(&o.name).to_string(),
+            None => self.placeholder_for(k::EXPORT_WHAT_PLATFORM),
+        }
+    }
+
+    /// [`Self::platform_name`] for a title: marked provisional while the decision is pending.
     pub fn platform(&self) -> String {
         match (self.b.decision, self.b.subject()) {
             (Some(_), Some(o)) => self.t.pick(&o.name).to_string(),
@@ -293,7 +301,7 @@ impl Legal<'_> {
                 out.push(self.fmt_by_name(
                     &format!("{p}.recipients.self"),
                     &[
-                        ("platform", &self.platform()),
+                        ("platform", &self.platform_name()),
                         ("placeholder", &self.placeholder_for(k::EXPORT_WHAT_HOSTER)),
                     ],
                 ));
@@ -301,7 +309,7 @@ impl Legal<'_> {
             Some(o) => {
                 out.push(self.fmt_by_name(
                     &format!("{p}.recipients.processor"),
-                    &[("operator", &self.operator(o)), ("platform", &self.platform())],
+                    &[("operator", &self.operator(o)), ("platform", &self.platform_name())],
                 ));
                 let known = o.subprocessor_locations.value().filter(|l| !l.is_empty());
                 let list = self.placeholder_for(k::EXPORT_WHAT_SUBPROCESSORS);

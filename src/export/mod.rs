@@ -101,8 +101,8 @@ pub fn render_with(
     let basis = basis::Basis::new(assessment, catalog, today);
     match kind {
         Kind::Record => record::render(&basis, texts, options),
-        Kind::Notice => notice::render(&basis, texts),
-        Kind::Ropa => ropa::render(&basis, texts),
+        Kind::Notice => notice::render(&basis.with_current_evidence(), texts),
+        Kind::Ropa => ropa::render(&basis.with_current_evidence(), texts),
     }
 }
 

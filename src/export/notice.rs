@@ -42,7 +42,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
 
     // Art. 13(1)(c), (d): purposes and legal bases per group, legitimate interests named.
     heading(&mut doc, k::EXPORT_NOTICE_H_PURPOSES);
-    para(&mut doc, &l.fmt(k::EXPORT_NOTICE_PURPOSES, &[("platform", &l.platform())]));
+    para(&mut doc, &l.fmt(k::EXPORT_NOTICE_PURPOSES, &[("platform", &l.platform_name())]));
     let items: Vec<String> = groups
         .iter()
         .map(|g| {
@@ -153,7 +153,7 @@ fn pupils(doc: &mut Doc, l: &Legal) {
         k::EXPORT_NOTICE_PUPILS_NO_RECORDING
     };
     doc.paragraph(&md::text(t.get(recording)));
-    let platform = l.platform();
+    let platform = l.platform_name();
     let provider = match l.b.subject() {
         Some(o) if o.operating_model == OperatingModel::SelfOperated => {
             k::EXPORT_NOTICE_PUPILS_SELF

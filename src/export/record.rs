@@ -7,7 +7,7 @@ use crate::describe;
 use crate::domain::assessment::Status;
 use crate::domain::catalog::Offering;
 use crate::domain::narrowing::{AnswerId, CriterionId, Evaluation, FactField, Light, Rating};
-use crate::domain::scenario::TransferStance;
+use crate::domain::scenario::{HostingPreference, TransferStance};
 use crate::i18n::Texts;
 use crate::i18n::{Key, k};
 
@@ -33,8 +33,11 @@ const KNOCKOUT_ANSWERS: [AnswerId; 10] = [
     AnswerId::SocialData,
 ];
 
+/// How many offerings a what-if names before it counts the rest.
+const WHAT_IF_NAMES: usize = 4;
+
 pub fn render(basis: &Basis, texts: &Texts, options: &Options) -> String {
-    let sources = Citations::default();
+    let sources = Citations::of(&basis.catalog);
     let r = Record { b: basis, t: texts, o: options, sources: &sources };
     let mut doc = Doc::new();
     doc.raw(&r.front_matter());
@@ -151,8 +154,9 @@ impl Record<'_> {
         }
     }
 
-    fn people(raw: &str) -> Vec<String> {
-        raw.split(['\n', ';']).map(md::one_line).filter(|p| !p.is_empty()).collect()
+    /// The names of a list, each on one line; empty entries left out (never split further).
+    fn people(names: &[String]) -> Vec<String> {
+        names.iter().map(|n| md::one_line(n)).filter(|p| !p.is_empty()).collect()
     }
 
     fn front_matter(&self) -> String {
@@ -235,11 +239,16 @@ impl Record<'_> {
         self.heading(doc, 2, k::EXPORT_RECORD_H_DRIVERS);
         doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_DRIVERS_KNOCKOUTS)));
         let s = self.b.scenario;
+        // Only answers that narrow: "any operation", "apps can be installed" and "no E2EE" rule
+        // nothing out.
         let mut items: Vec<String> = KNOCKOUT_ANSWERS
             .iter()
             .filter(|id| match id {
                 AnswerId::OpenSourceRequired => s.open_source_required,
                 AnswerId::SocialData => s.social_data(),
+                AnswerId::Hosting => s.hosting != HostingPreference::Any,
+                AnswerId::InstallPossible => !s.install_possible,
+                AnswerId::E2eeRequired => s.e2ee(),
                 AnswerId::Audience => s.audience > 0,
                 AnswerId::JoinWithoutAccount => s.join_without_account,
                 _ => true,
@@ -379,21 +388,17 @@ impl Record<'_> {
                 k::EXPORT_RECORD_REST_RANKED,
                 &[("rank", &self.rank(&e.offering).unwrap_or(0).to_string())],
             ),
-            Fit::IfConfirmed(facts) => self
-                .fmt(k::EXPORT_RECORD_REST_IF_CONFIRMED, &[("facts", &self.facts_named(&facts))]),
+            Fit::IfConfirmed(facts) => self.fmt(
+                k::EXPORT_RECORD_REST_IF_CONFIRMED,
+                &[("facts", &words::facts_short(self.t, &facts))],
+            ),
             Fit::Excluded => {
                 let Some(first) = e.knockouts.first() else {
                     return self.get(k::EXPORT_RECORD_FIT_EXCLUDED);
                 };
+                // One line: the first reason (the appendix and `--full` give the others).
                 let reason = words::short_knockout(self.t, first);
-                match e.knockouts.len() - 1 {
-                    0 => self.fmt(k::EXPORT_RECORD_REST_EXCLUDED, &[("reason", &reason)]),
-                    1 => self.fmt(k::EXPORT_RECORD_REST_EXCLUDED_ONE_MORE, &[("reason", &reason)]),
-                    more => self.fmt(
-                        k::EXPORT_RECORD_REST_EXCLUDED_MORE,
-                        &[("reason", &reason), ("more", &more.to_string())],
-                    ),
-                }
+                self.fmt(k::EXPORT_RECORD_REST_EXCLUDED, &[("reason", &reason)])
             }
         }
     }
@@ -567,7 +572,20 @@ impl Record<'_> {
             .what_ifs
             .iter()
             .filter(|w| !w.brings_back.is_empty())
-            .map(|w| md::text(&describe::what_if(self.t, &self.b.naming, w)))
+            .map(|w| {
+                // At most four names; the rest are counted.
+                let mut short = w.clone();
+                short.brings_back.truncate(WHAT_IF_NAMES);
+                let line = describe::what_if(self.t, &self.b.naming, &short);
+                let more = w.brings_back.len().saturating_sub(WHAT_IF_NAMES);
+                md::text(&match more {
+                    0 => line,
+                    n => self.fmt(
+                        k::EXPORT_RECORD_WHAT_IF_MORE,
+                        &[("line", &line), ("n", &n.to_string())],
+                    ),
+                })
+            })
             .collect();
         if !items.is_empty() {
             doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_OUTCOME_WHAT_IFS)));
@@ -621,7 +639,8 @@ impl Record<'_> {
         if let (Some(e), Some(other)) = (evaluation, self.alternative(decision)) {
             let other_name = self.name(&other.offering);
             let other_offering = self.b.offering_for_wording(&other.offering).map(|(o, _)| o);
-            for better in other.lights.iter().filter(|r| {
+            // Only what the alternative has that is good (a green light), not mere unknowns.
+            for better in other.lights.iter().filter(|r| r.light == Light::Green).filter(|r| {
                 e.lights
                     .iter()
                     .find(|mine| mine.criterion == r.criterion)
@@ -711,74 +730,72 @@ impl Record<'_> {
     fn confirmation(&self, doc: &mut Doc) {
         self.heading(doc, 3, k::EXPORT_RECORD_H_CONFIRMATION);
         doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_CONFIRMATION_INTRO)));
-        let header: Vec<String> = [
-            k::EXPORT_RECORD_COL_TODO,
-            k::EXPORT_RECORD_COL_PRECONDITION,
-            k::EXPORT_RECORD_COL_STATUS,
-            k::EXPORT_RECORD_COL_OWNER_DUE,
-            k::EXPORT_RECORD_COL_EVIDENCE_NOTE,
-        ]
-        .iter()
-        .map(|k| md::text(self.t.get(*k)))
-        .collect();
-        let rows: Vec<Vec<String>> =
-            self.b
-                .checklist_ids()
-                .iter()
-                .map(|id| {
-                    let item = self.b.item(*id);
-                    let todo = self.b.todo(*id);
-                    let precondition = todo.is_some_and(|t| t.precondition);
-                    let status = match item.no_longer_applies_since {
-                        Some(d) => self
-                            .fmt(k::EXPORT_RECORD_NO_LONGER_APPLIES, &[("date", &d.to_string())]),
-                        None => self.by_name(item.status.key()),
-                    };
-                    let evidence = match item.evidence_date {
-                        Some(d) if !item.evidence.trim().is_empty() => self.fmt(
-                            k::EXPORT_RECORD_EVIDENCE_DATED,
-                            &[("evidence", &item.evidence), ("date", &d.to_string())],
-                        ),
-                        Some(d) => d.to_string(),
-                        None => item.evidence.clone(),
-                    };
-                    let evidence_note = [evidence, item.note.clone()]
-                        .into_iter()
-                        .filter(|p| !p.trim().is_empty())
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    let owner_due = match (item.owner.trim(), item.due) {
-                        ("", None) => String::new(),
-                        (owner, None) => owner.to_string(),
-                        ("", Some(due)) => {
-                            self.fmt(k::EXPORT_RECORD_DUE, &[("date", &due.to_string())])
-                        }
-                        (owner, Some(due)) => self.fmt(
-                            k::EXPORT_RECORD_OWNER_DUE,
-                            &[("owner", owner), ("date", &due.to_string())],
-                        ),
-                    };
-                    let mut title = describe::todo_title_for(self.t, self.b.scenario, *id);
-                    if let Some(t) = todo {
-                        let norms = describe::todo_norms(self.t, self.b.scenario, t);
-                        if !norms.is_empty() {
-                            title = self.fmt(
-                                k::EXPORT_RECORD_TODO_NORMS,
-                                &[("todo", &title), ("norms", &norms)],
-                            );
-                        }
-                    }
-                    let yes_no = if precondition { k::EXPORT_YES } else { k::EXPORT_NO };
-                    [title, self.get(yes_no), status, owner_due, evidence_note]
-                        .iter()
-                        .map(|c| md::text(c))
-                        .collect()
-                })
-                .collect();
-        if rows.is_empty() {
+        // Preconditions of use first, then the other to-dos, then those that no longer apply.
+        let mut groups: [(Key, Vec<String>); 3] = [
+            (k::EXPORT_RECORD_CONFIRMATION_PRECONDITIONS, Vec::new()),
+            (k::EXPORT_RECORD_CONFIRMATION_OTHERS, Vec::new()),
+            (k::EXPORT_RECORD_CONFIRMATION_GONE, Vec::new()),
+        ];
+        for id in self.b.checklist_ids() {
+            let item = self.b.item(id);
+            let todo = self.b.todo(id);
+            let group = match (item.no_longer_applies_since, todo.is_some_and(|t| t.precondition)) {
+                (Some(_), _) => 2,
+                (None, true) => 0,
+                (None, false) => 1,
+            };
+            let mut parts = vec![match item.no_longer_applies_since {
+                Some(d) => {
+                    self.fmt(k::EXPORT_RECORD_NO_LONGER_APPLIES, &[("date", &d.to_string())])
+                }
+                None => self.by_name(item.status.key()),
+            }];
+            match (item.owner.trim(), item.due) {
+                ("", None) => {}
+                (owner, None) => parts.push(owner.to_string()),
+                ("", Some(due)) => {
+                    parts.push(self.fmt(k::EXPORT_RECORD_DUE, &[("date", &due.to_string())]))
+                }
+                (owner, Some(due)) => parts.push(self.fmt(
+                    k::EXPORT_RECORD_OWNER_DUE,
+                    &[("owner", owner), ("date", &due.to_string())],
+                )),
+            }
+            match item.evidence_date {
+                Some(d) if !item.evidence.trim().is_empty() => parts.push(self.fmt(
+                    k::EXPORT_RECORD_EVIDENCE_DATED,
+                    &[("evidence", &item.evidence), ("date", &d.to_string())],
+                )),
+                Some(d) => {
+                    parts.push(self.fmt(k::EXPORT_RECORD_EVIDENCE, &[("evidence", &d.to_string())]))
+                }
+                None if !item.evidence.trim().is_empty() => {
+                    parts.push(self.fmt(k::EXPORT_RECORD_EVIDENCE, &[("evidence", &item.evidence)]))
+                }
+                None => {}
+            }
+            if !item.note.trim().is_empty() {
+                parts.push(self.fmt(k::EXPORT_RECORD_NOTE, &[("note", &item.note)]));
+            }
+            let mut title = describe::todo_title_for(self.t, self.b.scenario, id);
+            if let Some(t) = todo {
+                let norms = describe::todo_norms(self.t, self.b.scenario, t);
+                if !norms.is_empty() {
+                    title = self
+                        .fmt(k::EXPORT_RECORD_TODO_NORMS, &[("todo", &title), ("norms", &norms)]);
+                }
+            }
+            let parts: Vec<String> = parts.iter().map(|p| md::text(p)).collect();
+            groups[group].1.push(format!("**{}:** {}", md::text(&title), parts.join("; ")));
+        }
+        if groups.iter().all(|(_, items)| items.is_empty()) {
             doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_CONFIRMATION_NONE)));
-        } else {
-            doc.table(&header, &rows);
+        }
+        for (key, items) in &groups {
+            if !items.is_empty() {
+                doc.paragraph(&md::text(self.t.get(*key)));
+                doc.list(items);
+            }
         }
         if self.o.full {
             let why: Vec<String> = self
@@ -878,13 +895,16 @@ impl Record<'_> {
                 .decision
                 .filter(|d| d.chosen != *id)
                 .and_then(|d| self.b.shortlist.evaluation(&d.chosen));
+            // Other options: where their lights differ, leaving out what is merely not
+            // documented (the table and the outcome name that).
             let differs = |r: &&Rating| {
-                chosen.is_none_or(|c| {
-                    c.lights
-                        .iter()
-                        .find(|l| l.criterion == r.criterion)
-                        .is_none_or(|l| l.light != r.light)
-                })
+                (chosen.is_none() || r.light != Light::Grey)
+                    && chosen.is_none_or(|c| {
+                        c.lights
+                            .iter()
+                            .find(|l| l.criterion == r.criterion)
+                            .is_none_or(|l| l.light != r.light)
+                    })
             };
             items.extend(
                 by_verdict(&e.lights).filter(differs).map(|r| self.light_item(offering, r)),
@@ -975,9 +995,7 @@ impl Record<'_> {
                 &mut seen,
                 self.fmt(k::EXPORT_RECORD_H_FACTS_OF, &[("option", self.t.pick(&offering.name))]),
             );
-            // The catalogue's notes and every position for the chosen offering (`--full`: all).
-            let chosen = self.b.decision.is_some_and(|d| d.chosen == offering.id);
-            appendix.offering(doc, offering, &heading, chosen);
+            appendix.offering(doc, offering, &heading);
         }
         if self.o.full {
             self.kept_excluded(doc);
@@ -1029,8 +1047,29 @@ impl Record<'_> {
     fn sign_off(&self, doc: &mut Doc) {
         self.heading(doc, 3, k::EXPORT_RECORD_H_SIGN_OFF);
         let meta = &self.b.assessment.meta;
-        doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_SIGN_OFF_OPINION_MISSING)));
-        let makers = Self::people(&meta.decision_makers);
+        let sign_off = &self.b.assessment.sign_off;
+        let opinion = md::paragraphs(&sign_off.dpo_opinion);
+        if opinion.is_empty() {
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_SIGN_OFF_OPINION_MISSING)));
+        } else {
+            let who = self.or_unnamed(&sign_off.dpo_name);
+            let line = match sign_off.dpo_date {
+                Some(date) => self.fmt(
+                    k::EXPORT_RECORD_SIGN_OFF_OPINION_BY_ON,
+                    &[("name", &who), ("date", &date.to_string())],
+                ),
+                None => self.fmt(k::EXPORT_RECORD_SIGN_OFF_OPINION_BY, &[("name", &who)]),
+            };
+            doc.paragraph(&md::text(&line));
+            doc.quote(&opinion);
+        }
+        let mut makers = Self::people(&meta.decision_makers);
+        for approval in &sign_off.approvals {
+            let name = md::one_line(&approval.name);
+            if !name.is_empty() && !makers.contains(&name) {
+                makers.push(name);
+            }
+        }
         if makers.is_empty() {
             doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_SIGN_OFF_NO_MAKERS)));
         } else {
@@ -1040,15 +1079,27 @@ impl Record<'_> {
             ];
             let rows: Vec<Vec<String>> = makers
                 .iter()
-                .map(|m| vec![md::text(m), md::text(self.t.get(k::EXPORT_RECORD_SIGN_OFF_PENDING))])
+                .map(|m| {
+                    let approved = sign_off
+                        .approvals
+                        .iter()
+                        .find(|a| md::one_line(&a.name) == *m)
+                        .map(|a| a.on);
+                    let state = match approved {
+                        Some(on) => self
+                            .fmt(k::EXPORT_RECORD_SIGN_OFF_APPROVED, &[("date", &on.to_string())]),
+                        None => self.get(k::EXPORT_RECORD_SIGN_OFF_PENDING),
+                    };
+                    vec![md::text(m), md::text(&state)]
+                })
                 .collect();
             doc.table(&header, &rows);
         }
-        for (key, raw) in [
+        for (key, names) in [
             (k::EXPORT_RECORD_SIGN_OFF_CONSULTED, &meta.consulted),
             (k::EXPORT_RECORD_SIGN_OFF_INFORMED, &meta.informed),
         ] {
-            let names = Self::people(raw);
+            let names = Self::people(names);
             let names = if names.is_empty() {
                 self.get(k::EXPORT_RECORD_SIGN_OFF_NOBODY)
             } else {
@@ -1058,13 +1109,34 @@ impl Record<'_> {
         }
     }
 
+    fn or_unnamed(&self, name: &str) -> String {
+        if name.trim().is_empty() {
+            self.get(k::EXPORT_RECORD_SIGN_OFF_DPO_UNNAMED)
+        } else {
+            name.to_string()
+        }
+    }
+
+    /// Changed answers: by default those after the decision (they are why it may need
+    /// confirming again); with `--full` every change since the assessment began.
     fn history(&self, doc: &mut Doc) {
-        let history = &self.b.assessment.history;
+        let taken_on = self.b.decision.map(|d| d.snapshot.taken_on);
+        let history: Vec<_> = self
+            .b
+            .assessment
+            .history
+            .iter()
+            .filter(|c| {
+                self.o.full
+                    || taken_on.is_none()
+                    || taken_on
+                        .is_some_and(|t| jiff::tz::TimeZone::UTC.to_datetime(c.at).date() > t)
+            })
+            .collect();
         if history.is_empty() {
             return;
         }
         self.heading(doc, 3, k::EXPORT_RECORD_H_HISTORY);
-        let taken_on = self.b.decision.map(|d| d.snapshot.taken_on);
         let header: Vec<String> = [
             k::EXPORT_RECORD_COL_WHEN,
             k::EXPORT_RECORD_COL_ANSWER,

@@ -46,7 +46,10 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     heading(&mut doc, k::EXPORT_ROPA_H_CONTROLLER);
     let field = |key: Key, value: String| vec![md::text(texts.get(key)), md::text(&value)];
     let rows = vec![
-        field(k::EXPORT_ROPA_F_NAME, l.fmt(k::EXPORT_ROPA_NAME, &[("platform", &l.platform())])),
+        field(
+            k::EXPORT_ROPA_F_NAME,
+            l.fmt(k::EXPORT_ROPA_NAME, &[("platform", &l.platform_name())]),
+        ),
         field(k::EXPORT_ROPA_F_REFERENCE, l.placeholder_for(k::EXPORT_WHAT_REFERENCE)),
         field(k::EXPORT_ROPA_F_DATE, basis.today.to_string()),
         field(
@@ -70,7 +73,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
 
     // (b) purposes, with the legal basis of each.
     heading(&mut doc, k::EXPORT_ROPA_H_PURPOSES);
-    doc.paragraph(&md::text(&l.fmt(k::EXPORT_ROPA_PURPOSES, &[("platform", &l.platform())])));
+    doc.paragraph(&md::text(&l.fmt(k::EXPORT_ROPA_PURPOSES, &[("platform", &l.platform_name())])));
     let groups = l.groups();
     let purposes: Vec<String> = groups
         .iter()

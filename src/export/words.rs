@@ -92,6 +92,45 @@ pub fn when(texts: &Texts, as_of: &AsOf, certainty: Certainty) -> String {
     texts.fmt(key, &[("date", &plain), ("certainty", texts.by_name(certainty.key()))])
 }
 
+/// Fact labels in the fewest words, for the compact table ("AVV, eigene Zwecke, E2EE").
+pub fn facts_short(texts: &Texts, facts: &[FactField]) -> String {
+    let labels: Vec<String> = facts
+        .iter()
+        .map(|field| match field {
+            FactField::Feature(f) => texts.by_name(f.key()).to_string(),
+            other => {
+                let key = format!("export.short.{}", short_id(*other));
+                if texts.has(&key) {
+                    texts.by_name(&key).to_string()
+                } else {
+                    in_sentence(texts, &describe::fact_label(texts, *other))
+                }
+            }
+        })
+        .collect();
+    labels.join(", ")
+}
+
+fn short_id(field: FactField) -> &'static str {
+    match field {
+        FactField::Operator => "operator",
+        FactField::Parent => "parent",
+        FactField::ProcessingLocations => "processing_locations",
+        FactField::SubprocessorLocations => "subprocessor_locations",
+        FactField::DpfCertified => "dpf_certified",
+        FactField::TransferBasis => "transfer_basis",
+        FactField::Dpa => "dpa",
+        FactField::OwnPurpose => "own_purpose",
+        FactField::E2ee => "e2ee",
+        FactField::E2eeBrowserJoin => "e2ee_browser_join",
+        FactField::E2eeMaxParticipants => "e2ee_max_participants",
+        FactField::BrowserJoin => "browser_join",
+        FactField::MaxParticipants => "max_participants",
+        FactField::KbvListed => "kbv_listed",
+        _ => "other",
+    }
+}
+
 /// Why an offering is excluded, in a few words: the rule's name and the values that decided.
 pub fn short_knockout(texts: &Texts, knockout: &KnockOut) -> String {
     let rule = describe::rule(texts, knockout.rule);

@@ -268,6 +268,9 @@ impl Doc {
             return false;
         }
         let left_changed = std::mem::take(&mut self.field_dirty);
+        if let Some(left) = self.editor.take() {
+            left.close(&mut self.loaded.assessment);
+        }
         self.editor = focused.map(|f| Editor::open(f, &self.loaded.assessment));
         left_changed
     }
@@ -689,6 +692,13 @@ fn act_about(model: &mut Model, action: Action) -> Effect {
         Action::Down | Action::NextField => {
             doc.about_focus = (doc.about_focus + 1).min(ABOUT_CONTINUE)
         }
+        // In a list of names, Enter after a name adds the next one.
+        Action::Enter
+            if doc.editor.as_mut().is_some_and(|e| e.add_entry(&mut doc.loaded.assessment)) =>
+        {
+            doc.dirty = true;
+            doc.field_dirty = true;
+        }
         Action::Enter if doc.about_focus + 1 < ABOUT_CONTINUE => doc.about_focus += 1,
         Action::Enter => return advance(model),
         Action::Back => return go_to(model, None),
@@ -839,7 +849,9 @@ fn advance(model: &mut Model) -> Effect {
 pub(super) fn go_to(model: &mut Model, step: Option<Step>) -> Effect {
     let Some(doc) = &mut model.doc else { return Effect::None };
     let Some(step) = step else {
-        doc.editor = None;
+        if let Some(left) = doc.editor.take() {
+            left.close(&mut doc.loaded.assessment);
+        }
         doc.field_dirty = false;
         model.note = None;
         model.screen = Screen::Start;
@@ -852,7 +864,9 @@ pub(super) fn go_to(model: &mut Model, step: Option<Step>) -> Effect {
     doc.field_dirty = false;
     doc.about_focus = 0;
     doc.cursor = doc.initial_cursor();
-    doc.editor = None;
+    if let Some(left) = doc.editor.take() {
+        left.close(&mut doc.loaded.assessment);
+    }
     doc.sync_editor();
     super::outcome::entered(doc, step);
     model.screen = Screen::Step(step);

@@ -46,6 +46,12 @@ impl AboutField {
     pub fn required(self) -> bool {
         self == AboutField::Title
     }
+
+    /// A list of names, one per entry: Enter adds an entry, Backspace in an empty one goes back
+    /// to the one before.
+    pub fn is_list(self) -> bool {
+        matches!(self, AboutField::DecisionMakers | AboutField::Consulted | AboutField::Informed)
+    }
 }
 
 /// A text value of the assessment that the wizard edits in place.
@@ -68,6 +74,7 @@ impl Field {
         matches!(self, Field::LargestMeeting | Field::Audience)
     }
 
+    /// The text the editor edits: for a list of names, its last entry.
     pub fn value(self, a: &Assessment) -> String {
         let number = |n: u32| if n == 0 { String::new() } else { n.to_string() };
         match self {
@@ -86,9 +93,9 @@ impl Field {
                 AboutField::Controller => &m.controller,
                 AboutField::DpoContact => &m.dpo_contact,
                 AboutField::Assessors => &m.assessors,
-                AboutField::DecisionMakers => &m.decision_makers,
-                AboutField::Consulted => &m.consulted,
-                AboutField::Informed => &m.informed,
+                AboutField::DecisionMakers | AboutField::Consulted | AboutField::Informed => {
+                    self.list(a).and_then(|l| l.last()).map_or("", String::as_str)
+                }
             },
             Field::LoweringReason => &a.scenario.protection_lowered_reason,
             Field::RiskAcceptedBy => &a.scenario.protection_risk_accepted_by,
@@ -96,33 +103,63 @@ impl Field {
         }
     }
 
-    /// Writes the edited text into the assessment.
-    fn set(self, a: &mut Assessment, text: &str) {
-        let number = || text.parse::<u32>().unwrap_or(0);
+    /// The names of a list field (`None` for a text field).
+    pub fn list(self, a: &Assessment) -> Option<&Vec<String>> {
+        let m = &a.meta;
         match self {
-            Field::LargestMeeting => a.scenario.largest_meeting = number(),
-            Field::Audience => a.scenario.audience = number(),
-            other => *other.slot(a) = text.to_string(),
+            Field::About(AboutField::DecisionMakers) => Some(&m.decision_makers),
+            Field::About(AboutField::Consulted) => Some(&m.consulted),
+            Field::About(AboutField::Informed) => Some(&m.informed),
+            _ => None,
         }
     }
 
-    fn slot(self, a: &mut Assessment) -> &mut String {
+    fn list_mut(self, a: &mut Assessment) -> Option<&mut Vec<String>> {
         let m = &mut a.meta;
         match self {
+            Field::About(AboutField::DecisionMakers) => Some(&mut m.decision_makers),
+            Field::About(AboutField::Consulted) => Some(&mut m.consulted),
+            Field::About(AboutField::Informed) => Some(&mut m.informed),
+            _ => None,
+        }
+    }
+
+    /// Writes the edited text: into the field, or into the last entry of a list (made when the
+    /// list is empty).
+    fn write(self, a: &mut Assessment, text: String) {
+        let number = text.parse::<u32>().unwrap_or(0);
+        match self {
+            Field::LargestMeeting => a.scenario.largest_meeting = number,
+            Field::Audience => a.scenario.audience = number,
+            _ => {}
+        }
+        if self.is_number() {
+            return;
+        }
+        if let Some(list) = self.list_mut(a) {
+            match list.last_mut() {
+                Some(last) => *last = text,
+                None => list.push(text),
+            }
+            return;
+        }
+        let m = &mut a.meta;
+        let slot = match self {
             Field::About(f) => match f {
                 AboutField::Title => &mut m.title,
                 AboutField::Organisation => &mut m.organisation,
                 AboutField::Controller => &mut m.controller,
                 AboutField::DpoContact => &mut m.dpo_contact,
                 AboutField::Assessors => &mut m.assessors,
-                AboutField::DecisionMakers => &mut m.decision_makers,
-                AboutField::Consulted => &mut m.consulted,
-                AboutField::Informed => &mut m.informed,
+                AboutField::DecisionMakers | AboutField::Consulted | AboutField::Informed => {
+                    return;
+                }
             },
             Field::LoweringReason => &mut a.scenario.protection_lowered_reason,
             Field::RiskAcceptedBy => &mut a.scenario.protection_risk_accepted_by,
-            Field::LargestMeeting | Field::Audience => unreachable!("numbers have no text slot"),
-        }
+            Field::LargestMeeting | Field::Audience => return,
+        };
+        *slot = text;
     }
 }
 
@@ -139,8 +176,9 @@ impl Editor {
         Editor { field, input: Input::new(field.value(a)) }
     }
 
-    /// Applies one edit; returns whether the text changed. A number field takes digits only,
-    /// up to six, and no leading zero.
+    /// Applies one edit; returns whether the text changed. In a list of names, Backspace in an
+    /// empty entry removes it and goes back to the entry before. A number field takes digits
+    /// only, up to six, and no leading zero.
     pub fn apply(&mut self, request: InputRequest, a: &mut Assessment) -> bool {
         if self.field.is_number()
             && let InputRequest::InsertChar(c) = request
@@ -150,11 +188,41 @@ impl Editor {
                 return false;
             }
         }
+        if request == InputRequest::DeletePrevChar
+            && self.input.value().is_empty()
+            && let Some(list) = self.field.list_mut(a)
+            && list.len() > 1
+        {
+            list.pop();
+            self.input = Input::new(self.field.value(a));
+            return true;
+        }
         let changed = self.input.handle(request).is_some_and(|c| c.value);
         if changed {
-            self.field.set(a, self.input.value());
+            self.field.write(a, self.input.value().to_string());
         }
         changed
+    }
+
+    /// Enter in a list of names: a name typed in the last entry is kept and a new, empty entry
+    /// follows. `false` when there is nothing to add (Enter then moves on).
+    pub fn add_entry(&mut self, a: &mut Assessment) -> bool {
+        if self.input.value().trim().is_empty() {
+            return false;
+        }
+        let Some(list) = self.field.list_mut(a) else { return false };
+        list.push(String::new());
+        self.input = Input::default();
+        true
+    }
+
+    /// Leaving the field: an empty last entry of a list is dropped.
+    pub fn close(&self, a: &mut Assessment) {
+        if let Some(list) = self.field.list_mut(a)
+            && list.last().is_some_and(|n| n.trim().is_empty())
+        {
+            list.pop();
+        }
     }
 
     /// Inserts pasted text at the cursor; line breaks and tabs become spaces (one-line fields).

@@ -71,6 +71,11 @@ pub enum DecisionRow {
     OverrideAcceptedBy,
     Status,
     DecidedBy,
+    DpoOpinion,
+    DpoName,
+    DpoDate,
+    /// The approval of the decision-maker at this place of the About form's list.
+    Approval(usize),
     Take,
 }
 
@@ -84,6 +89,10 @@ impl DecisionRow {
             DecisionRow::OverrideAcceptedBy => k::UI_DECISION_OVERRIDE_ACCEPTED_BY,
             DecisionRow::Status => k::UI_DECISION_STATUS,
             DecisionRow::DecidedBy => k::UI_DECISION_DECIDED_BY,
+            DecisionRow::DpoOpinion => k::UI_DECISION_DPO_OPINION,
+            DecisionRow::DpoName => k::UI_DECISION_DPO_NAME,
+            DecisionRow::DpoDate => k::UI_DECISION_DPO_DATE,
+            DecisionRow::Approval(_) => k::UI_DECISION_APPROVAL,
             DecisionRow::Take => k::UI_DECISION_TAKE,
         }
     }
@@ -94,6 +103,10 @@ impl DecisionRow {
             DecisionRow::OverrideReason => Some(TextField::OverrideReason),
             DecisionRow::OverrideAcceptedBy => Some(TextField::OverrideAcceptedBy),
             DecisionRow::DecidedBy => Some(TextField::DecidedBy),
+            DecisionRow::DpoOpinion => Some(TextField::DpoOpinion),
+            DecisionRow::DpoName => Some(TextField::DpoName),
+            DecisionRow::DpoDate => Some(TextField::DpoDate),
+            DecisionRow::Approval(i) => Some(TextField::Approval(i)),
             _ => None,
         }
     }
@@ -270,7 +283,11 @@ pub fn decision_rows(doc: &Doc) -> Vec<DecisionRow> {
     if shown_chosen(doc).is_some_and(|id| excluded_now(doc, &id)) {
         rows.extend([R::OverrideReason, R::OverrideAcceptedBy]);
     }
-    rows.extend([R::Status, R::DecidedBy, R::Take]);
+    rows.extend([R::Status, R::DecidedBy, R::DpoOpinion, R::DpoName, R::DpoDate]);
+    // One approval per decision-maker named on the About form.
+    let makers = doc.loaded.assessment.meta.decision_makers.len();
+    rows.extend((0..makers).map(R::Approval));
+    rows.push(R::Take);
     rows
 }
 
@@ -582,7 +599,8 @@ fn sync_decision_editor(doc: &mut Doc) -> Result<bool, BadDate> {
     if current == focused {
         return Ok(false);
     }
-    let left = match doc.outcome.decision.editor.take() {
+    // A bad date keeps the editor (and its text) for fixing.
+    let left = match &doc.outcome.decision.editor {
         Some(editor) => editor.close(&mut doc.loaded.assessment)?,
         None => false,
     };
@@ -647,6 +665,13 @@ fn leave_field(model: &mut Model) -> Effect {
                 let field = Some(editor.field);
                 item.focus =
                     ItemRow::ALL.iter().position(|r| r.field(item.id) == field).unwrap_or(0);
+            } else if doc.step() == Step::Decision
+                && let Some(editor) = &doc.outcome.decision.editor
+            {
+                let field = Some(editor.field);
+                let rows = decision_rows(doc);
+                doc.outcome.decision.focus =
+                    rows.iter().position(|r| r.field() == field).unwrap_or(0);
             }
             let value = editing(doc).map(|e| e.input.value().to_string()).unwrap_or_default();
             model.note = Some(Note::error(k::UI_CHECKLIST_BAD_DATE, vec![("value", value)]));

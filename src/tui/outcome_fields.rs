@@ -16,6 +16,12 @@ pub enum TextField {
     OverrideReason,
     OverrideAcceptedBy,
     DecidedBy,
+    /// The data protection officer's opinion, who gave it, and when.
+    DpoOpinion,
+    DpoName,
+    DpoDate,
+    /// The date the decision-maker at this place of the list approved (empty: not yet).
+    Approval(usize),
     Owner(TodoId),
     Due(TodoId),
     Evidence(TodoId),
@@ -30,7 +36,13 @@ impl TextField {
     }
 
     pub fn is_date(self) -> bool {
-        matches!(self, TextField::Due(_) | TextField::EvidenceDate(_))
+        matches!(
+            self,
+            TextField::Due(_)
+                | TextField::EvidenceDate(_)
+                | TextField::DpoDate
+                | TextField::Approval(_)
+        )
     }
 
     /// The value as shown and edited.
@@ -44,6 +56,12 @@ impl TextField {
             TextField::OverrideReason => o.map(|o| o.reason.clone()).unwrap_or_default(),
             TextField::OverrideAcceptedBy => o.map(|o| o.accepted_by.clone()).unwrap_or_default(),
             TextField::DecidedBy => a.status.as_ref().map(|s| s.by.clone()).unwrap_or_default(),
+            TextField::DpoOpinion => a.sign_off.dpo_opinion.clone(),
+            TextField::DpoName => a.sign_off.dpo_name.clone(),
+            TextField::DpoDate => date(a.sign_off.dpo_date),
+            TextField::Approval(i) => {
+                date(a.meta.decision_makers.get(i).and_then(|n| a.sign_off.approved(n)))
+            }
             TextField::Owner(id) => item(id).map(|i| i.owner.clone()).unwrap_or_default(),
             TextField::Due(id) => date(item(id).and_then(|i| i.due)),
             TextField::Evidence(id) => item(id).map(|i| i.evidence.clone()).unwrap_or_default(),
@@ -82,10 +100,15 @@ impl TextField {
                 });
                 status.by = value;
             }
+            TextField::DpoOpinion => a.sign_off.dpo_opinion = value,
+            TextField::DpoName => a.sign_off.dpo_name = value,
             TextField::Owner(id) => a.checklist.entry(id).or_default().owner = value,
             TextField::Evidence(id) => a.checklist.entry(id).or_default().evidence = value,
             TextField::Note(id) => a.checklist.entry(id).or_default().note = value,
-            TextField::Due(_) | TextField::EvidenceDate(_) => {}
+            TextField::Due(_)
+            | TextField::EvidenceDate(_)
+            | TextField::DpoDate
+            | TextField::Approval(_) => {}
         }
     }
 
@@ -95,7 +118,14 @@ impl TextField {
             "" => None,
             t => Some(parse_date(t).ok_or(BadDate)?),
         };
+        if let TextField::Approval(i) = self {
+            let Some(name) = a.meta.decision_makers.get(i).cloned() else { return Ok(false) };
+            let changed = a.sign_off.approved(&name) != date;
+            a.sign_off.set_approval(&name, date);
+            return Ok(changed);
+        }
         let slot = match self {
+            TextField::DpoDate => &mut a.sign_off.dpo_date,
             TextField::Due(id) => &mut a.checklist.entry(id).or_default().due,
             TextField::EvidenceDate(id) => &mut a.checklist.entry(id).or_default().evidence_date,
             _ => return Ok(false),

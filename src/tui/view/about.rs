@@ -10,6 +10,9 @@ use super::text::{skip_columns, truncate, width};
 use crate::tui::app::{ABOUT_CONTINUE, Model};
 use crate::tui::form::{AboutField, Field};
 
+/// Shown between the names of a list (never typed: the entries are separate).
+const SEPARATOR: char = '·';
+
 /// One text field on one line: label, then the value (scrolled so the cursor stays visible).
 /// Returns the cursor position when the field is being edited.
 pub fn field_line(
@@ -26,15 +29,35 @@ pub fn field_line(
     let label = format!(" {}", truncate(label, label_width));
     let pad = " ".repeat(label_width + 2 - width(&label).min(label_width + 2));
     let editor = doc.editor.as_ref().filter(|e| e.field == field);
+    // A list of names shows its entries side by side; the editor works on the last one.
+    let list = field.list(&doc.loaded.assessment);
+    let before = match (list, editor) {
+        (Some(names), Some(_)) if names.len() > 1 => {
+            format!("{} {SEPARATOR} ", names[..names.len() - 1].join(&format!(" {SEPARATOR} ")))
+        }
+        _ => String::new(),
+    };
     let (shown, style, cursor) = match editor {
         Some(editor) => {
-            let scroll = editor.input.visual_scroll(value_width.saturating_sub(1));
-            let shown = truncate(skip_columns(editor.input.value(), scroll), value_width);
-            let x =
-                area.x as usize + width(&label) + pad.len() + editor.input.visual_cursor() - scroll;
+            let room = value_width.saturating_sub(width(&before).min(value_width / 2));
+            let before = truncate(&before, value_width - room);
+            let scroll = editor.input.visual_scroll(room.saturating_sub(1));
+            let shown =
+                format!("{before}{}", truncate(skip_columns(editor.input.value(), scroll), room));
+            let x = area.x as usize
+                + width(&label)
+                + pad.len()
+                + width(&before)
+                + editor.input.visual_cursor()
+                - scroll;
             (shown, th.field_focus, Some(Position::new(x as u16, area.y)))
         }
-        None => (truncate(&value, value_width), th.field, None),
+        None => match list {
+            Some(names) => {
+                (truncate(&names.join(&format!(" {SEPARATOR} ")), value_width), th.field, None)
+            }
+            None => (truncate(&value, value_width), th.field, None),
+        },
     };
     let fill = " ".repeat(value_width.saturating_sub(width(&shown)));
     let marker = if editor.is_some() { th.selected } else { ratatui::style::Style::new() };

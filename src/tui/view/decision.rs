@@ -116,7 +116,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
     let a = &doc.loaded.assessment;
     let mut y = inner.y;
-    let line_at = |frame: &mut Frame, y: u16, line: Line| {
+    let line_at = |frame: &mut Frame, y: u16, top: u16, scroll: u16, line: Line| {
+        let Some(y) = y.checked_sub(scroll).filter(|y| *y >= top) else { return };
         if y < inner.bottom() {
             frame.render_widget(Paragraph::new(line), Rect { y, height: 1, ..inner });
         }
@@ -132,10 +133,27 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
 
     let rows = outcome::decision_rows(doc);
     let focus = doc.outcome.decision.focus.min(rows.len() - 1);
+    let height = |row: &DecisionRow| match row {
+        DecisionRow::Rationale => RATIONALE_LINES,
+        DecisionRow::Take => 2,
+        _ => 1,
+    };
+    // Rows are laid out from `top` on; `scroll` lines are cut off there so that the focused row
+    // stays visible when there are more rows than room.
+    let top = y;
+    let end_of_focus: u16 = rows[..=focus].iter().map(height).sum();
+    let scroll = end_of_focus.saturating_sub(inner.bottom().saturating_sub(top));
+    let label_of = |row: &DecisionRow| match row {
+        DecisionRow::Approval(i) => t.fmt(
+            k::UI_DECISION_APPROVAL_BY,
+            &[("name", a.meta.decision_makers.get(*i).map_or("", String::as_str))],
+        ),
+        _ => t.get(row.key()).to_string(),
+    };
     let label_w = rows
         .iter()
         .filter(|r| **r != DecisionRow::Take)
-        .map(|r| width(t.get(r.key())) + 2)
+        .map(|r| width(&label_of(r)) + 2)
         .max()
         .unwrap_or(20)
         .min(inner.width as usize / 3);
@@ -150,6 +168,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             line_at(
                 frame,
                 y,
+                top,
+                scroll,
                 Line::from(vec![
                     Span::raw(marker),
                     Span::styled(format!("[ {} ]", t.get(row.key())), style),
@@ -158,7 +178,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             y += 1;
             continue;
         }
-        let label = format!("{marker}{}", pad(&truncate(t.get(row.key()), label_w), label_w));
+        let label_text = label_of(row);
+        let label = format!("{marker}{}", pad(&truncate(&label_text, label_w), label_w));
         let label_style = if here && editor.is_none() { th.selected } else { Style::new() };
         let value = value_of(model, doc, *row);
         let this_editor = editor.filter(|e| Some(e.field) == row.field());
@@ -173,6 +194,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                     line_at(
                         frame,
                         y + n,
+                        top,
+                        scroll,
                         Line::from(vec![
                             Span::styled(head, if n == 0 { label_style } else { Style::new() }),
                             Span::raw(" "),
@@ -180,8 +203,10 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                         ]),
                     );
                 }
-                if let Some((l, c)) = cursor {
-                    let pos = Position::new(inner.x + (label_w + 3 + c) as u16, y + l as u16);
+                if let Some((l, c)) = cursor
+                    && let Some(line) = (y + l as u16).checked_sub(scroll).filter(|y| *y >= top)
+                {
+                    let pos = Position::new(inner.x + (label_w + 3 + c) as u16, line);
                     if pos.y < inner.bottom() {
                         frame.set_cursor_position(pos);
                     }
@@ -209,11 +234,13 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                         th.muted,
                     ));
                 }
-                line_at(frame, y, Line::from(spans));
+                line_at(frame, y, top, scroll, Line::from(spans));
                 if let Some(c) = cursor
-                    && y < inner.bottom()
+                    && let Some(line) = y.checked_sub(scroll).filter(|y| *y >= top)
+                    && line < inner.bottom()
                 {
-                    frame.set_cursor_position(Position::new(inner.x + (label_w + 3 + c) as u16, y));
+                    let pos = Position::new(inner.x + (label_w + 3 + c) as u16, line);
+                    frame.set_cursor_position(pos);
                 }
                 y += 1;
             }
@@ -225,6 +252,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 line_at(
                     frame,
                     y,
+                    top,
+                    scroll,
                     Line::from(vec![
                         Span::styled(label, label_style),
                         Span::raw(" "),
@@ -237,7 +266,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             }
         }
     }
-    y += 1;
+    y = y.saturating_sub(scroll) + 1;
     // What the focused row means, and plainly what an override overrides.
     let mut info: Vec<Line> = Vec::new();
     let chosen = outcome::shown_chosen(doc);
