@@ -2,8 +2,9 @@
 //! sentences, once, for the wizard, `show` and the exporter alike — so all say the same thing.
 
 use crate::domain::answer_value::AnswerValue;
-use crate::domain::assessment::{Status, TodoStatus};
+use crate::domain::assessment::{Decision, Status, TodoStatus};
 use crate::domain::catalog::{Browser, Catalog, DpaTerms, Entity, Feature, Offering, OwnPurpose};
+use crate::domain::changes::{self, SnapshotChange};
 use crate::domain::fact_ref::FactRef;
 use crate::domain::facts::{AsOf, Fact};
 use crate::domain::narrowing::{
@@ -14,10 +15,11 @@ use crate::domain::norms::{self, CatholicSupervision, Law, Norm, Supervisor, Top
 use crate::domain::scenario::{Bundesland, Proposal, Scenario, TransferStance};
 use crate::domain::todos::{Todo, TodoId};
 use crate::i18n::Texts;
+use crate::i18n::{Key, k};
 
 /// Text keys of yes and no as answer values.
-const YES: &str = "answer.value.yes";
-const NO: &str = "answer.value.no";
+const YES: Key = k::ANSWER_VALUE_YES;
+const NO: Key = k::ANSWER_VALUE_NO;
 
 /// The offering's display name, or the id with a marker when the catalogue no longer has it.
 pub fn offering_name(texts: &Texts, catalog: &Catalog, id: &str) -> String {
@@ -32,7 +34,7 @@ fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 fn browsers(texts: &Texts, families: &[Browser]) -> String {
-    list(families.iter().map(|b| texts.get(b.key())))
+    list(families.iter().map(|b| texts.by_name(b.key())))
 }
 
 /// One sentence: why `offering` is excluded by `knockout`, with the values that decided it.
@@ -42,55 +44,55 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
         (RuleId::TransferStance, KnockOutDetail::Countries { allowed, .. })
             if *allowed == TransferStance::SccWithTia =>
         {
-            "rule.transfer_stance.reason_no_basis"
+            k::RULE_TRANSFER_STANCE_REASON_NO_BASIS
         }
-        (RuleId::TransferStance, _) => "rule.transfer_stance.reason",
-        (RuleId::SocialDataTransfers, _) => "rule.social_data_transfers.reason",
-        (RuleId::NoDpa, _) => "rule.no_dpa.reason",
-        (RuleId::OwnPurpose, _) => "rule.own_purpose.reason",
+        (RuleId::TransferStance, _) => k::RULE_TRANSFER_STANCE_REASON,
+        (RuleId::SocialDataTransfers, _) => k::RULE_SOCIAL_DATA_TRANSFERS_REASON,
+        (RuleId::NoDpa, _) => k::RULE_NO_DPA_REASON,
+        (RuleId::OwnPurpose, _) => k::RULE_OWN_PURPOSE_REASON,
         (RuleId::BrowserJoin, KnockOutDetail::Browsers { under_e2ee: true, .. }) => {
-            "rule.browser_join.reason_e2ee"
+            k::RULE_BROWSER_JOIN_REASON_E2EE
         }
         (RuleId::BrowserJoin, KnockOutDetail::NoBrowser { under_e2ee: true }) => {
-            "rule.browser_join.reason_none_e2ee"
+            k::RULE_BROWSER_JOIN_REASON_NONE_E2EE
         }
-        (RuleId::BrowserJoin, KnockOutDetail::NoBrowser { .. }) => "rule.browser_join.reason_none",
-        (RuleId::BrowserJoin, _) => "rule.browser_join.reason",
-        (RuleId::E2ee, _) => "rule.e2ee.reason",
+        (RuleId::BrowserJoin, KnockOutDetail::NoBrowser { .. }) => k::RULE_BROWSER_JOIN_REASON_NONE,
+        (RuleId::BrowserJoin, _) => k::RULE_BROWSER_JOIN_REASON,
+        (RuleId::E2ee, _) => k::RULE_E2EE_REASON,
         (RuleId::Size, KnockOutDetail::Participants { under_e2ee: true, .. }) => {
-            "rule.size.reason_e2ee"
+            k::RULE_SIZE_REASON_E2EE
         }
-        (RuleId::Size, _) => "rule.size.reason",
+        (RuleId::Size, _) => k::RULE_SIZE_REASON,
         (RuleId::RequiredFeature, KnockOutDetail::Feature { under_e2ee: true, .. }) => {
-            "rule.required_feature.reason_e2ee"
+            k::RULE_REQUIRED_FEATURE_REASON_E2EE
         }
-        (RuleId::RequiredFeature, _) => "rule.required_feature.reason",
-        (RuleId::Hosting, _) => "rule.hosting.reason",
-        (RuleId::SelfHosting, _) => "rule.self_hosting.reason",
-        (RuleId::OpenSource, _) => "rule.open_source.reason",
-        (RuleId::StatutoryInsurance, _) => "rule.statutory_insurance.reason",
+        (RuleId::RequiredFeature, _) => k::RULE_REQUIRED_FEATURE_REASON,
+        (RuleId::Hosting, _) => k::RULE_HOSTING_REASON,
+        (RuleId::SelfHosting, _) => k::RULE_SELF_HOSTING_REASON,
+        (RuleId::OpenSource, _) => k::RULE_OPEN_SOURCE_REASON,
+        (RuleId::StatutoryInsurance, _) => k::RULE_STATUTORY_INSURANCE_REASON,
         (RuleId::Availability, KnockOutDetail::Availability { ended: Some(_), .. }) => {
-            "rule.availability.reason_ended"
+            k::RULE_AVAILABILITY_REASON_ENDED
         }
-        (RuleId::Availability, _) => "rule.availability.reason",
+        (RuleId::Availability, _) => k::RULE_AVAILABILITY_REASON,
         (RuleId::UsControl, KnockOutDetail::Control { operator: true, .. }) => {
-            "rule.us_control.reason_operator"
+            k::RULE_US_CONTROL_REASON_OPERATOR
         }
-        (RuleId::UsControl, _) => "rule.us_control.reason_parent",
-        (RuleId::JoinWithoutAccount, _) => "rule.join_without_account.reason",
+        (RuleId::UsControl, _) => k::RULE_US_CONTROL_REASON_PARENT,
+        (RuleId::JoinWithoutAccount, _) => k::RULE_JOIN_WITHOUT_ACCOUNT_REASON,
     };
     let (operator, _) = entity(texts, &offering.operator);
     let (parent, _) = entity(texts, &offering.parent);
     let mut args: Vec<(&str, String)> = vec![
         ("name", name.to_string()),
-        ("model", texts.get(offering.operating_model.key()).to_string()),
+        ("model", texts.by_name(offering.operating_model.key()).to_string()),
         ("operator", operator),
         ("parent", parent),
     ];
     match &knockout.detail {
         KnockOutDetail::Countries { countries, allowed } => {
             args.push(("countries", in_countries(texts, countries)));
-            args.push(("allowed", texts.get(allowed.key()).to_string()));
+            args.push(("allowed", texts.by_name(allowed.key()).to_string()));
         }
         KnockOutDetail::Browsers { missing, .. } => {
             args.push(("browsers", browsers(texts, missing)));
@@ -100,7 +102,7 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
             args.push(("max", max.to_string()));
         }
         KnockOutDetail::Feature { feature, .. } => {
-            args.push(("feature", texts.get(feature.key()).to_string()));
+            args.push(("feature", texts.by_name(feature.key()).to_string()));
         }
         KnockOutDetail::Availability { land, public_bodies_only, ended } => {
             args.push(("reserved_for", reserved_for(texts, *land, *public_bodies_only)));
@@ -119,10 +121,10 @@ pub fn knockout(texts: &Texts, offering: &Offering, knockout: &KnockOut) -> Stri
 pub fn unconfirmed(texts: &Texts, offering: &Offering, open: &Unconfirmed) -> String {
     let facts: Vec<String> = open.facts.iter().map(|f| fact_label(texts, *f)).collect();
     texts.fmt(
-        "requirement.unconfirmed",
+        k::REQUIREMENT_UNCONFIRMED,
         &[
             ("name", texts.pick(&offering.name)),
-            ("requirement", texts.get(&open.rule.requirement_key())),
+            ("requirement", texts.by_name(&open.rule.requirement_key())),
             ("facts", &facts.join(", ")),
         ],
     )
@@ -131,41 +133,47 @@ pub fn unconfirmed(texts: &Texts, offering: &Offering, open: &Unconfirmed) -> St
 /// "fits if confirmed: data processing agreement, data transfers" — the requirements still open.
 pub fn open_requirements(texts: &Texts, open: &[Unconfirmed]) -> String {
     let names: Vec<String> = open.iter().map(|u| requirement(texts, u.rule)).collect();
-    texts.fmt("tier.unconfirmed.open", &[("requirements", &names.join(", "))])
+    texts.fmt(k::TIER_UNCONFIRMED_OPEN, &[("requirements", &names.join(", "))])
 }
 
 /// The tier's label ("fits" / "fits if confirmed").
 pub fn tier(texts: &Texts, tier: Tier) -> String {
-    texts.get(tier.key()).to_string()
+    texts.by_name(tier.key()).to_string()
 }
 
 /// "public bodies in Berlin", "bodies in Berlin", "public bodies".
 fn reserved_for(texts: &Texts, land: Option<Bundesland>, public_bodies_only: bool) -> String {
     match (land, public_bodies_only) {
         (Some(land), true) => {
-            texts.fmt("rule.availability.public_in", &[("land", texts.get(land.key()))])
+            texts.fmt(k::RULE_AVAILABILITY_PUBLIC_IN, &[("land", texts.by_name(land.key()))])
         }
         (Some(land), false) => {
-            texts.fmt("rule.availability.bodies_in", &[("land", texts.get(land.key()))])
+            texts.fmt(k::RULE_AVAILABILITY_BODIES_IN, &[("land", texts.by_name(land.key()))])
         }
-        (None, true) => texts.get("rule.availability.public").to_string(),
-        (None, false) => texts.get("rule.availability.others").to_string(),
+        (None, true) => texts.get(k::RULE_AVAILABILITY_PUBLIC).to_string(),
+        (None, false) => texts.get(k::RULE_AVAILABILITY_OTHERS).to_string(),
     }
 }
 
 /// What a hard requirement asks for ("data processing agreement obtainable").
 pub fn requirement(texts: &Texts, rule: RuleId) -> String {
-    texts.get(&rule.requirement_key()).to_string()
+    texts.by_name(&rule.requirement_key()).to_string()
 }
 
 /// The rule's short name ("Auftragsverarbeitungsvertrag").
 pub fn rule(texts: &Texts, rule: RuleId) -> String {
-    texts.get(rule.key()).to_string()
+    texts.by_name(rule.key()).to_string()
 }
 
-fn fill(texts: &Texts, key: &str, args: &[(&str, String)]) -> String {
+fn fill(texts: &Texts, key: Key, args: &[(&str, String)]) -> String {
     let borrowed: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     texts.fmt(key, &borrowed)
+}
+
+/// [`fill`] for a key that comes from data (a light's cause, a to-do's reason).
+fn fill_by_name(texts: &Texts, key: &str, args: &[(&str, String)]) -> String {
+    let borrowed: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    texts.fmt_by_name(key, &borrowed)
 }
 
 fn entity(texts: &Texts, fact: &Fact<Entity>) -> (String, String) {
@@ -176,7 +184,7 @@ fn entity(texts: &Texts, fact: &Fact<Entity>) -> (String, String) {
 pub fn rating(texts: &Texts, offering: &Offering, rating: &Rating) -> String {
     let (operator, operator_country) = entity(texts, &offering.operator);
     let (parent, parent_country) = entity(texts, &offering.parent);
-    fill(
+    fill_by_name(
         texts,
         rating.cause.id(),
         &[
@@ -191,19 +199,19 @@ pub fn rating(texts: &Texts, offering: &Offering, rating: &Rating) -> String {
 
 /// The criterion's short name.
 pub fn criterion(texts: &Texts, criterion: CriterionId) -> String {
-    texts.get(criterion.key()).to_string()
+    texts.by_name(criterion.key()).to_string()
 }
 
 /// What the criterion measures, in one line.
 pub fn criterion_hint(texts: &Texts, criterion: CriterionId) -> String {
-    texts.get(criterion.hint_key()).to_string()
+    texts.by_name(criterion.hint_key()).to_string()
 }
 
 /// "Verschlüsselung: Gewicht 3".
 pub fn weight(texts: &Texts, criterion: CriterionId, weight: u8) -> String {
     texts.fmt(
-        "criterion.weight",
-        &[("criterion", texts.get(criterion.key())), ("weight", &weight.to_string())],
+        k::CRITERION_WEIGHT,
+        &[("criterion", texts.by_name(criterion.key())), ("weight", &weight.to_string())],
     )
 }
 
@@ -219,12 +227,12 @@ pub fn light_glyph(light: Light) -> &'static str {
 
 /// A light as glyph plus word, never colour alone (e.g. "● gut" / "▲ Vorbehalte").
 pub fn light(texts: &Texts, light: Light) -> String {
-    format!("{} {}", light_glyph(light), texts.get(light.key()))
+    format!("{} {}", light_glyph(light), texts.by_name(light.key()))
 }
 
 /// The label that marks lights as meetcheck's own, never an authority's.
 pub fn lights_label(texts: &Texts) -> String {
-    texts.get("light.own_label").to_string()
+    texts.get(k::LIGHT_OWN_LABEL).to_string()
 }
 
 /// "Allowing DPF-certified US recipients would bring back: Zoom, Teams".
@@ -232,36 +240,36 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
     let names: Vec<String> =
         what_if.brings_back.iter().map(|id| offering_name(texts, catalog, id)).collect();
     let value = match what_if.relaxed_to {
-        RelaxedTo::Stance(s) => texts.get(s.key()).to_string(),
-        RelaxedTo::Size(s) => texts.get(s.key()).to_string(),
+        RelaxedTo::Stance(s) => texts.by_name(s.key()).to_string(),
+        RelaxedTo::Size(s) => texts.by_name(s.key()).to_string(),
         RelaxedTo::Participants(n) => {
-            texts.fmt("answer.value.at_most_people", &[("n", &n.to_string())])
+            texts.fmt(k::ANSWER_VALUE_AT_MOST_PEOPLE, &[("n", &n.to_string())])
         }
-        RelaxedTo::Hosting(h) => texts.get(h.key()).to_string(),
-        RelaxedTo::WithoutFeature(f) => texts.get(f.key()).to_string(),
-        RelaxedTo::Recording(r) => texts.get(r.key()).to_string(),
+        RelaxedTo::Hosting(h) => texts.by_name(h.key()).to_string(),
+        RelaxedTo::WithoutFeature(f) => texts.by_name(f.key()).to_string(),
+        RelaxedTo::Recording(r) => texts.by_name(r.key()).to_string(),
         RelaxedTo::Yes => texts.get(YES).to_string(),
         RelaxedTo::No => texts.get(NO).to_string(),
     };
     let key = match (what_if.answer, what_if.relaxed_to) {
         (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::EuOnly)) => {
-            "whatif.stance.eu_only"
+            k::WHATIF_STANCE_EU_ONLY
         }
         (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Adequacy)) => {
-            "whatif.stance.adequacy"
+            k::WHATIF_STANCE_ADEQUACY
         }
-        (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Dpf)) => "whatif.stance.dpf",
-        (AnswerId::TransferStance, _) => "whatif.stance.scc",
-        (AnswerId::InstallPossible, _) => "whatif.install_possible",
-        (AnswerId::E2eeRequired, _) => "whatif.e2ee_required",
-        (AnswerId::Size, _) => "whatif.size",
-        (AnswerId::RequiredFeatures, _) => "whatif.required_feature",
-        (AnswerId::Hosting, _) => "whatif.hosting",
-        (AnswerId::OpenSourceRequired, _) => "whatif.open_source",
-        (AnswerId::SelfHostingCapacity, _) => "whatif.self_hosting_capacity",
-        (AnswerId::Recording, _) => "whatif.recording",
-        (AnswerId::JoinWithoutAccount, _) => "whatif.join_without_account",
-        _ => "whatif.other",
+        (AnswerId::TransferStance, RelaxedTo::Stance(TransferStance::Dpf)) => k::WHATIF_STANCE_DPF,
+        (AnswerId::TransferStance, _) => k::WHATIF_STANCE_SCC,
+        (AnswerId::InstallPossible, _) => k::WHATIF_INSTALL_POSSIBLE,
+        (AnswerId::E2eeRequired, _) => k::WHATIF_E2EE_REQUIRED,
+        (AnswerId::Size, _) => k::WHATIF_SIZE,
+        (AnswerId::RequiredFeatures, _) => k::WHATIF_REQUIRED_FEATURE,
+        (AnswerId::Hosting, _) => k::WHATIF_HOSTING,
+        (AnswerId::OpenSourceRequired, _) => k::WHATIF_OPEN_SOURCE,
+        (AnswerId::SelfHostingCapacity, _) => k::WHATIF_SELF_HOSTING_CAPACITY,
+        (AnswerId::Recording, _) => k::WHATIF_RECORDING,
+        (AnswerId::JoinWithoutAccount, _) => k::WHATIF_JOIN_WITHOUT_ACCOUNT,
+        _ => k::WHATIF_OTHER,
     };
     fill(
         texts,
@@ -269,7 +277,7 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
         &[
             ("names", names.join(", ")),
             ("value", value),
-            ("answer", texts.get(what_if.answer.key()).to_string()),
+            ("answer", texts.by_name(what_if.answer.key()).to_string()),
         ],
     )
 }
@@ -278,7 +286,7 @@ pub fn what_if(texts: &Texts, catalog: &Catalog, what_if: &WhatIf) -> String {
 pub fn stale(texts: &Texts, catalog: &Catalog, fact: &StaleFact) -> String {
     fill(
         texts,
-        "stale.sentence",
+        k::STALE_SENTENCE,
         &[
             ("name", offering_name(texts, catalog, &fact.offering)),
             ("field", fact_label(texts, fact.field)),
@@ -289,12 +297,12 @@ pub fn stale(texts: &Texts, catalog: &Catalog, fact: &StaleFact) -> String {
 
 /// The to-do's title.
 pub fn todo_title(texts: &Texts, id: TodoId) -> String {
-    texts.get(id.key()).to_string()
+    texts.by_name(id.key()).to_string()
 }
 
 /// "Voraussetzung für den Einsatz" for preconditions of use, else empty.
 pub fn todo_flag(texts: &Texts, todo: &Todo) -> String {
-    if todo.precondition { texts.get("todo.precondition").to_string() } else { String::new() }
+    if todo.precondition { texts.get(k::TODO_PRECONDITION).to_string() } else { String::new() }
 }
 
 /// Why the to-do applies, one sentence per cause, then the norms of the scenario's regime (and,
@@ -322,7 +330,7 @@ pub fn todo_why_in(
                 (Some(id), None) => id.clone(),
                 (None, _) => String::new(),
             };
-            fill(
+            fill_by_name(
                 texts,
                 cause.reason.id(),
                 &[("state_act", act.clone()), ("facts", facts), ("name", name)],
@@ -332,52 +340,52 @@ pub fn todo_why_in(
     if todo.id == TodoId::Dpia
         && let Some(authority) = competent_authority(texts, scenario)
     {
-        out.push(texts.fmt("todo.dpia.consult", &[("authority", &authority)]));
+        out.push(texts.fmt(k::TODO_DPIA_CONSULT, &[("authority", &authority)]));
     }
     let norms = todo_norms(texts, scenario, todo);
     if !norms.is_empty() {
-        out.push(texts.fmt("todo.norms", &[("norms", &norms)]));
+        out.push(texts.fmt(k::TODO_NORMS, &[("norms", &norms)]));
     }
     out
 }
 
 /// The text key of a topic's GDPR article.
-fn gdpr_key(topic: Topic) -> &'static str {
+fn gdpr_key(topic: Topic) -> Key {
     match topic {
-        Topic::Dpo => "norm.gdpr.dpo",
-        Topic::Dpa => "norm.gdpr.dpa",
-        Topic::Transfer => "norm.gdpr.transfer",
-        Topic::Toms => "norm.gdpr.toms",
-        Topic::Settings => "norm.gdpr.settings",
-        Topic::Information => "norm.gdpr.information",
-        Topic::Record => "norm.gdpr.record",
-        Topic::Dpia => "norm.gdpr.dpia",
-        Topic::Lawfulness => "norm.gdpr.lawfulness",
-        Topic::Employees => "norm.gdpr.employees",
-        Topic::Special => "norm.gdpr.special",
-        Topic::Breach => "norm.gdpr.breach",
+        Topic::Dpo => k::NORM_GDPR_DPO,
+        Topic::Dpa => k::NORM_GDPR_DPA,
+        Topic::Transfer => k::NORM_GDPR_TRANSFER,
+        Topic::Toms => k::NORM_GDPR_TOMS,
+        Topic::Settings => k::NORM_GDPR_SETTINGS,
+        Topic::Information => k::NORM_GDPR_INFORMATION,
+        Topic::Record => k::NORM_GDPR_RECORD,
+        Topic::Dpia => k::NORM_GDPR_DPIA,
+        Topic::Lawfulness => k::NORM_GDPR_LAWFULNESS,
+        Topic::Employees => k::NORM_GDPR_EMPLOYEES,
+        Topic::Special => k::NORM_GDPR_SPECIAL,
+        Topic::Breach => k::NORM_GDPR_BREACH,
     }
 }
 
 /// The text key of a checked church-law paragraph.
-fn church_key(law: Law, topic: Topic) -> Option<&'static str> {
+fn church_key(law: Law, topic: Topic) -> Option<Key> {
     Some(match (law, topic) {
-        (Law::Kdg, Topic::Dpa) => "norm.kdg.dpa",
-        (Law::Kdg, Topic::Toms) => "norm.kdg.toms",
-        (Law::Kdg, Topic::Information) => "norm.kdg.information",
-        (Law::Kdg, Topic::Dpia) => "norm.kdg.dpia",
-        (Law::Kdg, Topic::Lawfulness) => "norm.kdg.lawfulness",
-        (Law::Kdg, Topic::Special) => "norm.kdg.special",
-        (Law::Kdg, Topic::Employees) => "norm.kdg.employees",
-        (Law::Ekd, Topic::Employees) => "norm.ekd.employees",
-        (Law::Ekd, Topic::Dpa) => "norm.ekd.dpa",
-        (Law::Ekd, Topic::Transfer) => "norm.ekd.transfer",
-        (Law::Ekd, Topic::Toms) => "norm.ekd.toms",
-        (Law::Ekd, Topic::Settings) => "norm.ekd.settings",
-        (Law::Ekd, Topic::Information) => "norm.ekd.information",
-        (Law::Ekd, Topic::Record) => "norm.ekd.record",
-        (Law::Ekd, Topic::Lawfulness) => "norm.ekd.lawfulness",
-        (Law::Ekd, Topic::Special) => "norm.ekd.special",
+        (Law::Kdg, Topic::Dpa) => k::NORM_KDG_DPA,
+        (Law::Kdg, Topic::Toms) => k::NORM_KDG_TOMS,
+        (Law::Kdg, Topic::Information) => k::NORM_KDG_INFORMATION,
+        (Law::Kdg, Topic::Dpia) => k::NORM_KDG_DPIA,
+        (Law::Kdg, Topic::Lawfulness) => k::NORM_KDG_LAWFULNESS,
+        (Law::Kdg, Topic::Special) => k::NORM_KDG_SPECIAL,
+        (Law::Kdg, Topic::Employees) => k::NORM_KDG_EMPLOYEES,
+        (Law::Ekd, Topic::Employees) => k::NORM_EKD_EMPLOYEES,
+        (Law::Ekd, Topic::Dpa) => k::NORM_EKD_DPA,
+        (Law::Ekd, Topic::Transfer) => k::NORM_EKD_TRANSFER,
+        (Law::Ekd, Topic::Toms) => k::NORM_EKD_TOMS,
+        (Law::Ekd, Topic::Settings) => k::NORM_EKD_SETTINGS,
+        (Law::Ekd, Topic::Information) => k::NORM_EKD_INFORMATION,
+        (Law::Ekd, Topic::Record) => k::NORM_EKD_RECORD,
+        (Law::Ekd, Topic::Lawfulness) => k::NORM_EKD_LAWFULNESS,
+        (Law::Ekd, Topic::Special) => k::NORM_EKD_SPECIAL,
         _ => return None,
     })
 }
@@ -392,23 +400,23 @@ pub fn norm(texts: &Texts, norm: Norm) -> String {
         },
         Norm::ChurchUnchecked(law, topic) => church_unchecked(texts, law, topic),
         Norm::StateLawfulness(land) => {
-            texts.fmt("norm.state.lawfulness", &[("act", texts.get(state_act_key(land)))])
+            texts.fmt(k::NORM_STATE_LAWFULNESS, &[("act", texts.get(state_act_key(land)))])
         }
         Norm::StateEmployees(Bundesland::Hessen) => {
-            texts.get("norm.state.employees.he").to_string()
+            texts.get(k::NORM_STATE_EMPLOYEES_HE).to_string()
         }
         Norm::StateEmployees(Bundesland::Berlin) => {
-            texts.get("norm.state.employees.be").to_string()
+            texts.get(k::NORM_STATE_EMPLOYEES_BE).to_string()
         }
         Norm::StateEmployees(land) => {
-            texts.fmt("norm.state.employees", &[("act", texts.get(state_act_key(land)))])
+            texts.fmt(k::NORM_STATE_EMPLOYEES, &[("act", texts.get(state_act_key(land)))])
         }
     }
 }
 
 fn church_unchecked(texts: &Texts, law: Law, topic: Topic) -> String {
-    let law = texts.get(if law == Law::Ekd { "norm.ekd" } else { "norm.kdg" });
-    texts.fmt("norm.church_fallback", &[("norm", texts.get(gdpr_key(topic))), ("law", law)])
+    let law = texts.get(if law == Law::Ekd { k::NORM_EKD } else { k::NORM_KDG });
+    texts.fmt(k::NORM_CHURCH_FALLBACK, &[("norm", texts.get(gdpr_key(topic))), ("law", law)])
 }
 
 /// The norms a to-do rests on under the scenario's regime ("Art. 28 DSGVO" / "§ 29 KDG").
@@ -417,24 +425,24 @@ pub fn todo_norms(texts: &Texts, scenario: &Scenario, todo: &Todo) -> String {
     norms.into_iter().map(|n| norm(texts, n)).collect::<Vec<_>>().join("; ")
 }
 
-fn state_act_key(land: Bundesland) -> &'static str {
+fn state_act_key(land: Bundesland) -> Key {
     match land {
-        Bundesland::BadenWuerttemberg => "norm.state_act.bw",
-        Bundesland::Bayern => "norm.state_act.by",
-        Bundesland::Berlin => "norm.state_act.be",
-        Bundesland::Brandenburg => "norm.state_act.bb",
-        Bundesland::Bremen => "norm.state_act.hb",
-        Bundesland::Hamburg => "norm.state_act.hh",
-        Bundesland::Hessen => "norm.state_act.he",
-        Bundesland::MecklenburgVorpommern => "norm.state_act.mv",
-        Bundesland::Niedersachsen => "norm.state_act.ni",
-        Bundesland::NordrheinWestfalen => "norm.state_act.nw",
-        Bundesland::RheinlandPfalz => "norm.state_act.rp",
-        Bundesland::Saarland => "norm.state_act.sl",
-        Bundesland::Sachsen => "norm.state_act.sn",
-        Bundesland::SachsenAnhalt => "norm.state_act.st",
-        Bundesland::SchleswigHolstein => "norm.state_act.sh",
-        Bundesland::Thueringen => "norm.state_act.th",
+        Bundesland::BadenWuerttemberg => k::NORM_STATE_ACT_BW,
+        Bundesland::Bayern => k::NORM_STATE_ACT_BY,
+        Bundesland::Berlin => k::NORM_STATE_ACT_BE,
+        Bundesland::Brandenburg => k::NORM_STATE_ACT_BB,
+        Bundesland::Bremen => k::NORM_STATE_ACT_HB,
+        Bundesland::Hamburg => k::NORM_STATE_ACT_HH,
+        Bundesland::Hessen => k::NORM_STATE_ACT_HE,
+        Bundesland::MecklenburgVorpommern => k::NORM_STATE_ACT_MV,
+        Bundesland::Niedersachsen => k::NORM_STATE_ACT_NI,
+        Bundesland::NordrheinWestfalen => k::NORM_STATE_ACT_NW,
+        Bundesland::RheinlandPfalz => k::NORM_STATE_ACT_RP,
+        Bundesland::Saarland => k::NORM_STATE_ACT_SL,
+        Bundesland::Sachsen => k::NORM_STATE_ACT_SN,
+        Bundesland::SachsenAnhalt => k::NORM_STATE_ACT_ST,
+        Bundesland::SchleswigHolstein => k::NORM_STATE_ACT_SH,
+        Bundesland::Thueringen => k::NORM_STATE_ACT_TH,
     }
 }
 
@@ -442,13 +450,13 @@ fn state_act_key(land: Bundesland) -> &'static str {
 fn state_act(texts: &Texts, scenario: &Scenario) -> String {
     match norms::state_act(scenario) {
         Some(land) => texts.get(state_act_key(land)).to_string(),
-        None => texts.get("norm.state_act.generic").to_string(),
+        None => texts.get(k::NORM_STATE_ACT_GENERIC).to_string(),
     }
 }
 
 /// The question's short label.
 pub fn answer_label(texts: &Texts, answer: AnswerId) -> String {
-    texts.get(answer.key()).to_string()
+    texts.by_name(answer.key()).to_string()
 }
 
 fn yes_no(texts: &Texts, value: bool) -> String {
@@ -460,31 +468,31 @@ fn set<'a, T: 'a>(
     items: impl IntoIterator<Item = &'a T>,
     key: impl Fn(&T) -> &'static str,
 ) -> String {
-    let words: Vec<&str> = items.into_iter().map(|i| texts.get(key(i))).collect();
-    if words.is_empty() { texts.get("answer.value.none").to_string() } else { words.join(", ") }
+    let words: Vec<&str> = items.into_iter().map(|i| texts.by_name(key(i))).collect();
+    if words.is_empty() { texts.get(k::ANSWER_VALUE_NONE).to_string() } else { words.join(", ") }
 }
 
 /// An answer's value in words ("Schüler, Beschäftigte", "bis 20", "ja").
 pub fn answer_value_words(texts: &Texts, value: &AnswerValue) -> String {
     match value {
         AnswerValue::Flag(flag) => yes_no(texts, *flag),
-        AnswerValue::OrgType(v) => texts.get(v.key()).to_string(),
-        AnswerValue::Regime(v) => texts.get(v.key()).to_string(),
-        AnswerValue::Bundesland(Some(land)) => texts.get(land.key()).to_string(),
-        AnswerValue::Bundesland(None) => texts.get("answer.value.none").to_string(),
+        AnswerValue::OrgType(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::Regime(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::Bundesland(Some(land)) => texts.by_name(land.key()).to_string(),
+        AnswerValue::Bundesland(None) => texts.get(k::ANSWER_VALUE_NONE).to_string(),
         AnswerValue::Purposes(v) => set(texts, v, |p| p.key()),
         AnswerValue::Organisers(v) => set(texts, v, |p| p.key()),
         AnswerValue::Participants(v) => set(texts, v, |p| p.key()),
-        AnswerValue::Size(v) => texts.get(v.key()).to_string(),
-        AnswerValue::People(0) => texts.get("answer.value.nobody").to_string(),
-        AnswerValue::People(n) => texts.fmt("answer.value.people", &[("n", &n.to_string())]),
-        AnswerValue::Recording(v) => texts.get(v.key()).to_string(),
-        AnswerValue::AttentionTracking(v) => texts.get(v.key()).to_string(),
+        AnswerValue::Size(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::People(0) => texts.get(k::ANSWER_VALUE_NOBODY).to_string(),
+        AnswerValue::People(n) => texts.fmt(k::ANSWER_VALUE_PEOPLE, &[("n", &n.to_string())]),
+        AnswerValue::Recording(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::AttentionTracking(v) => texts.by_name(v.key()).to_string(),
         AnswerValue::Data(v) => set(texts, v, |d| d.key()),
-        AnswerValue::ProtectionNeed(v) => texts.get(v.key()).to_string(),
-        AnswerValue::Representation(v) => texts.get(v.key()).to_string(),
-        AnswerValue::TransferStance(v) => texts.get(v.key()).to_string(),
-        AnswerValue::Hosting(v) => texts.get(v.key()).to_string(),
+        AnswerValue::ProtectionNeed(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::Representation(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::TransferStance(v) => texts.by_name(v.key()).to_string(),
+        AnswerValue::Hosting(v) => texts.by_name(v.key()).to_string(),
         AnswerValue::Browsers(v) => set(texts, v, |b| b.key()),
         AnswerValue::Features(v) => set(texts, v, |f: &Feature| f.key()),
     }
@@ -495,7 +503,7 @@ pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> Str
     let s = scenario;
     let words = match answer {
         AnswerId::Browsers if s.browsers.is_empty() => {
-            texts.get("answer.value.any_browser").to_string()
+            texts.get(k::ANSWER_VALUE_ANY_BROWSER).to_string()
         }
         _ => answer_value_words(texts, &AnswerValue::of(scenario, answer)),
     };
@@ -503,8 +511,8 @@ pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> Str
     let because = |unset: bool, why: Proposal| {
         if unset {
             texts.fmt(
-                "answer.value.proposed_because",
-                &[("value", &words), ("because", texts.get(why.key()))],
+                k::ANSWER_VALUE_PROPOSED_BECAUSE,
+                &[("value", &words), ("because", texts.by_name(why.key()))],
             )
         } else {
             words.clone()
@@ -520,9 +528,9 @@ pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> Str
         AnswerId::E2eeRequired => because(s.e2ee_required.is_none(), s.proposed_e2ee().1),
         AnswerId::ProtectionNeed if s.protection_need.is_none() => {
             let (_, reasons) = s.proposed_protection();
-            let why: Vec<&str> = reasons.iter().map(|r| texts.get(r.key())).collect();
+            let why: Vec<&str> = reasons.iter().map(|r| texts.by_name(r.key())).collect();
             texts.fmt(
-                "answer.value.proposed_from",
+                k::ANSWER_VALUE_PROPOSED_FROM,
                 &[("value", &words), ("reasons", &why.join("; "))],
             )
         }
@@ -534,10 +542,10 @@ pub fn answer_value(texts: &Texts, scenario: &Scenario, answer: AnswerId) -> Str
 pub fn status_hint(texts: &Texts, status: Status) -> String {
     texts
         .get(match status {
-            Status::Proposed => "status.proposed.hint",
-            Status::Accepted => "status.accepted.hint",
-            Status::Rejected => "status.rejected.hint",
-            Status::Superseded => "status.superseded.hint",
+            Status::Proposed => k::STATUS_PROPOSED_HINT,
+            Status::Accepted => k::STATUS_ACCEPTED_HINT,
+            Status::Rejected => k::STATUS_REJECTED_HINT,
+            Status::Superseded => k::STATUS_SUPERSEDED_HINT,
         })
         .to_string()
 }
@@ -546,10 +554,10 @@ pub fn status_hint(texts: &Texts, status: Status) -> String {
 pub fn todo_status_hint(texts: &Texts, status: TodoStatus) -> String {
     texts
         .get(match status {
-            TodoStatus::Open => "todo_status.open.hint",
-            TodoStatus::InProgress => "todo_status.in_progress.hint",
-            TodoStatus::Done => "todo_status.done.hint",
-            TodoStatus::NotApplicable => "todo_status.not_applicable.hint",
+            TodoStatus::Open => k::TODO_STATUS_OPEN_HINT,
+            TodoStatus::InProgress => k::TODO_STATUS_IN_PROGRESS_HINT,
+            TodoStatus::Done => k::TODO_STATUS_DONE_HINT,
+            TodoStatus::NotApplicable => k::TODO_STATUS_NOT_APPLICABLE_HINT,
         })
         .to_string()
 }
@@ -557,30 +565,30 @@ pub fn todo_status_hint(texts: &Texts, status: TodoStatus) -> String {
 /// The competent supervisory authority, where the Bundesland or regime tells.
 pub fn competent_authority(texts: &Texts, scenario: &Scenario) -> Option<String> {
     let key = match norms::competent_authority(scenario)? {
-        Supervisor::Kdg => "supervisor.kdg",
-        Supervisor::Ekd => "supervisor.ekd",
-        Supervisor::Bfdi => "supervisor.bfdi",
-        Supervisor::BayernPrivate => "supervisor.by_private",
-        Supervisor::KdgJoint(CatholicSupervision::NorthRhineWestphalia) => "supervisor.kdg.nw",
-        Supervisor::KdgJoint(CatholicSupervision::Bavaria) => "supervisor.kdg.by",
-        Supervisor::KdgJoint(CatholicSupervision::SouthWest) => "supervisor.kdg.southwest",
+        Supervisor::Kdg => k::SUPERVISOR_KDG,
+        Supervisor::Ekd => k::SUPERVISOR_EKD,
+        Supervisor::Bfdi => k::SUPERVISOR_BFDI,
+        Supervisor::BayernPrivate => k::SUPERVISOR_BY_PRIVATE,
+        Supervisor::KdgJoint(CatholicSupervision::NorthRhineWestphalia) => k::SUPERVISOR_KDG_NW,
+        Supervisor::KdgJoint(CatholicSupervision::Bavaria) => k::SUPERVISOR_KDG_BY,
+        Supervisor::KdgJoint(CatholicSupervision::SouthWest) => k::SUPERVISOR_KDG_SOUTHWEST,
         Supervisor::Land(land) => match land {
-            Bundesland::BadenWuerttemberg => "supervisor.bw",
-            Bundesland::Bayern => "supervisor.by",
-            Bundesland::Berlin => "supervisor.be",
-            Bundesland::Brandenburg => "supervisor.bb",
-            Bundesland::Bremen => "supervisor.hb",
-            Bundesland::Hamburg => "supervisor.hh",
-            Bundesland::Hessen => "supervisor.he",
-            Bundesland::MecklenburgVorpommern => "supervisor.mv",
-            Bundesland::Niedersachsen => "supervisor.ni",
-            Bundesland::NordrheinWestfalen => "supervisor.nw",
-            Bundesland::RheinlandPfalz => "supervisor.rp",
-            Bundesland::Saarland => "supervisor.sl",
-            Bundesland::Sachsen => "supervisor.sn",
-            Bundesland::SachsenAnhalt => "supervisor.st",
-            Bundesland::SchleswigHolstein => "supervisor.sh",
-            Bundesland::Thueringen => "supervisor.th",
+            Bundesland::BadenWuerttemberg => k::SUPERVISOR_BW,
+            Bundesland::Bayern => k::SUPERVISOR_BY,
+            Bundesland::Berlin => k::SUPERVISOR_BE,
+            Bundesland::Brandenburg => k::SUPERVISOR_BB,
+            Bundesland::Bremen => k::SUPERVISOR_HB,
+            Bundesland::Hamburg => k::SUPERVISOR_HH,
+            Bundesland::Hessen => k::SUPERVISOR_HE,
+            Bundesland::MecklenburgVorpommern => k::SUPERVISOR_MV,
+            Bundesland::Niedersachsen => k::SUPERVISOR_NI,
+            Bundesland::NordrheinWestfalen => k::SUPERVISOR_NW,
+            Bundesland::RheinlandPfalz => k::SUPERVISOR_RP,
+            Bundesland::Saarland => k::SUPERVISOR_SL,
+            Bundesland::Sachsen => k::SUPERVISOR_SN,
+            Bundesland::SachsenAnhalt => k::SUPERVISOR_ST,
+            Bundesland::SchleswigHolstein => k::SUPERVISOR_SH,
+            Bundesland::Thueringen => k::SUPERVISOR_TH,
         },
     };
     Some(texts.get(key).to_string())
@@ -590,7 +598,7 @@ pub fn competent_authority(texts: &Texts, scenario: &Scenario) -> Option<String>
 pub fn fact_label(texts: &Texts, field: FactField) -> String {
     match field {
         FactField::Feature(feature) => {
-            texts.fmt("stale.field.feature", &[("feature", texts.get(feature.key()))])
+            texts.fmt(k::STALE_FIELD_FEATURE, &[("feature", texts.by_name(feature.key()))])
         }
         other => fact_label_static(texts, other).to_string(),
     }
@@ -598,29 +606,29 @@ pub fn fact_label(texts: &Texts, field: FactField) -> String {
 
 fn fact_label_static(texts: &Texts, field: FactField) -> &str {
     texts.get(match field {
-        FactField::OperatingModel => "stale.field.operating_model",
-        FactField::Operator => "stale.field.operator",
-        FactField::Parent => "stale.field.parent",
-        FactField::ProcessingLocations => "stale.field.processing_locations",
-        FactField::SubprocessorLocations => "stale.field.subprocessor_locations",
-        FactField::DpfCertified => "stale.field.dpf_certified",
-        FactField::TransferBasis => "stale.field.transfer_basis",
-        FactField::Dpa => "stale.field.dpa",
-        FactField::OwnPurpose => "stale.field.own_purpose",
-        FactField::OpenSource => "stale.field.open_source",
-        FactField::Licence => "stale.field.licence",
-        FactField::E2ee => "stale.field.e2ee",
-        FactField::E2eeBrowserJoin => "stale.field.e2ee_browser_join",
-        FactField::E2eeMaxParticipants => "stale.field.e2ee_max_participants",
-        FactField::BrowserJoin => "stale.field.browser_join",
-        FactField::Apps => "stale.field.apps",
-        FactField::MaxParticipants => "stale.field.max_participants",
-        FactField::Feature(feature) => feature.key(),
-        FactField::KbvListed => "stale.field.kbv_listed",
-        FactField::Availability => "stale.field.availability",
-        FactField::AuthorityPositions => "stale.field.authority_positions",
-        FactField::JoinWithoutAccount => "stale.field.join_without_account",
-        FactField::AttentionTracking => "stale.field.attention_tracking",
+        FactField::OperatingModel => k::STALE_FIELD_OPERATING_MODEL,
+        FactField::Operator => k::STALE_FIELD_OPERATOR,
+        FactField::Parent => k::STALE_FIELD_PARENT,
+        FactField::ProcessingLocations => k::STALE_FIELD_PROCESSING_LOCATIONS,
+        FactField::SubprocessorLocations => k::STALE_FIELD_SUBPROCESSOR_LOCATIONS,
+        FactField::DpfCertified => k::STALE_FIELD_DPF_CERTIFIED,
+        FactField::TransferBasis => k::STALE_FIELD_TRANSFER_BASIS,
+        FactField::Dpa => k::STALE_FIELD_DPA,
+        FactField::OwnPurpose => k::STALE_FIELD_OWN_PURPOSE,
+        FactField::OpenSource => k::STALE_FIELD_OPEN_SOURCE,
+        FactField::Licence => k::STALE_FIELD_LICENCE,
+        FactField::E2ee => k::STALE_FIELD_E2EE,
+        FactField::E2eeBrowserJoin => k::STALE_FIELD_E2EE_BROWSER_JOIN,
+        FactField::E2eeMaxParticipants => k::STALE_FIELD_E2EE_MAX_PARTICIPANTS,
+        FactField::BrowserJoin => k::STALE_FIELD_BROWSER_JOIN,
+        FactField::Apps => k::STALE_FIELD_APPS,
+        FactField::MaxParticipants => k::STALE_FIELD_MAX_PARTICIPANTS,
+        FactField::Feature(feature) => Key::named(feature.key()),
+        FactField::KbvListed => k::STALE_FIELD_KBV_LISTED,
+        FactField::Availability => k::STALE_FIELD_AVAILABILITY,
+        FactField::AuthorityPositions => k::STALE_FIELD_AUTHORITY_POSITIONS,
+        FactField::JoinWithoutAccount => k::STALE_FIELD_JOIN_WITHOUT_ACCOUNT,
+        FactField::AttentionTracking => k::STALE_FIELD_ATTENTION_TRACKING,
     })
 }
 
@@ -628,10 +636,10 @@ fn fact_words<T>(texts: &Texts, fact: &Fact<T>, words: impl Fn(&T) -> String) ->
     match fact {
         Fact::Known { value, .. } => words(value),
         Fact::Unknown { note } if texts.pick(note).is_empty() => {
-            texts.fmt("stale.unknown", &[("note", texts.get("stale.unrecorded"))])
+            texts.fmt(k::STALE_UNKNOWN, &[("note", texts.get(k::STALE_UNRECORDED))])
         }
-        Fact::Unknown { note } => texts.fmt("stale.unknown", &[("note", texts.pick(note))]),
-        Fact::NotApplicable => texts.get("stale.not_applicable").to_string(),
+        Fact::Unknown { note } => texts.fmt(k::STALE_UNKNOWN, &[("note", texts.pick(note))]),
+        Fact::NotApplicable => texts.get(k::STALE_NOT_APPLICABLE).to_string(),
     }
 }
 
@@ -643,10 +651,11 @@ fn countries(texts: &Texts, list: &[String]) -> String {
 /// The value of one fact of an offering, in words ("unknown: …" for unknown facts).
 pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> String {
     let entity = |e: &Entity| format!("{} ({})", e.name, country(texts, &e.country));
-    let participants = |n: &u32| texts.fmt("stale.value.participants", &[("n", &n.to_string())]);
+    let participants =
+        |n: &u32| texts.count(k::STALE_VALUE_PARTICIPANTS, *n as usize, &[("n", &n.to_string())]);
     let flag = |b: &bool| yes_no(texts, *b);
     match offering.fact(field) {
-        FactRef::Model(model) => texts.get(model.key()).to_string(),
+        FactRef::Model(model) => texts.by_name(model.key()).to_string(),
         FactRef::Entity(f) => fact_words(texts, f, entity),
         FactRef::Countries(f) => fact_words(texts, f, |l| countries(texts, l)),
         FactRef::Flag(f) => fact_words(texts, f, flag),
@@ -654,18 +663,18 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
         FactRef::Dpa(f) => fact_words(texts, f, |d| {
             texts
                 .get(match d {
-                    DpaTerms::Standard => "stale.value.dpa.standard",
-                    DpaTerms::OnRequest => "stale.value.dpa.on_request",
-                    DpaTerms::NotOffered => "stale.value.dpa.not_offered",
+                    DpaTerms::Standard => k::STALE_VALUE_DPA_STANDARD,
+                    DpaTerms::OnRequest => k::STALE_VALUE_DPA_ON_REQUEST,
+                    DpaTerms::NotOffered => k::STALE_VALUE_DPA_NOT_OFFERED,
                 })
                 .to_string()
         }),
         FactRef::OwnPurpose(f) => fact_words(texts, f, |p| {
             texts
                 .get(match p {
-                    OwnPurpose::None => "stale.value.own_purpose.none",
-                    OwnPurpose::ServiceData => "stale.value.own_purpose.service_data",
-                    OwnPurpose::AdFinanced => "stale.value.own_purpose.ad_financed",
+                    OwnPurpose::None => k::STALE_VALUE_OWN_PURPOSE_NONE,
+                    OwnPurpose::ServiceData => k::STALE_VALUE_OWN_PURPOSE_SERVICE_DATA,
+                    OwnPurpose::AdFinanced => k::STALE_VALUE_OWN_PURPOSE_AD_FINANCED,
                 })
                 .to_string()
         }),
@@ -673,29 +682,29 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
         // For the parts of E2EE (browser join, limit) when E2EE itself is not known, the E2EE
         // fact stands in: its note or "not applicable", never a mode.
         FactRef::E2ee(f) if field != FactField::E2ee => fact_words(texts, f, |_| String::new()),
-        FactRef::E2ee(f) => fact_words(texts, f, |e| texts.get(e.mode.key()).to_string()),
+        FactRef::E2ee(f) => fact_words(texts, f, |e| texts.by_name(e.mode.key()).to_string()),
         FactRef::Browsers(f) => fact_words(texts, f, |b| browsers_or_apps(texts, b)),
         FactRef::Platforms(f) => fact_words(texts, f, |a| set(texts, a, |p| p.key())),
         FactRef::Participants(f) => fact_words(texts, f, participants),
         FactRef::Availability(Fact::NotApplicable) => {
-            texts.get("stale.value.available_to_all").to_string()
+            texts.get(k::STALE_VALUE_AVAILABLE_TO_ALL).to_string()
         }
         FactRef::Availability(f) => fact_words(texts, f, |a| {
             let mut words = reserved_for(texts, a.land, a.public_bodies_only);
             if let Some(until) = a.until {
-                words.push_str(&texts.fmt("stale.value.until", &[("date", &until.to_string())]));
+                words.push_str(&texts.fmt(k::STALE_VALUE_UNTIL, &[("date", &until.to_string())]));
             }
             words
         }),
-        FactRef::Positions([]) => texts.get("answer.value.none").to_string(),
+        FactRef::Positions([]) => texts.get(k::ANSWER_VALUE_NONE).to_string(),
         FactRef::Positions(positions) => positions
             .iter()
             .map(|p| {
                 format!(
                     "{} {}: {}",
-                    texts.get(p.authority.key()),
+                    texts.by_name(p.authority.key()),
                     as_of(texts, &p.date),
-                    texts.get(p.verdict.key())
+                    texts.by_name(p.verdict.key())
                 )
             })
             .collect::<Vec<_>>()
@@ -705,7 +714,7 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Strin
 
 fn browsers_or_apps(texts: &Texts, families: &[Browser]) -> String {
     if families.is_empty() {
-        texts.get("stale.value.apps_only").to_string()
+        texts.get(k::STALE_VALUE_APPS_ONLY).to_string()
     } else {
         browsers(texts, families)
     }
@@ -714,7 +723,7 @@ fn browsers_or_apps(texts: &Texts, families: &[Browser]) -> String {
 /// A date as the catalogue gives it, localised for undated sources.
 pub fn as_of(texts: &Texts, as_of: &AsOf) -> String {
     let plain = AsOf { undated: false, ..*as_of }.to_string();
-    if as_of.undated { texts.fmt("stale.undated", &[("date", &plain)]) } else { plain }
+    if as_of.undated { texts.fmt(k::STALE_UNDATED, &[("date", &plain)]) } else { plain }
 }
 
 /// Where a fact comes from: "source title, as of 2024-08, vendor statement" (None if not known),
@@ -728,11 +737,11 @@ pub fn provenance(
     let p = offering.fact(field).provenance()?;
     let source = catalog.sources.get(p.source).map_or(p.source, |s| s.title.as_str());
     Some(texts.fmt(
-        "stale.provenance",
+        k::STALE_PROVENANCE,
         &[
             ("source", source),
             ("as_of", &as_of(texts, &p.as_of)),
-            ("certainty", texts.get(p.certainty.key())),
+            ("certainty", texts.by_name(p.certainty.key())),
         ],
     ))
 }
@@ -747,17 +756,17 @@ pub fn frozen_provenance(
 ) -> String {
     let source = sources.get(&fact.source).map_or(fact.source.as_str(), |s| s.title.as_str());
     let text = texts.fmt(
-        "stale.provenance",
+        k::STALE_PROVENANCE,
         &[
             ("source", source),
             ("as_of", &as_of(texts, &fact.as_of)),
-            ("certainty", texts.get(fact.certainty.key())),
+            ("certainty", texts.by_name(fact.certainty.key())),
         ],
     );
     if fact.field.changeable()
         && fact.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, on)
     {
-        format!("{text}; {}", texts.get("stale.marker"))
+        format!("{text}; {}", texts.get(k::STALE_MARKER))
     } else {
         text
     }
@@ -775,7 +784,7 @@ pub fn provenance_on(
     let p = offering.fact(field).provenance()?;
     if field.changeable() && p.as_of.is_older_than(crate::domain::facts::STALE_AFTER_MONTHS, today)
     {
-        Some(format!("{text}; {}", texts.get("stale.marker")))
+        Some(format!("{text}; {}", texts.get(k::STALE_MARKER)))
     } else {
         Some(text)
     }
@@ -794,7 +803,7 @@ pub fn evidence(
         None => (e.offering.clone(), String::new()),
     };
     texts.fmt(
-        "evidence.line",
+        k::EVIDENCE_LINE,
         &[
             ("name", &name),
             ("field", &fact_label(texts, field)),
@@ -820,7 +829,7 @@ pub fn conflict(
         return conflict.offering.clone();
     };
     texts.fmt(
-        "evidence.conflict",
+        k::EVIDENCE_CONFLICT,
         &[
             ("name", texts.pick(&then.name)),
             ("field", &fact_label(texts, conflict.field)),
@@ -835,16 +844,16 @@ pub fn conflict(
 /// name in the texts yet.
 pub fn country(texts: &Texts, code: &str) -> String {
     let key = format!("country.{}", code.to_ascii_uppercase());
-    if texts.has(&key) { texts.get(&key).to_string() } else { code.to_string() }
+    if texts.has(&key) { texts.by_name(&key).to_string() } else { code.to_string() }
 }
 
 /// Where, in a sentence: "in der Schweiz", "in den USA", "in the United Kingdom".
 pub fn in_country(texts: &Texts, code: &str) -> String {
     let key = format!("country.in.{}", code.to_ascii_uppercase());
     if texts.has(&key) {
-        texts.get(&key).to_string()
+        texts.by_name(&key).to_string()
     } else {
-        texts.fmt("country.in_other", &[("country", &country(texts, code))])
+        texts.fmt(k::COUNTRY_IN_OTHER, &[("country", &country(texts, code))])
     }
 }
 
@@ -862,12 +871,12 @@ pub fn countries_named(texts: &Texts, codes: &[String]) -> String {
 
 /// "A", "A und B", "A, B und C" (English: "A, B and C").
 pub fn and_list<S: AsRef<str>>(texts: &Texts, items: &[S]) -> String {
-    join_last(items, texts.get("list.and"))
+    join_last(items, texts.get(k::LIST_AND))
 }
 
 /// "A, B oder C".
 pub fn or_list<S: AsRef<str>>(texts: &Texts, items: &[S]) -> String {
-    join_last(items, texts.get("list.or"))
+    join_last(items, texts.get(k::LIST_OR))
 }
 
 fn join_last<S: AsRef<str>>(items: &[S], word: &str) -> String {
@@ -885,7 +894,7 @@ fn join_last<S: AsRef<str>>(items: &[S], word: &str) -> String {
 /// where the texts know it.
 pub fn adequacy_decision(texts: &Texts, code: &str) -> Option<String> {
     let key = format!("adequacy.decision.{}", code.to_ascii_uppercase());
-    texts.has(&key).then(|| texts.get(&key).to_string())
+    texts.has(&key).then(|| texts.by_name(&key).to_string())
 }
 
 /// The to-do's title as it fits the scenario: the employee representation by its name
@@ -894,15 +903,88 @@ pub fn todo_title_for(texts: &Texts, scenario: &Scenario, id: TodoId) -> String 
     use crate::domain::scenario::Representation;
     let key = match (id, scenario.representation) {
         (TodoId::Representation, Representation::WorksCouncil) => {
-            "todo.representation.works_council.title"
+            k::TODO_REPRESENTATION_WORKS_COUNCIL_TITLE
         }
         (TodoId::Representation, Representation::StaffCouncil) => {
-            "todo.representation.staff_council.title"
+            k::TODO_REPRESENTATION_STAFF_COUNCIL_TITLE
         }
         (TodoId::Representation, Representation::ChurchCouncil) => {
-            "todo.representation.church_council.title"
+            k::TODO_REPRESENTATION_CHURCH_COUNCIL_TITLE
         }
         _ => return todo_title(texts, id),
     };
     texts.get(key).to_string()
+}
+
+/// The name of an offering a decision names: from today's catalogue, else the snapshot's copy,
+/// else its id.
+pub fn decided_offering_name(
+    texts: &Texts,
+    catalog: &Catalog,
+    decision: &Decision,
+    id: &str,
+) -> String {
+    decision.offering(Some(catalog), id).map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
+}
+
+/// One difference between a decision's snapshot and today's catalogue, in words.
+pub fn snapshot_change(
+    texts: &Texts,
+    catalog: &Catalog,
+    decision: &Decision,
+    change: &SnapshotChange,
+) -> String {
+    match change {
+        SnapshotChange::Edition { then, now } => {
+            texts.fmt(k::SHOW_CHANGE_EDITION, &[("then", then), ("now", now)])
+        }
+        SnapshotChange::Fact { offering, field } => {
+            let pair = changes::named_offerings(decision, catalog)
+                .into_iter()
+                .find(|(_, now)| &now.id == offering);
+            let Some((then, now)) = pair else { return offering.clone() };
+            let mut old = fact_value(texts, then, *field);
+            let mut new = fact_value(texts, now, *field);
+            // Same value, other source or date: the source is what changed, so show it.
+            if old == new {
+                let recorded = changes::snapshot_catalog(decision, catalog);
+                let source = |c: &Catalog, o: &Offering| provenance(texts, c, o, *field);
+                if let Some(p) = source(&recorded, then) {
+                    old = format!("{old} ({p})");
+                }
+                if let Some(p) = source(catalog, now) {
+                    new = format!("{new} ({p})");
+                }
+            }
+            texts.fmt(
+                k::SHOW_CHANGE_FACT,
+                &[
+                    ("offering", texts.pick(&now.name)),
+                    ("field", &fact_label(texts, *field)),
+                    ("then", &old),
+                    ("now", &new),
+                ],
+            )
+        }
+        SnapshotChange::Details { offering } => texts.fmt(
+            k::SHOW_CHANGE_DETAILS,
+            &[("offering", &decided_offering_name(texts, catalog, decision, offering))],
+        ),
+        SnapshotChange::NowExcluded { offering, knockouts } => {
+            let name = decided_offering_name(texts, catalog, decision, offering);
+            let reasons: Vec<String> = match catalog.offering(offering) {
+                Some(o) => knockouts.iter().map(|k| knockout(texts, o, k)).collect(),
+                None => Vec::new(),
+            };
+            texts.fmt(
+                k::SHOW_CHANGE_NOW_EXCLUDED,
+                &[("offering", &name), ("reasons", &reasons.join(" "))],
+            )
+        }
+        SnapshotChange::NewCandidates { offerings } => {
+            let names: Vec<String> =
+                offerings.iter().map(|id| offering_name(texts, catalog, id)).collect();
+            texts.fmt(k::SHOW_CHANGE_NEW_CANDIDATES, &[("offerings", &names.join(", "))])
+        }
+    }
 }

@@ -63,9 +63,40 @@ impl Lang {
 }
 
 /// The texts of both languages as sorted `(key, text)` tables, made by `build.rs` from
-/// `assets/i18n/{de,en}.ron`.
+/// `assets/i18n/{de,en}.ron` (both have the same keys, in the same order).
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/texts.rs"));
+}
+
+/// A text key. Code names keys by the constants in [`k`] (made by `build.rs`, one per key), so
+/// a misspelt key does not compile; keys that come from data (a domain id) are looked up with
+/// [`Texts::by_name`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    name: &'static str,
+    /// Position in the embedded tables.
+    index: u16,
+    /// Position of the singular form (`<key>.one`), `u16::MAX` when there is none.
+    one: u16,
+}
+
+impl Key {
+    pub fn name(self) -> &'static str {
+        self.name
+    }
+
+    /// The key for a name that comes from data (a domain id such as `rule.no_dpa`); a name
+    /// without a text shows as itself.
+    pub fn named(name: &'static str) -> Key {
+        let index = tables::DE.binary_search_by(|(k, _)| (*k).cmp(name));
+        Key { name, index: index.map_or(u16::MAX, |i| i as u16), one: u16::MAX }
+    }
+}
+
+/// Every text key as a constant: `k::UI_START_TITLE` is `"ui.start.title"`.
+pub mod k {
+    use super::Key;
+    include!(concat!(env!("OUT_DIR"), "/keys.rs"));
 }
 
 /// The texts of one language: the embedded table, plus a user's replacements.
@@ -112,8 +143,20 @@ impl Texts {
         Some(self.table[i].1)
     }
 
-    /// The text for `key`; a missing key shows as itself so that it is noticed, never as blank.
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+    /// The text for `key`.
+    pub fn get(&self, key: Key) -> &str {
+        if let Some(text) = self.replaced.get(key.name) {
+            return text;
+        }
+        match self.table.get(usize::from(key.index)) {
+            Some((name, text)) if *name == key.name => text,
+            _ => self.by_name(key.name),
+        }
+    }
+
+    /// The text for a key that comes from data (a domain id such as `rule.no_dpa`); a missing
+    /// key shows as itself so that it is noticed, never as blank.
+    pub fn by_name<'a>(&'a self, key: &'a str) -> &'a str {
         match self.replaced.get(key) {
             Some(text) => text,
             None => self.lookup(key).unwrap_or(key),
@@ -121,32 +164,54 @@ impl Texts {
     }
 
     /// The text for `key` with `{name}` placeholders filled in.
-    pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
-        // One pass over the text: a value is never searched for placeholders itself.
-        let mut rest = self.get(key);
-        let mut out = String::with_capacity(rest.len() + 32);
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let name = after.find('}').map(|close| &after[..close]);
-            match name.and_then(|name| args.iter().find(|(n, _)| *n == name)) {
-                Some((name, value)) => {
-                    out.push_str(value);
-                    rest = &after[name.len() + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
+    pub fn fmt(&self, key: Key, args: &[(&str, &str)]) -> String {
+        fill(self.get(key), args)
+    }
+
+    /// [`Texts::fmt`] for a key that comes from data.
+    pub fn fmt_by_name(&self, key: &str, args: &[(&str, &str)]) -> String {
+        fill(self.by_name(key), args)
+    }
+
+    /// [`Texts::fmt`] for a text about `n` things: its singular form (`<key>.one`) when `n` is
+    /// 1 and the key has one ("1 offering", "1 Angebot"), else the plural.
+    pub fn count(&self, key: Key, n: usize, args: &[(&str, &str)]) -> String {
+        let one = (n == 1 && key.one != u16::MAX).then(|| self.table.get(usize::from(key.one)));
+        match one.flatten() {
+            Some((name, _)) if !self.replaced.contains_key(key.name) => {
+                fill(self.by_name(name), args)
             }
+            _ => self.fmt(key, args),
         }
-        out.push_str(rest);
-        out
     }
 
     pub fn pick<'a>(&self, text: &'a Text) -> &'a str {
         self.lang.pick(text)
     }
+}
+
+/// `text` with `{name}` placeholders filled in, in one pass: a value is never searched for
+/// placeholders itself.
+fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut rest = text;
+    let mut out = String::with_capacity(rest.len() + 32);
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after.find('}').map(|close| &after[..close]);
+        match name.and_then(|name| args.iter().find(|(n, _)| *n == name)) {
+            Some((name, value)) => {
+                out.push_str(value);
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -178,28 +243,31 @@ mod tests {
             assert!(keys.windows(2).all(|w| w[0] < w[1]), "{lang:?} table is sorted");
             assert!(keys.len() > 500);
             for key in keys {
-                assert_ne!(texts.get(key), key, "{lang:?}: {key} is found");
+                assert_ne!(texts.by_name(key), key, "{lang:?}: {key} is found");
             }
         }
-        assert_eq!(Texts::embedded(Lang::En).get("step.about"), "About");
+        assert_eq!(Texts::embedded(Lang::En).get(k::STEP_ABOUT), "About");
     }
 
     #[test]
     fn a_users_text_replaces_the_embedded_one() {
         let mut texts = Texts::embedded(Lang::En);
         texts.override_with(Texts::parse(Lang::En, r#"{"step.about": "Basics"}"#).unwrap());
-        assert_eq!(texts.get("step.about"), "Basics");
-        assert!(texts.has("step.data"));
+        assert_eq!(texts.get(k::STEP_ABOUT), "Basics");
+        assert!(texts.has(k::STEP_DATA.name()));
     }
 
     #[test]
     fn placeholders_are_filled() {
         let texts = Texts::parse(Lang::En, r#"{"x": "{n} of {total} remain"}"#).unwrap();
-        assert_eq!(texts.fmt("x", &[("n", "9"), ("total", "27")]), "9 of 27 remain");
-        assert_eq!(texts.get("missing.key"), "missing.key");
+        assert_eq!(texts.fmt_by_name("x", &[("n", "9"), ("total", "27")]), "9 of 27 remain");
+        assert_eq!(texts.by_name("missing.key"), "missing.key");
         // A value is not searched for placeholders; unknown ones and lone braces stay.
-        assert_eq!(texts.fmt("x", &[("n", "{total}"), ("total", "2")]), "{total} of 2 remain");
+        assert_eq!(
+            texts.fmt_by_name("x", &[("n", "{total}"), ("total", "2")]),
+            "{total} of 2 remain"
+        );
         let texts = Texts::parse(Lang::En, r#"{"y": "{a} {b} {"}"#).unwrap();
-        assert_eq!(texts.fmt("y", &[("a", "1")]), "1 {b} {");
+        assert_eq!(texts.fmt_by_name("y", &[("a", "1")]), "1 {b} {");
     }
 }

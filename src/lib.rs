@@ -12,5 +12,6 @@ pub mod export;
 pub mod i18n;
 pub mod invisible;
 pub mod store;
+pub mod store_words;
 pub mod terminal_text;
 pub mod tui;

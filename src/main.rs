@@ -112,6 +112,28 @@ enum Command {
         #[arg(long)]
         stats: bool,
     },
+    /// Record a fact the organisation verified itself (its processing agreement, the provider's
+    /// written answer): it fills what the catalogue does not know for this assessment
+    Evidence {
+        #[arg(value_name = "NAME|PATH")]
+        target: String,
+        /// The offering's id (`meetcheck catalog` lists them)
+        #[arg(long, value_name = "ID")]
+        offering: String,
+        /// The verified fact in RON, e.g. `Dpa(Standard)`, `ProcessingLocations(["DE"])`,
+        /// `Feature(Lobby, true)`, `KbvListed(true)`
+        #[arg(long, value_name = "FACT")]
+        fact: String,
+        /// The document it rests on, e.g. "Processing agreement No. 2026-041, section 3"
+        #[arg(long, value_name = "DOCUMENT")]
+        document: String,
+        /// Who checked it
+        #[arg(long, value_name = "WHO")]
+        by: String,
+        /// When it was checked (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<jiff::civil::Date>,
+    },
     /// Check every saved decision against today's catalogue (changes read only, nothing altered)
     Recheck {
         /// Only the decisions whose review date is due
@@ -199,6 +221,10 @@ fn main() -> ExitCode {
         }
         Some(Command::Catalog { check, json, stats }) => {
             commands::catalog::run(&ctx, commands::catalog::Request { check, json, stats })
+        }
+        Some(Command::Evidence { target, offering, fact, document, by, date }) => {
+            let args = commands::evidence::Args { target, offering, fact, document, by, date };
+            commands::evidence::run(&ctx, args)
         }
         Some(Command::Recheck { due }) => commands::recheck::run(&ctx, due),
     };

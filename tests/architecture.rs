@@ -125,3 +125,15 @@ fn store_and_export_do_not_reach_into_the_wizard() {
 fn views_only_draw() {
     assert_free_of("tui/view", &["std::fs", "crate::store", "crate::export", "::now()"]);
 }
+
+/// The store reports structured values; `store_words` puts them into words.
+#[test]
+fn the_store_holds_no_words() {
+    assert_free_of("store", &["crate::i18n", "crate::describe", "Texts"]);
+}
+
+/// The commands use the wizard (start, resume), never the other way round.
+#[test]
+fn the_wizard_does_not_reach_into_the_commands() {
+    assert_free_of("tui", &["crate::commands"]);
+}

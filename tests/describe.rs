@@ -63,7 +63,7 @@ fn knockouts_name_the_values_in_both_languages() {
         },
     );
     let e = describe::knockout(&en(), &o, &browsers);
-    assert!(e.contains(en().get(Browser::Firefox.key())), "{e}");
+    assert!(e.contains(en().by_name(Browser::Firefox.key())), "{e}");
     assert!(e.contains("under end-to-end encryption"), "{e}");
     let d = describe::knockout(&de(), &o, &browsers);
     assert!(d.contains("unter Ende-zu-Ende-Verschlüsselung"), "{d}");
@@ -78,7 +78,7 @@ fn knockouts_name_the_values_in_both_languages() {
         KnockOutDetail::Feature { feature: Feature::DialIn, under_e2ee: false },
     );
     let e = describe::knockout(&en(), &o, &feature);
-    assert!(e.contains(en().get(Feature::DialIn.key())), "{e}");
+    assert!(e.contains(en().by_name(Feature::DialIn.key())), "{e}");
 
     let social = ko(
         RuleId::SocialDataTransfers,

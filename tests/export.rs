@@ -25,3 +25,6 @@ mod examples;
 
 #[path = "export/cli.rs"]
 mod cli;
+
+#[path = "export/evidence.rs"]
+mod evidence;

@@ -11,8 +11,9 @@ use meetcheck::domain::narrowing::AnswerId;
 use meetcheck::domain::scenario::{AttentionTracking, Step, TransferStance};
 use meetcheck::domain::todos::TodoId;
 use meetcheck::export::Kind;
-use meetcheck::i18n::Lang;
+use meetcheck::i18n::{Lang, k};
 use meetcheck::tui::app::{self, Action, Effect, Model, Msg, check_invariants, update};
+use meetcheck::tui::doc::NoteArg;
 use meetcheck::tui::editor::TextField;
 use meetcheck::tui::questions::{Question, Row};
 use meetcheck::tui::screen::Screen;
@@ -72,7 +73,7 @@ fn part(m: &Model) -> Part {
 /// Tab (or Shift+Tab) until the decision form is on `part`.
 fn to_part(m: &mut Model, target: Part) {
     for action in [Action::NextField, Action::PrevField] {
-        for _ in 0..12 {
+        for _ in 0..30 {
             if part(m) == target {
                 return;
             }
@@ -82,10 +83,13 @@ fn to_part(m: &mut Model, target: Part) {
     panic!("{target:?} not reached");
 }
 
-fn note_what(m: &Model) -> String {
+fn note_what(m: &Model) -> meetcheck::i18n::Key {
     let note = m.notes.current.as_ref().expect("a note");
     assert!(note.error, "an error note: {note:?}");
-    note.args.first().map(|a| a.1.clone()).unwrap_or_default()
+    match note.args.first() {
+        Some((_, NoteArg::Worded(key))) => *key,
+        other => panic!("what is missing, as a text: {other:?}"),
+    }
 }
 
 fn assessment(m: &Model) -> &meetcheck::domain::assessment::Assessment {
@@ -146,13 +150,25 @@ fn enter_carries_through_the_decision_and_takes_it() {
     let top = m.doc.as_ref().unwrap().shortlist.as_ref().unwrap().ranked[0].offering.clone();
     assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).chosen, top, "preselected");
     let mut parts = vec![part(&m)];
-    for _ in 0..4 {
+    for _ in 0..8 {
         act(&mut m, Action::Enter);
         parts.push(part(&m));
     }
-    assert_eq!(parts, [Part::Chosen, Part::RunnerUp, Part::Rationale, Part::Status, Part::SetBy]);
-    act(&mut m, Action::Enter);
-    assert_eq!(part(&m), Part::Take);
+    assert_eq!(
+        parts,
+        [
+            Part::Chosen,
+            Part::RunnerUp,
+            Part::Rationale,
+            Part::Status,
+            Part::SetBy,
+            Part::DpoOpinion,
+            Part::DpoName,
+            Part::DpoDate,
+            Part::Take
+        ],
+        "the sign-off is optional and passed by with Enter (no decision-makers: no approvals)"
+    );
     assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).rationale, "", "no blank lines");
     assert!(assessment(&m).decision.is_none(), "nothing taken by looking");
     assert_eq!(act(&mut m, Action::Enter), Effect::Save);
@@ -187,12 +203,12 @@ fn choosing_an_excluded_offering_needs_a_reason_and_a_name() {
     to_part(&mut m, Part::Take);
     act(&mut m, Action::Enter);
     assert_eq!(step(&m), Step::Decision, "stays");
-    assert_eq!(note_what(&m), "ui.decision.missing.override_reason");
+    assert_eq!(note_what(&m), k::UI_DECISION_MISSING_OVERRIDE_REASON);
     assert_eq!(m.editing(), Some(TextField::OverrideReason), "the focus is in the reason field");
     type_text(&mut m, "Only this one works on the clinic's locked-down tablets");
     to_part(&mut m, Part::Take);
     act(&mut m, Action::Enter);
-    assert_eq!(note_what(&m), "ui.decision.missing.override_accepted_by");
+    assert_eq!(note_what(&m), k::UI_DECISION_MISSING_OVERRIDE_ACCEPTED_BY);
     type_text(&mut m, "Dr. Ada Roth");
     to_part(&mut m, Part::Take);
     act(&mut m, Action::Enter);
@@ -224,7 +240,7 @@ fn set_by_is_prefilled_a_settled_status_needs_a_rationale_written_with_space() {
     assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).status, Status::Accepted);
     to_part(&mut m, Part::Take);
     act(&mut m, Action::Enter);
-    assert_eq!(note_what(&m), "ui.decision.missing.rationale");
+    assert_eq!(note_what(&m), k::UI_DECISION_MISSING_RATIONALE);
     assert_eq!(part(&m), Part::Rationale);
     assert_eq!(m.editing(), None, "the rationale opens with Space");
     let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
@@ -366,7 +382,7 @@ fn space_chooses_up_to_three_offerings_for_the_comparison() {
         act(&mut m, Action::Down);
     }
     assert_eq!(m.doc.as_ref().unwrap().compare.len(), 3, "the fourth is refused");
-    assert_eq!(m.notes.current.as_ref().unwrap().key, "ui.results.compare_full");
+    assert_eq!(m.notes.current.as_ref().unwrap().key, k::UI_RESULTS_COMPARE_FULL);
     assert!(results::panes(m.doc.as_ref().unwrap()).contains(&Pane::Compare));
     while results_state(&m).pane != Pane::Compare {
         act(&mut m, Action::NextField);
@@ -413,7 +429,7 @@ fn a_review_line_goes_to_the_very_field_and_ctrl_r_comes_back() {
     let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
     assert_eq!(app::keys(&m).action_for(ctrl_r), Some(Action::Return));
     assert!(
-        meetcheck::tui::view::footer_bindings(&m, 80).iter().any(|b| b.does == "ui.does.return")
+        meetcheck::tui::view::footer_bindings(&m, 80).iter().any(|b| b.does == k::UI_DOES_RETURN)
     );
     act(&mut m, Action::Return);
     assert_eq!(step(&m), Step::Review);
@@ -457,7 +473,7 @@ fn the_checklist_form_takes_status_owner_dates_and_refuses_a_bad_date() {
     act(&mut m, Action::Enter);
     type_text(&mut m, "2026-13-01");
     act(&mut m, Action::Enter);
-    assert_eq!(m.notes.current.as_ref().unwrap().key, "ui.checklist.bad_date");
+    assert_eq!(m.notes.current.as_ref().unwrap().key, k::UI_CHECKLIST_BAD_DATE);
     assert_eq!(m.editing(), Some(TextField::Due(first.id)), "stays in the date field");
     for _ in 0..10 {
         update(&mut m, Msg::Edit(key(KeyCode::Backspace)));
@@ -567,4 +583,63 @@ fn tab_reaches_continue_on_the_checklist_and_enter_goes_on() {
     assert_eq!(app::keys(&m).action_for(enter), Some(Action::Enter));
     act(&mut m, Action::Enter);
     assert_eq!(step(&m), Step::Review);
+}
+
+#[test]
+fn the_dpo_opinion_and_one_approval_per_decision_maker_are_entered_on_the_decision_screen() {
+    let mut m = at(Step::Decision);
+    let approvals = |m: &Model| {
+        decision::rows(m.doc.as_ref().unwrap())
+            .into_iter()
+            .filter(|r| matches!(r, decision::Row::Field(TextField::Approval(_))))
+            .count()
+    };
+    assert_eq!(approvals(&m), 0, "no decision-makers yet");
+    let names = vec!["Ute Weber".to_string(), "Jonas Petersen; Vorstand".to_string()];
+    m.doc.as_mut().unwrap().loaded.assessment.meta.decision_makers = names.clone();
+    assert_eq!(approvals(&m), 2, "one approval per decision-maker");
+
+    to_part(&mut m, Part::DpoOpinion);
+    assert_eq!(m.editing(), Some(TextField::DpoOpinion));
+    type_text(&mut m, "No objection if the data processing agreement is signed.");
+    act(&mut m, Action::Enter);
+    assert_eq!(m.editing(), Some(TextField::DpoName), "Enter goes to the next field");
+    type_text(&mut m, "Dr. Eva Brandt");
+    act(&mut m, Action::Enter);
+    type_text(&mut m, "2026-11-20");
+    act(&mut m, Action::Enter);
+    act(&mut m, Action::Enter);
+    assert_eq!(m.editing(), Some(TextField::Approval(1)));
+    type_text(&mut m, "20.11.2026");
+    act(&mut m, Action::Enter);
+    assert_eq!(m.notes.current.as_ref().unwrap().key, k::UI_CHECKLIST_BAD_DATE);
+    assert_eq!(m.editing(), Some(TextField::Approval(1)), "stays in the date field");
+    for _ in 0..10 {
+        update(&mut m, Msg::Edit(key(KeyCode::Backspace)));
+    }
+    type_text(&mut m, "2026-11-21");
+    act(&mut m, Action::Enter);
+    assert!(m.notes.current.as_ref().is_none_or(|n| n.key != k::UI_CHECKLIST_BAD_DATE));
+    let text = screen_text(&render(&mut m, 120, 40));
+    assert!(text.contains("Approved by Jonas Petersen; Vorstand 2026-11-21"), "{text}");
+
+    let a = assessment(&m);
+    assert_eq!(a.sign_off.dpo_opinion, "No objection if the data processing agreement is signed.");
+    assert_eq!(a.sign_off.dpo_name, "Dr. Eva Brandt");
+    assert_eq!(a.sign_off.dpo_date, Some(jiff::civil::Date::constant(2026, 11, 20)));
+    assert_eq!(a.sign_off.approved("Ute Weber"), None);
+    let one = "Jonas Petersen; Vorstand";
+    assert_eq!(a.sign_off.approved(one), Some(jiff::civil::Date::constant(2026, 11, 21)));
+    assert!(a.decision.is_none(), "the sign-off takes no decision");
+
+    // More rows than the smallest screen has room for: the focused one stays in view.
+    let more = ["Ines Vogt", "Kai Lorenz", "Mira Sander"].map(String::from);
+    m.doc.as_mut().unwrap().loaded.assessment.meta.decision_makers.extend(more);
+    to_part(&mut m, Part::Take);
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.contains("▶ [ Take the decision"), "{text}");
+    to_part(&mut m, Part::Chosen);
+    let text = screen_text(&render(&mut m, 80, 24));
+    assert!(text.contains("Chosen offering"), "{text}");
+    check_invariants(&m).unwrap();
 }

@@ -6,10 +6,11 @@ mod support;
 
 use meetcheck::domain::narrowing::AnswerId;
 use meetcheck::domain::scenario::{OrgType, ProtectionNeed, Step, TransferStance};
-use meetcheck::i18n::Lang;
+use meetcheck::i18n::{Lang, k};
 use meetcheck::tui::app::{
     self, Action, DecisionState, Effect, Model, Msg, Overlay, SaveSummary, check_invariants, update,
 };
+use meetcheck::tui::doc::NoteArg;
 use meetcheck::tui::editor::{AboutField, TextField};
 use meetcheck::tui::questions::{Question, Row};
 use meetcheck::tui::screen::Screen;
@@ -53,7 +54,7 @@ fn about_requires_a_title_and_says_so() {
     }
     assert_eq!(step(&m), Step::About, "no title: stays");
     let note = m.notes.current.as_ref().expect("says what is missing");
-    assert!(note.error && note.args[0].1 == "ui.missing.title");
+    assert!(note.error && note.args[0].1 == NoteArg::Worded(k::UI_MISSING_TITLE));
     assert_eq!(m.editing(), Some(TextField::About(AboutField::Title)), "focus back on the title");
     type_text(&mut m, "Team meetings");
     assert_eq!(next_step(&mut m), Effect::Save, "every step saves");
@@ -189,7 +190,7 @@ fn lowering_the_protection_need_needs_reason_and_person() {
     // Enter through the rest of the step: the step refuses to end and puts the cursor back.
     for _ in 0..20 {
         act(&mut m, Action::Enter);
-        if m.notes.current.as_ref().is_some_and(|n| n.key == "ui.note.missing") {
+        if m.notes.current.as_ref().is_some_and(|n| n.key == k::UI_NOTE_MISSING) {
             break;
         }
     }
@@ -295,7 +296,7 @@ fn the_next_step_key_still_asks_for_what_is_missing() {
     let mut m = with_new_assessment(Lang::En);
     act(&mut m, Action::NextStep);
     assert_eq!(step(&m), Step::About);
-    assert_eq!(m.notes.current.as_ref().unwrap().args[0].1, "ui.missing.title");
+    assert_eq!(m.notes.current.as_ref().unwrap().args[0].1, NoteArg::Worded(k::UI_MISSING_TITLE));
 }
 
 #[test]
@@ -326,7 +327,7 @@ fn the_rail_marks_a_step_that_needs_attention() {
     act(&mut m, Action::GoTo);
     act(&mut m, Action::Digit(5));
     assert_eq!(step(&m), Step::About);
-    assert_eq!(m.notes.current.as_ref().unwrap().args[0].1, "ui.missing.title");
+    assert_eq!(m.notes.current.as_ref().unwrap().args[0].1, NoteArg::Worded(k::UI_MISSING_TITLE));
 }
 
 #[test]
@@ -379,7 +380,7 @@ fn a_failed_save_keeps_the_work_and_shows_the_error() {
     update(&mut m, Msg::Saved(Err("disk full".into())));
     assert!(m.dirty(), "still unsaved");
     let note = m.notes.current.as_ref().unwrap();
-    assert!(note.error && note.args[0].1 == "disk full");
+    assert!(note.error && note.args[0].1 == NoteArg::Text("disk full".into()));
     // Quitting: q asks the shell to save; a failure keeps the wizard open, q again quits.
     act(&mut m, Action::Back);
     assert_eq!(act(&mut m, Action::Quit), Effect::Quit { force: false });
@@ -548,8 +549,11 @@ fn ctrl_k_saves_a_copy_and_the_note_names_it() {
     update(&mut m, Msg::SavedAsCopy { path: "/saves/kopie-abc123.ron".into(), reason: None });
     assert!(!m.dirty());
     let note = m.notes.current.as_ref().unwrap();
-    assert!(!note.error && note.key == "ui.note.saved_copy", "{note:?}");
-    assert!(note.args.iter().any(|(k, v)| *k == "name" && v == "kopie-abc123"), "{note:?}");
+    assert!(!note.error && note.key == k::UI_NOTE_SAVED_COPY, "{note:?}");
+    assert!(
+        note.args.iter().any(|(k, v)| *k == "name" && *v == NoteArg::Text("kopie-abc123".into())),
+        "{note:?}"
+    );
     assert_eq!(
         m.doc.as_ref().unwrap().saved_to.as_deref(),
         Some(std::path::Path::new("/saves/kopie-abc123.ron")),
@@ -571,7 +575,7 @@ fn a_copy_made_by_itself_says_why_and_stays_on_screen() {
         },
     );
     let note = m.notes.current.clone().unwrap();
-    assert!(note.error && note.key == "ui.note.saved_copy_auto", "{note:?}");
+    assert!(note.error && note.key == k::UI_NOTE_SAVED_COPY_AUTO, "{note:?}");
     assert!(m.copy_advised(), "the footer offers Ctrl+K first");
     assert!(footer(&mut m, 80, 24).contains("Strg+K"), "{}", footer(&mut m, 80, 24));
     act(&mut m, Action::Down);
@@ -627,6 +631,47 @@ fn the_number_of_participants_is_typed_narrows_at_once_and_is_required() {
     assert_eq!(m.doc.as_ref().unwrap().scenario().largest_meeting, 0);
     act(&mut m, Action::NextStep);
     assert_eq!(step(&m), Step::People, "no number: stays");
-    assert_eq!(m.notes.current.as_ref().unwrap().args[0].1, "ui.missing.largest_meeting");
+    assert_eq!(
+        m.notes.current.as_ref().unwrap().args[0].1,
+        NoteArg::Worded(k::UI_MISSING_LARGEST_MEETING)
+    );
     assert_eq!(m.editing(), Some(TextField::LargestMeeting), "the focus is on it");
+}
+
+#[test]
+fn decision_makers_are_entered_as_a_list_and_keep_their_semicolons() {
+    let mut m = with_new_assessment(Lang::En);
+    type_text(&mut m, "Meetings");
+    // Title, organisation, controller, DPO, assessors: on to the decision-makers.
+    for _ in 0..5 {
+        act(&mut m, Action::NextField);
+    }
+    assert_eq!(m.editing(), Some(TextField::About(AboutField::DecisionMakers)));
+    type_text(&mut m, "Board; finance");
+    act(&mut m, Action::Enter);
+    assert_eq!(
+        m.editing(),
+        Some(TextField::About(AboutField::DecisionMakers)),
+        "Enter after a name stays for the next"
+    );
+    type_text(&mut m, "Ute Weber");
+    act(&mut m, Action::Enter);
+    // An empty line: Backspace goes back to the name before, and it can be corrected.
+    update(&mut m, Msg::Edit(key(KeyCode::Backspace)));
+    update(&mut m, Msg::Edit(key(KeyCode::Backspace)));
+    type_text(&mut m, "r, CFO");
+    check_invariants(&m).unwrap();
+    act(&mut m, Action::Enter);
+    act(&mut m, Action::Enter);
+    let makers = &m.doc.as_ref().unwrap().loaded.assessment.meta.decision_makers;
+    assert_eq!(makers, &["Board; finance".to_string(), "Ute Weber, CFO".to_string()]);
+    assert_eq!(
+        m.editing(),
+        Some(TextField::About(AboutField::Consulted)),
+        "Enter on an empty line moves on"
+    );
+    check_invariants(&m).unwrap();
+    let screen = screen_text(&render(&mut m, 80, 24));
+    assert!(screen.contains("Board; finance"), "{screen}");
+    assert!(screen.contains("Ute Weber, CFO"), "{screen}");
 }

@@ -14,6 +14,7 @@ use super::catalog::{Catalog, Offering, OperatingModel, Source};
 use super::evidence::Evidence;
 use super::facts::{AsOf, Certainty, Text};
 use super::narrowing::{AnswerId, FactField, Shortlist};
+use super::people::SignOff;
 use super::scenario::{Scenario, Step};
 use super::todos::{Todo, TodoId};
 
@@ -32,12 +33,13 @@ pub struct Meta {
     /// Who carries out the assessment.
     #[serde(default)]
     pub assessors: String,
-    #[serde(default)]
-    pub decision_makers: String,
-    #[serde(default)]
-    pub consulted: String,
-    #[serde(default)]
-    pub informed: String,
+    /// One name per entry (earlier saves held free text; it is split once when read).
+    #[serde(default, deserialize_with = "crate::people::names_or_text")]
+    pub decision_makers: Vec<String>,
+    #[serde(default, deserialize_with = "crate::people::names_or_text")]
+    pub consulted: Vec<String>,
+    #[serde(default, deserialize_with = "crate::people::names_or_text")]
+    pub informed: Vec<String>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -312,6 +314,9 @@ pub struct Assessment {
     pub catalog_edition: String,
     #[serde(default)]
     pub history: Vec<Change>,
+    /// The data protection officer's opinion and the decision-makers' approvals.
+    #[serde(default, skip_serializing_if = "SignOff::is_empty")]
+    pub sign_off: SignOff,
     /// Facts about offerings the organisation verified itself (see `evidence`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
@@ -337,9 +342,9 @@ impl Assessment {
                 controller: String::new(),
                 dpo_contact: String::new(),
                 assessors: String::new(),
-                decision_makers: String::new(),
-                consulted: String::new(),
-                informed: String::new(),
+                decision_makers: Vec::new(),
+                consulted: Vec::new(),
+                informed: Vec::new(),
                 created: now,
                 updated: now,
             },
@@ -352,6 +357,7 @@ impl Assessment {
             review_by: None,
             catalog_edition,
             history: Vec::new(),
+            sign_off: SignOff::default(),
             evidence: Vec::new(),
         }
     }

@@ -200,8 +200,15 @@ pub fn draft_of(a: &Assessment, preselected: Option<&str>) -> DecisionDraft {
         rationale: String::new(),
         override_: None,
         status: Status::Proposed,
-        set_by: a.meta.decision_makers.trim().to_string(),
+        set_by: decision_makers(a),
     })
+}
+
+/// The decision-makers named on the About form, as one "set by" value.
+fn decision_makers(a: &Assessment) -> String {
+    let names: Vec<&str> =
+        a.meta.decision_makers.iter().map(|n| n.trim()).filter(|n| !n.is_empty()).collect();
+    names.join(", ")
 }
 
 /// The decision taken, as the form shows it.
@@ -215,7 +222,7 @@ fn taken_as_draft(a: &Assessment) -> Option<DecisionDraft> {
         status: a.status.as_ref().map_or(Status::Proposed, |s| s.status),
         set_by: match &a.status {
             Some(s) => s.by.clone(),
-            None => a.meta.decision_makers.trim().to_string(),
+            None => decision_makers(a),
         },
     })
 }
@@ -561,7 +568,7 @@ mod tests {
     fn a_draft_is_no_decision_until_taken() {
         let catalog = catalog();
         let mut a = assessment();
-        a.meta.decision_makers = "Ute Weber".into();
+        a.meta.decision_makers = vec!["Ute Weber".into()];
         let top = narrowing::narrow(&catalog, &a.scenario, TODAY).ranked[0].offering.clone();
         let mut draft = draft_of(&a, Some(&top));
         assert_eq!((draft.chosen.as_str(), draft.set_by.as_str()), (top.as_str(), "Ute Weber"));

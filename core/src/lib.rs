@@ -14,5 +14,6 @@ pub mod fact_ref;
 pub mod facts;
 pub mod narrowing;
 pub mod norms;
+pub mod people;
 pub mod scenario;
 pub mod todos;

@@ -3,6 +3,7 @@
 //! and usage line with the texts of `assets/i18n`. A description that has no text keeps clap's
 //! (and the test of the binary names it).
 
+use crate::i18n::{Key, k};
 use clap::{Arg, Command};
 
 use crate::i18n::Texts;
@@ -11,7 +12,7 @@ use crate::i18n::Texts;
 pub fn command_key(command: Option<&str>) -> String {
     match command {
         Some(name) => format!("cli.cmd.{name}"),
-        None => "cli.about".to_string(),
+        None => k::CLI_ABOUT.name().to_string(),
     }
 }
 
@@ -30,7 +31,7 @@ const BUILT_IN: [&str; 2] = ["help", "version"];
 /// `command` (not yet built) with descriptions, headings and usage lines from `texts`; built.
 pub fn localise(command: Command, texts: &Texts) -> Command {
     let describe = |key: String, fallback: Option<String>| -> String {
-        if texts.has(&key) { texts.get(&key).to_string() } else { fallback.unwrap_or_default() }
+        if texts.has(&key) { texts.by_name(&key).to_string() } else { fallback.unwrap_or_default() }
     };
     // Before building: the program's own options reach every command when clap builds it.
     let mut command = command.about(describe(command_key(None), None));
@@ -88,25 +89,25 @@ fn finish(mut command: Command, texts: &Texts) -> Command {
     for id in BUILT_IN {
         if command.get_arguments().any(|a| a.get_id() == id) {
             command =
-                command.mut_arg(id, |arg| arg.help(texts.get(&arg_key(None, id)).to_string()));
+                command.mut_arg(id, |arg| arg.help(texts.by_name(&arg_key(None, id)).to_string()));
         }
     }
     let usage = command.render_usage().to_string();
     let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
     let usage = usage
-        .replace("[OPTIONS]", texts.get("cli.usage.options"))
-        .replace("[COMMAND]", texts.get("cli.usage.command"));
+        .replace("[OPTIONS]", texts.get(k::CLI_USAGE_OPTIONS))
+        .replace("[COMMAND]", texts.get(k::CLI_USAGE_COMMAND));
     let mut template =
-        format!("{{about}}\n\n{}\n", texts.fmt("cli.usage", &[("usage", "{usage}")]));
-    let mut section = |heading: &str, tag: &str| {
+        format!("{{about}}\n\n{}\n", texts.fmt(k::CLI_USAGE, &[("usage", "{usage}")]));
+    let mut section = |heading: Key, tag: &str| {
         template.push_str(&format!("\n{}\n{tag}\n", texts.get(heading)));
     };
     if command.has_subcommands() {
-        section("cli.heading.commands", "{subcommands}");
+        section(k::CLI_HEADING_COMMANDS, "{subcommands}");
     }
     if command.get_positionals().next().is_some() {
-        section("cli.heading.arguments", "{positionals}");
+        section(k::CLI_HEADING_ARGUMENTS, "{positionals}");
     }
-    section("cli.heading.options", "{options}");
+    section(k::CLI_HEADING_OPTIONS, "{options}");
     command.override_usage(usage).help_template(template)
 }

@@ -1,5 +1,6 @@
 //! Usage errors in the reader's language: clap finds them, meetcheck words them.
 
+use crate::i18n::k;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::PREFIX;
@@ -14,51 +15,53 @@ pub fn usage_error(error: &clap::Error, usage: &str, texts: &Texts) -> String {
     let value = text(ContextKind::InvalidValue).unwrap_or_default();
     let valid = text(ContextKind::ValidValue);
     let what = match error.kind() {
-        ErrorKind::UnknownArgument => texts.fmt("cli.error.unknown_argument", &[("arg", &arg)]),
+        ErrorKind::UnknownArgument => texts.fmt(k::CLI_ERROR_UNKNOWN_ARGUMENT, &[("arg", &arg)]),
         ErrorKind::InvalidSubcommand => {
             let command = text(ContextKind::InvalidSubcommand).unwrap_or_default();
-            texts.fmt("cli.error.unknown_command", &[("command", &command)])
+            texts.fmt(k::CLI_ERROR_UNKNOWN_COMMAND, &[("command", &command)])
         }
         ErrorKind::InvalidValue if value.is_empty() => {
-            let missing = texts.fmt("cli.error.missing_value", &[("arg", &arg)]);
+            let missing = texts.fmt(k::CLI_ERROR_MISSING_VALUE, &[("arg", &arg)]);
             match &valid {
                 Some(valid) => texts
-                    .fmt("cli.error.with_choices", &[("message", &missing), ("choices", valid)]),
+                    .fmt(k::CLI_ERROR_WITH_CHOICES, &[("message", &missing), ("choices", valid)]),
                 None => missing,
             }
         }
         ErrorKind::InvalidValue => {
-            let invalid = texts.fmt("cli.error.invalid_value", &[("value", &value), ("arg", &arg)]);
+            let invalid =
+                texts.fmt(k::CLI_ERROR_INVALID_VALUE, &[("value", &value), ("arg", &arg)]);
             match &valid {
                 Some(valid) => texts
-                    .fmt("cli.error.with_choices", &[("message", &invalid), ("choices", valid)]),
+                    .fmt(k::CLI_ERROR_WITH_CHOICES, &[("message", &invalid), ("choices", valid)]),
                 None => invalid,
             }
         }
         ErrorKind::MissingRequiredArgument => {
-            texts.fmt("cli.error.missing_argument", &[("arg", &arg)])
+            texts.fmt(k::CLI_ERROR_MISSING_ARGUMENT, &[("arg", &arg)])
         }
-        ErrorKind::MissingSubcommand => texts.get("cli.error.missing_command").to_string(),
+        ErrorKind::MissingSubcommand => texts.get(k::CLI_ERROR_MISSING_COMMAND).to_string(),
         ErrorKind::ArgumentConflict => {
             let other = text(ContextKind::PriorArg).unwrap_or_default();
-            texts.fmt("cli.error.conflict", &[("arg", &arg), ("other", &other)])
+            texts.fmt(k::CLI_ERROR_CONFLICT, &[("arg", &arg), ("other", &other)])
         }
         ErrorKind::TooManyValues => {
-            texts.fmt("cli.error.unexpected_value", &[("value", &value), ("arg", &arg)])
+            texts.fmt(k::CLI_ERROR_UNEXPECTED_VALUE, &[("value", &value), ("arg", &arg)])
         }
         // The value parsers' own reasons are English; say what is expected instead.
         ErrorKind::ValueValidation => {
-            let invalid = texts.fmt("cli.error.invalid_value", &[("value", &value), ("arg", &arg)]);
+            let invalid =
+                texts.fmt(k::CLI_ERROR_INVALID_VALUE, &[("value", &value), ("arg", &arg)]);
             if arg.starts_with("--mode") {
                 texts.fmt(
-                    "cli.error.with_expected",
-                    &[("message", &invalid), ("expected", texts.get("cli.expected.mode"))],
+                    k::CLI_ERROR_WITH_EXPECTED,
+                    &[("message", &invalid), ("expected", texts.get(k::CLI_EXPECTED_MODE))],
                 )
             } else {
                 invalid
             }
         }
-        _ => texts.fmt("cli.error.other", &[("detail", &clap_detail(error))]),
+        _ => texts.fmt(k::CLI_ERROR_OTHER, &[("detail", &clap_detail(error))]),
     };
     let mut out = format!("{PREFIX}{what}");
     let suggested =
@@ -67,19 +70,19 @@ pub fn usage_error(error: &clap::Error, usage: &str, texts: &Texts) -> String {
             .find_map(text);
     if let Some(suggestion) = suggested {
         out.push('\n');
-        out.push_str(&texts.fmt("cli.error.did_you_mean", &[("suggestion", &suggestion)]));
+        out.push_str(&texts.fmt(k::CLI_ERROR_DID_YOU_MEAN, &[("suggestion", &suggestion)]));
     }
     let usage = text(ContextKind::Usage).unwrap_or_else(|| usage.to_string());
     let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
     if !usage.is_empty() {
         let localised = usage
-            .replace("[OPTIONS]", texts.get("cli.usage.options"))
-            .replace("[COMMAND]", texts.get("cli.usage.command"));
+            .replace("[OPTIONS]", texts.get(k::CLI_USAGE_OPTIONS))
+            .replace("[COMMAND]", texts.get(k::CLI_USAGE_COMMAND));
         out.push_str("\n\n");
-        out.push_str(&texts.fmt("cli.usage", &[("usage", &localised)]));
+        out.push_str(&texts.fmt(k::CLI_USAGE, &[("usage", &localised)]));
     }
     out.push('\n');
-    out.push_str(&texts.fmt("cli.more", &[("command", &command_of(usage))]));
+    out.push_str(&texts.fmt(k::CLI_MORE, &[("command", &command_of(usage))]));
     out
 }
 

@@ -1,6 +1,7 @@
 //! `meetcheck catalog [--check FILE] [--json] [--stats]`: the offerings at a glance (a table on a
 //! terminal, TSV when piped), every fact as JSON, coverage per field, or a catalogue file checked.
 
+use crate::i18n::{Key, k};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -22,15 +23,15 @@ use crate::store::ReadError;
 use crate::terminal_text::for_terminal;
 
 /// Columns of the table, in order, by their header key.
-const HEADERS: [&str; 8] = [
-    "catalog.header.name",
-    "catalog.header.operator",
-    "catalog.header.seat",
-    "catalog.header.model",
-    "catalog.header.e2ee",
-    "catalog.header.browser_join",
-    "catalog.header.position",
-    "catalog.header.oldest_fact",
+const HEADERS: [Key; 8] = [
+    k::CATALOG_HEADER_NAME,
+    k::CATALOG_HEADER_OPERATOR,
+    k::CATALOG_HEADER_SEAT,
+    k::CATALOG_HEADER_MODEL,
+    k::CATALOG_HEADER_E2EE,
+    k::CATALOG_HEADER_BROWSER_JOIN,
+    k::CATALOG_HEADER_POSITION,
+    k::CATALOG_HEADER_OLDEST_FACT,
 ];
 
 /// Gap between table columns.
@@ -92,15 +93,13 @@ fn today() -> jiff::civil::Date {
 
 /// "Katalogausgabe 2026-11, 29 Angebote".
 pub fn edition_line(texts: &Texts, catalog: &Catalog) -> String {
-    texts.fmt(
-        "catalog.edition",
-        &[("edition", &catalog.edition), ("count", &catalog.offerings.len().to_string())],
-    )
+    let n = catalog.offerings.len();
+    texts.count(k::CATALOG_EDITION, n, &[("edition", &catalog.edition), ("count", &n.to_string())])
 }
 
 /// The table, fitted to `width` display columns (cells cut with "…").
 pub fn table(texts: &Texts, catalog: &Catalog, width: usize) -> Vec<String> {
-    let header: Vec<String> = HEADERS.iter().map(|key| texts.get(key).to_string()).collect();
+    let header: Vec<String> = HEADERS.iter().map(|key| texts.get(*key).to_string()).collect();
     let rows: Vec<Vec<String>> = catalog.offerings.iter().map(|o| cells(texts, o)).collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {
@@ -123,7 +122,7 @@ pub fn table(texts: &Texts, catalog: &Catalog, width: usize) -> Vec<String> {
 /// A header line, then one line per offering, id first, cells separated by tabs, nothing cut.
 pub fn tab_separated(texts: &Texts, catalog: &Catalog) -> Vec<String> {
     let mut header = vec!["id".to_string()];
-    header.extend(HEADERS.iter().map(|key| texts.get(key).to_string()));
+    header.extend(HEADERS.iter().map(|key| texts.get(*key).to_string()));
     let mut lines = vec![header.join("\t")];
     lines.extend(catalog.offerings.iter().map(|o| {
         let mut row = vec![o.id.clone()];
@@ -190,7 +189,7 @@ pub fn stats(
     let per_field = field_stats(catalog, &all, today);
     let share = |s: Option<u32>| s.map_or_else(|| "–".to_string(), |s| s.to_string());
     let mut rows: Vec<Vec<String>> =
-        vec![texts.get("catalog.stats.header").split('\t').map(str::to_string).collect()];
+        vec![texts.get(k::CATALOG_STATS_HEADER).split('\t').map(str::to_string).collect()];
     let mut total = FieldStats::default();
     for (field, s) in &per_field {
         rows.push(vec![
@@ -208,8 +207,9 @@ pub fn stats(
         total.primary += s.primary;
         total.stale += s.stale;
     }
-    let mut lines = vec![texts.fmt(
-        "catalog.stats.heading",
+    let mut lines = vec![texts.count(
+        k::CATALOG_STATS_HEADING,
+        catalog.offerings.len(),
         &[
             ("edition", &catalog.edition),
             ("count", &catalog.offerings.len().to_string()),
@@ -218,7 +218,7 @@ pub fn stats(
     )];
     lines.extend(if aligned { align(&rows) } else { rows.iter().map(|r| r.join("\t")).collect() });
     lines.push(texts.fmt(
-        "catalog.stats.total",
+        k::CATALOG_STATS_TOTAL,
         &[
             ("known", &total.known.to_string()),
             ("unknown", &total.unknown.to_string()),
@@ -229,7 +229,7 @@ pub fn stats(
         ],
     ));
     lines.push(texts.fmt(
-        "catalog.stats.floor",
+        k::CATALOG_STATS_FLOOR,
         &[("share", &share(exclusion_driving_known_share(catalog, today)))],
     ));
     lines
@@ -271,8 +271,8 @@ fn align(rows: &[Vec<String>]) -> Vec<String> {
 
 /// The cells of one offering, in the order of [`HEADERS`].
 fn cells(texts: &Texts, o: &Offering) -> Vec<String> {
-    let unknown = || texts.get("catalog.value.unknown").to_string();
-    let not_applicable = || texts.get("catalog.value.not_applicable").to_string();
+    let unknown = || texts.get(k::CATALOG_VALUE_UNKNOWN).to_string();
+    let not_applicable = || texts.get(k::CATALOG_VALUE_NOT_APPLICABLE).to_string();
     let operator = match &o.operator {
         Fact::Known { value, .. } => (value.name.clone(), value.country.clone()),
         Fact::Unknown { .. } => (unknown(), unknown()),
@@ -280,45 +280,45 @@ fn cells(texts: &Texts, o: &Offering) -> Vec<String> {
     };
     let e2ee = match &o.e2ee {
         Fact::Known { value, .. } if value.experimental => {
-            texts.fmt("catalog.value.experimental", &[("mode", texts.get(value.mode.key()))])
+            texts.fmt(k::CATALOG_VALUE_EXPERIMENTAL, &[("mode", texts.by_name(value.mode.key()))])
         }
-        Fact::Known { value, .. } => texts.get(value.mode.key()).to_string(),
+        Fact::Known { value, .. } => texts.by_name(value.mode.key()).to_string(),
         Fact::Unknown { .. } => unknown(),
         Fact::NotApplicable => not_applicable(),
     };
     let browser_join = match &o.browser_join {
         Fact::Known { value, .. } if value.is_empty() => {
-            texts.get("catalog.value.apps_only").to_string()
+            texts.get(k::CATALOG_VALUE_APPS_ONLY).to_string()
         }
         Fact::Known { value, .. } => {
-            value.iter().map(|b| texts.get(b.key())).collect::<Vec<_>>().join(", ")
+            value.iter().map(|b| texts.by_name(b.key())).collect::<Vec<_>>().join(", ")
         }
         Fact::Unknown { .. } => unknown(),
         Fact::NotApplicable => not_applicable(),
     };
     let position = match o.latest_position() {
         Some(p) => texts.fmt(
-            "catalog.value.position",
+            k::CATALOG_VALUE_POSITION,
             &[
-                ("authority", texts.get(p.authority.key())),
-                ("verdict", texts.get(p.verdict.key())),
+                ("authority", texts.by_name(p.authority.key())),
+                ("verdict", texts.by_name(p.verdict.key())),
                 ("date", &as_of_text(texts, p.date)),
             ],
         ),
-        None => texts.get("catalog.value.none").to_string(),
+        None => texts.get(k::CATALOG_VALUE_NONE).to_string(),
     };
     let oldest = match o.oldest_changeable_fact() {
         Some((field, as_of)) => texts.fmt(
-            "catalog.value.oldest",
+            k::CATALOG_VALUE_OLDEST,
             &[("date", &as_of_text(texts, as_of)), ("field", &describe::fact_label(texts, field))],
         ),
-        None => texts.get("catalog.value.none").to_string(),
+        None => texts.get(k::CATALOG_VALUE_NONE).to_string(),
     };
     vec![
         texts.pick(&o.name).to_string(),
         operator.0,
         operator.1,
-        texts.get(o.operating_model.key()).to_string(),
+        texts.by_name(o.operating_model.key()).to_string(),
         e2ee,
         browser_join,
         position,
@@ -330,7 +330,7 @@ fn cells(texts: &Texts, o: &Offering) -> Vec<String> {
 fn as_of_text(texts: &Texts, as_of: AsOf) -> String {
     if as_of.undated {
         let dated = AsOf { undated: false, ..as_of };
-        texts.fmt("catalog.value.undated", &[("date", &dated.to_string())])
+        texts.fmt(k::CATALOG_VALUE_UNDATED, &[("date", &dated.to_string())])
     } else {
         as_of.to_string()
     }
@@ -378,10 +378,12 @@ fn check_file(ctx: &Context, file: &Path, today: jiff::civil::Date) -> ExitCode 
     let texts = &ctx.texts;
     match checked(texts, file, &embedded_sources(), today) {
         Ok(parsed) => {
-            let count = parsed.offerings.len().to_string();
+            let n = parsed.offerings.len();
+            let count = n.to_string();
             let shown = safe_path(file);
-            let ok = texts.fmt(
-                "catalog.check.ok",
+            let ok = texts.count(
+                k::CATALOG_CHECK_OK,
+                n,
                 &[("file", &shown), ("count", &count), ("edition", &parsed.edition)],
             );
             // A reader that has gone away (`| head -0`) changes nothing about the result.
@@ -409,22 +411,24 @@ pub fn checked(
     let bytes = crate::store::read_regular(file, crate::store::MAX_FILE).map_err(|e| {
         let message = match e {
             ReadError::NotRegular(kind) => texts.fmt(
-                "catalog.check.not_regular",
-                &[("file", &shown), ("kind", texts.get(crate::store::kind_key(kind)))],
+                k::CATALOG_CHECK_NOT_REGULAR,
+                &[("file", &shown), ("kind", texts.get(crate::store_words::kind_key(kind)))],
             ),
             ReadError::TooLarge { size, limit } => texts.fmt(
-                "catalog.check.too_large",
+                k::CATALOG_CHECK_TOO_LARGE,
                 &[("file", &shown), ("size", &size.to_string()), ("limit", &limit.to_string())],
             ),
-            ReadError::Io(err) => texts
-                .fmt("catalog.check.cannot_read", &[("file", &shown), ("error", &err.to_string())]),
+            ReadError::Io(err) => texts.fmt(
+                k::CATALOG_CHECK_CANNOT_READ,
+                &[("file", &shown), ("error", &err.to_string())],
+            ),
         };
         vec![message]
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let (line, column) = position(&bytes[..e.valid_up_to()]);
         vec![texts.fmt(
-            "catalog.check.not_utf8",
+            k::CATALOG_CHECK_NOT_UTF8,
             &[("file", &shown), ("line", &line.to_string()), ("column", &column.to_string())],
         )]
     })?;
@@ -432,7 +436,7 @@ pub fn checked(
         let message = for_terminal(&err.message);
         vec![
             format!("{shown}:{}:{}: {message}", err.line, err.column),
-            texts.get("catalog.fix_hint").to_string(),
+            texts.get(k::CATALOG_FIX_HINT).to_string(),
         ]
     })?;
     let mut with_sources = parsed.clone();
@@ -448,13 +452,16 @@ pub fn checked(
         .map(|problem| {
             let args = problem.kind.args();
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let line =
-                format!("{shown}: {}: {}", problem.path, texts.fmt(problem.kind.key(), &args));
+            let line = format!(
+                "{shown}: {}: {}",
+                problem.path,
+                texts.fmt_by_name(problem.kind.key(), &args)
+            );
             for_terminal(&line).into_owned()
         })
         .collect();
     let count = problems.len().to_string();
-    lines.push(texts.fmt("catalog.check.problems", &[("file", &shown), ("count", &count)]));
+    lines.push(texts.fmt(k::CATALOG_CHECK_PROBLEMS, &[("file", &shown), ("count", &count)]));
     Err(lines)
 }
 

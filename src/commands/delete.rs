@@ -1,5 +1,6 @@
 //! `meetcheck delete NAME [--yes]`: deletes an assessment and its backup after confirmation.
 
+use crate::i18n::k;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
@@ -34,35 +35,37 @@ pub fn run(ctx: &Context, name: &str, yes: bool) -> Result<ExitCode> {
         let title = inspected.ok().map(|l| l.assessment.meta.title);
         let file = path.display().to_string();
         let question = match (newer, &title) {
-            (Some(version), _) => texts
-                .fmt("delete.confirm_newer", &[("file", &file), ("version", &version.to_string())]),
+            (Some(version), _) => texts.fmt(
+                k::DELETE_CONFIRM_NEWER,
+                &[("file", &file), ("version", &version.to_string())],
+            ),
             (None, Some(title)) => {
-                texts.fmt("delete.confirm", &[("title", title), ("file", &file)])
+                texts.fmt(k::DELETE_CONFIRM, &[("title", title), ("file", &file)])
             }
-            (None, None) => texts.fmt("delete.confirm_file", &[("file", &file)]),
+            (None, None) => texts.fmt(k::DELETE_CONFIRM_FILE, &[("file", &file)]),
         };
         write!(out, "{} ", for_terminal(&question))?;
         out.flush()?;
         let mut answer = String::new();
         let read = std::io::stdin().lock().read_line(&mut answer)?;
         if read == 0 {
-            let key = if newer.is_some() { "delete.no_answer_newer" } else { "delete.no_answer" };
+            let key = if newer.is_some() { k::DELETE_NO_ANSWER_NEWER } else { k::DELETE_NO_ANSWER };
             cli::report(texts.get(key));
             return Ok(ExitCode::from(1));
         }
         if !YES.contains(&answer.trim().to_lowercase().as_str()) {
-            writeln!(out, "{}", texts.get("delete.cancelled"))?;
+            writeln!(out, "{}", texts.get(k::DELETE_CANCELLED))?;
             return Ok(ExitCode::SUCCESS);
         }
     }
     let removed = store.delete(name).map_err(|e| match e {
         StoreError::Locked { path } => {
-            anyhow!(texts.fmt("delete.locked", &[("file", &path.display().to_string())]))
+            anyhow!(texts.fmt(k::DELETE_LOCKED, &[("file", &path.display().to_string())]))
         }
         other => anyhow!(other.message(texts)),
     })?;
     for file in removed {
-        let line = texts.fmt("delete.removed", &[("file", &file.display().to_string())]);
+        let line = texts.fmt(k::DELETE_REMOVED, &[("file", &file.display().to_string())]);
         writeln!(out, "{}", for_terminal(&line))?;
     }
     Ok(ExitCode::SUCCESS)

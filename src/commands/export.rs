@@ -2,6 +2,7 @@
 //! [--force] [--mode MODE]`: Markdown to a file (private unless `--mode` says otherwise), a
 //! directory of decision records or standard output, no terminal UI.
 
+use crate::i18n::k;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,7 +52,7 @@ pub struct Args {
 pub fn run(ctx: &Context, target: &str, destination: Destination, args: &Args) -> Result<ExitCode> {
     let (kind, full, force, mode) = (args.kind, args.full, args.force, args.mode);
     if matches!(destination, Destination::RecordDir(_)) && kind != Kind::Record {
-        cli::report(ctx.texts.get("export.error.adr_kind"));
+        cli::report(ctx.texts.get(k::EXPORT_ERROR_ADR_KIND));
         return Ok(ExitCode::from(2));
     }
     let store = Store::new(ctx.saves_dir()?);
@@ -77,7 +78,7 @@ pub fn run(ctx: &Context, target: &str, destination: Destination, args: &Args) -
             let markdown = export::render_with(kind, a, &catalog, texts, today, &options);
             export::write_file_with_mode(&path, &markdown, force, mode)
                 .map_err(|e| error(texts, &e))?;
-            cli::report(&texts.fmt("export.written", &[("path", &path.display().to_string())]));
+            cli::report(&texts.fmt(k::EXPORT_WRITTEN, &[("path", &path.display().to_string())]));
         }
         Destination::RecordDir(dir) => {
             let written =
@@ -85,16 +86,14 @@ pub fn run(ctx: &Context, target: &str, destination: Destination, args: &Args) -
                     .map_err(|e| error(texts, &e))?;
             let path = written.path.display().to_string();
             let number = export::adr_label(written.number);
-            cli::report(&texts.fmt("export.adr.written", &[("path", &path), ("adr", &number)]));
+            cli::report(&texts.fmt(k::EXPORT_ADR_WRITTEN, &[("path", &path), ("adr", &number)]));
             if let Some(earlier) = written.superseded {
                 let old = export::adr_label(earlier.number);
                 let shown = earlier.path.display().to_string();
-                cli::report(
-                    &texts.fmt(
-                        "export.adr.marked",
-                        &[("path", &shown), ("adr", &old), ("by", &number)],
-                    ),
-                );
+                cli::report(&texts.fmt(
+                    k::EXPORT_ADR_MARKED,
+                    &[("path", &shown), ("adr", &old), ("by", &number)],
+                ));
             }
         }
     }
@@ -106,27 +105,27 @@ fn error(texts: &Texts, error: &WriteError) -> anyhow::Error {
     let shown = |p: &Path| p.display().to_string();
     match error {
         WriteError::Exists(path) => {
-            anyhow!("{}", texts.fmt("export.error.exists", &[("path", &shown(path))]))
+            anyhow!("{}", texts.fmt(k::EXPORT_ERROR_EXISTS, &[("path", &shown(path))]))
         }
         WriteError::NotAFile(path, Occupant::SymbolicLink) => {
-            anyhow!("{}", texts.fmt("export.error.link", &[("path", &shown(path))]))
+            anyhow!("{}", texts.fmt(k::EXPORT_ERROR_LINK, &[("path", &shown(path))]))
         }
         WriteError::NotAFile(path, occupant) => {
             let what = texts.get(match occupant {
-                Occupant::Directory => "export.occupant.directory",
-                Occupant::Pipe => "export.occupant.pipe",
-                Occupant::Device => "export.occupant.device",
-                Occupant::Socket => "export.occupant.socket",
-                Occupant::SymbolicLink | Occupant::Other => "export.occupant.other",
+                Occupant::Directory => k::EXPORT_OCCUPANT_DIRECTORY,
+                Occupant::Pipe => k::EXPORT_OCCUPANT_PIPE,
+                Occupant::Device => k::EXPORT_OCCUPANT_DEVICE,
+                Occupant::Socket => k::EXPORT_OCCUPANT_SOCKET,
+                Occupant::SymbolicLink | Occupant::Other => k::EXPORT_OCCUPANT_OTHER,
             });
             anyhow!(
                 "{}",
-                texts.fmt("export.error.not_a_file", &[("path", &shown(path)), ("what", what)])
+                texts.fmt(k::EXPORT_ERROR_NOT_A_FILE, &[("path", &shown(path)), ("what", what)])
             )
         }
         WriteError::Io(path, e) => anyhow!(
             "{}",
-            texts.fmt("export.error.write", &[("path", &shown(path)), ("error", &e.to_string())])
+            texts.fmt(k::EXPORT_ERROR_WRITE, &[("path", &shown(path)), ("error", &e.to_string())])
         ),
     }
 }

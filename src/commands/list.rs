@@ -4,6 +4,7 @@
 //! is the NAME, which is what the other commands take. Damaged files are listed with their
 //! error, never hidden.
 
+use crate::i18n::{Key, k};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -37,7 +38,7 @@ pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     let rescued = rescue::noted(&store);
     if !rescued.is_empty() {
         let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
-        cli::report(&ctx.texts.fmt("ui.note.rescued_before", &[("paths", &paths.join(", "))]));
+        cli::report(&ctx.texts.fmt(k::UI_NOTE_RESCUED_BEFORE, &[("paths", &paths.join(", "))]));
     }
     // Only the header of each save is read, not its decision snapshot.
     let entries = store.list_headers().map_err(|e| anyhow!(e.message(&ctx.texts)))?;
@@ -67,7 +68,7 @@ pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     }
     let dir = for_terminal(&store.dir().display().to_string()).into_owned();
     if listed.is_empty() {
-        let message = texts.fmt("list.empty", &[("dir", &dir)]);
+        let message = texts.fmt(k::LIST_EMPTY, &[("dir", &dir)]);
         // Scripts get no lines at all; the message goes aside.
         if terminal {
             writeln!(out, "{message}")?;
@@ -81,7 +82,7 @@ pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
             writeln!(out, "{line}")?;
         }
         writeln!(out)?;
-        writeln!(out, "{}", texts.fmt("list.dir", &[("dir", &dir)]))?;
+        writeln!(out, "{}", texts.fmt(k::LIST_DIR, &[("dir", &dir)]))?;
     } else {
         for line in tab_separated(texts, today, &listed) {
             writeln!(out, "{line}")?;
@@ -175,7 +176,7 @@ struct Words<'a> {
 impl Words<'_> {
     fn title(&self, s: &Summary) -> String {
         if s.from_backup {
-            self.texts.fmt("list.from_backup", &[("title", &s.title)])
+            self.texts.fmt(k::LIST_FROM_BACKUP, &[("title", &s.title)])
         } else {
             s.title.clone()
         }
@@ -191,7 +192,7 @@ impl Words<'_> {
 
     fn step(&self, s: &Summary) -> Cell {
         let number = format!("{}/{}", s.step.number(), Step::ALL.len());
-        Cell::with_short(format!("{number} {}", self.texts.get(&s.step.key())), number)
+        Cell::with_short(format!("{number} {}", self.texts.by_name(&s.step.key())), number)
     }
 
     fn chosen(&self, s: &Summary) -> Option<String> {
@@ -199,17 +200,17 @@ impl Words<'_> {
         Some(match name {
             Some(name) => self.texts.pick(name).to_string(),
             // Neither today's catalogue nor the snapshot describes it: say so, not its id.
-            None => self.texts.get("list.chosen_unknown").to_string(),
+            None => self.texts.get(k::LIST_CHOSEN_UNKNOWN).to_string(),
         })
     }
 
     /// The decision's status; "to be confirmed again" in full, or marked "!" when space is short.
     fn status(&self, s: &Summary) -> Option<Cell> {
-        let status = self.texts.get(s.status?.key());
+        let status = self.texts.by_name(s.status?.key());
         Some(if s.to_be_confirmed {
             Cell::with_short(
-                self.texts.fmt("list.status.confirm_again", &[("status", status)]),
-                self.texts.fmt("list.attention", &[("text", status)]),
+                self.texts.fmt(k::LIST_STATUS_CONFIRM_AGAIN, &[("status", status)]),
+                self.texts.fmt(k::LIST_ATTENTION, &[("text", status)]),
             )
         } else {
             Cell::new(status)
@@ -218,10 +219,10 @@ impl Words<'_> {
 
     fn ready(&self, s: &Summary) -> Option<Cell> {
         Some(match s.open_preconditions? {
-            0 => Cell::new(self.texts.get("list.ready.yes")),
+            0 => Cell::new(self.texts.get(k::LIST_READY_YES)),
             open => Cell::with_short(
-                self.texts.fmt("list.ready.no", &[("count", &open.to_string())]),
-                self.texts.get("list.ready.no_short"),
+                self.texts.fmt(k::LIST_READY_NO, &[("count", &open.to_string())]),
+                self.texts.get(k::LIST_READY_NO_SHORT),
             ),
         })
     }
@@ -230,8 +231,8 @@ impl Words<'_> {
         let date = s.review_by?.to_string();
         Some(if s.overdue(self.today) {
             Cell::with_short(
-                self.texts.fmt("list.overdue", &[("date", &date)]),
-                self.texts.fmt("list.attention", &[("text", &date)]),
+                self.texts.fmt(k::LIST_OVERDUE, &[("date", &date)]),
+                self.texts.fmt(k::LIST_ATTENTION, &[("text", &date)]),
             )
         } else {
             Cell::new(date)
@@ -243,15 +244,15 @@ impl Words<'_> {
         let texts = self.texts;
         match error {
             StoreError::Corrupt { line, column, reason: Damage::EndsEarly, .. } => texts.fmt(
-                "list.broken.ends_early",
+                k::LIST_BROKEN_ENDS_EARLY,
                 &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
             ),
             StoreError::Corrupt { line, column, .. } => texts.fmt(
-                "list.broken.corrupt",
+                k::LIST_BROKEN_CORRUPT,
                 &[("line", &line.to_string()), ("column", &column.to_string()), ("name", name)],
             ),
             StoreError::Newer { version, .. } => {
-                texts.fmt("list.broken.newer", &[("version", &version.to_string())])
+                texts.fmt(k::LIST_BROKEN_NEWER, &[("version", &version.to_string())])
             }
             other => other.message(texts).lines().next().unwrap_or_default().to_string(),
         }
@@ -260,26 +261,26 @@ impl Words<'_> {
 
 /// The header and column rules of the terminal table (see [`table`] for how it fits).
 fn columns(texts: &Texts, listed: &[Listed]) -> Vec<Column> {
-    let header = |key: &str| Cell::new(texts.get(key));
-    let short = |long: &str, short: &str| Cell::with_short(texts.get(long), texts.get(short));
+    let header = |key: Key| Cell::new(texts.get(key));
+    let short = |long: Key, short: Key| Cell::with_short(texts.get(long), texts.get(short));
     let cut = |comfortable, min, order| Fit::Cut { comfortable, min, order };
     let column = |header, fit, shorten, drop| Column { header, fit, shorten, drop };
     let (whole, early) = (Fit::Whole, |rank| Some(Drop::Early(rank)));
     vec![
-        column(header("list.col.name"), name_fit(listed), None, None),
-        column(header("list.col.title"), cut(24, 10, 2), None, None),
-        column(header("list.col.organisation"), cut(16, 8, 0), None, Some(Drop::Early(0))),
-        column(short("list.col.updated", "list.col.updated_short"), whole, Some(2), early(1)),
-        column(header("list.col.step"), Fit::Whole, Some(1), Some(Drop::Early(2))),
-        column(short("list.col.chosen", "list.col.chosen_short"), cut(24, 10, 2), None, None),
-        column(header("list.col.status"), Fit::Whole, Some(0), Some(Drop::Last(1))),
+        column(header(k::LIST_COL_NAME), name_fit(listed), None, None),
+        column(header(k::LIST_COL_TITLE), cut(24, 10, 2), None, None),
+        column(header(k::LIST_COL_ORGANISATION), cut(16, 8, 0), None, Some(Drop::Early(0))),
+        column(short(k::LIST_COL_UPDATED, k::LIST_COL_UPDATED_SHORT), whole, Some(2), early(1)),
+        column(header(k::LIST_COL_STEP), Fit::Whole, Some(1), Some(Drop::Early(2))),
+        column(short(k::LIST_COL_CHOSEN, k::LIST_COL_CHOSEN_SHORT), cut(24, 10, 2), None, None),
+        column(header(k::LIST_COL_STATUS), Fit::Whole, Some(0), Some(Drop::Last(1))),
         column(
-            short("list.col.ready", "list.col.ready_short"),
+            short(k::LIST_COL_READY, k::LIST_COL_READY_SHORT),
             whole,
             Some(3),
             Some(Drop::Last(0)),
         ),
-        column(short("list.col.review", "list.col.review_short"), Fit::Whole, Some(4), None),
+        column(short(k::LIST_COL_REVIEW, k::LIST_COL_REVIEW_SHORT), Fit::Whole, Some(4), None),
     ]
 }
 
@@ -335,7 +336,7 @@ fn terminal_table(texts: &Texts, today: Date, listed: &[Listed], width: usize) -
         .any(|s| (s.to_be_confirmed && marked(STATUS)) || (s.overdue(today) && marked(REVIEW)));
     if shown {
         lines.push(String::new());
-        lines.extend(table::wrap(texts.get("list.legend"), width));
+        lines.extend(table::wrap(texts.get(k::LIST_LEGEND), width));
     }
     lines
 }
@@ -346,16 +347,16 @@ fn terminal_table(texts: &Texts, today: Date, listed: &[Listed], width: usize) -
 fn tab_separated(texts: &Texts, today: Date, listed: &[Listed]) -> Vec<String> {
     let words = Words { texts, today };
     let header = [
-        "list.col.name",
-        "list.col.title",
-        "list.col.organisation",
-        "list.col.updated",
-        "list.col.step",
-        "list.col.chosen",
-        "list.col.status",
-        "list.col.ready",
-        "list.col.review",
-        "list.col.problem",
+        k::LIST_COL_NAME,
+        k::LIST_COL_TITLE,
+        k::LIST_COL_ORGANISATION,
+        k::LIST_COL_UPDATED,
+        k::LIST_COL_STEP,
+        k::LIST_COL_CHOSEN,
+        k::LIST_COL_STATUS,
+        k::LIST_COL_READY,
+        k::LIST_COL_REVIEW,
+        k::LIST_COL_PROBLEM,
     ]
     .map(|key| texts.get(key).to_string());
     let mut lines = vec![header.join("\t")];
@@ -453,12 +454,12 @@ fn to_json(texts: &Texts, today: Date, l: &Listed) -> Json {
         last_change: Some(s.updated.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
         step: Some(NamedStep {
             id: s.step.id().to_string(),
-            name: texts.get(&s.step.key()).to_string(),
+            name: texts.by_name(&s.step.key()).to_string(),
             number: s.step.number(),
         }),
         status: s.status.map(|status| Named {
             id: status.id().to_string(),
-            name: texts.get(status.key()).to_string(),
+            name: texts.by_name(status.key()).to_string(),
         }),
         to_be_confirmed: Some(s.to_be_confirmed),
         chosen: s

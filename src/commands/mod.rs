@@ -1,6 +1,7 @@
 //! The subcommands. Each takes the shared [`Context`] and returns the process exit code;
 //! errors name the file and what to do.
 
+use crate::i18n::k;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -11,6 +12,7 @@ use crate::i18n::{Lang, Texts};
 pub mod catalog;
 pub mod catalog_facts;
 pub mod delete;
+pub mod evidence;
 pub mod export;
 pub mod list;
 pub mod new;
@@ -43,7 +45,7 @@ impl Context {
             return Ok(dir.clone());
         }
         let dirs = directories::ProjectDirs::from("", "", "meetcheck")
-            .ok_or_else(|| anyhow::anyhow!("{}", self.texts.get("cli.error.no_home")))?;
+            .ok_or_else(|| anyhow::anyhow!("{}", self.texts.get(k::CLI_ERROR_NO_HOME)))?;
         Ok(dirs.data_dir().join("saves"))
     }
 

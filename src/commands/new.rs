@@ -3,6 +3,7 @@
 //! answers it leaves out take their defaults. A misspelt field or value is an error with line and
 //! column, and nothing is written.
 
+use crate::i18n::k;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -17,7 +18,7 @@ use crate::store::{Store, names};
 pub fn from_answers(ctx: &Context, file: &Path, title: Option<String>) -> Result<ExitCode> {
     let t = &ctx.texts;
     let text = std::fs::read_to_string(file).with_context(|| {
-        t.fmt("new.answers.unreadable", &[("file", &file.display().to_string())])
+        t.fmt(k::NEW_ANSWERS_UNREADABLE, &[("file", &file.display().to_string())])
     })?;
     let scenario = crate::answers_text::parse(&text).map_err(|e| {
         anyhow!(
@@ -26,11 +27,11 @@ pub fn from_answers(ctx: &Context, file: &Path, title: Option<String>) -> Result
             e.line,
             e.column,
             e.message,
-            t.get("new.answers.fix_hint")
+            t.get(k::NEW_ANSWERS_FIX_HINT)
         )
     })?;
     if let Some(problem) = scenario.problem() {
-        anyhow::bail!("{}: {}", file.display(), t.get(problem.key()));
+        anyhow::bail!("{}: {}", file.display(), t.by_name(problem.key()));
     }
     let catalog = ctx.catalog()?;
     let title = title.unwrap_or_else(|| default_title(file));

@@ -2,6 +2,7 @@
 //! facts a decision rests on that the catalogue now states differently or that have gone stale,
 //! and the review dates that are due. It only reads: no decision is ever changed by it.
 
+use crate::i18n::k;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -9,7 +10,7 @@ use anyhow::{Result, anyhow};
 use jiff::civil::Date;
 
 use super::Context;
-use super::show::{change, snapshot_changes, stale_facts};
+use super::show::{snapshot_changes, stale_facts};
 use crate::cli;
 use crate::describe;
 use crate::domain::assessment::{Assessment, Decision};
@@ -50,9 +51,9 @@ pub fn run(ctx: &Context, due_only: bool) -> Result<ExitCode> {
     }
     let count = |n: usize| n.to_string();
     let summary = if due_only {
-        texts.fmt("recheck.summary_due", &[("due", &count(shown)), ("decided", &count(decided))])
+        texts.fmt(k::RECHECK_SUMMARY_DUE, &[("due", &count(shown)), ("decided", &count(decided))])
     } else {
-        texts.fmt("recheck.summary", &[("decided", &count(decided))])
+        texts.fmt(k::RECHECK_SUMMARY, &[("decided", &count(decided))])
     };
     writeln!(out, "{summary}")?;
     Ok(ExitCode::SUCCESS)
@@ -67,10 +68,10 @@ pub fn review_due(a: &Assessment, today: Date) -> bool {
 fn heading(texts: &Texts, name: &str, a: &Assessment, d: &Decision, catalog: &Catalog) -> String {
     let review = match a.review_by {
         Some(date) => date.to_string(),
-        None => texts.get("recheck.no_review_date").to_string(),
+        None => texts.get(k::RECHECK_NO_REVIEW_DATE).to_string(),
     };
     texts.fmt(
-        "recheck.heading",
+        k::RECHECK_HEADING,
         &[
             ("name", name),
             ("title", &a.meta.title),
@@ -93,14 +94,14 @@ pub fn findings(
     let mut lines = Vec::new();
     if review_due(a, today) {
         lines.push(match a.review_by {
-            Some(date) => texts.fmt("recheck.review_due", &[("date", &date.to_string())]),
-            None => texts.get("recheck.review_unset").to_string(),
+            Some(date) => texts.fmt(k::RECHECK_REVIEW_DUE, &[("date", &date.to_string())]),
+            None => texts.get(k::RECHECK_REVIEW_UNSET).to_string(),
         });
     }
     lines.extend(
         snapshot_changes(decision, catalog, today)
             .iter()
-            .map(|c| change(texts, catalog, decision, c)),
+            .map(|c| describe::snapshot_change(texts, catalog, decision, c)),
     );
     for stale in stale_facts(decision, catalog, today) {
         let Some(offering) = decision.snapshot.offerings.iter().find(|o| o.id == stale.offering)
@@ -108,7 +109,7 @@ pub fn findings(
             continue;
         };
         lines.push(texts.fmt(
-            "show.warning.stale",
+            k::SHOW_WARNING_STALE,
             &[
                 ("offering", texts.pick(&offering.name)),
                 ("field", &describe::fact_label(texts, stale.field)),
@@ -118,7 +119,7 @@ pub fn findings(
         ));
     }
     if lines.is_empty() {
-        lines.push(texts.get("recheck.unchanged").to_string());
+        lines.push(texts.get(k::RECHECK_UNCHANGED).to_string());
     }
     lines
 }

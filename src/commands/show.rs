@@ -1,20 +1,20 @@
 //! `meetcheck show NAME|PATH`: a plain-text summary of one assessment with its warnings.
 //! Exit 1 only when no copy loads; a fallback to the backup is exit 0 with a loud warning.
 
+use crate::i18n::{Key, k};
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 use jiff::civil::Date;
 
-use crate::domain::changes;
 pub use crate::domain::changes::{SnapshotChange, snapshot_changes, stale_facts};
 
 use super::Context;
 use crate::cli;
 use crate::describe;
 use crate::domain::assessment::{Assessment, Decision};
-use crate::domain::catalog::{Catalog, Offering};
+use crate::domain::catalog::Catalog;
 use crate::domain::decision;
 use crate::domain::evidence::{self, Evidence};
 use crate::domain::narrowing::{self, AnswerId, Shortlist, Tier};
@@ -70,9 +70,9 @@ pub fn summary(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date) -
     let mut out = Out::default();
     out.line(&a.meta.title);
     match (loaded.name(), &loaded.path) {
-        (Some(name), _) => out.field(texts, "show.name", &name),
+        (Some(name), _) => out.field(texts, k::SHOW_NAME, &name),
         (None, Some(path)) => {
-            out.line(&texts.fmt("show.file_read_only", &[("file", &path.display().to_string())]))
+            out.line(&texts.fmt(k::SHOW_FILE_READ_ONLY, &[("file", &path.display().to_string())]))
         }
         (None, None) => {}
     }
@@ -109,12 +109,12 @@ impl Out {
         self.text.push('\n');
     }
 
-    fn heading(&mut self, texts: &Texts, key: &str) {
+    fn heading(&mut self, texts: &Texts, key: Key) {
         self.text.push('\n');
         self.line(&format!("== {} ==", texts.get(key)));
     }
 
-    fn field(&mut self, texts: &Texts, key: &str, value: &str) {
+    fn field(&mut self, texts: &Texts, key: Key, value: &str) {
         if value.trim().is_empty() {
             return;
         }
@@ -130,80 +130,81 @@ impl Out {
 
 fn meta(texts: &Texts, a: &Assessment, out: &mut Out) {
     let m = &a.meta;
-    out.heading(texts, "show.heading.meta");
-    out.field(texts, "show.meta.organisation", &m.organisation);
-    out.field(texts, "show.meta.controller", &m.controller);
-    out.field(texts, "show.meta.dpo", &m.dpo_contact);
-    out.field(texts, "show.meta.assessors", &m.assessors);
-    out.field(texts, "show.meta.decision_makers", &m.decision_makers);
-    out.field(texts, "show.meta.consulted", &m.consulted);
-    out.field(texts, "show.meta.informed", &m.informed);
-    out.field(texts, "show.meta.created", &m.created.strftime("%Y-%m-%d %H:%M UTC").to_string());
-    out.field(texts, "show.meta.updated", &m.updated.strftime("%Y-%m-%d %H:%M UTC").to_string());
+    out.heading(texts, k::SHOW_HEADING_META);
+    out.field(texts, k::SHOW_META_ORGANISATION, &m.organisation);
+    out.field(texts, k::SHOW_META_CONTROLLER, &m.controller);
+    out.field(texts, k::SHOW_META_DPO, &m.dpo_contact);
+    out.field(texts, k::SHOW_META_ASSESSORS, &m.assessors);
+    // One name per line: a name may hold commas or semicolons of its own.
+    out.field(texts, k::SHOW_META_DECISION_MAKERS, &m.decision_makers.join("\n"));
+    out.field(texts, k::SHOW_META_CONSULTED, &m.consulted.join("\n"));
+    out.field(texts, k::SHOW_META_INFORMED, &m.informed.join("\n"));
+    out.field(texts, k::SHOW_META_CREATED, &m.created.strftime("%Y-%m-%d %H:%M UTC").to_string());
+    out.field(texts, k::SHOW_META_UPDATED, &m.updated.strftime("%Y-%m-%d %H:%M UTC").to_string());
     let step = texts.fmt(
-        "show.step",
+        k::SHOW_STEP,
         &[
             ("n", &a.step.number().to_string()),
             ("total", &Step::ALL.len().to_string()),
-            ("step", texts.get(&a.step.key())),
+            ("step", texts.by_name(&a.step.key())),
         ],
     );
-    out.field(texts, "show.meta.step", &step);
-    out.field(texts, "show.meta.edition", &a.catalog_edition);
+    out.field(texts, k::SHOW_META_STEP, &step);
+    out.field(texts, k::SHOW_META_EDITION, &a.catalog_edition);
     if let Some(review_by) = a.review_by {
-        out.field(texts, "show.meta.review_by", &review_by.to_string());
+        out.field(texts, k::SHOW_META_REVIEW_BY, &review_by.to_string());
     }
 }
 
 fn answers(texts: &Texts, a: &Assessment, out: &mut Out) {
-    out.heading(texts, "show.heading.answers");
+    out.heading(texts, k::SHOW_HEADING_ANSWERS);
     for answer in MAIN_ANSWERS {
         let value = describe::answer_value(texts, &a.scenario, answer);
         out.line(&format!("{}: {value}", describe::answer_label(texts, answer)));
     }
     if let Some(authority) = describe::competent_authority(texts, &a.scenario) {
-        out.field(texts, "show.authority", &authority);
+        out.field(texts, k::SHOW_AUTHORITY, &authority);
     }
 }
 
 fn name_of(texts: &Texts, catalog: &Catalog, decision: &Decision, id: &str) -> String {
-    decision.offering(Some(catalog), id).map_or(id.to_string(), |o| texts.pick(&o.name).to_string())
+    describe::decided_offering_name(texts, catalog, decision, id)
 }
 
 fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decision, out: &mut Out) {
-    out.heading(texts, "show.heading.decision");
-    out.field(texts, "show.decision.chosen", &name_of(texts, catalog, d, &d.chosen));
+    out.heading(texts, k::SHOW_HEADING_DECISION);
+    out.field(texts, k::SHOW_DECISION_CHOSEN, &name_of(texts, catalog, d, &d.chosen));
     if let Some(runner_up) = &d.runner_up {
-        out.field(texts, "show.decision.runner_up", &name_of(texts, catalog, d, runner_up));
+        out.field(texts, k::SHOW_DECISION_RUNNER_UP, &name_of(texts, catalog, d, runner_up));
     }
-    out.field(texts, "show.decision.rationale", &d.rationale);
+    out.field(texts, k::SHOW_DECISION_RATIONALE, &d.rationale);
     if let Some(o) = &d.override_ {
         let text = texts
-            .fmt("show.decision.override", &[("reason", &o.reason), ("person", &o.accepted_by)]);
+            .fmt(k::SHOW_DECISION_OVERRIDE, &[("reason", &o.reason), ("person", &o.accepted_by)]);
         out.line(&text);
     }
     match &a.status {
         Some(status) => {
             let value = texts.fmt(
-                "show.decision.status_value",
+                k::SHOW_DECISION_STATUS_VALUE,
                 &[
-                    ("status", texts.get(status.status.key())),
+                    ("status", texts.by_name(status.status.key())),
                     ("by", &status.by),
                     ("on", &status.on.to_string()),
                 ],
             );
-            out.field(texts, "show.decision.status", &value);
+            out.field(texts, k::SHOW_DECISION_STATUS, &value);
         }
-        None => out.field(texts, "show.decision.status", texts.get("status.proposed")),
+        None => out.field(texts, k::SHOW_DECISION_STATUS, texts.get(k::STATUS_PROPOSED)),
     }
     risk_owners(texts, a, out);
     let snapshot = &d.snapshot;
     out.line(&texts.fmt(
-        "show.decision.basis",
+        k::SHOW_DECISION_BASIS,
         &[("date", &snapshot.taken_on.to_string()), ("edition", &snapshot.catalog_edition)],
     ));
     if d.to_be_confirmed {
-        out.line(texts.get("show.decision.to_be_confirmed"));
+        out.line(texts.get(k::SHOW_DECISION_TO_BE_CONFIRMED));
     }
 }
 
@@ -211,20 +212,20 @@ fn decision_section(texts: &Texts, catalog: &Catalog, a: &Assessment, d: &Decisi
 fn risk_owners(texts: &Texts, a: &Assessment, out: &mut Out) {
     let overridden = a.decision.as_ref().and_then(|d| d.override_.as_ref());
     let owners = [
-        (overridden.map(|o| o.accepted_by.as_str()), "show.decision.risk.override"),
+        (overridden.map(|o| o.accepted_by.as_str()), k::SHOW_DECISION_RISK_OVERRIDE),
         (
             Some(a.scenario.protection_risk_accepted_by.as_str())
                 .filter(|_| a.scenario.protection_lowered()),
-            "show.decision.risk.lowered",
+            k::SHOW_DECISION_RISK_LOWERED,
         ),
     ];
     for (person, what) in owners {
         if let Some(person) = person.filter(|p| !p.trim().is_empty()) {
             let value = texts.fmt(
-                "show.decision.risk_owner_value",
+                k::SHOW_DECISION_RISK_OWNER_VALUE,
                 &[("person", person), ("what", texts.get(what))],
             );
-            out.field(texts, "show.decision.risk_owner", &value);
+            out.field(texts, k::SHOW_DECISION_RISK_OWNER, &value);
         }
     }
 }
@@ -232,23 +233,24 @@ fn risk_owners(texts: &Texts, a: &Assessment, out: &mut Out) {
 /// A decision form left without taking it: named as a draft, never as the decision.
 fn draft_section(texts: &Texts, catalog: &Catalog, a: &Assessment, out: &mut Out) {
     let Some(draft) = &a.draft else { return };
-    out.heading(texts, "show.heading.draft");
+    out.heading(texts, k::SHOW_HEADING_DRAFT);
     let name = match &a.decision {
         Some(d) => name_of(texts, catalog, d, &draft.chosen),
         None => catalog
             .offering(&draft.chosen)
             .map_or(draft.chosen.clone(), |o| texts.pick(&o.name).to_string()),
     };
-    out.line(
-        &texts
-            .fmt("show.draft.value", &[("name", &name), ("status", texts.get(draft.status.key()))]),
-    );
+    out.line(&texts.fmt(
+        k::SHOW_DRAFT_VALUE,
+        &[("name", &name), ("status", texts.by_name(draft.status.key()))],
+    ));
 }
 
 fn shortlist_section(texts: &Texts, catalog: &Catalog, list: &Shortlist, out: &mut Out) {
-    out.heading(texts, "show.heading.shortlist");
-    out.line(&texts.fmt(
-        "show.shortlist.count",
+    out.heading(texts, k::SHOW_HEADING_SHORTLIST);
+    out.line(&texts.count(
+        k::SHOW_SHORTLIST_COUNT,
+        list.confirmed().count(),
         &[
             ("confirmed", &list.confirmed().count().to_string()),
             ("unconfirmed", &list.unconfirmed().count().to_string()),
@@ -282,13 +284,13 @@ fn before_decision(
     list: &Shortlist,
     out: &mut Out,
 ) {
-    out.heading(texts, "show.heading.preconditions");
+    out.heading(texts, k::SHOW_HEADING_PRECONDITIONS);
     let todos = todos::before_decision(&a.scenario, list);
-    out.line(texts.get("show.ready.pending"));
+    out.line(texts.get(k::SHOW_READY_PENDING));
     for todo in todos.iter().filter(|t| t.precondition) {
         if todo.id == TodoId::AskProvider {
             for line in describe::todo_why_in(texts, &a.scenario, Some(catalog), todo) {
-                out.bullet(&texts.fmt("show.todo.ask", &[("question", &line)]));
+                out.bullet(&texts.fmt(k::SHOW_TODO_ASK, &[("question", &line)]));
             }
         } else {
             out.bullet(&describe::todo_title(texts, todo.id));
@@ -299,14 +301,14 @@ fn before_decision(
 /// After the decision: whether it is ready for use, the preconditions still open and the
 /// requirements of the chosen offering nobody has confirmed.
 fn readiness_section(texts: &Texts, catalog: &Catalog, a: &Assessment, today: Date, out: &mut Out) {
-    out.heading(texts, "show.heading.preconditions");
+    out.heading(texts, k::SHOW_HEADING_PRECONDITIONS);
     let Some(state) = decision::readiness(a, catalog, today) else { return };
     if state.ready_for_use() {
-        out.line(texts.get("show.ready.yes"));
+        out.line(texts.get(k::SHOW_READY_YES));
         return;
     }
     out.line(&texts.fmt(
-        "show.ready.no",
+        k::SHOW_READY_NO,
         &[
             ("count", &state.open_preconditions.len().to_string()),
             ("open", &state.open_confirmations.len().to_string()),
@@ -316,17 +318,17 @@ fn readiness_section(texts: &Texts, catalog: &Catalog, a: &Assessment, today: Da
         let names: Vec<String> =
             state.open_confirmations.iter().map(|r| describe::requirement(texts, *r)).collect();
         out.bullet(
-            &texts.fmt("show.decision.open_confirmations", &[("requirements", &names.join(", "))]),
+            &texts.fmt(k::SHOW_DECISION_OPEN_CONFIRMATIONS, &[("requirements", &names.join(", "))]),
         );
     }
     for id in &state.open_preconditions {
         let mut line = describe::todo_title(texts, *id);
         if let Some(item) = a.checklist.get(id) {
             if !item.owner.trim().is_empty() {
-                line = texts.fmt("show.todo.owner", &[("todo", &line), ("owner", &item.owner)]);
+                line = texts.fmt(k::SHOW_TODO_OWNER, &[("todo", &line), ("owner", &item.owner)]);
             }
             if let Some(due) = item.due {
-                let key = if due < today { "show.todo.overdue" } else { "show.todo.due" };
+                let key = if due < today { k::SHOW_TODO_OVERDUE } else { k::SHOW_TODO_DUE };
                 line = texts.fmt(key, &[("todo", &line), ("date", &due.to_string())]);
             }
         }
@@ -345,7 +347,7 @@ fn evidence_section(
     if proof.is_empty() {
         return;
     }
-    out.heading(texts, "show.heading.evidence");
+    out.heading(texts, k::SHOW_HEADING_EVIDENCE);
     for e in proof {
         out.bullet(&describe::evidence(texts, effective, e));
     }
@@ -369,7 +371,7 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
     if let Some(review_by) = a.review_by
         && review_by < today
     {
-        lines.push(texts.fmt("show.warning.review_passed", &[("date", &review_by.to_string())]));
+        lines.push(texts.fmt(k::SHOW_WARNING_REVIEW_PASSED, &[("date", &review_by.to_string())]));
     }
     if let Some(decision) = &a.decision {
         for stale in stale_facts(decision, catalog, today) {
@@ -379,7 +381,7 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
                 continue;
             };
             lines.push(texts.fmt(
-                "show.warning.stale",
+                k::SHOW_WARNING_STALE,
                 &[
                     ("offering", texts.pick(&offering.name)),
                     ("field", &describe::fact_label(texts, stale.field)),
@@ -391,76 +393,14 @@ fn warnings(texts: &Texts, catalog: &Catalog, loaded: &Loaded, today: Date, out:
         lines.extend(
             snapshot_changes(decision, catalog, today)
                 .iter()
-                .map(|c| change(texts, catalog, decision, c)),
+                .map(|c| describe::snapshot_change(texts, catalog, decision, c)),
         );
     }
-    out.heading(texts, "show.heading.warnings");
+    out.heading(texts, k::SHOW_HEADING_WARNINGS);
     if lines.is_empty() {
-        out.line(texts.get("show.warning.none"));
+        out.line(texts.get(k::SHOW_WARNING_NONE));
     }
     for line in lines {
         out.bullet(&line);
-    }
-}
-
-/// One difference between a decision's snapshot and today's catalogue, in words.
-pub fn change(
-    texts: &Texts,
-    catalog: &Catalog,
-    decision: &Decision,
-    change: &SnapshotChange,
-) -> String {
-    match change {
-        SnapshotChange::Edition { then, now } => {
-            texts.fmt("show.change.edition", &[("then", then), ("now", now)])
-        }
-        SnapshotChange::Fact { offering, field } => {
-            let pair = changes::named_offerings(decision, catalog)
-                .into_iter()
-                .find(|(_, now)| &now.id == offering);
-            let Some((then, now)) = pair else { return offering.clone() };
-            let mut old = describe::fact_value(texts, then, *field);
-            let mut new = describe::fact_value(texts, now, *field);
-            // Same value, other source or date: the source is what changed, so show it.
-            if old == new {
-                let recorded = changes::snapshot_catalog(decision, catalog);
-                let source = |c: &Catalog, o: &Offering| describe::provenance(texts, c, o, *field);
-                if let Some(p) = source(&recorded, then) {
-                    old = format!("{old} ({p})");
-                }
-                if let Some(p) = source(catalog, now) {
-                    new = format!("{new} ({p})");
-                }
-            }
-            texts.fmt(
-                "show.change.fact",
-                &[
-                    ("offering", texts.pick(&now.name)),
-                    ("field", &describe::fact_label(texts, *field)),
-                    ("then", &old),
-                    ("now", &new),
-                ],
-            )
-        }
-        SnapshotChange::Details { offering } => texts.fmt(
-            "show.change.details",
-            &[("offering", &name_of(texts, catalog, decision, offering))],
-        ),
-        SnapshotChange::NowExcluded { offering, knockouts } => {
-            let name = name_of(texts, catalog, decision, offering);
-            let reasons: Vec<String> = match catalog.offering(offering) {
-                Some(o) => knockouts.iter().map(|k| describe::knockout(texts, o, k)).collect(),
-                None => Vec::new(),
-            };
-            texts.fmt(
-                "show.change.now_excluded",
-                &[("offering", &name), ("reasons", &reasons.join(" "))],
-            )
-        }
-        SnapshotChange::NewCandidates { offerings } => {
-            let names: Vec<String> =
-                offerings.iter().map(|id| describe::offering_name(texts, catalog, id)).collect();
-            texts.fmt("show.change.new_candidates", &[("offerings", &names.join(", "))])
-        }
     }
 }

@@ -135,10 +135,17 @@ fn todo_out(a: &Assessment, todo: &Todo) -> TodoOut {
         todo.why.iter().flat_map(|c| c.facts.iter().map(|f| f.id())).collect();
     facts.sort();
     facts.dedup();
+    // Each reason once, in order (one question per fit if confirmed shares one reason).
+    let mut causes: Vec<&'static str> = Vec::new();
+    for c in &todo.why {
+        if !causes.contains(&c.reason.id()) {
+            causes.push(c.reason.id());
+        }
+    }
     TodoOut {
         id: todo.id.id(),
         precondition: todo.precondition,
-        causes: todo.why.iter().map(|c| c.reason.id()).collect(),
+        causes,
         offerings: todo.why.iter().filter_map(|c| c.offering.clone()).collect(),
         facts,
         status,

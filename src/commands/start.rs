@@ -1,5 +1,6 @@
 //! `meetcheck` without arguments, `meetcheck new` and `meetcheck resume`: the wizard.
 
+use crate::i18n::k;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -53,7 +54,7 @@ pub fn resume(ctx: &Context, target: Option<String>) -> Result<ExitCode> {
             .filter(|s| s.error.is_none())
             .max_by_key(|s| s.updated)
             .map(|s| s.target.clone())
-            .ok_or_else(|| anyhow!("{}", ctx.texts.get("ui.error.no_saves")))?,
+            .ok_or_else(|| anyhow!("{}", ctx.texts.get(k::UI_ERROR_NO_SAVES)))?,
     };
     let loaded = io.store.load(&target).map_err(|e| anyhow!(e.message(&ctx.texts)))?;
     let mut model = model(ctx);
@@ -70,7 +71,7 @@ pub fn resume(ctx: &Context, target: Option<String>) -> Result<ExitCode> {
 fn run_wizard(ctx: &Context, mut model: Model, io: &mut StartIo) -> Result<tui::Exit> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        anyhow::bail!("{}", ctx.texts.get("ui.error.no_terminal"));
+        anyhow::bail!("{}", ctx.texts.get(k::UI_ERROR_NO_TERMINAL));
     }
     if ctx.catalog_file.is_some() {
         io.catalog = Some(ctx.catalog()?);
@@ -78,7 +79,7 @@ fn run_wizard(ctx: &Context, mut model: Model, io: &mut StartIo) -> Result<tui::
     let rescued = rescue::noted(&io.store);
     if !rescued.is_empty() {
         let paths: Vec<String> = rescued.iter().map(|p| p.display().to_string()).collect();
-        model.note(Note::error("ui.note.rescued_before", vec![("paths", paths.join(", "))]));
+        model.note(Note::error(k::UI_NOTE_RESCUED_BEFORE, vec![("paths", paths.join(", "))]));
     }
     let exit = tui::run(model, io);
     if !rescued.is_empty() {
@@ -123,7 +124,7 @@ fn finish(ctx: &Context, io: &StartIo, exit: tui::Exit) -> Result<ExitCode> {
             let total = Step::ALL.len().to_string();
             let command = io.resume_command(&path);
             let line = t.fmt(
-                "ui.exit.saved",
+                k::UI_EXIT_SAVED,
                 &[
                     ("title", a.meta.title.trim()),
                     ("path", &path.display().to_string()),
@@ -135,7 +136,7 @@ fn finish(ctx: &Context, io: &StartIo, exit: tui::Exit) -> Result<ExitCode> {
             let _ = writeln!(std::io::stdout(), "{}", for_terminal(&line));
         }
         _ => {
-            let _ = writeln!(std::io::stdout(), "{}", t.get("ui.exit.nothing_saved"));
+            let _ = writeln!(std::io::stdout(), "{}", t.get(k::UI_EXIT_NOTHING_SAVED));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -231,7 +232,7 @@ impl Io for StartIo<'_> {
         let source = self.inspect(target)?;
         let edition = self.edition.clone().unwrap_or_default();
         let title =
-            self.ctx.texts.fmt("ui.start.copy_title", &[("title", source.meta.title.trim())]);
+            self.ctx.texts.fmt(k::UI_START_COPY_TITLE, &[("title", source.meta.title.trim())]);
         let copy = store::copy_answers(&source, names::new_id(), title, now, edition);
         Ok(self.store.create(copy))
     }

@@ -8,6 +8,7 @@ use crate::domain::facts::{STALE_AFTER_MONTHS, Text};
 use crate::domain::narrowing::{self, FactField};
 use crate::domain::scenario::Scenario;
 use crate::i18n::Texts;
+use crate::i18n::k;
 
 use super::basis::Basis;
 use super::cite::Citations;
@@ -52,7 +53,7 @@ fn fields(s: &Scenario) -> Vec<FactField> {
 
 impl Appendix<'_> {
     /// One H4 per offering with its facts and positions.
-    pub fn offering(&self, doc: &mut Doc, offering: &Offering, heading: &str, notes: bool) {
+    pub fn offering(&self, doc: &mut Doc, offering: &Offering, heading: &str) {
         doc.heading(4, &md::text(heading));
         let mut items = Vec::new();
         // Facts no source documents, gathered by what the catalogue says is missing.
@@ -64,11 +65,13 @@ impl Appendix<'_> {
             if field == FactField::DpfCertified && !offering.dpf_certified.is_known() && !us {
                 continue;
             }
-            if let Some(line) = self.fact_line(offering, field, notes || self.notes) {
+            // The catalogue's notes only with `--full` (they say what is known beyond the value
+            // and what to ask); the default appendix names what is not documented.
+            if let Some(line) = self.fact_line(offering, field, self.notes) {
                 items.push(md::text(&line));
             } else if let Some(note) = unknown_note(offering, field) {
-                let note = if notes || self.notes {
-                    self.t.pick(note).trim_end_matches('.').to_string()
+                let note = if self.notes {
+                    self.cited(self.t.pick(note).trim_end_matches('.'))
                 } else {
                     String::new()
                 };
@@ -81,23 +84,21 @@ impl Appendix<'_> {
         for (note, fields) in unknown {
             let facts = words::facts_named(self.t, &fields);
             let line = if note.is_empty() {
-                self.t.fmt("export.record.facts.unknown", &[("facts", &facts)])
+                self.t.fmt(k::EXPORT_RECORD_FACTS_UNKNOWN, &[("facts", &facts)])
             } else {
                 self.t
-                    .fmt("export.record.facts.unknown_note", &[("facts", &facts), ("note", &note)])
+                    .fmt(k::EXPORT_RECORD_FACTS_UNKNOWN_NOTE, &[("facts", &facts), ("note", &note)])
             };
             items.push(md::text(&line));
         }
         if items.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.facts.none")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_FACTS_NONE)));
         }
         doc.list(&items);
-        // The latest position that is not historical (else the latest one) for the chosen
-        // offering; every position of every offering with `--full`.
+        // Authorities' positions with `--full` (the light "supervisory authorities' view" sums
+        // them up in the pros and cons).
         let positions: Vec<String> = if self.notes {
             offering.authority_positions.iter().collect::<Vec<_>>()
-        } else if notes {
-            offering.latest_position().into_iter().collect()
         } else {
             Vec::new()
         }
@@ -105,7 +106,7 @@ impl Appendix<'_> {
         .map(|p| md::text(&self.position(offering, p)))
         .collect();
         if !positions.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.positions.intro")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_POSITIONS_INTRO)));
             doc.list(&positions);
         }
     }
@@ -124,23 +125,23 @@ impl Appendix<'_> {
                         if field.changeable()
                             && p.as_of.is_older_than(STALE_AFTER_MONTHS, self.b.as_of)
                         {
-                            when = self.t.fmt("export.record.facts.stale", &[("when", &when)]);
+                            when = self.t.fmt(k::EXPORT_RECORD_FACTS_STALE, &[("when", &when)]);
                         } else if field.changeable()
                             && p.as_of.is_older_than(STALE_AFTER_MONTHS, self.b.today)
                         {
-                            when = self.t.fmt("export.record.facts.stale_now", &[("when", &when)]);
+                            when = self.t.fmt(k::EXPORT_RECORD_FACTS_STALE_NOW, &[("when", &when)]);
                         }
                         let note = p
                             .note
                             .filter(|_| notes)
-                            .map(|n| self.t.pick(n).trim_end_matches('.').to_string());
+                            .map(|n| self.cited(self.t.pick(n).trim_end_matches('.')));
                         let base = self.t.fmt(
-                            "export.record.facts.item",
+                            k::EXPORT_RECORD_FACTS_ITEM,
                             &[("label", &label), ("value", &value), ("when", &when)],
                         );
                         let base = match note.filter(|n| !n.is_empty()) {
                             Some(n) => self.t.fmt(
-                                "export.record.facts.with_note",
+                                k::EXPORT_RECORD_FACTS_WITH_NOTE,
                                 &[("fact", &base), ("note", &n)],
                             ),
                             None => base,
@@ -148,7 +149,7 @@ impl Appendix<'_> {
                         format!("{base}{}", self.sources.cite(p.source))
                     }
                     None => self.t.fmt(
-                        "export.record.facts.item_plain",
+                        k::EXPORT_RECORD_FACTS_ITEM_PLAIN,
                         &[("label", &label), ("value", &value)],
                     ),
                 };
@@ -158,25 +159,39 @@ impl Appendix<'_> {
         }
     }
 
+    /// A catalogue note with the source keys it names in brackets ("(kbv-list-2024)") turned
+    /// into numbered citations ("[3]"), so that no key reaches the reader.
+    fn cited(&self, note: &str) -> String {
+        let mut out = note.to_string();
+        for key in self.b.catalog.sources.keys() {
+            let named = format!("({key})");
+            if out.contains(&named) {
+                let number = self.sources.cite(key);
+                out = out.replace(&format!(" {named}"), &number).replace(&named, number.trim());
+            }
+        }
+        out
+    }
+
     fn position(
         &self,
         offering: &Offering,
         p: &crate::domain::catalog::AuthorityPosition,
     ) -> String {
         let line = self.t.fmt(
-            "export.record.position",
+            k::EXPORT_RECORD_POSITION,
             &[
-                ("authority", self.t.get(p.authority.key())),
+                ("authority", self.t.by_name(p.authority.key())),
                 ("edition", &p.edition),
                 ("date", &describe::as_of(self.t, &p.date)),
                 ("option", self.t.pick(&offering.name)),
-                ("verdict", self.t.get(p.verdict.key())),
+                ("verdict", self.t.by_name(p.verdict.key())),
                 ("summary", self.t.pick(&p.summary).trim_end_matches('.')),
                 ("scope", self.t.pick(&p.scope).trim_end_matches('.')),
             ],
         );
         let line = if p.historical {
-            self.t.fmt("export.record.position.historical", &[("position", &line)])
+            self.t.fmt(k::EXPORT_RECORD_POSITION_HISTORICAL, &[("position", &line)])
         } else {
             line
         };
@@ -185,12 +200,12 @@ impl Appendix<'_> {
 
     /// The numbered list of every source cited above.
     pub fn sources(&self, doc: &mut Doc) {
-        doc.heading(3, &md::text(self.t.get("export.record.h.sources")));
+        doc.heading(3, &md::text(self.t.get(k::EXPORT_RECORD_H_SOURCES)));
         if self.sources.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.sources.none")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_SOURCES_NONE)));
             return;
         }
-        doc.ordered_list(&self.sources.items(&self.b.catalog));
+        doc.ordered_list(&self.sources.items(&self.b.catalog, self.t, !self.notes));
     }
 }
 

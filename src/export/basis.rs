@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use crate::domain::assessment::{Assessment, ChecklistItem, Decision, ExcludedOffering};
 use crate::domain::catalog::{Catalog, Offering};
+use crate::domain::evidence;
 use crate::domain::facts::Fact;
 use crate::domain::narrowing::{self, Evaluation, FactField, Shortlist};
 use crate::domain::scenario::Scenario;
@@ -77,8 +78,8 @@ impl<'a> Basis<'a> {
                 let scenario = &assessment.scenario;
                 // Pending: today's catalogue with the organisation's evidence, and the questions
                 // for the providers of every fit if confirmed.
-                let proof = crate::domain::evidence::of_assessment(assessment);
-                let seen = crate::domain::evidence::effective_catalog(current, &proof).into_owned();
+                let proof = evidence::of_assessment(assessment);
+                let seen = evidence::effective_catalog(current, &proof).into_owned();
                 let shortlist = narrowing::narrow(&seen, scenario, today);
                 let todos = todos::before_decision(scenario, &shortlist);
                 Basis {
@@ -96,6 +97,24 @@ impl<'a> Basis<'a> {
                 }
             }
         }
+    }
+
+    /// For the documents about the processing as it is now (notice, record of processing): the
+    /// organisation's evidence recorded since the decision is applied on top of the snapshot's
+    /// facts (the decision record keeps what the decision rested on). The snapshot's evidence
+    /// comes first, so that its source keys keep their numbers.
+    pub fn with_current_evidence(mut self) -> Self {
+        let Some(decision) = self.decision else { return self };
+        let mut proof = decision.snapshot.evidence.clone();
+        for e in evidence::of_assessment(self.assessment) {
+            if !proof.contains(&e) {
+                proof.push(e);
+            }
+        }
+        if proof.len() > decision.snapshot.evidence.len() {
+            self.catalog = evidence::effective_catalog(&self.catalog, &proof).into_owned();
+        }
+        self
     }
 
     pub fn offering(&self, id: &str) -> Option<&Offering> {

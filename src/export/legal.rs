@@ -11,6 +11,7 @@ use crate::domain::scenario::{
     DataCategory, LegalRegime, OrgType, Organiser, Participant, Purpose, Representation,
 };
 use crate::i18n::Texts;
+use crate::i18n::{Key, k};
 
 use super::basis::Basis;
 
@@ -66,37 +67,55 @@ pub struct Legal<'a> {
 }
 
 impl Legal<'_> {
-    pub fn get(&self, key: &str) -> String {
+    pub fn get(&self, key: Key) -> String {
         self.t.get(key).to_string()
     }
 
-    pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
+    pub fn fmt(&self, key: Key, args: &[(&str, &str)]) -> String {
         self.t.fmt(key, args)
+    }
+
+    /// [`Legal::get`] for a key that comes from data.
+    pub fn by_name(&self, key: &str) -> String {
+        self.t.by_name(key).to_string()
+    }
+
+    /// [`Legal::fmt`] for a key that comes from data.
+    pub fn fmt_by_name(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.t.fmt_by_name(key, args)
     }
 
     /// `[[TO FILL IN: what]]` / `[[BITTE ERGÄNZEN: what]]`.
     pub fn placeholder(&self, what: &str) -> String {
-        self.fmt("export.placeholder", &[("what", what)])
+        self.fmt(k::EXPORT_PLACEHOLDER, &[("what", what)])
     }
 
     /// A placeholder whose description is a text key.
-    pub fn placeholder_for(&self, what_key: &str) -> String {
+    pub fn placeholder_for(&self, what_key: Key) -> String {
         self.placeholder(self.t.get(what_key))
     }
 
     /// The user's value, or a placeholder when it is empty.
-    pub fn or_placeholder(&self, value: &str, what_key: &str) -> String {
+    pub fn or_placeholder(&self, value: &str, what_key: Key) -> String {
         if value.trim().is_empty() { self.placeholder_for(what_key) } else { value.to_string() }
     }
 
-    /// The platform's name: the chosen offering, else the top-ranked one marked provisional.
+    /// The platform's name: the chosen offering, else the top-ranked one (see [`Self::platform`]).
+    pub fn platform_name(&self) -> String {
+        match self.b.subject() {
+            Some(o) => self.t.pick(&o.name).to_string(),
+            None => self.placeholder_for(k::EXPORT_WHAT_PLATFORM),
+        }
+    }
+
+    /// [`Self::platform_name`] for a title: marked provisional while the decision is pending.
     pub fn platform(&self) -> String {
         match (self.b.decision, self.b.subject()) {
             (Some(_), Some(o)) => self.t.pick(&o.name).to_string(),
             (None, Some(o)) => {
-                self.fmt("export.legal.platform_provisional", &[("option", self.t.pick(&o.name))])
+                self.fmt(k::EXPORT_LEGAL_PLATFORM_PROVISIONAL, &[("option", self.t.pick(&o.name))])
             }
-            (_, None) => self.placeholder_for("export.what.platform"),
+            (_, None) => self.placeholder_for(k::EXPORT_WHAT_PLATFORM),
         }
     }
 
@@ -138,12 +157,12 @@ impl Legal<'_> {
 
     /// The group's name as a category of people ("Beschäftigte", "Gäste").
     pub fn group_name(&self, g: Group) -> String {
-        self.get(&format!("export.group.{}", g.id()))
+        self.by_name(&format!("export.group.{}", g.id()))
     }
 
     /// What the group's data are processed for.
     pub fn group_purpose(&self, g: Group) -> String {
-        self.get(&format!("export.group.{}.purpose", g.id()))
+        self.by_name(&format!("export.group.{}.purpose", g.id()))
     }
 
     /// The legal basis for the group, as fits the organisation.
@@ -152,31 +171,32 @@ impl Legal<'_> {
         let key = format!("export.basis.{}.{sector}", g.id());
         let mut basis = match g {
             Group::Pupils | Group::Parents if self.is_public() => {
-                let land = self.b.scenario.bundesland.map(|l| self.get(l.key()));
+                let land = self.b.scenario.bundesland.map(|l| self.by_name(l.key()));
                 let what = match land {
-                    Some(land) => self.fmt("export.what.school_law_of", &[("land", &land)]),
-                    None => self.get("export.what.school_law"),
+                    Some(land) => self.fmt(k::EXPORT_WHAT_SCHOOL_LAW_OF, &[("land", &land)]),
+                    None => self.get(k::EXPORT_WHAT_SCHOOL_LAW),
                 };
-                self.fmt(&key, &[("law", &self.placeholder(&what))])
+                self.fmt_by_name(&key, &[("law", &self.placeholder(&what))])
             }
-            _ if self.t.get(&key).contains("{placeholder}") => {
-                self.fmt(&key, &[("placeholder", &self.placeholder_for(&format!("{key}.what")))])
+            _ if self.t.by_name(&key).contains("{placeholder}") => {
+                let what = self.by_name(&format!("{key}.what"));
+                self.fmt_by_name(&key, &[("placeholder", &self.placeholder(&what))])
             }
-            _ => self.get(&key),
+            _ => self.by_name(&key),
         };
         if g == Group::Staff {
             let agreement = match self.b.scenario.representation {
                 Representation::None => None,
-                Representation::WorksCouncil => Some("export.basis.staff.works_agreement"),
-                Representation::StaffCouncil => Some("export.basis.staff.service_agreement"),
-                Representation::ChurchCouncil => Some("export.basis.staff.church_agreement"),
+                Representation::WorksCouncil => Some(k::EXPORT_BASIS_STAFF_WORKS_AGREEMENT),
+                Representation::StaffCouncil => Some(k::EXPORT_BASIS_STAFF_SERVICE_AGREEMENT),
+                Representation::ChurchCouncil => Some(k::EXPORT_BASIS_STAFF_CHURCH_AGREEMENT),
             };
             if let Some(key) = agreement {
                 basis.push(' ');
                 basis.push_str(
                     &self.fmt(
                         key,
-                        &[("placeholder", &self.placeholder_for("export.what.agreement"))],
+                        &[("placeholder", &self.placeholder_for(k::EXPORT_WHAT_AGREEMENT))],
                     ),
                 );
             }
@@ -199,22 +219,22 @@ impl Legal<'_> {
         let mut out = Vec::new();
         if self.special_categories() {
             out.push(self.fmt(
-                "export.basis.special",
-                &[("placeholder", &self.placeholder_for("export.what.special_condition"))],
+                k::EXPORT_BASIS_SPECIAL,
+                &[("placeholder", &self.placeholder_for(k::EXPORT_WHAT_SPECIAL_CONDITION))],
             ));
         }
         if s.social_data() {
-            out.push(self.get("export.basis.social"));
+            out.push(self.get(k::EXPORT_BASIS_SOCIAL));
         }
         if s.recording.records() {
-            out.push(self.get("export.basis.recording"));
+            out.push(self.get(k::EXPORT_BASIS_RECORDING));
         }
         if self.church() {
             out.push(self.fmt(
-                "export.basis.church",
+                k::EXPORT_BASIS_CHURCH,
                 &[
-                    ("law", self.t.get(s.regime().key())),
-                    ("placeholder", &self.placeholder_for("export.what.church_norms")),
+                    ("law", self.t.by_name(s.regime().key())),
+                    ("placeholder", &self.placeholder_for(k::EXPORT_WHAT_CHURCH_NORMS)),
                 ],
             ));
         }
@@ -230,29 +250,29 @@ impl Legal<'_> {
     pub fn data_categories(&self) -> Vec<String> {
         let s = self.b.scenario;
         let mut out = vec![
-            self.get("export.data.master"),
-            self.get("export.data.meeting"),
-            self.get("export.data.content"),
+            self.get(k::EXPORT_DATA_MASTER),
+            self.get(k::EXPORT_DATA_MEETING),
+            self.get(k::EXPORT_DATA_CONTENT),
         ];
         if s.features_needed().contains(&Feature::DialIn) {
-            out.push(self.get("export.data.dial_in"));
+            out.push(self.get(k::EXPORT_DATA_DIAL_IN));
         }
         if s.recording.records() {
-            out.push(self.get("export.data.recording"));
+            out.push(self.get(k::EXPORT_DATA_RECORDING));
         }
         if self.special_categories() {
-            out.push(self.get("export.data.special"));
+            out.push(self.get(k::EXPORT_DATA_SPECIAL));
         }
         if s.data.contains(&DataCategory::ChildrensData)
             || s.participants.contains(&Participant::Pupils)
         {
-            out.push(self.get("export.data.children"));
+            out.push(self.get(k::EXPORT_DATA_CHILDREN));
         }
         if s.social_data() {
-            out.push(self.get("export.data.social"));
+            out.push(self.get(k::EXPORT_DATA_SOCIAL));
         }
         if s.professional_secrecy() || s.data.contains(&DataCategory::ProfessionalSecrets) {
-            out.push(self.get("export.data.secrets"));
+            out.push(self.get(k::EXPORT_DATA_SECRETS));
         }
         out
     }
@@ -261,11 +281,11 @@ impl Legal<'_> {
     pub fn operator(&self, o: &Offering) -> String {
         match o.operator.value() {
             Some(e) => self.fmt(
-                "export.legal.entity_seat",
+                k::EXPORT_LEGAL_ENTITY_SEAT,
                 &[("name", &e.name), ("seat", &describe::in_country(self.t, &e.country))],
             ),
             None => self.placeholder(
-                &self.fmt("export.what.operator", &[("option", self.t.pick(&o.name))]),
+                &self.fmt(k::EXPORT_WHAT_OPERATOR, &[("option", self.t.pick(&o.name))]),
             ),
         }
     }
@@ -274,31 +294,31 @@ impl Legal<'_> {
     /// sub-processors (by location as far as known, else a placeholder).
     pub fn recipients(&self, voice: Voice) -> Vec<String> {
         let p = voice.prefix();
-        let mut out = vec![self.get(&format!("{p}.recipients.participants"))];
+        let mut out = vec![self.by_name(&format!("{p}.recipients.participants"))];
         match self.b.subject() {
-            None => out.push(self.placeholder_for("export.what.processor")),
+            None => out.push(self.placeholder_for(k::EXPORT_WHAT_PROCESSOR)),
             Some(o) if o.operating_model == OperatingModel::SelfOperated => {
-                out.push(self.fmt(
+                out.push(self.fmt_by_name(
                     &format!("{p}.recipients.self"),
                     &[
-                        ("platform", &self.platform()),
-                        ("placeholder", &self.placeholder_for("export.what.hoster")),
+                        ("platform", &self.platform_name()),
+                        ("placeholder", &self.placeholder_for(k::EXPORT_WHAT_HOSTER)),
                     ],
                 ));
             }
             Some(o) => {
-                out.push(self.fmt(
+                out.push(self.fmt_by_name(
                     &format!("{p}.recipients.processor"),
-                    &[("operator", &self.operator(o)), ("platform", &self.platform())],
+                    &[("operator", &self.operator(o)), ("platform", &self.platform_name())],
                 ));
                 let known = o.subprocessor_locations.value().filter(|l| !l.is_empty());
-                let list = self.placeholder_for("export.what.subprocessors");
+                let list = self.placeholder_for(k::EXPORT_WHAT_SUBPROCESSORS);
                 out.push(match known {
                     Some(places) => self.fmt(
-                        "export.legal.subprocessors_in",
+                        k::EXPORT_LEGAL_SUBPROCESSORS_IN,
                         &[("list", &list), ("places", &describe::in_countries(self.t, places))],
                     ),
-                    None => self.fmt("export.legal.subprocessors", &[("list", &list)]),
+                    None => self.fmt(k::EXPORT_LEGAL_SUBPROCESSORS, &[("list", &list)]),
                 });
             }
         }
@@ -311,12 +331,12 @@ impl Legal<'_> {
     pub fn transfers(&self, voice: Voice) -> Vec<String> {
         let p = voice.prefix();
         let Some(o) = self.b.subject() else {
-            return vec![self.placeholder_for("export.what.transfers")];
+            return vec![self.placeholder_for(k::EXPORT_WHAT_TRANSFERS)];
         };
         if o.operating_model == OperatingModel::SelfOperated {
-            return vec![self.fmt(
+            return vec![self.fmt_by_name(
                 &format!("{p}.transfers.self"),
-                &[("placeholder", &self.placeholder_for("export.what.server_location"))],
+                &[("placeholder", &self.placeholder_for(k::EXPORT_WHAT_SERVER_LOCATION))],
             )];
         }
         let processing = o.processing_locations.value();
@@ -343,7 +363,7 @@ impl Legal<'_> {
         if third.is_empty() && all_known {
             let eea: Vec<String> =
                 places.iter().filter(|c| narrowing::is_eea(c)).cloned().collect();
-            out.push(self.fmt(
+            out.push(self.fmt_by_name(
                 &format!("{p}.transfers.none"),
                 &[("places", &describe::in_countries(self.t, &eea))],
             ));
@@ -354,20 +374,20 @@ impl Legal<'_> {
             let (basis, uses_scc) = self.transfer_basis(o, country);
             scc |= uses_scc;
             out.push(self.fmt(
-                "export.legal.transfer",
+                k::EXPORT_LEGAL_TRANSFER,
                 &[("place", &describe::in_country(self.t, country)), ("basis", &basis)],
             ));
         }
         if !all_known {
             let key = if third.is_empty() {
-                "export.what.locations"
+                k::EXPORT_WHAT_LOCATIONS
             } else {
-                "export.what.more_locations"
+                k::EXPORT_WHAT_MORE_LOCATIONS
             };
             out.push(self.placeholder(&self.fmt(key, &[("option", self.t.pick(&o.name))])));
         }
         if scc {
-            out.push(self.get(&format!("{p}.transfers.scc_copy")));
+            out.push(self.by_name(&format!("{p}.transfers.scc_copy")));
         }
         out
     }
@@ -378,20 +398,20 @@ impl Legal<'_> {
         let offers = |m: TransferMechanism| offered.is_some_and(|v| v.contains(&m));
         let us = country.eq_ignore_ascii_case("US");
         if us && o.dpf_certified.value() == Some(&true) {
-            let dpf = self.get("export.legal.basis.dpf");
+            let dpf = self.get(k::EXPORT_LEGAL_BASIS_DPF);
             if offers(TransferMechanism::Scc) {
-                return (self.fmt("export.legal.basis.dpf_and_scc", &[("dpf", &dpf)]), true);
+                return (self.fmt(k::EXPORT_LEGAL_BASIS_DPF_AND_SCC, &[("dpf", &dpf)]), true);
             }
             return (dpf, false);
         }
         if !us && let Some(decision) = describe::adequacy_decision(self.t, country) {
-            return (self.fmt("export.legal.basis.adequacy", &[("decision", &decision)]), false);
+            return (self.fmt(k::EXPORT_LEGAL_BASIS_ADEQUACY, &[("decision", &decision)]), false);
         }
         if offers(TransferMechanism::Scc) {
-            return (self.get("export.legal.basis.scc"), true);
+            return (self.get(k::EXPORT_LEGAL_BASIS_SCC), true);
         }
         let what = self.fmt(
-            "export.what.transfer_basis",
+            k::EXPORT_WHAT_TRANSFER_BASIS,
             &[("place", &describe::in_country(self.t, country))],
         );
         (self.placeholder(&what), false)
@@ -399,23 +419,24 @@ impl Legal<'_> {
 
     pub fn storage(&self) -> Vec<String> {
         let s = self.b.scenario;
-        let mut out = vec![self.get("export.storage.content"), self.get("export.storage.metadata")];
+        let mut out =
+            vec![self.get(k::EXPORT_STORAGE_CONTENT), self.get(k::EXPORT_STORAGE_METADATA)];
         if s.recording.records() {
-            out.push(self.get("export.storage.recording"));
+            out.push(self.get(k::EXPORT_STORAGE_RECORDING));
         }
         if s.features_needed().contains(&Feature::Chat) {
-            out.push(self.get("export.storage.chat"));
+            out.push(self.get(k::EXPORT_STORAGE_CHAT));
         }
         if s.features_needed().contains(&Feature::DialIn) {
-            out.push(self.get("export.storage.dial_in"));
+            out.push(self.get(k::EXPORT_STORAGE_DIAL_IN));
         }
-        out.push(self.get("export.storage.accounts"));
+        out.push(self.get(k::EXPORT_STORAGE_ACCOUNTS));
         out
     }
 
     /// The competent supervisory authority, or a placeholder.
     pub fn authority(&self) -> String {
         describe::competent_authority(self.t, self.b.scenario)
-            .unwrap_or_else(|| self.placeholder_for("export.what.authority"))
+            .unwrap_or_else(|| self.placeholder_for(k::EXPORT_WHAT_AUTHORITY))
     }
 }

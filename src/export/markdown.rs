@@ -387,7 +387,7 @@ mod tests {
         for lang in [crate::i18n::Lang::De, crate::i18n::Lang::En] {
             let texts = crate::i18n::Texts::embedded(lang);
             for key in texts.keys() {
-                let line = one_line(texts.get(key));
+                let line = one_line(texts.by_name(key));
                 for addresses in [Addresses::Autolink, Addresses::Inert] {
                     if is_plain(&line, addresses) {
                         plain += 1;

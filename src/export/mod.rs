@@ -4,6 +4,7 @@
 //! A decided assessment is exported from its decision snapshot, never from today's catalogue; an
 //! undecided one as "decision pending" with the shortlist of the current catalogue as of `today`.
 
+use crate::i18n::{Key, k};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -52,11 +53,11 @@ impl Kind {
     }
 
     /// Text key of the file-name suffix, e.g. `entscheidung` / `decision-record`.
-    pub fn file_key(self) -> &'static str {
+    pub fn file_key(self) -> Key {
         match self {
-            Kind::Record => "export.file.record",
-            Kind::Notice => "export.file.notice",
-            Kind::Ropa => "export.file.ropa",
+            Kind::Record => k::EXPORT_FILE_RECORD,
+            Kind::Notice => k::EXPORT_FILE_NOTICE,
+            Kind::Ropa => k::EXPORT_FILE_ROPA,
         }
     }
 }
@@ -100,8 +101,8 @@ pub fn render_with(
     let basis = basis::Basis::new(assessment, catalog, today);
     match kind {
         Kind::Record => record::render(&basis, texts, options),
-        Kind::Notice => notice::render(&basis, texts),
-        Kind::Ropa => ropa::render(&basis, texts),
+        Kind::Notice => notice::render(&basis.with_current_evidence(), texts),
+        Kind::Ropa => ropa::render(&basis.with_current_evidence(), texts),
     }
 }
 
@@ -140,7 +141,8 @@ impl adr::Wording for RecordWording<'_> {
 
     fn superseded(&self, number: u32, file_name: &str) -> (String, String) {
         let adr = adr::label(number);
-        let notice = self.texts.fmt("export.adr.superseded", &[("adr", &adr), ("file", file_name)]);
+        let notice =
+            self.texts.fmt(k::EXPORT_ADR_SUPERSEDED, &[("adr", &adr), ("file", file_name)]);
         (markdown::yaml_string(&format!("superseded by {adr}")), markdown::text(&notice))
     }
 }
@@ -150,7 +152,7 @@ impl adr::Wording for RecordWording<'_> {
 /// the rendered document.
 fn draft_front_matter(title: &str, basis: &basis::Basis, texts: &Texts) -> String {
     let note = texts.fmt(
-        "export.draft_note",
+        k::EXPORT_DRAFT_NOTE,
         &[("id", &basis.assessment.meta.id), ("date", &basis.today.to_string())],
     );
     [

@@ -6,6 +6,7 @@
 
 use crate::domain::catalog::{Feature, OperatingModel, OwnPurpose};
 use crate::i18n::Texts;
+use crate::i18n::{Key, k};
 
 use super::basis::Basis;
 use super::legal::{Group, Legal, Voice};
@@ -19,11 +20,11 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
         let escaped: Vec<String> = items.iter().map(|i| md::text(i)).collect();
         doc.list(&escaped);
     };
-    let heading = |doc: &mut Doc, key: &str| doc.heading(2, &md::text(texts.get(key)));
+    let heading = |doc: &mut Doc, key: Key| doc.heading(2, &md::text(texts.get(key)));
     let para = |doc: &mut Doc, text: &str| doc.paragraph(&md::text(text));
     let mut doc = Doc::new();
     doc.raw(&super::draft_front_matter(
-        &l.fmt("export.notice.title", &[("option", &l.platform())]),
+        &l.fmt(k::EXPORT_NOTICE_TITLE, &[("option", &l.platform())]),
         basis,
         texts,
     ));
@@ -34,14 +35,14 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     }
 
     // Art. 13(1)(a), (b)
-    heading(&mut doc, "export.notice.h.controller");
-    para(&mut doc, &l.or_placeholder(&a.meta.controller, "export.what.controller"));
-    heading(&mut doc, "export.notice.h.dpo");
-    para(&mut doc, &l.or_placeholder(&a.meta.dpo_contact, "export.what.dpo"));
+    heading(&mut doc, k::EXPORT_NOTICE_H_CONTROLLER);
+    para(&mut doc, &l.or_placeholder(&a.meta.controller, k::EXPORT_WHAT_CONTROLLER));
+    heading(&mut doc, k::EXPORT_NOTICE_H_DPO);
+    para(&mut doc, &l.or_placeholder(&a.meta.dpo_contact, k::EXPORT_WHAT_DPO));
 
     // Art. 13(1)(c), (d): purposes and legal bases per group, legitimate interests named.
-    heading(&mut doc, "export.notice.h.purposes");
-    para(&mut doc, &l.fmt("export.notice.purposes", &[("platform", &l.platform())]));
+    heading(&mut doc, k::EXPORT_NOTICE_H_PURPOSES);
+    para(&mut doc, &l.fmt(k::EXPORT_NOTICE_PURPOSES, &[("platform", &l.platform_name())]));
     let items: Vec<String> = groups
         .iter()
         .map(|g| {
@@ -49,7 +50,7 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
                 "**{}** – {}",
                 md::text(&l.group_name(*g)),
                 md::text(&l.fmt(
-                    "export.legal.purpose_basis",
+                    k::EXPORT_LEGAL_PURPOSE_BASIS,
                     &[("purpose", &l.group_purpose(*g)), ("basis", &l.group_basis(*g))],
                 ))
             )
@@ -58,80 +59,80 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
     doc.list(&items);
     let further = l.further_bases();
     if !further.is_empty() {
-        para(&mut doc, texts.get("export.notice.further_bases"));
+        para(&mut doc, texts.get(k::EXPORT_NOTICE_FURTHER_BASES));
         list(&mut doc, &further);
     }
 
-    heading(&mut doc, "export.notice.h.data");
+    heading(&mut doc, k::EXPORT_NOTICE_H_DATA);
     list(&mut doc, &l.data_categories());
-    para(&mut doc, texts.get("export.notice.at_home"));
+    para(&mut doc, texts.get(k::EXPORT_NOTICE_AT_HOME));
 
     // Art. 13(1)(e)
-    heading(&mut doc, "export.notice.h.recipients");
+    heading(&mut doc, k::EXPORT_NOTICE_H_RECIPIENTS);
     list(&mut doc, &l.recipients(Voice::Notice));
 
     // Art. 13(1)(f)
-    heading(&mut doc, "export.notice.h.transfers");
+    heading(&mut doc, k::EXPORT_NOTICE_H_TRANSFERS);
     list(&mut doc, &l.transfers(Voice::Notice));
 
     // Art. 13(2)(a)
-    heading(&mut doc, "export.notice.h.storage");
+    heading(&mut doc, k::EXPORT_NOTICE_H_STORAGE);
     list(&mut doc, &l.storage());
 
     // Art. 13(2)(b), (c)
-    heading(&mut doc, "export.notice.h.rights");
-    para(&mut doc, texts.get("export.notice.rights"));
+    heading(&mut doc, k::EXPORT_NOTICE_H_RIGHTS);
+    para(&mut doc, texts.get(k::EXPORT_NOTICE_RIGHTS));
     list(
         &mut doc,
         &[
-            l.get("export.notice.right.access"),
-            l.get("export.notice.right.rectification"),
-            l.get("export.notice.right.erasure"),
-            l.get("export.notice.right.restriction"),
-            l.get("export.notice.right.portability"),
+            l.get(k::EXPORT_NOTICE_RIGHT_ACCESS),
+            l.get(k::EXPORT_NOTICE_RIGHT_RECTIFICATION),
+            l.get(k::EXPORT_NOTICE_RIGHT_ERASURE),
+            l.get(k::EXPORT_NOTICE_RIGHT_RESTRICTION),
+            l.get(k::EXPORT_NOTICE_RIGHT_PORTABILITY),
         ],
     );
-    para(&mut doc, texts.get("export.notice.right.withdraw"));
+    para(&mut doc, texts.get(k::EXPORT_NOTICE_RIGHT_WITHDRAW));
 
     // Art. 21(4): clearly and separately from the rest.
     if l.objection_applies() {
-        heading(&mut doc, "export.notice.h.objection");
+        heading(&mut doc, k::EXPORT_NOTICE_H_OBJECTION);
         let key = if l.is_public() {
-            "export.notice.objection_public"
+            k::EXPORT_NOTICE_OBJECTION_PUBLIC
         } else {
-            "export.notice.objection"
+            k::EXPORT_NOTICE_OBJECTION
         };
         doc.paragraph(&format!("**{}**", md::text(texts.get(key))));
         para(
             &mut doc,
             &l.fmt(
-                "export.notice.objection_how",
-                &[("contact", &l.or_placeholder(&a.meta.controller, "export.what.controller"))],
+                k::EXPORT_NOTICE_OBJECTION_HOW,
+                &[("contact", &l.or_placeholder(&a.meta.controller, k::EXPORT_WHAT_CONTROLLER))],
             ),
         );
     }
 
     // Art. 13(2)(d)
-    heading(&mut doc, "export.notice.h.complaint");
-    para(&mut doc, &l.fmt("export.notice.complaint", &[("authority", &l.authority())]));
+    heading(&mut doc, k::EXPORT_NOTICE_H_COMPLAINT);
+    para(&mut doc, &l.fmt(k::EXPORT_NOTICE_COMPLAINT, &[("authority", &l.authority())]));
 
     // Art. 13(2)(e), (f)
-    heading(&mut doc, "export.notice.h.obligation");
+    heading(&mut doc, k::EXPORT_NOTICE_H_OBLIGATION);
     let alternatives = if basis.scenario.features_needed().contains(&Feature::DialIn) {
-        l.get("export.notice.alternative.dial_in")
+        l.get(k::EXPORT_NOTICE_ALTERNATIVE_DIAL_IN)
     } else {
-        l.placeholder_for("export.what.alternatives")
+        l.placeholder_for(k::EXPORT_WHAT_ALTERNATIVES)
     };
-    para(&mut doc, &l.fmt("export.notice.obligation", &[("alternatives", &alternatives)]));
+    para(&mut doc, &l.fmt(k::EXPORT_NOTICE_OBLIGATION, &[("alternatives", &alternatives)]));
     if groups.contains(&Group::Applicants) {
-        para(&mut doc, texts.get("export.notice.obligation.applicants"));
+        para(&mut doc, texts.get(k::EXPORT_NOTICE_OBLIGATION_APPLICANTS));
     }
-    heading(&mut doc, "export.notice.h.automated");
-    para(&mut doc, texts.get("export.notice.automated"));
+    heading(&mut doc, k::EXPORT_NOTICE_H_AUTOMATED);
+    para(&mut doc, texts.get(k::EXPORT_NOTICE_AUTOMATED));
 
     para(
         &mut doc,
-        &l.fmt("export.notice.as_of", &[("date", &words::long_date(texts, basis.today))]),
+        &l.fmt(k::EXPORT_NOTICE_AS_OF, &[("date", &words::long_date(texts, basis.today))]),
     );
     doc.finish()
 }
@@ -139,32 +140,34 @@ pub fn render(basis: &Basis, texts: &Texts) -> String {
 /// Art. 12(1): the essentials in words pupils understand, before the full notice.
 fn pupils(doc: &mut Doc, l: &Legal) {
     let t = l.t;
-    doc.heading(2, &md::text(t.get("export.notice.pupils.h")));
-    doc.paragraph(&md::text(t.get("export.notice.pupils.intro")));
+    doc.heading(2, &md::text(t.get(k::EXPORT_NOTICE_PUPILS_H)));
+    doc.paragraph(&md::text(t.get(k::EXPORT_NOTICE_PUPILS_INTRO)));
     let items: Vec<String> = ["what", "who", "camera", "room"]
         .iter()
-        .map(|k| md::text(t.get(&format!("export.notice.pupils.{k}"))))
+        .map(|k| md::text(t.by_name(&format!("export.notice.pupils.{k}"))))
         .collect();
     doc.list(&items);
     let recording = if l.b.scenario.recording.records() {
-        "export.notice.pupils.recording_consent"
+        k::EXPORT_NOTICE_PUPILS_RECORDING_CONSENT
     } else {
-        "export.notice.pupils.no_recording"
+        k::EXPORT_NOTICE_PUPILS_NO_RECORDING
     };
     doc.paragraph(&md::text(t.get(recording)));
-    let platform = l.platform();
+    let platform = l.platform_name();
     let provider = match l.b.subject() {
-        Some(o) if o.operating_model == OperatingModel::SelfOperated => "export.notice.pupils.self",
-        Some(o) if o.own_purpose.value() == Some(&OwnPurpose::None) => {
-            "export.notice.pupils.provider"
+        Some(o) if o.operating_model == OperatingModel::SelfOperated => {
+            k::EXPORT_NOTICE_PUPILS_SELF
         }
-        _ => "export.notice.pupils.contract",
+        Some(o) if o.own_purpose.value() == Some(&OwnPurpose::None) => {
+            k::EXPORT_NOTICE_PUPILS_PROVIDER
+        }
+        _ => k::EXPORT_NOTICE_PUPILS_CONTRACT,
     };
     doc.paragraph(&md::text(&l.fmt(provider, &[("platform", &platform)])));
     let contact = if l.b.assessment.meta.dpo_contact.trim().is_empty() {
-        l.placeholder_for("export.what.dpo")
+        l.placeholder_for(k::EXPORT_WHAT_DPO)
     } else {
         l.b.assessment.meta.dpo_contact.clone()
     };
-    doc.paragraph(&md::text(&l.fmt("export.notice.pupils.rights", &[("contact", &contact)])));
+    doc.paragraph(&md::text(&l.fmt(k::EXPORT_NOTICE_PUPILS_RIGHTS, &[("contact", &contact)])));
 }

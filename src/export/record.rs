@@ -7,8 +7,9 @@ use crate::describe;
 use crate::domain::assessment::Status;
 use crate::domain::catalog::Offering;
 use crate::domain::narrowing::{AnswerId, CriterionId, Evaluation, FactField, Light, Rating};
-use crate::domain::scenario::TransferStance;
+use crate::domain::scenario::{HostingPreference, TransferStance};
 use crate::i18n::Texts;
+use crate::i18n::{Key, k};
 
 use super::Options;
 use super::adr;
@@ -32,8 +33,11 @@ const KNOCKOUT_ANSWERS: [AnswerId; 10] = [
     AnswerId::SocialData,
 ];
 
+/// How many offerings a what-if names before it counts the rest.
+const WHAT_IF_NAMES: usize = 4;
+
 pub fn render(basis: &Basis, texts: &Texts, options: &Options) -> String {
-    let sources = Citations::default();
+    let sources = Citations::of(&basis.catalog);
     let r = Record { b: basis, t: texts, o: options, sources: &sources };
     let mut doc = Doc::new();
     doc.raw(&r.front_matter());
@@ -65,19 +69,24 @@ struct Record<'a> {
 }
 
 impl Record<'_> {
-    fn get(&self, key: &str) -> String {
+    fn get(&self, key: Key) -> String {
         self.t.get(key).to_string()
     }
 
-    fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
+    fn fmt(&self, key: Key, args: &[(&str, &str)]) -> String {
         self.t.fmt(key, args)
+    }
+
+    /// [`Record::get`] for a key that comes from data.
+    fn by_name(&self, key: &str) -> String {
+        self.t.by_name(key).to_string()
     }
 
     fn name(&self, id: &str) -> String {
         self.b.name(self.t, id)
     }
 
-    fn heading(&self, doc: &mut Doc, level: usize, key: &str) {
+    fn heading(&self, doc: &mut Doc, level: usize, key: Key) {
         doc.heading(level, &md::text(self.t.get(key)));
     }
 
@@ -108,20 +117,20 @@ impl Record<'_> {
     /// "meets every requirement" / "fits if the provider confirms: …" / "excluded".
     fn fit_words(&self, id: &str) -> String {
         match self.fit(id) {
-            Fit::Confirmed => self.get("export.record.fit.confirmed"),
+            Fit::Confirmed => self.get(k::EXPORT_RECORD_FIT_CONFIRMED),
             Fit::IfConfirmed(facts) => {
-                self.fmt("export.record.fit.if_confirmed", &[("facts", &self.facts_named(&facts))])
+                self.fmt(k::EXPORT_RECORD_FIT_IF_CONFIRMED, &[("facts", &self.facts_named(&facts))])
             }
-            Fit::Excluded => self.get("export.record.fit.excluded"),
+            Fit::Excluded => self.get(k::EXPORT_RECORD_FIT_EXCLUDED),
         }
     }
 
     /// "meets every requirement" / "fits if the provider confirms what is not yet documented".
     fn short_fit(&self, id: &str) -> String {
         match self.fit(id) {
-            Fit::Confirmed => self.get("export.record.fit.confirmed"),
-            Fit::IfConfirmed(_) => self.get("export.record.fit.if_confirmed_short"),
-            Fit::Excluded => self.get("export.record.fit.excluded"),
+            Fit::Confirmed => self.get(k::EXPORT_RECORD_FIT_CONFIRMED),
+            Fit::IfConfirmed(_) => self.get(k::EXPORT_RECORD_FIT_IF_CONFIRMED_SHORT),
+            Fit::Excluded => self.get(k::EXPORT_RECORD_FIT_EXCLUDED),
         }
     }
 
@@ -137,14 +146,17 @@ impl Record<'_> {
     fn title(&self) -> String {
         let title = &self.b.assessment.meta.title;
         match self.b.decision {
-            Some(d) => self
-                .fmt("export.record.title", &[("title", title), ("option", &self.name(&d.chosen))]),
-            None => self.fmt("export.record.title_pending", &[("title", title)]),
+            Some(d) => self.fmt(
+                k::EXPORT_RECORD_TITLE,
+                &[("title", title), ("option", &self.name(&d.chosen))],
+            ),
+            None => self.fmt(k::EXPORT_RECORD_TITLE_PENDING, &[("title", title)]),
         }
     }
 
-    fn people(raw: &str) -> Vec<String> {
-        raw.split(['\n', ';']).map(md::one_line).filter(|p| !p.is_empty()).collect()
+    /// The names of a list, each on one line; empty entries left out (never split further).
+    fn people(names: &[String]) -> Vec<String> {
+        names.iter().map(|n| md::one_line(n)).filter(|p| !p.is_empty()).collect()
     }
 
     fn front_matter(&self) -> String {
@@ -194,23 +206,23 @@ impl Record<'_> {
     }
 
     fn context(&self, doc: &mut Doc) {
-        self.heading(doc, 2, "export.record.h.context");
+        self.heading(doc, 2, k::EXPORT_RECORD_H_CONTEXT);
         let org = &self.b.assessment.meta.organisation;
         let org = if org.trim().is_empty() {
-            self.get("export.record.context.org_unnamed")
+            self.get(k::EXPORT_RECORD_CONTEXT_ORG_UNNAMED)
         } else {
             org.clone()
         };
         doc.paragraph(&md::text(
-            &self.fmt("export.record.context.question", &[("organisation", &org)]),
+            &self.fmt(k::EXPORT_RECORD_CONTEXT_QUESTION, &[("organisation", &org)]),
         ));
         let assessors = &self.b.assessment.meta.assessors;
         if !assessors.trim().is_empty() {
             doc.paragraph(&md::text(
-                &self.fmt("export.record.context.assessors", &[("names", assessors)]),
+                &self.fmt(k::EXPORT_RECORD_CONTEXT_ASSESSORS, &[("names", assessors)]),
             ));
         }
-        doc.paragraph(&md::text(self.t.get("export.record.context.answers")));
+        doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_CONTEXT_ANSWERS)));
         // The answers that are knock-out criteria follow under the decision drivers.
         let shown: Vec<String> = AnswerId::ALL
             .iter()
@@ -224,14 +236,19 @@ impl Record<'_> {
     }
 
     fn drivers(&self, doc: &mut Doc) {
-        self.heading(doc, 2, "export.record.h.drivers");
-        doc.paragraph(&md::text(self.t.get("export.record.drivers.knockouts")));
+        self.heading(doc, 2, k::EXPORT_RECORD_H_DRIVERS);
+        doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_DRIVERS_KNOCKOUTS)));
         let s = self.b.scenario;
+        // Only answers that narrow: "any operation", "apps can be installed" and "no E2EE" rule
+        // nothing out.
         let mut items: Vec<String> = KNOCKOUT_ANSWERS
             .iter()
             .filter(|id| match id {
                 AnswerId::OpenSourceRequired => s.open_source_required,
                 AnswerId::SocialData => s.social_data(),
+                AnswerId::Hosting => s.hosting != HostingPreference::Any,
+                AnswerId::InstallPossible => !s.install_possible,
+                AnswerId::E2eeRequired => s.e2ee(),
                 AnswerId::Audience => s.audience > 0,
                 AnswerId::JoinWithoutAccount => s.join_without_account,
                 _ => true,
@@ -244,14 +261,14 @@ impl Record<'_> {
         if s.asks_statutory_insurance() && s.statutory_insurance_video {
             items.push(self.labelled(AnswerId::StatutoryInsuranceVideo));
         }
-        items.push(md::text(self.t.get("export.record.drivers.dpa")));
+        items.push(md::text(self.t.get(k::EXPORT_RECORD_DRIVERS_DPA)));
         if s.sensitive_context() {
-            items.push(md::text(self.t.get("export.record.drivers.own_purpose")));
+            items.push(md::text(self.t.get(k::EXPORT_RECORD_DRIVERS_OWN_PURPOSE)));
         }
         doc.list(&items);
-        doc.paragraph(&md::text(self.t.get("export.record.drivers.unknown")));
+        doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_DRIVERS_UNKNOWN)));
         // The value only: the answers above say why it was proposed.
-        let need = self.get(self.b.scenario.protection().key());
+        let need = self.by_name(self.b.scenario.protection().key());
         let weights: Vec<String> = self
             .b
             .shortlist
@@ -259,13 +276,13 @@ impl Record<'_> {
             .iter()
             .map(|(c, w)| {
                 self.fmt(
-                    "export.record.drivers.weight",
+                    k::EXPORT_RECORD_DRIVERS_WEIGHT,
                     &[("criterion", &describe::criterion(self.t, *c)), ("weight", &w.to_string())],
                 )
             })
             .collect();
         doc.paragraph(&md::text(&self.fmt(
-            "export.record.drivers.criteria",
+            k::EXPORT_RECORD_DRIVERS_CRITERIA,
             &[("need", &need), ("weights", &weights.join(", "))],
         )));
     }
@@ -301,9 +318,9 @@ impl Record<'_> {
     fn role(&self, id: &str) -> Option<String> {
         let d = self.b.decision?;
         if d.chosen == id {
-            Some(self.get("export.record.role.chosen"))
+            Some(self.get(k::EXPORT_RECORD_ROLE_CHOSEN))
         } else if d.runner_up.as_deref() == Some(id) {
-            Some(self.get("export.record.role.runner_up"))
+            Some(self.get(k::EXPORT_RECORD_ROLE_RUNNER_UP))
         } else {
             None
         }
@@ -314,12 +331,12 @@ impl Record<'_> {
     }
 
     fn options(&self, doc: &mut Doc) {
-        self.heading(doc, 2, "export.record.h.options");
+        self.heading(doc, 2, k::EXPORT_RECORD_H_OPTIONS);
         let considered = self.considered();
         if considered.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.option.none")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_OPTION_NONE)));
         } else {
-            doc.paragraph(&md::text(self.t.get("export.record.options.intro")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_OPTIONS_INTRO)));
         }
         let items: Vec<String> = considered
             .iter()
@@ -330,12 +347,12 @@ impl Record<'_> {
                 }
                 if let Some(rank) = self.rank(id) {
                     parts.push(
-                        self.fmt("export.record.option.rank", &[("rank", &rank.to_string())]),
+                        self.fmt(k::EXPORT_RECORD_OPTION_RANK, &[("rank", &rank.to_string())]),
                     );
                 }
                 parts.push(self.short_fit(id));
                 md::text(&self.fmt(
-                    "export.record.option.line",
+                    k::EXPORT_RECORD_OPTION_LINE,
                     &[("option", &self.name(id)), ("state", &parts.join("; "))],
                 ))
             })
@@ -351,10 +368,10 @@ impl Record<'_> {
             }
         }
         if !rest.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.options.rest")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_OPTIONS_REST)));
             let header = [
-                md::text(self.t.get("export.record.col.options")),
-                md::text(self.t.get("export.record.col.result")),
+                md::text(self.t.get(k::EXPORT_RECORD_COL_OPTIONS)),
+                md::text(self.t.get(k::EXPORT_RECORD_COL_RESULT)),
             ];
             let rows: Vec<Vec<String>> = rest
                 .iter()
@@ -368,31 +385,26 @@ impl Record<'_> {
     fn why_not(&self, e: &Evaluation) -> String {
         match self.fit(&e.offering) {
             Fit::Confirmed => self.fmt(
-                "export.record.rest.ranked",
+                k::EXPORT_RECORD_REST_RANKED,
                 &[("rank", &self.rank(&e.offering).unwrap_or(0).to_string())],
             ),
-            Fit::IfConfirmed(facts) => {
-                self.fmt("export.record.rest.if_confirmed", &[("facts", &self.facts_named(&facts))])
-            }
+            Fit::IfConfirmed(facts) => self.fmt(
+                k::EXPORT_RECORD_REST_IF_CONFIRMED,
+                &[("facts", &words::facts_short(self.t, &facts))],
+            ),
             Fit::Excluded => {
                 let Some(first) = e.knockouts.first() else {
-                    return self.get("export.record.fit.excluded");
+                    return self.get(k::EXPORT_RECORD_FIT_EXCLUDED);
                 };
+                // One line: the first reason (the appendix and `--full` give the others).
                 let reason = words::short_knockout(self.t, first);
-                match e.knockouts.len() - 1 {
-                    0 => self.fmt("export.record.rest.excluded", &[("reason", &reason)]),
-                    1 => self.fmt("export.record.rest.excluded_one_more", &[("reason", &reason)]),
-                    more => self.fmt(
-                        "export.record.rest.excluded_more",
-                        &[("reason", &reason), ("more", &more.to_string())],
-                    ),
-                }
+                self.fmt(k::EXPORT_RECORD_REST_EXCLUDED, &[("reason", &reason)])
             }
         }
     }
 
     fn outcome(&self, doc: &mut Doc) {
-        self.heading(doc, 2, "export.record.h.outcome");
+        self.heading(doc, 2, k::EXPORT_RECORD_H_OUTCOME);
         let Some(decision) = self.b.decision else {
             return self.outcome_pending(doc);
         };
@@ -400,52 +412,56 @@ impl Record<'_> {
         let confirmed = self.b.confirmed_fits();
         let because = match (self.fit(&decision.chosen), self.rank(&decision.chosen)) {
             (Fit::Excluded, _) if decision.override_.is_some() => {
-                self.get("export.record.because.override")
+                self.get(k::EXPORT_RECORD_BECAUSE_OVERRIDE)
             }
-            (Fit::Excluded, _) => self.get("export.record.because.rationale"),
+            (Fit::Excluded, _) => self.get(k::EXPORT_RECORD_BECAUSE_RATIONALE),
             (Fit::IfConfirmed(facts), Some(1)) => self.fmt(
-                "export.record.because.first_if_confirmed",
+                k::EXPORT_RECORD_BECAUSE_FIRST_IF_CONFIRMED,
                 &[("facts", &self.facts_named(&facts))],
             ),
-            (Fit::IfConfirmed(facts), _) => self
-                .fmt("export.record.because.if_confirmed", &[("facts", &self.facts_named(&facts))]),
-            (Fit::Confirmed, _) if confirmed.len() == 1 => self.get("export.record.because.only"),
+            (Fit::IfConfirmed(facts), _) => self.fmt(
+                k::EXPORT_RECORD_BECAUSE_IF_CONFIRMED,
+                &[("facts", &self.facts_named(&facts))],
+            ),
+            (Fit::Confirmed, _) if confirmed.len() == 1 => self.get(k::EXPORT_RECORD_BECAUSE_ONLY),
             (Fit::Confirmed, _)
                 if confirmed.first().is_some_and(|e| e.offering == decision.chosen) =>
             {
-                self.fmt("export.record.because.best", &[("count", &confirmed.len().to_string())])
+                self.fmt(k::EXPORT_RECORD_BECAUSE_BEST, &[("count", &confirmed.len().to_string())])
             }
-            (Fit::Confirmed, _) => self
-                .fmt("export.record.because.preferred", &[("count", &confirmed.len().to_string())]),
+            (Fit::Confirmed, _) => self.fmt(
+                k::EXPORT_RECORD_BECAUSE_PREFERRED,
+                &[("count", &confirmed.len().to_string())],
+            ),
         };
         doc.paragraph(&md::text(
-            &self.fmt("export.record.outcome.chosen", &[("option", &name), ("reason", &because)]),
+            &self.fmt(k::EXPORT_RECORD_OUTCOME_CHOSEN, &[("option", &name), ("reason", &because)]),
         ));
         let rationale = md::paragraphs(&decision.rationale);
         if rationale.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.outcome.no_rationale")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_OUTCOME_NO_RATIONALE)));
         } else {
-            doc.paragraph(&md::text(self.t.get("export.record.outcome.rationale")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_OUTCOME_RATIONALE)));
             doc.quote(&rationale);
         }
         let mut facts = Vec::new();
         if let Some(runner_up) = &decision.runner_up {
             facts.push(
-                self.fmt("export.record.outcome.runner_up", &[("option", &self.name(runner_up))]),
+                self.fmt(k::EXPORT_RECORD_OUTCOME_RUNNER_UP, &[("option", &self.name(runner_up))]),
             );
         }
         facts.push(self.fmt(
-            "export.record.outcome.date",
+            k::EXPORT_RECORD_OUTCOME_DATE,
             &[("date", &self.date()), ("edition", &self.b.catalog.edition)],
         ));
         facts.push(self.status_line());
         facts.push(self.ready_line());
         if decision.to_be_confirmed {
-            facts.push(self.get("export.record.outcome.reconfirm"));
+            facts.push(self.get(k::EXPORT_RECORD_OUTCOME_RECONFIRM));
         }
         if let Some(o) = &decision.override_ {
             facts.push(self.fmt(
-                "export.record.outcome.override",
+                k::EXPORT_RECORD_OUTCOME_OVERRIDE,
                 &[
                     ("option", &name),
                     ("reason", &md::one_line(&o.reason)),
@@ -458,7 +474,7 @@ impl Record<'_> {
         }
         if let Some(e) = self.o.numbering.as_ref().and_then(|n| n.supersedes.as_ref()) {
             facts.push(self.fmt(
-                "export.record.outcome.supersedes",
+                k::EXPORT_RECORD_OUTCOME_SUPERSEDES,
                 &[("adr", &adr::label(e.number)), ("file", &e.file_name)],
             ));
         }
@@ -466,7 +482,7 @@ impl Record<'_> {
         doc.list(&facts);
         if let Some(e) = self.b.shortlist.evaluation(&decision.chosen).filter(|e| e.excluded()) {
             doc.paragraph(&md::text(
-                &self.fmt("export.record.outcome.excluded_by", &[("option", &name)]),
+                &self.fmt(k::EXPORT_RECORD_OUTCOME_EXCLUDED_BY, &[("option", &name)]),
             ));
             let offering = self.b.offering_for_wording(&e.offering).map(|(o, _)| o);
             let reasons: Vec<String> = e
@@ -481,7 +497,7 @@ impl Record<'_> {
 
     fn outcome_pending(&self, doc: &mut Doc) {
         doc.paragraph(&md::text(&self.fmt(
-            "export.record.outcome.pending",
+            k::EXPORT_RECORD_OUTCOME_PENDING,
             &[("date", &self.date()), ("edition", &self.b.catalog.edition)],
         )));
         let items: Vec<String> = self
@@ -492,7 +508,7 @@ impl Record<'_> {
             .enumerate()
             .map(|(i, e)| {
                 md::text(&self.fmt(
-                    "export.record.outcome.pending_item",
+                    k::EXPORT_RECORD_OUTCOME_PENDING_ITEM,
                     &[
                         ("rank", &(i + 1).to_string()),
                         ("option", &self.name(&e.offering)),
@@ -502,21 +518,21 @@ impl Record<'_> {
             })
             .collect();
         if items.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.outcome.pending_empty")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_OUTCOME_PENDING_EMPTY)));
         }
         doc.list(&items);
         if let Some(draft) = &self.b.assessment.draft {
             doc.paragraph(&md::text(&self.fmt(
-                "export.record.outcome.draft",
+                k::EXPORT_RECORD_OUTCOME_DRAFT,
                 &[
                     ("option", &self.name(&draft.chosen)),
-                    ("status", self.get(draft.status.key()).as_str()),
+                    ("status", self.by_name(draft.status.key()).as_str()),
                 ],
             )));
         }
         // Paragraphs, not a list: a list right after the shortlist would merge into it.
         doc.paragraph(&md::text(&self.status_line()));
-        doc.paragraph(&md::text(self.t.get("export.record.ready.pending")));
+        doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_READY_PENDING)));
         if let Some(line) = self.protection_lowered() {
             doc.paragraph(&md::text(&line));
         }
@@ -524,21 +540,21 @@ impl Record<'_> {
     }
 
     fn status_line(&self) -> String {
-        let status = self.get(self.status().key());
+        let status = self.by_name(self.status().key());
         match &self.b.assessment.status {
             Some(change) if !change.by.trim().is_empty() => self.fmt(
-                "export.record.outcome.status_by",
+                k::EXPORT_RECORD_OUTCOME_STATUS_BY,
                 &[("status", &status), ("person", &change.by)],
             ),
-            _ => self.fmt("export.record.outcome.status", &[("status", &status)]),
+            _ => self.fmt(k::EXPORT_RECORD_OUTCOME_STATUS, &[("status", &status)]),
         }
     }
 
     fn ready_line(&self) -> String {
         match self.b.open_preconditions() {
-            0 => self.get("export.record.ready.yes"),
-            1 => self.get("export.record.ready.no_one"),
-            n => self.fmt("export.record.ready.no", &[("count", &n.to_string())]),
+            0 => self.get(k::EXPORT_RECORD_READY_YES),
+            1 => self.get(k::EXPORT_RECORD_READY_NO_ONE),
+            n => self.t.count(k::EXPORT_RECORD_READY_NO, n, &[("count", &n.to_string())]),
         }
     }
 
@@ -548,10 +564,10 @@ impl Record<'_> {
             return None;
         }
         Some(self.fmt(
-            "export.record.outcome.protection_lowered",
+            k::EXPORT_RECORD_OUTCOME_PROTECTION_LOWERED,
             &[
-                ("proposed", self.t.get(s.proposed_protection().0.key())),
-                ("chosen", self.t.get(s.protection().key())),
+                ("proposed", self.t.by_name(s.proposed_protection().0.key())),
+                ("chosen", self.t.by_name(s.protection().key())),
                 ("reason", &md::one_line(&s.protection_lowered_reason)),
                 ("person", &s.protection_risk_accepted_by),
             ],
@@ -565,19 +581,32 @@ impl Record<'_> {
             .what_ifs
             .iter()
             .filter(|w| !w.brings_back.is_empty())
-            .map(|w| md::text(&describe::what_if(self.t, &self.b.naming, w)))
+            .map(|w| {
+                // At most four names; the rest are counted.
+                let mut short = w.clone();
+                short.brings_back.truncate(WHAT_IF_NAMES);
+                let line = describe::what_if(self.t, &self.b.naming, &short);
+                let more = w.brings_back.len().saturating_sub(WHAT_IF_NAMES);
+                md::text(&match more {
+                    0 => line,
+                    n => self.fmt(
+                        k::EXPORT_RECORD_WHAT_IF_MORE,
+                        &[("line", &line), ("n", &n.to_string())],
+                    ),
+                })
+            })
             .collect();
         if !items.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.outcome.what_ifs")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_OUTCOME_WHAT_IFS)));
             doc.list(&items);
         }
     }
 
     /// What must happen, what is given up, what is risked.
     fn consequences(&self, doc: &mut Doc) {
-        self.heading(doc, 3, "export.record.h.consequences");
+        self.heading(doc, 3, k::EXPORT_RECORD_H_CONSEQUENCES);
         let (Some(decision), Some(offering)) = (self.b.decision, self.b.subject()) else {
-            doc.paragraph(&md::text(self.t.get("export.record.consequences.pending")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_CONSEQUENCES_PENDING)));
             return;
         };
         let evaluation = self.b.shortlist.evaluation(&offering.id);
@@ -599,19 +628,19 @@ impl Record<'_> {
             .collect();
         if !open.is_empty() {
             must.push(self.fmt(
-                "export.record.consequences.preconditions",
+                k::EXPORT_RECORD_CONSEQUENCES_PRECONDITIONS,
                 &[("todos", &describe::and_list(self.t, &open))],
             ));
         }
         if let Fit::IfConfirmed(_) = self.fit(&offering.id) {
-            must.push(self.get("export.record.consequences.confirm"));
+            must.push(self.get(k::EXPORT_RECORD_CONSEQUENCES_CONFIRM));
         }
         if !offering.settings.is_empty() {
-            must.push(self.get("export.record.consequences.settings"));
+            must.push(self.get(k::EXPORT_RECORD_CONSEQUENCES_SETTINGS));
         }
         if let Some(date) = self.b.assessment.review_by {
             must.push(
-                self.fmt("export.record.consequences.review", &[("date", &date.to_string())]),
+                self.fmt(k::EXPORT_RECORD_CONSEQUENCES_REVIEW, &[("date", &date.to_string())]),
             );
         }
 
@@ -619,7 +648,8 @@ impl Record<'_> {
         if let (Some(e), Some(other)) = (evaluation, self.alternative(decision)) {
             let other_name = self.name(&other.offering);
             let other_offering = self.b.offering_for_wording(&other.offering).map(|(o, _)| o);
-            for better in other.lights.iter().filter(|r| {
+            // Only what the alternative has that is good (a green light), not mere unknowns.
+            for better in other.lights.iter().filter(|r| r.light == Light::Green).filter(|r| {
                 e.lights
                     .iter()
                     .find(|mine| mine.criterion == r.criterion)
@@ -627,7 +657,7 @@ impl Record<'_> {
             }) {
                 if let Some(o) = other_offering {
                     given_up.push(self.fmt(
-                        "export.record.consequences.given_up",
+                        k::EXPORT_RECORD_CONSEQUENCES_GIVEN_UP,
                         &[
                             ("option", &other_name),
                             ("sentence", describe::rating(self.t, o, better).trim_end_matches('.')),
@@ -640,14 +670,15 @@ impl Record<'_> {
             && let Some(e2ee) = offering.e2ee.value()
             && !e2ee.features_lost.is_empty()
         {
-            let lost: Vec<&str> = e2ee.features_lost.iter().map(|f| self.t.get(f.key())).collect();
+            let lost: Vec<&str> =
+                e2ee.features_lost.iter().map(|f| self.t.by_name(f.key())).collect();
             given_up.push(self.fmt(
-                "export.record.consequences.e2ee_lost",
+                k::EXPORT_RECORD_CONSEQUENCES_E2EE_LOST,
                 &[("features", &describe::and_list(self.t, &lost))],
             ));
         }
         if given_up.is_empty() {
-            given_up.push(self.get("export.record.consequences.nothing_given_up"));
+            given_up.push(self.get(k::EXPORT_RECORD_CONSEQUENCES_NOTHING_GIVEN_UP));
         }
 
         let mut risked: Vec<String> = evaluation
@@ -662,9 +693,9 @@ impl Record<'_> {
                     .map(|r| {
                         let sentence = describe::rating(self.t, offering, r);
                         let key = if r.light == Light::Grey {
-                            "export.record.consequences.unknown"
+                            k::EXPORT_RECORD_CONSEQUENCES_UNKNOWN
                         } else {
-                            "export.record.consequences.risk"
+                            k::EXPORT_RECORD_CONSEQUENCES_RISK
                         };
                         self.fmt(key, &[("sentence", sentence.trim_end_matches('.'))])
                     })
@@ -672,16 +703,16 @@ impl Record<'_> {
             })
             .unwrap_or_default();
         if self.involves_dpf() {
-            risked.push(self.get("export.record.consequences.dpf"));
+            risked.push(self.get(k::EXPORT_RECORD_CONSEQUENCES_DPF));
         }
         if risked.is_empty() {
-            risked.push(self.get("export.record.consequences.no_risk_named"));
+            risked.push(self.get(k::EXPORT_RECORD_CONSEQUENCES_NO_RISK_NAMED));
         }
 
         for (key, items) in [
-            ("export.record.consequences.must", must),
-            ("export.record.consequences.given_up_intro", given_up),
-            ("export.record.consequences.risked", risked),
+            (k::EXPORT_RECORD_CONSEQUENCES_MUST, must),
+            (k::EXPORT_RECORD_CONSEQUENCES_GIVEN_UP_INTRO, given_up),
+            (k::EXPORT_RECORD_CONSEQUENCES_RISKED, risked),
         ] {
             if items.is_empty() {
                 continue;
@@ -706,75 +737,74 @@ impl Record<'_> {
     }
 
     fn confirmation(&self, doc: &mut Doc) {
-        self.heading(doc, 3, "export.record.h.confirmation");
-        doc.paragraph(&md::text(self.t.get("export.record.confirmation.intro")));
-        let header: Vec<String> = [
-            "export.record.col.todo",
-            "export.record.col.precondition",
-            "export.record.col.status",
-            "export.record.col.owner_due",
-            "export.record.col.evidence_note",
-        ]
-        .iter()
-        .map(|k| md::text(self.t.get(k)))
-        .collect();
-        let rows: Vec<Vec<String>> = self
-            .b
-            .checklist_ids()
-            .iter()
-            .map(|id| {
-                let item = self.b.item(*id);
-                let todo = self.b.todo(*id);
-                let precondition = todo.is_some_and(|t| t.precondition);
-                let status = match item.no_longer_applies_since {
-                    Some(d) => {
-                        self.fmt("export.record.no_longer_applies", &[("date", &d.to_string())])
-                    }
-                    None => self.get(item.status.key()),
-                };
-                let evidence = match item.evidence_date {
-                    Some(d) if !item.evidence.trim().is_empty() => self.fmt(
-                        "export.record.evidence_dated",
-                        &[("evidence", &item.evidence), ("date", &d.to_string())],
-                    ),
-                    Some(d) => d.to_string(),
-                    None => item.evidence.clone(),
-                };
-                let evidence_note = [evidence, item.note.clone()]
-                    .into_iter()
-                    .filter(|p| !p.trim().is_empty())
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                let owner_due = match (item.owner.trim(), item.due) {
-                    ("", None) => String::new(),
-                    (owner, None) => owner.to_string(),
-                    ("", Some(due)) => self.fmt("export.record.due", &[("date", &due.to_string())]),
-                    (owner, Some(due)) => self.fmt(
-                        "export.record.owner_due",
-                        &[("owner", owner), ("date", &due.to_string())],
-                    ),
-                };
-                let mut title = describe::todo_title_for(self.t, self.b.scenario, *id);
-                if let Some(t) = todo {
-                    let norms = describe::todo_norms(self.t, self.b.scenario, t);
-                    if !norms.is_empty() {
-                        title = self.fmt(
-                            "export.record.todo_norms",
-                            &[("todo", &title), ("norms", &norms)],
-                        );
-                    }
+        self.heading(doc, 3, k::EXPORT_RECORD_H_CONFIRMATION);
+        doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_CONFIRMATION_INTRO)));
+        // Preconditions of use first, then the other to-dos, then those that no longer apply.
+        let mut groups: [(Key, Vec<String>); 3] = [
+            (k::EXPORT_RECORD_CONFIRMATION_PRECONDITIONS, Vec::new()),
+            (k::EXPORT_RECORD_CONFIRMATION_OTHERS, Vec::new()),
+            (k::EXPORT_RECORD_CONFIRMATION_GONE, Vec::new()),
+        ];
+        for id in self.b.checklist_ids() {
+            let item = self.b.item(id);
+            let todo = self.b.todo(id);
+            let group = match (item.no_longer_applies_since, todo.is_some_and(|t| t.precondition)) {
+                (Some(_), _) => 2,
+                (None, true) => 0,
+                (None, false) => 1,
+            };
+            let mut parts = vec![match item.no_longer_applies_since {
+                Some(d) => {
+                    self.fmt(k::EXPORT_RECORD_NO_LONGER_APPLIES, &[("date", &d.to_string())])
                 }
-                let yes_no = if precondition { "export.yes" } else { "export.no" };
-                [title, self.get(yes_no), status, owner_due, evidence_note]
-                    .iter()
-                    .map(|c| md::text(c))
-                    .collect()
-            })
-            .collect();
-        if rows.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.confirmation.none")));
-        } else {
-            doc.table(&header, &rows);
+                None => self.by_name(item.status.key()),
+            }];
+            match (item.owner.trim(), item.due) {
+                ("", None) => {}
+                (owner, None) => parts.push(owner.to_string()),
+                ("", Some(due)) => {
+                    parts.push(self.fmt(k::EXPORT_RECORD_DUE, &[("date", &due.to_string())]))
+                }
+                (owner, Some(due)) => parts.push(self.fmt(
+                    k::EXPORT_RECORD_OWNER_DUE,
+                    &[("owner", owner), ("date", &due.to_string())],
+                )),
+            }
+            match item.evidence_date {
+                Some(d) if !item.evidence.trim().is_empty() => parts.push(self.fmt(
+                    k::EXPORT_RECORD_EVIDENCE_DATED,
+                    &[("evidence", &item.evidence), ("date", &d.to_string())],
+                )),
+                Some(d) => {
+                    parts.push(self.fmt(k::EXPORT_RECORD_EVIDENCE, &[("evidence", &d.to_string())]))
+                }
+                None if !item.evidence.trim().is_empty() => {
+                    parts.push(self.fmt(k::EXPORT_RECORD_EVIDENCE, &[("evidence", &item.evidence)]))
+                }
+                None => {}
+            }
+            if !item.note.trim().is_empty() {
+                parts.push(self.fmt(k::EXPORT_RECORD_NOTE, &[("note", &item.note)]));
+            }
+            let mut title = describe::todo_title_for(self.t, self.b.scenario, id);
+            if let Some(t) = todo {
+                let norms = describe::todo_norms(self.t, self.b.scenario, t);
+                if !norms.is_empty() {
+                    title = self
+                        .fmt(k::EXPORT_RECORD_TODO_NORMS, &[("todo", &title), ("norms", &norms)]);
+                }
+            }
+            let parts: Vec<String> = parts.iter().map(|p| md::text(p)).collect();
+            groups[group].1.push(format!("**{}:** {}", md::text(&title), parts.join("; ")));
+        }
+        if groups.iter().all(|(_, items)| items.is_empty()) {
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_CONFIRMATION_NONE)));
+        }
+        for (key, items) in &groups {
+            if !items.is_empty() {
+                doc.paragraph(&md::text(self.t.get(*key)));
+                doc.list(items);
+            }
         }
         if self.o.full {
             let why: Vec<String> = self
@@ -788,7 +818,7 @@ impl Record<'_> {
                 })
                 .collect();
             if !why.is_empty() {
-                doc.paragraph(&md::text(self.t.get("export.record.confirmation.why")));
+                doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_CONFIRMATION_WHY)));
                 doc.list(&why);
             }
         }
@@ -799,13 +829,15 @@ impl Record<'_> {
         let Some(offering) = self.b.subject() else { return };
         let name = self.t.pick(&offering.name);
         if offering.settings.is_empty() {
-            doc.paragraph(&md::text(&self.fmt("export.record.settings.none", &[("option", name)])));
+            doc.paragraph(&md::text(
+                &self.fmt(k::EXPORT_RECORD_SETTINGS_NONE, &[("option", name)]),
+            ));
             return;
         }
         let key = if self.b.decision.is_some() {
-            "export.record.settings.intro"
+            k::EXPORT_RECORD_SETTINGS_INTRO
         } else {
-            "export.record.settings.intro_pending"
+            k::EXPORT_RECORD_SETTINGS_INTRO_PENDING
         };
         doc.paragraph(&md::text(&self.fmt(key, &[("option", name)])));
         let items: Vec<String> =
@@ -814,10 +846,10 @@ impl Record<'_> {
     }
 
     fn pros_and_cons(&self, doc: &mut Doc) {
-        self.heading(doc, 2, "export.record.h.pros_cons");
+        self.heading(doc, 2, k::EXPORT_RECORD_H_PROS_CONS);
         let considered = self.considered();
         if considered.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.option.none")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_OPTION_NONE)));
         }
         let mut seen: Vec<String> = Vec::new();
         for id in &considered {
@@ -826,7 +858,7 @@ impl Record<'_> {
             let (Some(e), Some((offering, _))) =
                 (self.b.shortlist.evaluation(id), self.b.offering_for_wording(id))
             else {
-                doc.paragraph(&md::text(self.t.get("export.record.pros_cons.missing")));
+                doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_PROS_CONS_MISSING)));
                 continue;
             };
             // What the chosen one still needs confirmed is said under the decision.
@@ -839,10 +871,10 @@ impl Record<'_> {
                 self.fit_words(id)
             };
             doc.paragraph(&md::text(&self.fmt(
-                "export.record.pros_cons.summary",
+                k::EXPORT_RECORD_PROS_CONS_SUMMARY,
                 &[
                     ("product", &offering.product),
-                    ("model", self.t.get(offering.operating_model.key())),
+                    ("model", self.t.by_name(offering.operating_model.key())),
                     ("fit", &fit),
                 ],
             )));
@@ -852,11 +884,11 @@ impl Record<'_> {
                 .map(|k| {
                     let sentence = describe::knockout(self.t, offering, k);
                     md::text(&self.fmt(
-                        "export.record.bad",
+                        k::EXPORT_RECORD_BAD,
                         &[(
                             "reason",
                             &self.fmt(
-                                "export.record.knockout_reason",
+                                k::EXPORT_RECORD_KNOCKOUT_REASON,
                                 &[(
                                     "sentence",
                                     &words::continued(self.t, &sentence, &self.names(offering)),
@@ -872,21 +904,24 @@ impl Record<'_> {
                 .decision
                 .filter(|d| d.chosen != *id)
                 .and_then(|d| self.b.shortlist.evaluation(&d.chosen));
+            // Other options: where their lights differ, leaving out what is merely not
+            // documented (the table and the outcome name that).
             let differs = |r: &&Rating| {
-                chosen.is_none_or(|c| {
-                    c.lights
-                        .iter()
-                        .find(|l| l.criterion == r.criterion)
-                        .is_none_or(|l| l.light != r.light)
-                })
+                (chosen.is_none() || r.light != Light::Grey)
+                    && chosen.is_none_or(|c| {
+                        c.lights
+                            .iter()
+                            .find(|l| l.criterion == r.criterion)
+                            .is_none_or(|l| l.light != r.light)
+                    })
             };
             items.extend(
                 by_verdict(&e.lights).filter(differs).map(|r| self.light_item(offering, r)),
             );
             if items.is_empty() {
-                doc.paragraph(&md::text(self.t.get("export.record.pros_cons.same")));
+                doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_PROS_CONS_SAME)));
             } else if chosen.is_some() {
-                doc.paragraph(&md::text(self.t.get("export.record.pros_cons.differences")));
+                doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_PROS_CONS_DIFFERENCES)));
             }
             doc.list(&items);
         }
@@ -919,13 +954,13 @@ impl Record<'_> {
     /// (not documented) is neutral.
     fn light_item(&self, offering: &Offering, rating: &Rating) -> String {
         let key = match rating.light {
-            Light::Green => "export.record.good",
-            Light::Grey => "export.record.neutral",
-            Light::Yellow | Light::Red => "export.record.bad",
+            Light::Green => k::EXPORT_RECORD_GOOD,
+            Light::Grey => k::EXPORT_RECORD_NEUTRAL,
+            Light::Yellow | Light::Red => k::EXPORT_RECORD_BAD,
         };
         let sentence = describe::rating(self.t, offering, rating);
         let reason = self.fmt(
-            "export.record.light_reason",
+            k::EXPORT_RECORD_LIGHT_REASON,
             &[
                 ("sentence", &words::continued(self.t, &sentence, &self.names(offering))),
                 ("criterion", &describe::criterion(self.t, rating.criterion)),
@@ -935,7 +970,7 @@ impl Record<'_> {
     }
 
     fn more_information(&self, doc: &mut Doc) {
-        self.heading(doc, 2, "export.record.h.more");
+        self.heading(doc, 2, k::EXPORT_RECORD_H_MORE);
         self.sign_off(doc);
         let appendix = Appendix { b: self.b, t: self.t, sources: self.sources, notes: self.o.full };
         let mut ids = self.considered();
@@ -953,11 +988,11 @@ impl Record<'_> {
                 1
             });
         }
-        self.heading(doc, 3, "export.record.h.facts");
+        self.heading(doc, 3, k::EXPORT_RECORD_H_FACTS);
         let intro_key = if self.b.decision.is_some() {
-            "export.record.facts.intro"
+            k::EXPORT_RECORD_FACTS_INTRO
         } else {
-            "export.record.facts.intro_pending"
+            k::EXPORT_RECORD_FACTS_INTRO_PENDING
         };
         doc.paragraph(&md::text(
             &self.fmt(intro_key, &[("date", &self.date()), ("edition", &self.b.catalog.edition)]),
@@ -967,11 +1002,9 @@ impl Record<'_> {
             let Some(offering) = self.b.offering(id) else { continue };
             let heading = self.unique(
                 &mut seen,
-                self.fmt("export.record.h.facts_of", &[("option", self.t.pick(&offering.name))]),
+                self.fmt(k::EXPORT_RECORD_H_FACTS_OF, &[("option", self.t.pick(&offering.name))]),
             );
-            // The catalogue's notes and every position for the chosen offering (`--full`: all).
-            let chosen = self.b.decision.is_some_and(|d| d.chosen == offering.id);
-            appendix.offering(doc, offering, &heading, chosen);
+            appendix.offering(doc, offering, &heading);
         }
         if self.o.full {
             self.kept_excluded(doc);
@@ -980,7 +1013,7 @@ impl Record<'_> {
         self.history(doc);
         self.review(doc);
         doc.paragraph(&md::text(&self.fmt(
-            "export.record.footer",
+            k::EXPORT_RECORD_FOOTER,
             &[("date", &self.b.today.to_string()), ("id", &self.b.assessment.meta.id)],
         )));
     }
@@ -991,7 +1024,7 @@ impl Record<'_> {
         if records.is_empty() {
             return;
         }
-        doc.heading(4, &md::text(self.t.get("export.record.h.facts_excluded")));
+        doc.heading(4, &md::text(self.t.get(k::EXPORT_RECORD_H_FACTS_EXCLUDED)));
         let items: Vec<(String, Vec<String>)> = records
             .iter()
             .map(|r| {
@@ -1003,7 +1036,7 @@ impl Record<'_> {
                         md::text(&format!(
                             "{}{}",
                             self.fmt(
-                                "export.record.facts.frozen",
+                                k::EXPORT_RECORD_FACTS_FROZEN,
                                 &[
                                     ("label", &describe::fact_label(self.t, fact.field)),
                                     ("when", &when)
@@ -1021,30 +1054,63 @@ impl Record<'_> {
 
     /// The DPO's opinion, the decision-makers' approvals, who was consulted and informed.
     fn sign_off(&self, doc: &mut Doc) {
-        self.heading(doc, 3, "export.record.h.sign_off");
+        self.heading(doc, 3, k::EXPORT_RECORD_H_SIGN_OFF);
         let meta = &self.b.assessment.meta;
-        doc.paragraph(&md::text(self.t.get("export.record.sign_off.opinion_missing")));
-        let makers = Self::people(&meta.decision_makers);
+        let sign_off = &self.b.assessment.sign_off;
+        let opinion = md::paragraphs(&sign_off.dpo_opinion);
+        if opinion.is_empty() {
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_SIGN_OFF_OPINION_MISSING)));
+        } else {
+            let who = self.or_unnamed(&sign_off.dpo_name);
+            let line = match sign_off.dpo_date {
+                Some(date) => self.fmt(
+                    k::EXPORT_RECORD_SIGN_OFF_OPINION_BY_ON,
+                    &[("name", &who), ("date", &date.to_string())],
+                ),
+                None => self.fmt(k::EXPORT_RECORD_SIGN_OFF_OPINION_BY, &[("name", &who)]),
+            };
+            doc.paragraph(&md::text(&line));
+            doc.quote(&opinion);
+        }
+        let mut makers = Self::people(&meta.decision_makers);
+        for approval in &sign_off.approvals {
+            let name = md::one_line(&approval.name);
+            if !name.is_empty() && !makers.contains(&name) {
+                makers.push(name);
+            }
+        }
         if makers.is_empty() {
-            doc.paragraph(&md::text(self.t.get("export.record.sign_off.no_makers")));
+            doc.paragraph(&md::text(self.t.get(k::EXPORT_RECORD_SIGN_OFF_NO_MAKERS)));
         } else {
             let header = [
-                md::text(self.t.get("export.record.col.decision_maker")),
-                md::text(self.t.get("export.record.col.approval")),
+                md::text(self.t.get(k::EXPORT_RECORD_COL_DECISION_MAKER)),
+                md::text(self.t.get(k::EXPORT_RECORD_COL_APPROVAL)),
             ];
             let rows: Vec<Vec<String>> = makers
                 .iter()
-                .map(|m| vec![md::text(m), md::text(self.t.get("export.record.sign_off.pending"))])
+                .map(|m| {
+                    let approved = sign_off
+                        .approvals
+                        .iter()
+                        .find(|a| md::one_line(&a.name) == *m)
+                        .map(|a| a.on);
+                    let state = match approved {
+                        Some(on) => self
+                            .fmt(k::EXPORT_RECORD_SIGN_OFF_APPROVED, &[("date", &on.to_string())]),
+                        None => self.get(k::EXPORT_RECORD_SIGN_OFF_PENDING),
+                    };
+                    vec![md::text(m), md::text(&state)]
+                })
                 .collect();
             doc.table(&header, &rows);
         }
-        for (key, raw) in [
-            ("export.record.sign_off.consulted", &meta.consulted),
-            ("export.record.sign_off.informed", &meta.informed),
+        for (key, names) in [
+            (k::EXPORT_RECORD_SIGN_OFF_CONSULTED, &meta.consulted),
+            (k::EXPORT_RECORD_SIGN_OFF_INFORMED, &meta.informed),
         ] {
-            let names = Self::people(raw);
+            let names = Self::people(names);
             let names = if names.is_empty() {
-                self.get("export.record.sign_off.nobody")
+                self.get(k::EXPORT_RECORD_SIGN_OFF_NOBODY)
             } else {
                 describe::and_list(self.t, &names)
             };
@@ -1052,21 +1118,42 @@ impl Record<'_> {
         }
     }
 
+    fn or_unnamed(&self, name: &str) -> String {
+        if name.trim().is_empty() {
+            self.get(k::EXPORT_RECORD_SIGN_OFF_DPO_UNNAMED)
+        } else {
+            name.to_string()
+        }
+    }
+
+    /// Changed answers: by default those after the decision (they are why it may need
+    /// confirming again); with `--full` every change since the assessment began.
     fn history(&self, doc: &mut Doc) {
-        let history = &self.b.assessment.history;
+        let taken_on = self.b.decision.map(|d| d.snapshot.taken_on);
+        let history: Vec<_> = self
+            .b
+            .assessment
+            .history
+            .iter()
+            .filter(|c| {
+                self.o.full
+                    || taken_on.is_none()
+                    || taken_on
+                        .is_some_and(|t| jiff::tz::TimeZone::UTC.to_datetime(c.at).date() > t)
+            })
+            .collect();
         if history.is_empty() {
             return;
         }
-        self.heading(doc, 3, "export.record.h.history");
-        let taken_on = self.b.decision.map(|d| d.snapshot.taken_on);
+        self.heading(doc, 3, k::EXPORT_RECORD_H_HISTORY);
         let header: Vec<String> = [
-            "export.record.col.when",
-            "export.record.col.answer",
-            "export.record.col.before",
-            "export.record.col.after",
+            k::EXPORT_RECORD_COL_WHEN,
+            k::EXPORT_RECORD_COL_ANSWER,
+            k::EXPORT_RECORD_COL_BEFORE,
+            k::EXPORT_RECORD_COL_AFTER,
         ]
         .iter()
-        .map(|k| md::text(self.t.get(k)))
+        .map(|k| md::text(self.t.get(*k)))
         .collect();
         let rows: Vec<Vec<String>> = history
             .iter()
@@ -1074,7 +1161,7 @@ impl Record<'_> {
                 let day = jiff::tz::TimeZone::UTC.to_datetime(c.at).date();
                 let mut when = day.to_string();
                 if taken_on.is_some_and(|t| day > t) {
-                    when = self.fmt("export.record.history.after_decision", &[("date", &when)]);
+                    when = self.fmt(k::EXPORT_RECORD_HISTORY_AFTER_DECISION, &[("date", &when)]);
                 }
                 [
                     when,
@@ -1091,19 +1178,19 @@ impl Record<'_> {
     }
 
     fn review(&self, doc: &mut Doc) {
-        self.heading(doc, 3, "export.record.h.review");
+        self.heading(doc, 3, k::EXPORT_RECORD_H_REVIEW);
         let line = match self.b.assessment.review_by {
             Some(d) if d < self.b.today => {
-                self.fmt("export.record.review.overdue", &[("date", &d.to_string())])
+                self.fmt(k::EXPORT_RECORD_REVIEW_OVERDUE, &[("date", &d.to_string())])
             }
-            Some(d) => self.fmt("export.record.review.by", &[("date", &d.to_string())]),
-            None => self.get("export.record.review.none"),
+            Some(d) => self.fmt(k::EXPORT_RECORD_REVIEW_BY, &[("date", &d.to_string())]),
+            None => self.get(k::EXPORT_RECORD_REVIEW_NONE),
         };
         doc.paragraph(&md::text(&line));
         let key = if self.involves_dpf() {
-            "export.record.review.triggers_dpf"
+            k::EXPORT_RECORD_REVIEW_TRIGGERS_DPF
         } else {
-            "export.record.review.triggers"
+            k::EXPORT_RECORD_REVIEW_TRIGGERS
         };
         doc.paragraph(&md::text(self.t.get(key)));
     }

@@ -1,6 +1,7 @@
 //! Small pieces of wording the documents share: dates for readers, short exclusion reasons,
 //! facts in words with country names, licences in the reader's language.
 
+use crate::i18n::k;
 use jiff::civil::Date;
 
 use crate::describe;
@@ -12,21 +13,21 @@ use crate::i18n::{Lang, Texts};
 /// "2. Dezember 2026" / "2 December 2026": the date as a reader writes it.
 pub fn long_date(texts: &Texts, date: Date) -> String {
     let month = texts.get(match date.month() {
-        1 => "month.1",
-        2 => "month.2",
-        3 => "month.3",
-        4 => "month.4",
-        5 => "month.5",
-        6 => "month.6",
-        7 => "month.7",
-        8 => "month.8",
-        9 => "month.9",
-        10 => "month.10",
-        11 => "month.11",
-        _ => "month.12",
+        1 => k::MONTH_1,
+        2 => k::MONTH_2,
+        3 => k::MONTH_3,
+        4 => k::MONTH_4,
+        5 => k::MONTH_5,
+        6 => k::MONTH_6,
+        7 => k::MONTH_7,
+        8 => k::MONTH_8,
+        9 => k::MONTH_9,
+        10 => k::MONTH_10,
+        11 => k::MONTH_11,
+        _ => k::MONTH_12,
     });
     texts.fmt(
-        "date.long",
+        k::DATE_LONG,
         &[("day", &date.day().to_string()), ("month", month), ("year", &date.year().to_string())],
     )
 }
@@ -67,16 +68,16 @@ pub fn facts_named(texts: &Texts, facts: &[FactField]) -> String {
     let mut features: Vec<&str> = Vec::new();
     for field in facts {
         match field {
-            FactField::Feature(f) => features.push(texts.get(f.key())),
+            FactField::Feature(f) => features.push(texts.by_name(f.key())),
             other => labels.push(in_sentence(texts, &describe::fact_label(texts, *other))),
         }
     }
     match features.len() {
         0 => {}
-        1 => labels.push(texts.fmt("export.facts.feature", &[("feature", features[0])])),
+        1 => labels.push(texts.fmt(k::EXPORT_FACTS_FEATURE, &[("feature", features[0])])),
         _ => {
             labels.push(texts.fmt(
-                "export.facts.features",
+                k::EXPORT_FACTS_FEATURES,
                 &[("features", &describe::and_list(texts, &features))],
             ))
         }
@@ -87,8 +88,47 @@ pub fn facts_named(texts: &Texts, facts: &[FactField]) -> String {
 /// "Stand 2024-08, Vertrag" / "undatiert, erfasst 2025, Angabe des Anbieters".
 pub fn when(texts: &Texts, as_of: &AsOf, certainty: Certainty) -> String {
     let plain = AsOf { undated: false, ..*as_of }.to_string();
-    let key = if as_of.undated { "export.when.undated" } else { "export.when" };
-    texts.fmt(key, &[("date", &plain), ("certainty", texts.get(certainty.key()))])
+    let key = if as_of.undated { k::EXPORT_WHEN_UNDATED } else { k::EXPORT_WHEN };
+    texts.fmt(key, &[("date", &plain), ("certainty", texts.by_name(certainty.key()))])
+}
+
+/// Fact labels in the fewest words, for the compact table ("AVV, eigene Zwecke, E2EE").
+pub fn facts_short(texts: &Texts, facts: &[FactField]) -> String {
+    let labels: Vec<String> = facts
+        .iter()
+        .map(|field| match field {
+            FactField::Feature(f) => texts.by_name(f.key()).to_string(),
+            other => {
+                let key = format!("export.short.{}", short_id(*other));
+                if texts.has(&key) {
+                    texts.by_name(&key).to_string()
+                } else {
+                    in_sentence(texts, &describe::fact_label(texts, *other))
+                }
+            }
+        })
+        .collect();
+    labels.join(", ")
+}
+
+fn short_id(field: FactField) -> &'static str {
+    match field {
+        FactField::Operator => "operator",
+        FactField::Parent => "parent",
+        FactField::ProcessingLocations => "processing_locations",
+        FactField::SubprocessorLocations => "subprocessor_locations",
+        FactField::DpfCertified => "dpf_certified",
+        FactField::TransferBasis => "transfer_basis",
+        FactField::Dpa => "dpa",
+        FactField::OwnPurpose => "own_purpose",
+        FactField::E2ee => "e2ee",
+        FactField::E2eeBrowserJoin => "e2ee_browser_join",
+        FactField::E2eeMaxParticipants => "e2ee_max_participants",
+        FactField::BrowserJoin => "browser_join",
+        FactField::MaxParticipants => "max_participants",
+        FactField::KbvListed => "kbv_listed",
+        _ => "other",
+    }
 }
 
 /// Why an offering is excluded, in a few words: the rule's name and the values that decided.
@@ -96,48 +136,48 @@ pub fn short_knockout(texts: &Texts, knockout: &KnockOut) -> String {
     let rule = describe::rule(texts, knockout.rule);
     let detail = match &knockout.detail {
         KnockOutDetail::Countries { countries, .. } => texts
-            .fmt("export.ko.countries", &[("places", &describe::in_countries(texts, countries))]),
+            .fmt(k::EXPORT_KO_COUNTRIES, &[("places", &describe::in_countries(texts, countries))]),
         KnockOutDetail::Browsers { missing, under_e2ee } if missing.len() == Browser::ALL.len() => {
             let key =
-                if *under_e2ee { "export.ko.no_browser_e2ee" } else { "export.ko.no_browser" };
+                if *under_e2ee { k::EXPORT_KO_NO_BROWSER_E2EE } else { k::EXPORT_KO_NO_BROWSER };
             texts.get(key).to_string()
         }
         KnockOutDetail::Browsers { missing, under_e2ee } => {
-            let names: Vec<&str> = missing.iter().map(|b| texts.get(b.key())).collect();
-            let key = if *under_e2ee { "export.ko.browsers_e2ee" } else { "export.ko.browsers" };
+            let names: Vec<&str> = missing.iter().map(|b| texts.by_name(b.key())).collect();
+            let key = if *under_e2ee { k::EXPORT_KO_BROWSERS_E2EE } else { k::EXPORT_KO_BROWSERS };
             texts.fmt(key, &[("browsers", &describe::and_list(texts, &names))])
         }
         KnockOutDetail::Participants { needed, max, under_e2ee } => {
-            let key = if *under_e2ee { "export.ko.size_e2ee" } else { "export.ko.size" };
+            let key = if *under_e2ee { k::EXPORT_KO_SIZE_E2EE } else { k::EXPORT_KO_SIZE };
             texts.fmt(key, &[("needed", &needed.to_string()), ("max", &max.to_string())])
         }
         KnockOutDetail::Feature { feature, under_e2ee } => {
-            let key = if *under_e2ee { "export.ko.feature_e2ee" } else { "export.ko.feature" };
-            texts.fmt(key, &[("feature", texts.get(feature.key()))])
+            let key = if *under_e2ee { k::EXPORT_KO_FEATURE_E2EE } else { k::EXPORT_KO_FEATURE };
+            texts.fmt(key, &[("feature", texts.by_name(feature.key()))])
         }
         KnockOutDetail::NoBrowser { under_e2ee } => {
             let key =
-                if *under_e2ee { "export.ko.no_browser_e2ee" } else { "export.ko.no_browser" };
+                if *under_e2ee { k::EXPORT_KO_NO_BROWSER_E2EE } else { k::EXPORT_KO_NO_BROWSER };
             texts.get(key).to_string()
         }
         KnockOutDetail::Control { operator: true, .. } => {
-            texts.get("export.ko.us_operator").to_string()
+            texts.get(k::EXPORT_KO_US_OPERATOR).to_string()
         }
-        KnockOutDetail::Control { .. } => texts.get("export.ko.us_parent").to_string(),
+        KnockOutDetail::Control { .. } => texts.get(k::EXPORT_KO_US_PARENT).to_string(),
         KnockOutDetail::Availability { .. } => String::new(),
         KnockOutDetail::Plain => String::new(),
     };
     if detail.is_empty() {
         rule
     } else {
-        texts.fmt("export.ko.rule_detail", &[("rule", &rule), ("detail", &detail)])
+        texts.fmt(k::EXPORT_KO_RULE_DETAIL, &[("rule", &rule), ("detail", &detail)])
     }
 }
 
 /// "NETWAYS Managed Services GmbH (Deutschland)".
 pub fn entity(texts: &Texts, entity: &Entity) -> String {
     texts.fmt(
-        "export.entity",
+        k::EXPORT_ENTITY,
         &[("name", &entity.name), ("country", &describe::country(texts, &entity.country))],
     )
 }
@@ -149,7 +189,7 @@ pub fn licence(texts: &Texts, licence: &str) -> String {
     for word in ["proprietary", "clients", "client", "server", "apps", "web"] {
         let key = format!("licence.word.{word}");
         if texts.has(&key) {
-            out = replace_word(&out, word, texts.get(&key));
+            out = replace_word(&out, word, texts.by_name(&key));
         }
     }
     out
@@ -180,7 +220,7 @@ pub fn fact_value(texts: &Texts, offering: &Offering, field: FactField) -> Optio
     let countries = |fact: &Fact<Vec<String>>| {
         fact.value().map(|list| {
             if list.is_empty() {
-                texts.get("export.fact.none").to_string()
+                texts.get(k::EXPORT_FACT_NONE).to_string()
             } else {
                 describe::countries_named(texts, list)
             }

@@ -6,6 +6,8 @@
 //! review date, last change) before the assessment, so that `list` and the start screen read a
 //! few hundred bytes of each file ([`parse_header`]) instead of parsing its decision snapshot.
 //! Version 1 had no header; its answer history held ids joined by ", " (see [`v1`]).
+//! Version 3 holds the decision-makers, the consulted and the informed as lists of names (and a
+//! sign-off); version 2 held each as one text, which is split into names once when read.
 
 mod v1;
 
@@ -20,7 +22,7 @@ use crate::domain::todos;
 
 /// The version this build writes. Raise it when the saved shape changes incompatibly, freeze the
 /// old types in a module of their own and add a [`Reader`] for it to [`READERS`].
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Reads one released version and upgrades it to the current [`Assessment`].
 pub struct Reader {
@@ -30,8 +32,12 @@ pub struct Reader {
 
 /// Every version this build can read, oldest first: older ones parse their frozen types, then
 /// convert them.
-pub const READERS: &[Reader] =
-    &[Reader { version: 1, read: v1::read_and_upgrade }, Reader { version: 2, read: read_current }];
+pub const READERS: &[Reader] = &[
+    Reader { version: 1, read: v1::read_and_upgrade },
+    // Version 2 differs only in the names, which the current types read in either shape.
+    Reader { version: 2, read: read_current },
+    Reader { version: 3, read: read_current },
+];
 
 /// What `list` and the start screen show of a save, written before the assessment. It repeats
 /// what the assessment says; the assessment decides when the two differ (a hand-edited file).
@@ -360,10 +366,30 @@ mod tests {
     #[test]
     fn writes_the_version_first_and_reads_it_back() {
         let text = to_text(&sample()).unwrap();
-        assert!(text.starts_with("(\n    version: 2,\n    header: ("), "{text}");
+        assert!(text.starts_with("(\n    version: 3,\n    header: ("), "{text}");
         let parsed = parse(text.as_bytes()).unwrap();
-        assert_eq!(parsed.version, 2);
+        assert_eq!(parsed.version, 3);
         assert_eq!(parsed.assessment, sample());
+    }
+
+    #[test]
+    fn version_2_names_are_read_as_lists_once() {
+        let mut a = sample();
+        a.meta.decision_makers = vec!["Vorstand; Finanzen".into(), "Ute Weber".into()];
+        let v3 = to_text(&a).unwrap();
+        assert!(v3.contains("\"Vorstand; Finanzen\""), "{v3}");
+        assert_eq!(parse(v3.as_bytes()).unwrap().assessment, a, "a name keeps its semicolon");
+        // Version 2 held one text; it is split into names when read.
+        let v2 = v3
+            .replace("version: 3,", "version: 2,")
+            .replace(
+                "decision_makers: [\n                \"Vorstand; Finanzen\",\n                \"Ute Weber\",\n            ],",
+                "decision_makers: \"Ute Weber; Jan Roth\",",
+            );
+        assert!(v2.contains("Jan Roth"), "{v2}");
+        let parsed = parse(v2.as_bytes()).unwrap();
+        assert_eq!(parsed.version, 2);
+        assert_eq!(parsed.assessment.meta.decision_makers, ["Ute Weber", "Jan Roth"]);
     }
 
     #[test]
@@ -380,7 +406,7 @@ mod tests {
         assert_eq!(parse_header(&text.as_bytes()[..end / 2]), HeaderRead::NeedsFull);
         let v1 = "(\n    version: 1,\n    assessment: (\n";
         assert_eq!(parse_header(v1.as_bytes()), HeaderRead::NeedsFull);
-        let newer = text.replace("version: 2,", "version: 999,");
+        let newer = text.replace("version: 3,", "version: 999,");
         assert_eq!(parse_header(newer.as_bytes()), HeaderRead::Newer { version: 999 });
     }
 
@@ -395,7 +421,7 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused_even_when_they_parse_as_ours() {
-        let text = to_text(&sample()).unwrap().replace("version: 2,", "version: 999,");
+        let text = to_text(&sample()).unwrap().replace("version: 3,", "version: 999,");
         assert_eq!(parse(text.as_bytes()).unwrap_err(), ParseFailure::Newer { version: 999 });
     }
 
@@ -455,44 +481,44 @@ mod tests {
         ));
     }
 
-    /// How a next version plugs in: the v2 reader upgrades, v3 is current, v4 is refused, v1
+    /// How a next version plugs in: the v3 reader upgrades, v4 is current, v5 is refused, v2
     /// unsupported (in this table).
     #[test]
     fn migration_table_upgrades_older_versions_and_refuses_others() {
         #[derive(Deserialize)]
-        struct V3File {
+        struct V4File {
             record: Assessment,
         }
-        fn read_v3(text: &str) -> Result<Assessment, ron::error::SpannedError> {
-            ron::from_str::<V3File>(text).map(|f| f.record)
+        fn read_v4(text: &str) -> Result<Assessment, ron::error::SpannedError> {
+            ron::from_str::<V4File>(text).map(|f| f.record)
         }
-        fn read_v2_and_upgrade(text: &str) -> Result<Assessment, ron::error::SpannedError> {
+        fn read_v3_and_upgrade(text: &str) -> Result<Assessment, ron::error::SpannedError> {
             let mut a = read_current(text)?;
             a.meta.title = format!("{} (migrated)", a.meta.title);
             Ok(a)
         }
         let readers = [
-            Reader { version: 2, read: read_v2_and_upgrade },
-            Reader { version: 3, read: read_v3 },
+            Reader { version: 3, read: read_v3_and_upgrade },
+            Reader { version: 4, read: read_v4 },
         ];
-        let v2 = to_text(&sample()).unwrap();
-        let parsed = parse_with(v2.as_bytes(), &readers, 3).unwrap();
-        assert_eq!(parsed.version, 2);
+        let v3 = to_text(&sample()).unwrap();
+        let parsed = parse_with(v3.as_bytes(), &readers, 4).unwrap();
+        assert_eq!(parsed.version, 3);
         assert!(parsed.assessment.meta.title.ends_with("(migrated)"));
 
-        let v3 = v2.replace("version: 2,", "version: 3,").replace("assessment:", "record:");
-        let parsed = parse_with(v3.as_bytes(), &readers, 3).unwrap();
-        assert_eq!((parsed.version, parsed.assessment), (3, sample()));
+        let v4 = v3.replace("version: 3,", "version: 4,").replace("assessment:", "record:");
+        let parsed = parse_with(v4.as_bytes(), &readers, 4).unwrap();
+        assert_eq!((parsed.version, parsed.assessment), (4, sample()));
 
-        let v4 = v2.replace("version: 2,", "version: 4,");
+        let v5 = v3.replace("version: 3,", "version: 5,");
         assert_eq!(
-            parse_with(v4.as_bytes(), &readers, 3).unwrap_err(),
-            ParseFailure::Newer { version: 4 }
+            parse_with(v5.as_bytes(), &readers, 4).unwrap_err(),
+            ParseFailure::Newer { version: 5 }
         );
-        let v1 = v2.replace("version: 2,", "version: 1,");
+        let v2 = v3.replace("version: 3,", "version: 2,");
         assert_eq!(
-            parse_with(v1.as_bytes(), &readers, 3).unwrap_err(),
-            ParseFailure::Unsupported { version: 1 }
+            parse_with(v2.as_bytes(), &readers, 4).unwrap_err(),
+            ParseFailure::Unsupported { version: 2 }
         );
     }
 

@@ -1,77 +1,103 @@
-//! What can go wrong or needs saying, as structured values; [`StoreError::message`] and
-//! [`Warning::message`] turn them into German or English text naming the file and what to do.
+//! What can go wrong or needs saying, as structured values. The store holds no words: the
+//! sentences (`crate::store_words`) turn them into German or English text naming the file and
+//! what to do.
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use super::disk::FileKind;
 use super::format::Damage;
 use crate::domain::facts::Text;
-use crate::i18n::{Lang, Texts};
 
 /// A store operation that failed: which file, and (in the message) what to do.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
     /// No assessment of that name in the saves directory.
-    #[error("{}", self.message(english()))]
-    NotFound { name: String, dir: PathBuf },
+    NotFound {
+        name: String,
+        dir: PathBuf,
+    },
     /// A prefix that several saved names start with.
-    #[error("{}", self.message(english()))]
-    Ambiguous { prefix: String, candidates: Vec<String>, dir: PathBuf },
+    Ambiguous {
+        prefix: String,
+        candidates: Vec<String>,
+        dir: PathBuf,
+    },
     /// The NAME contains characters a name cannot have.
-    #[error("{}", self.message(english()))]
-    BadName { name: String },
-    #[error("{}", self.message(english()))]
+    BadName {
+        name: String,
+    },
     Read {
         path: PathBuf,
-        #[source]
         source: io::Error,
     },
-    #[error("{}", self.message(english()))]
     Write {
         path: PathBuf,
-        #[source]
         source: io::Error,
     },
     /// Neither the file nor its backup loads. Both are left as they are.
-    #[error("{}", self.message(english()))]
-    Corrupt { path: PathBuf, line: usize, column: usize, reason: Damage, backup: Box<BackupState> },
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        reason: Damage,
+        backup: Box<BackupState>,
+    },
     /// The file is missing and its backup does not load (newer, damaged, unreadable).
-    #[error("{}", self.message(english()))]
-    MissingWithBackup { path: PathBuf, backup: Box<BackupState> },
+    MissingWithBackup {
+        path: PathBuf,
+        backup: Box<BackupState>,
+    },
     /// A directory, FIFO, device or socket where a save should be: never read.
-    #[error("{}", self.message(english()))]
-    NotRegular { path: PathBuf, kind: FileKind },
+    NotRegular {
+        path: PathBuf,
+        kind: FileKind,
+    },
     /// Larger than any save can be: not read.
-    #[error("{}", self.message(english()))]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// A lock (or other file meetcheck creates) is a symbolic link: not followed, nothing written.
-    #[error("{}", self.message(english()))]
-    Link { path: PathBuf },
+    Link {
+        path: PathBuf,
+    },
     /// The saves directory exists but is not a directory.
-    #[error("{}", self.message(english()))]
-    NotADirectory { dir: PathBuf },
+    NotADirectory {
+        dir: PathBuf,
+    },
     /// Written by a newer meetcheck; never replaced by an older backup.
-    #[error("{}", self.message(english()))]
-    Newer { path: PathBuf, version: u32, supported: u32 },
+    Newer {
+        path: PathBuf,
+        version: u32,
+        supported: u32,
+    },
     /// Older than any version this build reads.
-    #[error("{}", self.message(english()))]
-    Unsupported { path: PathBuf, version: u32 },
+    Unsupported {
+        path: PathBuf,
+        version: u32,
+    },
     /// Another meetcheck has the assessment open; nothing was written.
-    #[error("{}", self.message(english()))]
-    Locked { path: PathBuf },
+    Locked {
+        path: PathBuf,
+    },
     /// The file changed on disk since it was loaded; nothing was written.
-    #[error("{}", self.message(english()))]
-    Changed { path: PathBuf },
+    Changed {
+        path: PathBuf,
+    },
     /// The file was deleted or moved away since it was loaded; nothing was written.
-    #[error("{}", self.message(english()))]
-    Vanished { path: PathBuf },
+    Vanished {
+        path: PathBuf,
+    },
     /// A PATH outside the saves directory where only saved assessments are allowed.
-    #[error("{}", self.message(english()))]
-    Outside { path: PathBuf, dir: PathBuf },
-    #[error("{}", self.message(english()))]
-    Serialize { reason: String },
+    Outside {
+        path: PathBuf,
+        dir: PathBuf,
+    },
+    Serialize {
+        reason: String,
+    },
 }
 
 /// The state of the backup when the main file did not load.
@@ -136,124 +162,6 @@ impl StoreError {
             | StoreError::Serialize { .. } => None,
         }
     }
-
-    /// The message in the texts' language.
-    pub fn message(&self, texts: &Texts) -> String {
-        match self {
-            StoreError::NotFound { name, dir } => {
-                texts.fmt("store.error.not_found", &[("name", name), ("dir", &show(dir))])
-            }
-            StoreError::Ambiguous { prefix, candidates, dir } => {
-                let list: Vec<String> = candidates.iter().map(|c| format!("  {c}")).collect();
-                texts.fmt(
-                    "store.error.ambiguous",
-                    &[
-                        ("prefix", prefix),
-                        ("count", &candidates.len().to_string()),
-                        ("dir", &show(dir)),
-                        ("candidates", &list.join("\n")),
-                    ],
-                )
-            }
-            StoreError::BadName { name } => {
-                texts.fmt("store.error.bad_name", &[("name", &name.escape_debug().to_string())])
-            }
-            StoreError::Read { path, source } => texts
-                .fmt("store.error.read", &[("file", &show(path)), ("reason", &source.to_string())]),
-            StoreError::Write { path, source } => texts.fmt(
-                "store.error.write",
-                &[("file", &show(path)), ("reason", &source.to_string())],
-            ),
-            StoreError::Corrupt { path, line, column, reason, backup } => texts.fmt(
-                "store.error.corrupt",
-                &[
-                    ("file", &show(path)),
-                    ("line", &line.to_string()),
-                    ("column", &column.to_string()),
-                    ("reason", &reason.message(texts)),
-                    ("backup", &backup.message(texts)),
-                ],
-            ),
-            StoreError::MissingWithBackup { path, backup } => texts.fmt(
-                "store.error.missing_with_backup",
-                &[("file", &show(path)), ("backup", &backup.message(texts))],
-            ),
-            StoreError::NotRegular { path, kind } => texts.fmt(
-                "store.error.not_regular",
-                &[("file", &show(path)), ("kind", texts.get(kind_key(*kind)))],
-            ),
-            StoreError::TooLarge { path, size, limit } => texts.fmt(
-                "store.error.too_large",
-                &[
-                    ("file", &show(path)),
-                    ("size", &size.to_string()),
-                    ("limit", &limit.to_string()),
-                ],
-            ),
-            StoreError::Link { path } => texts.fmt("store.error.link", &[("file", &show(path))]),
-            StoreError::NotADirectory { dir } => {
-                texts.fmt("store.error.not_a_directory", &[("dir", &show(dir))])
-            }
-            StoreError::Newer { path, version, supported } => texts.fmt(
-                "store.error.newer",
-                &[
-                    ("file", &show(path)),
-                    ("version", &version.to_string()),
-                    ("supported", &supported.to_string()),
-                ],
-            ),
-            StoreError::Unsupported { path, version } => texts.fmt(
-                "store.error.unsupported",
-                &[("file", &show(path)), ("version", &version.to_string())],
-            ),
-            StoreError::Locked { path } => {
-                texts.fmt("store.error.locked", &[("file", &show(path))])
-            }
-            StoreError::Changed { path } => {
-                texts.fmt("store.error.changed", &[("file", &show(path))])
-            }
-            StoreError::Vanished { path } => {
-                texts.fmt("store.error.vanished", &[("file", &show(path))])
-            }
-            StoreError::Outside { path, dir } => {
-                texts.fmt("store.error.outside", &[("file", &show(path)), ("dir", &show(dir))])
-            }
-            StoreError::Serialize { reason } => {
-                texts.fmt("store.error.serialize", &[("reason", reason)])
-            }
-        }
-    }
-}
-
-impl BackupState {
-    fn message(&self, texts: &Texts) -> String {
-        match self {
-            BackupState::Missing { path } => {
-                texts.fmt("store.error.backup_missing", &[("backup", &show(path))])
-            }
-            BackupState::Broken { path, line, column, reason } => texts.fmt(
-                "store.error.backup_broken",
-                &[
-                    ("backup", &show(path)),
-                    ("line", &line.to_string()),
-                    ("column", &column.to_string()),
-                    ("reason", &reason.message(texts)),
-                ],
-            ),
-            BackupState::Unreadable { path, reason } => texts.fmt(
-                "store.error.backup_unreadable",
-                &[("backup", &show(path)), ("reason", reason)],
-            ),
-            BackupState::Newer { path, version } => texts.fmt(
-                "store.error.backup_newer",
-                &[("backup", &show(path)), ("version", &version.to_string())],
-            ),
-            BackupState::Unsupported { path, version } => texts.fmt(
-                "store.error.backup_unsupported",
-                &[("backup", &show(path)), ("version", &version.to_string())],
-            ),
-        }
-    }
 }
 
 /// Something the user should know about a loaded assessment.
@@ -276,45 +184,6 @@ pub enum Warning {
 }
 
 impl Warning {
-    pub fn message(&self, texts: &Texts) -> String {
-        match self {
-            Warning::BackupUsed { path, backup, line, column, reason } => texts.fmt(
-                "store.warning.backup_used",
-                &[
-                    ("file", &show(path)),
-                    ("backup", &show(backup)),
-                    ("line", &line.to_string()),
-                    ("column", &column.to_string()),
-                    ("reason", &reason.message(texts)),
-                ],
-            ),
-            Warning::MainMissing { path, backup } => texts.fmt(
-                "store.warning.main_missing",
-                &[("file", &show(path)), ("backup", &show(backup))],
-            ),
-            Warning::Migrated { path, from, to } => texts.fmt(
-                "store.warning.migrated",
-                &[("file", &show(path)), ("from", &from.to_string()), ("to", &to.to_string())],
-            ),
-            Warning::OpenElsewhere { path } => {
-                texts.fmt("store.warning.open_elsewhere", &[("file", &show(path))])
-            }
-            Warning::ReadOnly { path } => {
-                texts.fmt("store.warning.read_only", &[("file", &show(path))])
-            }
-            Warning::NotInCatalog { id, name, edition } => {
-                let name = name.as_ref().map_or(id.as_str(), |n| texts.pick(n));
-                texts.fmt(
-                    "store.warning.not_in_catalog",
-                    &[("name", name), ("id", id), ("edition", edition)],
-                )
-            }
-            Warning::KeptAside { path } => {
-                texts.fmt("store.warning.kept_aside", &[("file", &show(path))])
-            }
-        }
-    }
-
     /// Loud warnings (a damaged or missing file) come first and stand out.
     pub fn is_loud(&self) -> bool {
         matches!(
@@ -324,34 +193,11 @@ impl Warning {
     }
 }
 
-impl Damage {
-    /// What is wrong, in words: "the file ends early (it may have been cut off)".
-    pub fn message(&self, texts: &Texts) -> String {
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Damage::EndsEarly => texts.get("store.damage.ends_early").to_string(),
-            Damage::NotUtf8 => texts.get("store.damage.not_utf8").to_string(),
-            Damage::Syntax(reason) => texts.fmt("store.damage.syntax", &[("reason", reason)]),
+            StoreError::Read { source, .. } | StoreError::Write { source, .. } => Some(source),
+            _ => None,
         }
     }
-}
-
-/// Text key naming a kind of file ("a named pipe (FIFO)").
-pub fn kind_key(kind: FileKind) -> &'static str {
-    match kind {
-        FileKind::Directory => "store.kind.directory",
-        FileKind::Fifo => "store.kind.fifo",
-        FileKind::Device => "store.kind.device",
-        FileKind::Socket => "store.kind.socket",
-        FileKind::Other => "store.kind.other",
-    }
-}
-
-fn show(path: &Path) -> String {
-    path.display().to_string()
-}
-
-/// English texts for `Display` (logs, `anyhow` chains); users see [`StoreError::message`].
-fn english() -> &'static Texts {
-    static TEXTS: OnceLock<Texts> = OnceLock::new();
-    TEXTS.get_or_init(|| Texts::embedded(Lang::En))
 }

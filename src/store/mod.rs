@@ -29,7 +29,7 @@ use crate::domain::scenario::Step;
 
 pub use disk::{FileKind, MAX_FILE, ReadError, read_regular};
 pub use format::{CURRENT_VERSION, Damage};
-pub use messages::{BackupState, StoreError, Warning, kind_key};
+pub use messages::{BackupState, StoreError, Warning};
 
 /// Where saves live; all operations go through it.
 #[derive(Clone, Debug)]

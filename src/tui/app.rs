@@ -6,6 +6,7 @@
 //! they ask for (another step, a save, a file) and handles the keys that work everywhere: help,
 //! the message log, the next step, going to a step, returning to where a jump came from.
 
+use crate::i18n::{Key, k};
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -149,7 +150,7 @@ impl Model {
         let failed = self.notes.current.as_ref().is_some_and(|n| {
             matches!(
                 n.key,
-                "ui.note.save_failed" | "ui.note.quit_save_failed" | "ui.note.saved_copy_auto"
+                k::UI_NOTE_SAVE_FAILED | k::UI_NOTE_QUIT_SAVE_FAILED | k::UI_NOTE_SAVED_COPY_AUTO
             )
         });
         elsewhere || failed
@@ -174,8 +175,8 @@ impl Model {
 pub fn keys(model: &Model) -> Keys {
     use ratatui::crossterm::event::KeyCode;
     let quit =
-        Binding::new("q", "ui.does.quit", &[(KeyCode::Char('q'), Action::Quit)], Footer::IfRoom);
-    let force = Binding::ctrl("ui.key.ctrl_c", "ui.does.force_quit", 'c', Action::ForceQuit);
+        Binding::new("q", k::UI_DOES_QUIT, &[(KeyCode::Char('q'), Action::Quit)], Footer::IfRoom);
+    let force = Binding::ctrl(k::UI_KEY_CTRL_C, k::UI_DOES_FORCE_QUIT, 'c', Action::ForceQuit);
     if model.too_small() {
         return Keys::new(vec![quit.footer(Footer::Always), force]);
     }
@@ -183,7 +184,7 @@ pub fn keys(model: &Model) -> Keys {
         Some(Overlay::Help { .. }) => {
             let close = Binding::new(
                 "Esc",
-                "ui.does.close_help",
+                k::UI_DOES_CLOSE_HELP,
                 &[
                     (KeyCode::Esc, Action::Back),
                     (KeyCode::Char('?'), Action::Help),
@@ -191,26 +192,26 @@ pub fn keys(model: &Model) -> Keys {
                 ],
                 Footer::Always,
             );
-            return Keys::new(vec![close, keymap::arrows("ui.does.scroll", true), quit, force]);
+            return Keys::new(vec![close, keymap::arrows(k::UI_DOES_SCROLL, true), quit, force]);
         }
         Some(Overlay::Log { .. }) => {
-            let mut close = keymap::esc("ui.does.close_log");
+            let mut close = keymap::esc(k::UI_DOES_CLOSE_LOG);
             close.presses.push((
                 KeyCode::Char('l'),
                 ratatui::crossterm::event::KeyModifiers::CONTROL,
                 Action::Log,
             ));
-            return Keys::new(vec![close, keymap::arrows("ui.does.scroll", true), quit, force]);
+            return Keys::new(vec![close, keymap::arrows(k::UI_DOES_SCROLL, true), quit, force]);
         }
         Some(Overlay::Steps { .. }) => {
             let mut digits: Vec<(KeyCode, Action)> =
                 (1..=9).map(|d| (KeyCode::Char(char::from(b'0' + d)), Action::Digit(d))).collect();
             digits.push((KeyCode::Char('0'), Action::Digit(10)));
             return Keys::new(vec![
-                keymap::enter("ui.does.go_there"),
-                Binding::new("1…0", "ui.does.step_number", &digits, Footer::IfRoom),
-                keymap::esc("ui.does.close"),
-                keymap::arrows("ui.does.move", true),
+                keymap::enter(k::UI_DOES_GO_THERE),
+                Binding::new("1…0", k::UI_DOES_STEP_NUMBER, &digits, Footer::IfRoom),
+                keymap::esc(k::UI_DOES_CLOSE),
+                keymap::arrows(k::UI_DOES_MOVE, true),
                 force,
             ]);
         }
@@ -270,10 +271,10 @@ pub fn keys_beneath_help(model: &Model) -> Keys {
 }
 
 /// Text key of the help overlay's explanation of the screen beneath.
-pub fn help_key(model: &Model) -> &'static str {
+pub fn help_key(model: &Model) -> Key {
     match &model.screen {
-        Screen::Start(_) => "ui.help.start",
-        Screen::Catalog(_) => "ui.help.catalog",
+        Screen::Start(_) => k::UI_HELP_START,
+        Screen::Catalog(_) => k::UI_HELP_CATALOG,
         Screen::About(s) => s.help_key(),
         Screen::Scenario(s) => s.help_key(),
         Screen::Results(s) => s.help_key(),
@@ -304,7 +305,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
         Msg::Terminate => Effect::Quit { force: true },
         Msg::CatalogLoaded(catalog) => catalog_loaded(model, *catalog),
         Msg::CatalogFailed(error) => {
-            model.note(Note::error("ui.note.catalog_failed", vec![("error", error)]));
+            model.note(Note::error(k::UI_NOTE_CATALOG_FAILED, vec![("error", error)]));
             Effect::None
         }
         Msg::SavesListed(saves) => {
@@ -328,24 +329,24 @@ pub fn update(model: &mut Model, msg: Msg) -> Effect {
             Effect::None
         }
         Msg::OpenFailed(error) => {
-            model.note(Note::error("ui.note.open_failed", vec![("error", error)]));
+            model.note(Note::error(k::UI_NOTE_OPEN_FAILED, vec![("error", error)]));
             Effect::None
         }
         Msg::Saved(result) => saved(model, result),
         Msg::SavedAsCopy { path, reason } => saved_as_copy(model, path, reason),
         Msg::QuitSaveFailed(error) => {
             model.quit_armed = true;
-            model.note(Note::error("ui.note.quit_save_failed", vec![("error", error)]));
+            model.note(Note::error(k::UI_NOTE_QUIT_SAVE_FAILED, vec![("error", error)]));
             Effect::None
         }
         Msg::Exported(result) => exported(model, result),
         Msg::Deleted(result) => match result {
             Ok(title) => {
-                model.note(Note::info("ui.note.deleted", vec![("title", title)]));
+                model.note(Note::info(k::UI_NOTE_DELETED, vec![("title", title)]));
                 Effect::ListSaves
             }
             Err(error) => {
-                model.note(Note::error("ui.note.delete_failed", vec![("error", error)]));
+                model.note(Note::error(k::UI_NOTE_DELETE_FAILED, vec![("error", error)]));
                 Effect::None
             }
         },
@@ -397,18 +398,22 @@ fn saved(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
             model.quit_armed = false;
             model.refresh_warnings();
             if requested
-                || model
-                    .notes
-                    .current
-                    .as_ref()
-                    .is_some_and(|n| n.error && n.key.starts_with("ui.note.save"))
+                || model.notes.current.as_ref().is_some_and(|n| {
+                    n.error
+                        && matches!(
+                            n.key,
+                            k::UI_NOTE_SAVE_FAILED
+                                | k::UI_NOTE_SAVED_COPY_AUTO
+                                | k::UI_NOTE_QUIT_SAVE_FAILED
+                        )
+                })
             {
                 let path = path.display().to_string();
-                model.note(Note::info("ui.note.saved", vec![("path", path)]));
+                model.note(Note::info(k::UI_NOTE_SAVED, vec![("path", path)]));
             }
         }
         Err(error) => {
-            model.note(Note::error("ui.note.save_failed", vec![("error", error)]));
+            model.note(Note::error(k::UI_NOTE_SAVE_FAILED, vec![("error", error)]));
         }
     }
     Effect::None
@@ -426,9 +431,9 @@ fn saved_as_copy(model: &mut Model, path: PathBuf, reason: Option<String>) -> Ef
     let path = path.display().to_string();
     model.note(match reason {
         // Asked for: a confirmation. By itself: it stays until something else is said.
-        None => Note::info("ui.note.saved_copy", vec![("name", name), ("path", path)]),
+        None => Note::info(k::UI_NOTE_SAVED_COPY, vec![("name", name), ("path", path)]),
         Some(reason) => Note::error(
-            "ui.note.saved_copy_auto",
+            k::UI_NOTE_SAVED_COPY_AUTO,
             vec![("reason", reason), ("name", name), ("path", path)],
         ),
     });
@@ -440,7 +445,7 @@ fn exported(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
     match result {
         Ok(path) => {
             let shown = path.display().to_string();
-            model.note(Note::info("ui.review.exported", vec![("path", shown)]));
+            model.note(Note::info(k::UI_REVIEW_EXPORTED, vec![("path", shown)]));
             if model.step().is_some()
                 && let Some(doc) = &mut model.doc
             {
@@ -448,7 +453,7 @@ fn exported(model: &mut Model, result: Result<PathBuf, String>) -> Effect {
             }
         }
         Err(error) => {
-            model.note(Note::error("ui.review.export_failed", vec![("error", error)]));
+            model.note(Note::error(k::UI_REVIEW_EXPORT_FAILED, vec![("error", error)]));
         }
     }
     Effect::None
@@ -620,7 +625,7 @@ fn leave_screen(model: &mut Model) -> Option<bool> {
         Screen::About(s) => s.leave(),
         Screen::Scenario(s) => s.leave(),
         Screen::Results(s) => s.leave(&mut cx),
-        Screen::Decision(s) => s.leave(),
+        Screen::Decision(s) => s.leave(&mut cx),
         Screen::Checklist(s) => s.leave(&mut cx),
         Screen::Review(s) => s.leave(),
         Screen::Start(_) | Screen::Catalog(_) => Leave::Ok(false),
@@ -699,7 +704,7 @@ pub fn go_to(model: &mut Model, step: Step, focus: &Focus) -> Effect {
         } else {
             go_to(model, at, &focus)
         };
-        model.note(Note::error("ui.note.missing", vec![("what", key.to_string())]));
+        model.note(Note::missing(key));
         return effect;
     }
     if model.step().is_some() && leave_screen(model).is_none() {
@@ -794,9 +799,17 @@ pub fn check_invariants(model: &Model) -> Result<(), String> {
         Screen::Checklist(s) => s.editor(),
         _ => None,
     };
+    // A list keeps its names; lines not yet typed are no names.
+    let names = |text: &str| -> Vec<String> {
+        text.split('\n').map(str::trim).filter(|n| !n.is_empty()).map(str::to_string).collect()
+    };
     if let Some(e) = editor
         && !e.field.is_date()
-        && e.text() != e.field.value(a)
+        && if e.field.is_list() {
+            names(&e.text()) != names(&e.field.value(a))
+        } else {
+            e.text() != e.field.value(a)
+        }
     {
         return Err(format!("editor and assessment disagree on {:?}", e.field));
     }

@@ -1,6 +1,7 @@
 //! The open assessment and what the wizard knows about it beyond the save: the shortlist for the
 //! current answers, what the last answer changed, where it was saved, and the messages shown.
 
+use crate::i18n::{Key, Texts, k};
 use std::borrow::Cow;
 use std::path::PathBuf;
 
@@ -19,22 +20,50 @@ use crate::domain::todos::{self, Todo};
 use crate::domain::{decision, evidence};
 use crate::store::Loaded;
 
-/// A message: a text key with placeholder values (a value that is itself a text key is put
-/// into words when shown).
+/// A message: a text key with placeholder values.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
     pub error: bool,
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub key: Key,
+    pub args: Vec<(&'static str, NoteArg)>,
+}
+
+/// A placeholder value of a note: text shown as it is (a file name, an error, what the user
+/// typed), never looked up; or a text in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoteArg {
+    Text(String),
+    Worded(Key),
 }
 
 impl Note {
-    pub fn info(key: &'static str, args: Vec<(&'static str, String)>) -> Note {
-        Note { error: false, key, args }
+    pub fn info(key: Key, args: Vec<(&'static str, String)>) -> Note {
+        Note { error: false, key, args: as_they_are(args) }
     }
-    pub fn error(key: &'static str, args: Vec<(&'static str, String)>) -> Note {
-        Note { error: true, key, args }
+    pub fn error(key: Key, args: Vec<(&'static str, String)>) -> Note {
+        Note { error: true, key, args: as_they_are(args) }
     }
+    /// "Missing: …" with what is missing in the reader's language.
+    pub fn missing(what: Key) -> Note {
+        Note { error: true, key: k::UI_NOTE_MISSING, args: vec![("what", NoteArg::Worded(what))] }
+    }
+
+    /// The message in the reader's language.
+    pub fn text(&self, t: &Texts) -> String {
+        let args: Vec<(&str, &str)> = self
+            .args
+            .iter()
+            .map(|(name, value)| match value {
+                NoteArg::Text(text) => (*name, text.as_str()),
+                NoteArg::Worded(key) => (*name, t.get(*key)),
+            })
+            .collect();
+        t.fmt(self.key, &args)
+    }
+}
+
+fn as_they_are(args: Vec<(&'static str, String)>) -> Vec<(&'static str, NoteArg)> {
+    args.into_iter().map(|(name, value)| (name, NoteArg::Text(value))).collect()
 }
 
 /// The message line and the log of recent messages behind it.
@@ -65,12 +94,12 @@ impl Notes {
     /// Clears the message line when it holds a confirmation or a "still missing" (an error
     /// about the files stays until something else is said).
     pub fn clear_passing(&mut self) {
-        if self.current.as_ref().is_some_and(|n| !n.error || n.key == "ui.note.missing") {
+        if self.current.as_ref().is_some_and(|n| !n.error || n.key == k::UI_NOTE_MISSING) {
             self.current = None;
         }
     }
 
-    pub fn is(&self, key: &str) -> bool {
+    pub fn is(&self, key: Key) -> bool {
         self.current.as_ref().is_some_and(|n| n.key == key)
     }
 }
@@ -226,24 +255,24 @@ impl Doc {
 
     /// What is missing before `step` can be left forward: a text key, and the answer or field to
     /// put the focus on.
-    pub fn missing(&self, step: Step) -> Option<(&'static str, Missing)> {
+    pub fn missing(&self, step: Step) -> Option<(Key, Missing)> {
         let a = &self.loaded.assessment;
         match step {
             Step::About if a.meta.title.trim().is_empty() => {
-                Some(("ui.missing.title", Missing::Title))
+                Some((k::UI_MISSING_TITLE, Missing::Title))
             }
             Step::People if a.scenario.largest_meeting == 0 && a.scenario.audience == 0 => {
-                Some(("ui.missing.largest_meeting", Missing::Question(Question::Size)))
+                Some((k::UI_MISSING_LARGEST_MEETING, Missing::Question(Question::Size)))
             }
             Step::Data if a.scenario.protection_lowered() => {
                 if a.scenario.protection_lowered_reason.trim().is_empty() {
                     Some((
-                        "ui.missing.lowering_reason",
+                        k::UI_MISSING_LOWERING_REASON,
                         Missing::Question(Question::LoweringReason),
                     ))
                 } else if a.scenario.protection_risk_accepted_by.trim().is_empty() {
                     Some((
-                        "ui.missing.risk_accepted_by",
+                        k::UI_MISSING_RISK_ACCEPTED_BY,
                         Missing::Question(Question::RiskAcceptedBy),
                     ))
                 } else {

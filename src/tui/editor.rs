@@ -5,6 +5,7 @@
 //! Dates are kept as typed and written when the field is left, because a half-typed date is not
 //! a date. The decision's fields write into its draft, never into the decision taken.
 
+use crate::i18n::{Key, k};
 use jiff::civil::Date;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -44,21 +45,27 @@ impl AboutField {
         AboutField::Informed,
     ];
 
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> Key {
         match self {
-            AboutField::Title => "ui.about.title",
-            AboutField::Organisation => "ui.about.organisation",
-            AboutField::Controller => "ui.about.controller",
-            AboutField::DpoContact => "ui.about.dpo_contact",
-            AboutField::Assessors => "ui.about.assessors",
-            AboutField::DecisionMakers => "ui.about.decision_makers",
-            AboutField::Consulted => "ui.about.consulted",
-            AboutField::Informed => "ui.about.informed",
+            AboutField::Title => k::UI_ABOUT_TITLE,
+            AboutField::Organisation => k::UI_ABOUT_ORGANISATION,
+            AboutField::Controller => k::UI_ABOUT_CONTROLLER,
+            AboutField::DpoContact => k::UI_ABOUT_DPO_CONTACT,
+            AboutField::Assessors => k::UI_ABOUT_ASSESSORS,
+            AboutField::DecisionMakers => k::UI_ABOUT_DECISION_MAKERS,
+            AboutField::Consulted => k::UI_ABOUT_CONSULTED,
+            AboutField::Informed => k::UI_ABOUT_INFORMED,
         }
     }
 
     pub fn required(self) -> bool {
         self == AboutField::Title
+    }
+
+    /// A list of names, one per line: Enter after a name starts the next one, Enter on an
+    /// empty line goes on to the next field.
+    pub fn is_list(self) -> bool {
+        matches!(self, AboutField::DecisionMakers | AboutField::Consulted | AboutField::Informed)
     }
 }
 
@@ -79,6 +86,12 @@ pub enum TextField {
     OverrideAcceptedBy,
     /// Who sets the decision's status.
     SetBy,
+    /// The data protection officer's opinion, who gave it, and when (the sign-off).
+    DpoOpinion,
+    DpoName,
+    DpoDate,
+    /// The date the decision-maker at this place of the About form's list approved.
+    Approval(usize),
     Owner(TodoId),
     Due(TodoId),
     Evidence(TodoId),
@@ -93,7 +106,29 @@ impl TextField {
     }
 
     pub fn is_date(self) -> bool {
-        matches!(self, TextField::Due(_) | TextField::EvidenceDate(_))
+        matches!(
+            self,
+            TextField::Due(_)
+                | TextField::EvidenceDate(_)
+                | TextField::DpoDate
+                | TextField::Approval(_)
+        )
+    }
+
+    /// Written into the decision's draft (not taken until "Take the decision").
+    pub fn in_draft(self) -> bool {
+        matches!(
+            self,
+            TextField::Rationale
+                | TextField::OverrideReason
+                | TextField::OverrideAcceptedBy
+                | TextField::SetBy
+        )
+    }
+
+    /// A list of names (one per line).
+    pub fn is_list(self) -> bool {
+        matches!(self, TextField::About(f) if f.is_list())
     }
 
     /// A number: only digits are typed (up to six, no leading zero); an empty field is 0.
@@ -102,22 +137,26 @@ impl TextField {
     }
 
     /// Text key of the field's label.
-    pub fn label_key(self) -> &'static str {
+    pub fn label_key(self) -> Key {
         match self {
             TextField::About(f) => f.key(),
-            TextField::LoweringReason => "ui.q.lowering_reason",
-            TextField::RiskAcceptedBy => "ui.q.risk_accepted_by",
-            TextField::LargestMeeting => "ui.field.largest_meeting",
-            TextField::Audience => "ui.field.audience",
-            TextField::Rationale => "ui.decision.rationale",
-            TextField::OverrideReason => "ui.decision.override_reason",
-            TextField::OverrideAcceptedBy => "ui.decision.override_accepted_by",
-            TextField::SetBy => "ui.decision.decided_by",
-            TextField::Owner(_) => "ui.checklist.owner",
-            TextField::Due(_) => "ui.checklist.due",
-            TextField::Evidence(_) => "ui.checklist.evidence",
-            TextField::EvidenceDate(_) => "ui.checklist.evidence_date",
-            TextField::Note(_) => "ui.checklist.note",
+            TextField::LoweringReason => k::UI_Q_LOWERING_REASON,
+            TextField::RiskAcceptedBy => k::UI_Q_RISK_ACCEPTED_BY,
+            TextField::LargestMeeting => k::UI_FIELD_LARGEST_MEETING,
+            TextField::Audience => k::UI_FIELD_AUDIENCE,
+            TextField::Rationale => k::UI_DECISION_RATIONALE,
+            TextField::OverrideReason => k::UI_DECISION_OVERRIDE_REASON,
+            TextField::OverrideAcceptedBy => k::UI_DECISION_OVERRIDE_ACCEPTED_BY,
+            TextField::SetBy => k::UI_DECISION_DECIDED_BY,
+            TextField::DpoOpinion => k::UI_DECISION_DPO_OPINION,
+            TextField::DpoName => k::UI_DECISION_DPO_NAME,
+            TextField::DpoDate => k::UI_DECISION_DPO_DATE,
+            TextField::Approval(_) => k::UI_DECISION_APPROVAL,
+            TextField::Owner(_) => k::UI_CHECKLIST_OWNER,
+            TextField::Due(_) => k::UI_CHECKLIST_DUE,
+            TextField::Evidence(_) => k::UI_CHECKLIST_EVIDENCE,
+            TextField::EvidenceDate(_) => k::UI_CHECKLIST_EVIDENCE_DATE,
+            TextField::Note(_) => k::UI_CHECKLIST_NOTE,
         }
     }
 
@@ -136,9 +175,9 @@ impl TextField {
                 AboutField::Controller => m.controller.clone(),
                 AboutField::DpoContact => m.dpo_contact.clone(),
                 AboutField::Assessors => m.assessors.clone(),
-                AboutField::DecisionMakers => m.decision_makers.clone(),
-                AboutField::Consulted => m.consulted.clone(),
-                AboutField::Informed => m.informed.clone(),
+                AboutField::DecisionMakers => m.decision_makers.join("\n"),
+                AboutField::Consulted => m.consulted.join("\n"),
+                AboutField::Informed => m.informed.join("\n"),
             },
             TextField::LoweringReason => a.scenario.protection_lowered_reason.clone(),
             TextField::RiskAcceptedBy => a.scenario.protection_risk_accepted_by.clone(),
@@ -148,6 +187,12 @@ impl TextField {
             TextField::OverrideReason => o(draft()).reason,
             TextField::OverrideAcceptedBy => o(draft()).accepted_by,
             TextField::SetBy => draft().set_by,
+            TextField::DpoOpinion => a.sign_off.dpo_opinion.clone(),
+            TextField::DpoName => a.sign_off.dpo_name.clone(),
+            TextField::DpoDate => date(a.sign_off.dpo_date),
+            TextField::Approval(i) => {
+                date(m.decision_makers.get(i).and_then(|n| a.sign_off.approved(n)))
+            }
             TextField::Owner(id) => item(id).map(|i| i.owner.clone()).unwrap_or_default(),
             TextField::Due(id) => date(item(id).and_then(|i| i.due)),
             TextField::Evidence(id) => item(id).map(|i| i.evidence.clone()).unwrap_or_default(),
@@ -161,6 +206,20 @@ impl TextField {
     fn set_text(self, a: &mut Assessment, value: String) {
         let m = &mut a.meta;
         match self {
+            TextField::About(f) if f.is_list() => {
+                let list = match f {
+                    AboutField::DecisionMakers => &mut m.decision_makers,
+                    AboutField::Consulted => &mut m.consulted,
+                    _ => &mut m.informed,
+                };
+                // One name per line; a line not yet typed is no name.
+                *list = value
+                    .split('\n')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }
             TextField::About(f) => {
                 let slot = match f {
                     AboutField::Title => &mut m.title,
@@ -168,9 +227,9 @@ impl TextField {
                     AboutField::Controller => &mut m.controller,
                     AboutField::DpoContact => &mut m.dpo_contact,
                     AboutField::Assessors => &mut m.assessors,
-                    AboutField::DecisionMakers => &mut m.decision_makers,
-                    AboutField::Consulted => &mut m.consulted,
-                    AboutField::Informed => &mut m.informed,
+                    AboutField::DecisionMakers | AboutField::Consulted | AboutField::Informed => {
+                        return;
+                    }
                 };
                 *slot = value;
             }
@@ -186,10 +245,15 @@ impl TextField {
                 d.override_.get_or_insert_with(empty_override).accepted_by = value
             }),
             TextField::SetBy => edit_draft(a, |d| d.set_by = value),
+            TextField::DpoOpinion => a.sign_off.dpo_opinion = value,
+            TextField::DpoName => a.sign_off.dpo_name = value,
             TextField::Owner(id) => a.checklist.entry(id).or_default().owner = value,
             TextField::Evidence(id) => a.checklist.entry(id).or_default().evidence = value,
             TextField::Note(id) => a.checklist.entry(id).or_default().note = value,
-            TextField::Due(_) | TextField::EvidenceDate(_) => {}
+            TextField::Due(_)
+            | TextField::EvidenceDate(_)
+            | TextField::DpoDate
+            | TextField::Approval(_) => {}
         }
     }
 
@@ -199,7 +263,14 @@ impl TextField {
             "" => None,
             t => Some(parse_date(t).ok_or(BadDate)?),
         };
+        if let TextField::Approval(i) = self {
+            let Some(name) = a.meta.decision_makers.get(i).cloned() else { return Ok(false) };
+            let changed = a.sign_off.approved(&name) != date;
+            a.sign_off.set_approval(&name, date);
+            return Ok(changed);
+        }
         let slot = match self {
+            TextField::DpoDate => &mut a.sign_off.dpo_date,
             TextField::Due(id) => &mut a.checklist.entry(id).or_default().due,
             TextField::EvidenceDate(id) => &mut a.checklist.entry(id).or_default().evidence_date,
             _ => return Ok(false),
@@ -332,6 +403,31 @@ impl Editor {
         self.after_edit(before, a)
     }
 
+    /// Enter in a list of names: after a name, a new line for the next one (`true`); on an
+    /// empty line, that line goes and `false` says to move on.
+    pub fn next_entry(&mut self, a: &mut Assessment) -> bool {
+        if !self.field.is_list() {
+            return false;
+        }
+        let (line, _) = self.cursor();
+        let before = self.area.lines().to_vec();
+        if before[line].trim().is_empty() {
+            if before.len() > 1 {
+                let mut lines = before.clone();
+                lines.remove(line);
+                self.area = TextArea::new(lines);
+                self.area.move_cursor(CursorMove::Bottom);
+                self.area.move_cursor(CursorMove::End);
+                self.after_edit(before, a);
+            }
+            return false;
+        }
+        self.area.move_cursor(CursorMove::End);
+        self.area.insert_newline();
+        self.after_edit(before, a);
+        true
+    }
+
     /// A new line (Enter in a multi-line text).
     pub fn new_line(&mut self, a: &mut Assessment) -> bool {
         if !self.field.multi_line() {
@@ -356,7 +452,7 @@ impl Editor {
             return self.after_edit(before, a);
         }
         for c in text.chars().filter(|c| *c != '\r') {
-            if c == '\n' && self.field.multi_line() {
+            if c == '\n' && (self.field.multi_line() || self.field.is_list()) {
                 self.area.insert_newline();
             } else {
                 self.area.insert_char(if c.is_control() { ' ' } else { c });

@@ -2,6 +2,7 @@
 //! everywhere are added here. The footer, the help overlay and the event loop all read the same
 //! list, so a hint can never promise a key that does nothing.
 
+use crate::i18n::{Key, Texts, k};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
@@ -20,13 +21,41 @@ pub enum Footer {
     No,
 }
 
+/// How keys are written: as they are ("↑↓", "Ctrl+N") or in the reader's language ("Space").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyLabel {
+    Plain(&'static str),
+    Worded(Key),
+}
+
+impl From<&'static str> for KeyLabel {
+    fn from(keys: &'static str) -> KeyLabel {
+        KeyLabel::Plain(keys)
+    }
+}
+
+impl From<Key> for KeyLabel {
+    fn from(key: Key) -> KeyLabel {
+        KeyLabel::Worded(key)
+    }
+}
+
+impl KeyLabel {
+    pub fn text(self, t: &Texts) -> &str {
+        match self {
+            KeyLabel::Plain(keys) => keys,
+            KeyLabel::Worded(key) => t.get(key),
+        }
+    }
+}
+
 /// One line of the footer / help: the keys, what they do, and the action each key sends.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
-    /// How the keys are written ("↑↓"); a text key when it starts with `ui.`.
-    pub keys: &'static str,
+    /// How the keys are written.
+    pub keys: KeyLabel,
     /// Text key of what the keys do here.
-    pub does: &'static str,
+    pub does: Key,
     /// Empty for keys the text editor handles itself (listed for the help only).
     pub presses: Vec<(KeyCode, KeyModifiers, Action)>,
     pub footer: Footer,
@@ -34,19 +63,19 @@ pub struct Binding {
 
 impl Binding {
     pub fn new(
-        keys: &'static str,
-        does: &'static str,
+        keys: impl Into<KeyLabel>,
+        does: Key,
         presses: &[(KeyCode, Action)],
         footer: Footer,
     ) -> Binding {
         let presses =
             presses.iter().map(|(code, action)| (*code, KeyModifiers::NONE, *action)).collect();
-        Binding { keys, does, presses, footer }
+        Binding { keys: keys.into(), does, presses, footer }
     }
 
-    pub fn ctrl(keys: &'static str, does: &'static str, c: char, action: Action) -> Binding {
+    pub fn ctrl(keys: impl Into<KeyLabel>, does: Key, c: char, action: Action) -> Binding {
         let presses = vec![(KeyCode::Char(c), KeyModifiers::CONTROL, action)];
-        Binding { keys, does, presses, footer: Footer::No }
+        Binding { keys: keys.into(), does, presses, footer: Footer::No }
     }
 
     pub fn footer(mut self, footer: Footer) -> Binding {
@@ -103,7 +132,7 @@ impl Keys {
 
 // Bindings used by several screens.
 
-pub fn arrows(does: &'static str, vim: bool) -> Binding {
+pub fn arrows(does: Key, vim: bool) -> Binding {
     let mut presses = vec![(KeyCode::Up, Action::Up), (KeyCode::Down, Action::Down)];
     if vim {
         presses.extend([(KeyCode::Char('k'), Action::Up), (KeyCode::Char('j'), Action::Down)]);
@@ -111,28 +140,28 @@ pub fn arrows(does: &'static str, vim: bool) -> Binding {
     Binding::new("↑↓", does, &presses, Footer::IfRoom)
 }
 
-pub fn space(does: &'static str) -> Binding {
-    Binding::new("ui.key.space", does, &[(KeyCode::Char(' '), Action::Space)], Footer::Always)
+pub fn space(does: Key) -> Binding {
+    Binding::new(k::UI_KEY_SPACE, does, &[(KeyCode::Char(' '), Action::Space)], Footer::Always)
 }
 
-pub fn enter(does: &'static str) -> Binding {
+pub fn enter(does: Key) -> Binding {
     Binding::new("Enter", does, &[(KeyCode::Enter, Action::Enter)], Footer::Always)
 }
 
-pub fn esc(does: &'static str) -> Binding {
+pub fn esc(does: Key) -> Binding {
     Binding::new("Esc", does, &[(KeyCode::Esc, Action::Back)], Footer::Always)
 }
 
-pub fn tab(does: &'static str) -> Binding {
+pub fn tab(does: Key) -> Binding {
     Binding::new(
-        "ui.key.tab",
+        k::UI_KEY_TAB,
         does,
         &[(KeyCode::Tab, Action::NextField), (KeyCode::BackTab, Action::PrevField)],
         Footer::IfRoom,
     )
 }
 
-pub fn letter(c: char, does: &'static str, action: Action) -> Binding {
+pub fn letter(c: char, does: Key, action: Action) -> Binding {
     let keys = match c {
         'a' => "a",
         'b' => "b",
@@ -151,9 +180,9 @@ pub fn letter(c: char, does: &'static str, action: Action) -> Binding {
 
 /// Listed in the help only: keys the text editor handles itself.
 pub fn editor_keys(multi_line: bool) -> Vec<Binding> {
-    let mut list = vec![Binding::new("ui.key.home_end", "ui.does.home_end", &[], Footer::No)];
+    let mut list = vec![Binding::new(k::UI_KEY_HOME_END, k::UI_DOES_HOME_END, &[], Footer::No)];
     if multi_line {
-        list.insert(0, Binding::new("↑↓", "ui.does.move_in_text", &[], Footer::No));
+        list.insert(0, Binding::new("↑↓", k::UI_DOES_MOVE_IN_TEXT, &[], Footer::No));
     }
     list
 }
@@ -181,20 +210,22 @@ pub fn global(g: Global) -> Vec<Binding> {
     let mut list = Vec::new();
     if g.copy_advised {
         list.push(
-            Binding::ctrl("ui.key.ctrl_k", "ui.does.save_copy", 'k', A::SaveCopy)
+            Binding::ctrl(k::UI_KEY_CTRL_K, k::UI_DOES_SAVE_COPY, 'k', A::SaveCopy)
                 .footer(Footer::Essential),
         );
     }
     if g.can_return {
         list.push(
-            Binding::ctrl("ui.key.ctrl_r", "ui.does.return", 'r', A::Return)
+            Binding::ctrl(k::UI_KEY_CTRL_R, k::UI_DOES_RETURN, 'r', A::Return)
                 .footer(Footer::Essential),
         );
     }
     if g.in_step {
-        let does = if g.last_step { "ui.does.finish" } else { "ui.does.next_step" };
-        list.push(Binding::ctrl("ui.key.ctrl_n", does, 'n', A::NextStep).footer(Footer::Essential));
-        list.push(Binding::ctrl("ui.key.ctrl_g", "ui.does.go_to", 'g', A::GoTo));
+        let does = if g.last_step { k::UI_DOES_FINISH } else { k::UI_DOES_NEXT_STEP };
+        list.push(
+            Binding::ctrl(k::UI_KEY_CTRL_N, does, 'n', A::NextStep).footer(Footer::Essential),
+        );
+        list.push(Binding::ctrl(k::UI_KEY_CTRL_G, k::UI_DOES_GO_TO, 'g', A::GoTo));
     }
     let mut help = vec![(KeyCode::F(1), A::Help)];
     let mut help_keys = "F1";
@@ -202,23 +233,23 @@ pub fn global(g: Global) -> Vec<Binding> {
         help.insert(0, (KeyCode::Char('?'), A::Help));
         help_keys = "?";
     }
-    list.push(Binding::new(help_keys, "ui.does.help", &help, Footer::Essential));
+    list.push(Binding::new(help_keys, k::UI_DOES_HELP, &help, Footer::Essential));
     if !g.text {
         list.push(Binding::new(
             "q",
-            "ui.does.quit",
+            k::UI_DOES_QUIT,
             &[(KeyCode::Char('q'), A::Quit)],
             Footer::Always,
         ));
     }
-    list.push(Binding::ctrl("ui.key.ctrl_l", "ui.does.log", 'l', A::Log));
+    list.push(Binding::ctrl(k::UI_KEY_CTRL_L, k::UI_DOES_LOG, 'l', A::Log));
     if g.doc {
-        list.push(Binding::ctrl("ui.key.ctrl_s", "ui.does.save", 's', A::SaveNow));
+        list.push(Binding::ctrl(k::UI_KEY_CTRL_S, k::UI_DOES_SAVE, 's', A::SaveNow));
         if !g.copy_advised {
-            list.push(Binding::ctrl("ui.key.ctrl_k", "ui.does.save_copy", 'k', A::SaveCopy));
+            list.push(Binding::ctrl(k::UI_KEY_CTRL_K, k::UI_DOES_SAVE_COPY, 'k', A::SaveCopy));
         }
     }
-    list.push(Binding::ctrl("ui.key.ctrl_c", "ui.does.force_quit", 'c', A::ForceQuit));
+    list.push(Binding::ctrl(k::UI_KEY_CTRL_C, k::UI_DOES_FORCE_QUIT, 'c', A::ForceQuit));
     list
 }
 
@@ -257,7 +288,7 @@ mod tests {
 
     #[test]
     fn shift_tab_goes_back_a_field() {
-        let keys = Keys::new(vec![tab("ui.does.question")]);
+        let keys = Keys::new(vec![tab(k::UI_DOES_QUESTION)]);
         let key = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(keys.action_for(key), Some(Action::PrevField));
     }

@@ -14,6 +14,7 @@
 //! - restoring the terminal never panics: errors of a dead terminal are ignored, and ratatui's
 //!   `Terminal` is never dropped with a hidden cursor it cannot show (its drop would print).
 
+use crate::i18n::k;
 pub mod action;
 pub mod app;
 pub mod doc;
@@ -589,7 +590,7 @@ fn dispatch(model: &mut Model, io: &mut dyn Io, msg: Msg, gone: bool) -> Option<
 /// Writes a document of the open assessment into the current directory under a numbered name.
 fn export(model: &Model, kind: crate::export::Kind) -> Result<PathBuf, String> {
     let t = &model.env.texts;
-    let doc = model.doc.as_ref().ok_or_else(|| t.get("ui.review.nothing_open").to_string())?;
+    let doc = model.doc.as_ref().ok_or_else(|| t.get(k::UI_REVIEW_NOTHING_OPEN).to_string())?;
     export_assessment(model, &doc.loaded.assessment, kind)
 }
 
@@ -601,7 +602,7 @@ fn export_assessment(
 ) -> Result<PathBuf, String> {
     let t = &model.env.texts;
     let catalog =
-        model.env.catalog.as_ref().ok_or_else(|| t.get("ui.panel.loading").to_string())?;
+        model.env.catalog.as_ref().ok_or_else(|| t.get(k::UI_PANEL_LOADING).to_string())?;
     let dir = std::env::current_dir().map_err(|e| e.to_string())?;
     crate::export::write_default(&dir, kind, assessment, catalog, t, model.env.today)
         .map_err(|e| format!("{}: {e}", dir.display()))
@@ -654,8 +655,8 @@ fn save_for_exit(model: &mut Model, io: &mut dyn Io, force: bool, gone: bool) ->
     let t = &model.env.texts;
     Some(match io.rescue(&doc.loaded, gone) {
         Ok(copy) => {
-            t.fmt("ui.exit.rescued", &[("error", &error), ("copy", &copy.display().to_string())])
+            t.fmt(k::UI_EXIT_RESCUED, &[("error", &error), ("copy", &copy.display().to_string())])
         }
-        Err(rescue) => t.fmt("ui.exit.lost", &[("error", &error), ("rescue", &rescue)]),
+        Err(rescue) => t.fmt(k::UI_EXIT_LOST, &[("error", &error), ("rescue", &rescue)]),
     })
 }

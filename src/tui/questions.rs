@@ -1,6 +1,7 @@
 //! The questions of the scenario steps: which answers each step asks, their options, and how
 //! choosing an option changes the [`Scenario`]. Pure; the wizard's `update` and views use it.
 
+use crate::i18n::{Key, k};
 use std::collections::BTreeSet;
 
 use crate::domain::catalog::{Browser, Feature};
@@ -162,76 +163,77 @@ pub fn rows(step: Step, s: &Scenario) -> Vec<Row> {
     rows
 }
 
-const YES_NO: [&str; 2] = ["ui.yes", "ui.no"];
+const YES_NO: [Key; 2] = [k::UI_YES, k::UI_NO];
 
-fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<&'static str> {
-    all.iter().map(|v| key(*v)).collect()
+/// The keys of domain options (their ids name their texts).
+fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<Key> {
+    all.iter().map(|v| Key::named(key(*v))).collect()
 }
 
 impl Question {
     /// Text key of the question itself (`{key}.hint` explains it).
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> Key {
         match self {
-            Question::OrgType => "ui.q.org_type",
-            Question::PublicBody => "ui.q.public_body",
-            Question::Regime => "ui.q.regime",
-            Question::Overlays => "ui.q.overlays",
-            Question::Bundesland => "ui.q.bundesland",
-            Question::Purposes => "ui.q.purposes",
-            Question::Organisers => "ui.q.organisers",
-            Question::Participants => "ui.q.participants",
-            Question::Size => "ui.q.size",
-            Question::Audience => "ui.q.audience",
-            Question::Representation => "ui.q.representation",
-            Question::Data => "ui.q.data",
-            Question::ProtectionNeed => "ui.q.protection_need",
-            Question::LoweringReason => "ui.q.lowering_reason",
-            Question::RiskAcceptedBy => "ui.q.risk_accepted_by",
-            Question::E2ee => "ui.q.e2ee",
-            Question::TransferStance => "ui.q.transfer_stance",
-            Question::Hosting => "ui.q.hosting",
-            Question::SelfHosting => "ui.q.self_hosting",
-            Question::InstallPossible => "ui.q.install_possible",
-            Question::Browsers => "ui.q.browsers",
-            Question::JoinWithoutAccount => "ui.q.join_without_account",
-            Question::Features => "ui.q.features",
-            Question::Recording => "ui.q.recording",
-            Question::AttentionTracking => "ui.q.attention_tracking",
-            Question::OpenSource => "ui.q.open_source",
-            Question::StatutoryInsurance => "ui.q.statutory_insurance",
+            Question::OrgType => k::UI_Q_ORG_TYPE,
+            Question::PublicBody => k::UI_Q_PUBLIC_BODY,
+            Question::Regime => k::UI_Q_REGIME,
+            Question::Overlays => k::UI_Q_OVERLAYS,
+            Question::Bundesland => k::UI_Q_BUNDESLAND,
+            Question::Purposes => k::UI_Q_PURPOSES,
+            Question::Organisers => k::UI_Q_ORGANISERS,
+            Question::Participants => k::UI_Q_PARTICIPANTS,
+            Question::Size => k::UI_Q_SIZE,
+            Question::Audience => k::UI_Q_AUDIENCE,
+            Question::Representation => k::UI_Q_REPRESENTATION,
+            Question::Data => k::UI_Q_DATA,
+            Question::ProtectionNeed => k::UI_Q_PROTECTION_NEED,
+            Question::LoweringReason => k::UI_Q_LOWERING_REASON,
+            Question::RiskAcceptedBy => k::UI_Q_RISK_ACCEPTED_BY,
+            Question::E2ee => k::UI_Q_E2EE,
+            Question::TransferStance => k::UI_Q_TRANSFER_STANCE,
+            Question::Hosting => k::UI_Q_HOSTING,
+            Question::SelfHosting => k::UI_Q_SELF_HOSTING,
+            Question::InstallPossible => k::UI_Q_INSTALL_POSSIBLE,
+            Question::Browsers => k::UI_Q_BROWSERS,
+            Question::JoinWithoutAccount => k::UI_Q_JOIN_WITHOUT_ACCOUNT,
+            Question::Features => k::UI_Q_FEATURES,
+            Question::Recording => k::UI_Q_RECORDING,
+            Question::AttentionTracking => k::UI_Q_ATTENTION_TRACKING,
+            Question::OpenSource => k::UI_Q_OPEN_SOURCE,
+            Question::StatutoryInsurance => k::UI_Q_STATUTORY_INSURANCE,
         }
     }
 
     /// Text key of the question's one-line explanation (shown when its options have none).
-    pub fn hint_key(self) -> &'static str {
+    pub fn hint_key(self) -> Key {
         match self {
-            Question::OrgType => "ui.q.org_type.hint",
-            Question::PublicBody => "ui.q.public_body.hint",
-            Question::Regime => "ui.q.regime.hint",
-            Question::Overlays => "ui.q.overlays.hint",
-            Question::Bundesland => "ui.q.bundesland.hint",
-            Question::Purposes => "ui.q.purposes.hint",
-            Question::Organisers => "ui.q.organisers.hint",
-            Question::Participants => "ui.q.participants.hint",
-            Question::Size => "ui.q.size.hint",
-            Question::Audience => "ui.q.audience.hint",
-            Question::Representation => "ui.q.representation.hint",
-            Question::Data => "ui.q.data.hint",
-            Question::ProtectionNeed => "ui.q.protection_need.hint",
-            Question::LoweringReason => "ui.q.lowering_reason.hint",
-            Question::RiskAcceptedBy => "ui.q.risk_accepted_by.hint",
-            Question::E2ee => "ui.q.e2ee.hint",
-            Question::TransferStance => "ui.q.transfer_stance.hint",
-            Question::Hosting => "ui.q.hosting.hint",
-            Question::SelfHosting => "ui.q.self_hosting.hint",
-            Question::InstallPossible => "ui.q.install_possible.hint",
-            Question::Browsers => "ui.q.browsers.hint",
-            Question::JoinWithoutAccount => "ui.q.join_without_account.hint",
-            Question::Features => "ui.q.features.hint",
-            Question::Recording => "ui.q.recording.hint",
-            Question::AttentionTracking => "ui.q.attention_tracking.hint",
-            Question::OpenSource => "ui.q.open_source.hint",
-            Question::StatutoryInsurance => "ui.q.statutory_insurance.hint",
+            Question::OrgType => k::UI_Q_ORG_TYPE_HINT,
+            Question::PublicBody => k::UI_Q_PUBLIC_BODY_HINT,
+            Question::Regime => k::UI_Q_REGIME_HINT,
+            Question::Overlays => k::UI_Q_OVERLAYS_HINT,
+            Question::Bundesland => k::UI_Q_BUNDESLAND_HINT,
+            Question::Purposes => k::UI_Q_PURPOSES_HINT,
+            Question::Organisers => k::UI_Q_ORGANISERS_HINT,
+            Question::Participants => k::UI_Q_PARTICIPANTS_HINT,
+            Question::Size => k::UI_Q_SIZE_HINT,
+            Question::Audience => k::UI_Q_AUDIENCE_HINT,
+            Question::Representation => k::UI_Q_REPRESENTATION_HINT,
+            Question::Data => k::UI_Q_DATA_HINT,
+            Question::ProtectionNeed => k::UI_Q_PROTECTION_NEED_HINT,
+            Question::LoweringReason => k::UI_Q_LOWERING_REASON_HINT,
+            Question::RiskAcceptedBy => k::UI_Q_RISK_ACCEPTED_BY_HINT,
+            Question::E2ee => k::UI_Q_E2EE_HINT,
+            Question::TransferStance => k::UI_Q_TRANSFER_STANCE_HINT,
+            Question::Hosting => k::UI_Q_HOSTING_HINT,
+            Question::SelfHosting => k::UI_Q_SELF_HOSTING_HINT,
+            Question::InstallPossible => k::UI_Q_INSTALL_POSSIBLE_HINT,
+            Question::Browsers => k::UI_Q_BROWSERS_HINT,
+            Question::JoinWithoutAccount => k::UI_Q_JOIN_WITHOUT_ACCOUNT_HINT,
+            Question::Features => k::UI_Q_FEATURES_HINT,
+            Question::Recording => k::UI_Q_RECORDING_HINT,
+            Question::AttentionTracking => k::UI_Q_ATTENTION_TRACKING_HINT,
+            Question::OpenSource => k::UI_Q_OPEN_SOURCE_HINT,
+            Question::StatutoryInsurance => k::UI_Q_STATUTORY_INSURANCE_HINT,
         }
     }
 
@@ -278,13 +280,15 @@ impl Question {
     }
 
     /// Text keys of the options' labels; `{key}.hint` is the one-line explanation.
-    pub fn option_keys(self) -> Vec<&'static str> {
+    pub fn option_keys(self) -> Vec<Key> {
         match self {
             Question::OrgType => keys(OrgType::ALL, OrgType::key),
             Question::Regime => keys(LegalRegime::ALL, LegalRegime::key),
-            Question::Overlays => vec!["ui.overlay.social_data", "ui.overlay.professional_secrecy"],
+            Question::Overlays => {
+                vec![k::UI_OVERLAY_SOCIAL_DATA, k::UI_OVERLAY_PROFESSIONAL_SECRECY]
+            }
             Question::Bundesland => {
-                let mut k = vec!["ui.land.none"];
+                let mut k = vec![k::UI_LAND_NONE];
                 k.extend(keys(Bundesland::ALL, Bundesland::key));
                 k
             }

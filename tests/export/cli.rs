@@ -262,10 +262,65 @@ fn export_texts_exist_in_both_languages_and_are_used() {
         "export.ropa.recipients.",
         "export.ropa.transfers.",
         "export.notice.pupils.",
+        "export.short.",
     ];
+    // Code names a key by its constant (`k::EXPORT_TITLE`), a singular through its plural.
+    let named = |key: &str| {
+        let constant = format!("k::{}", key.to_uppercase().replace(['.', '-'], "_"));
+        code.match_indices(&constant).any(|(i, _)| {
+            let next = code[i + constant.len()..].chars().next();
+            !next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+    };
     let unused: Vec<&String> = de
         .iter()
-        .filter(|k| !code.contains(&format!("\"{k}\"")) && !built.iter().any(|b| k.starts_with(b)))
+        .filter(|k| {
+            let key = k.strip_suffix(".one").unwrap_or(k);
+            !code.contains(&format!("\"{key}\""))
+                && !named(key)
+                && !built.iter().any(|b| k.starts_with(b))
+        })
         .collect();
     assert!(unused.is_empty(), "texts no code uses: {unused:?}");
+}
+
+#[test]
+fn evidence_recorded_with_the_command_reaches_the_notice_after_the_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let saves = dir.path().join("saves");
+    std::fs::create_dir_all(&saves).unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves/beratungsstelle-lindenhof-videoberatung-bst001.ron");
+    std::fs::copy(&example, saves.join("lindenhof.ron")).unwrap();
+    let notice = |lang: &str| {
+        let out =
+            meetcheck(dir.path(), &["--lang", lang, "export", "lindenhof", "--kind", "notice"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(notice("de").contains("Name und Sitz des Betreibers"), "not known before");
+    let out = meetcheck(
+        dir.path(),
+        &[
+            "evidence",
+            "lindenhof",
+            "--offering",
+            "jitsi-netways",
+            "--fact",
+            "Operator((name: \"NETWAYS Web Services GmbH\", country: \"DE\"))",
+            "--document",
+            "AV-Vertrag Nr. 2026-041",
+            "--by",
+            "Tim Okafor",
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let de = notice("de");
+    assert!(de.contains("NETWAYS Web Services GmbH mit Sitz in Deutschland"), "{de}");
+    assert!(!de.contains("Name und Sitz des Betreibers"), "{de}");
+    let ropa = meetcheck(dir.path(), &["--lang", "en", "export", "lindenhof", "--kind", "ropa"]);
+    let ropa = String::from_utf8(ropa.stdout).unwrap();
+    assert!(ropa.contains("NETWAYS Web Services GmbH, seated in Germany"), "{ropa}");
 }

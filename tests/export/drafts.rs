@@ -299,7 +299,7 @@ fn the_dsk_checklist_points_reach_the_record_and_the_record_of_processing() {
         "Telemetrie und Diagnosedaten minimieren (Art. 25 DSGVO)",
         "Auf die Teilnahme von zu Hause vorbereiten (Art. 25 DSGVO)",
     ] {
-        assert!(record.contains(&format!("| {title} |")), "{title} missing from the record");
+        assert!(record.contains(&format!("* **{title}:** ")), "{title} missing from the record");
     }
     let ropa = text_of(&render(Kind::Ropa, &a, Lang::De));
     assert!(

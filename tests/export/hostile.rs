@@ -146,3 +146,23 @@ fn dump_exports_for_checking_by_hand() {
         }
     }
 }
+
+#[test]
+fn the_organisations_document_is_a_source_named_as_written() {
+    for lang in [Lang::De, Lang::En] {
+        let doc = render(Kind::Record, &hostile(), lang);
+        let sources = body(&doc)
+            .split("\n### ")
+            .find(|s| s.starts_with(if lang == Lang::De { "Quellen" } else { "Sources" }))
+            .expect("the sources");
+        let (blocks, _) = blocks(sources);
+        let joined: String = blocks.iter().map(Block::text).collect::<Vec<_>>().join("\n");
+        let named = if lang == Lang::De {
+            "Nachweis der Organisation: "
+        } else {
+            "The organisation's own evidence: "
+        };
+        assert!(joined.contains(&format!("{named}{}", one_line(HOSTILE))), "{lang:?}:\n{sources}");
+        assert!(!doc.contains("evidence:0"), "{lang:?}: the key");
+    }
+}

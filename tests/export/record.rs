@@ -182,6 +182,40 @@ fn the_sign_off_names_the_dpo_opinion_approvals_consulted_and_informed() {
     assert!(part.contains(&"Consulted: Works council."), "{part:?}");
     assert!(part.contains(&"Informed: nobody named."), "{part:?}");
     assert!(tables.iter().any(|t| t[0] == 2), "an approval table");
+    assert!(part.contains(&"No opinion of the data protection officer has been recorded yet."));
+}
+
+#[test]
+fn the_dpo_opinion_and_approvals_are_recorded_with_names_and_dates() {
+    use meetcheck::domain::people::{Approval, SignOff};
+    let mut a = decided();
+    a.sign_off = SignOff {
+        dpo_opinion: "No objection once the works agreement is signed.\n\nReview in six months."
+            .into(),
+        dpo_name: "Mara Vogt".into(),
+        dpo_date: Some(jiff::civil::Date::constant(2026, 11, 19)),
+        approvals: vec![Approval {
+            name: "Jonas Weiß".into(),
+            on: jiff::civil::Date::constant(2026, 11, 21),
+        }],
+    };
+    let doc = render(Kind::Record, &a, Lang::En);
+    assert!(doc.contains("Opinion of Mara Vogt of 2026-11-19:\n\n> No objection once the works agreement is signed.\n>\n> Review in six months.\n"), "{doc}");
+    assert!(doc.contains("| Dr. Anna Berger | pending |"));
+    assert!(doc.contains("| Jonas Weiß | approved on 2026-11-21 |"));
+    let de = render(Kind::Record, &a, Lang::De);
+    assert!(de.contains("| Jonas Weiß | freigegeben am 2026-11-21 |"));
+    assert!(lint(&doc).is_empty(), "{:?}", lint(&doc));
+}
+
+#[test]
+fn a_name_holding_a_semicolon_is_one_decision_maker() {
+    let mut a = decided();
+    a.meta.decision_makers = vec!["Vorstand; Finanzen".into(), "Ute Weber".into()];
+    let doc = render(Kind::Record, &a, Lang::En);
+    let y = yaml(split(&doc).0);
+    assert_eq!(strings(get(&y, "decision-makers")), ["Vorstand; Finanzen", "Ute Weber"]);
+    assert!(doc.contains("| Vorstand; Finanzen | pending |"));
 }
 
 #[test]

@@ -173,8 +173,8 @@ pub fn decided() -> Assessment {
     a.meta.controller = "Beratungsstelle Nord e. V., Hafenstraße 1, 20457 Hamburg".into();
     a.meta.dpo_contact = "datenschutz@beratung-nord.example".into();
     a.meta.assessors = "Lea Schmidt".into();
-    a.meta.decision_makers = "Dr. Anna Berger; Jonas Weiß".into();
-    a.meta.consulted = "Works council".into();
+    a.meta.decision_makers = vec!["Dr. Anna Berger".into(), "Jonas Weiß".into()];
+    a.meta.consulted = vec!["Works council".into()];
     let s = &mut a.scenario;
     s.org_type = OrgType::Association;
     s.bundesland = Some(Bundesland::Hamburg);
@@ -358,12 +358,31 @@ pub fn hostile() -> Assessment {
     a.meta.controller = HOSTILE.into();
     a.meta.dpo_contact = "- dpo@example.org | `x` 🎉".into();
     a.meta.assessors = format!("{HOSTILE} {INVISIBLE} {long}");
-    a.meta.decision_makers =
-        "Eve | \"Mallory\" --- ![t](http://host/pixel.png)\n<script>alert(1)</script> שלום".into();
-    a.meta.consulted = "---".into();
-    a.meta.informed = "key: value".into();
+    a.meta.decision_makers = vec![
+        "Eve | \"Mallory\" --- ![t](http://host/pixel.png); Vorstand".into(),
+        "<script>alert(1)</script>\nשלום".into(),
+    ];
+    a.meta.consulted = vec!["---".into()];
+    a.meta.informed = vec!["key: value".into()];
     a.status.as_mut().unwrap().by = HOSTILE.into();
+    a.sign_off.dpo_opinion = format!("{HOSTILE}\n\n{INVISIBLE}");
+    a.sign_off.dpo_name = HOSTILE.into();
+    a.sign_off.approvals = vec![meetcheck::domain::people::Approval {
+        name: a.meta.decision_makers[0].clone(),
+        on: Date::constant(2026, 11, 21),
+    }];
     let decision = a.decision.as_mut().unwrap();
+    // The organisation's own evidence, its document named by the user, as a cited source.
+    let evidence = meetcheck::domain::catalog::Source {
+        title: format!("{HOSTILE} {INVISIBLE}"),
+        url: None,
+        kind: meetcheck::domain::catalog::SourceKind::Organisation,
+    };
+    decision.snapshot.sources.insert("evidence:0".into(), evidence);
+    let chosen = decision.snapshot.offerings.iter_mut().find(|o| o.id == decision.chosen).unwrap();
+    if let meetcheck::domain::facts::Fact::Known { source, .. } = &mut chosen.open_source {
+        *source = "evidence:0".into();
+    }
     decision.rationale = format!(
         "{HOSTILE}\n- not a list\n\n# not a heading\n\n| a | b |\n|---|---|\n| c | d |\n\n{long}"
     );

@@ -14,6 +14,7 @@ use meetcheck::domain::assessment::{
 use meetcheck::domain::catalog::{self, Browser, Catalog, Feature};
 use meetcheck::domain::decision;
 use meetcheck::domain::narrowing::{self, AnswerId};
+use meetcheck::domain::people::{Approval, SignOff};
 use meetcheck::domain::scenario::*;
 use meetcheck::domain::todos::{self, TodoId};
 use meetcheck::store::{Store, format, names};
@@ -107,9 +108,12 @@ fn counselling_scenario() -> Assessment {
     a.meta.dpo_contact =
         "Datenschutz Nord-West GmbH, Frau Dr. Kaya, datenschutz@dsnw.example".into();
     a.meta.assessors = "Jana Brandt (Leitung), Tim Okafor (IT)".into();
-    a.meta.decision_makers = "Vorstand: Ursula Wendt, Karl-Heinz Böhm".into();
-    a.meta.consulted = "Datenschutzbeauftragte; Team der Beraterinnen und Berater".into();
-    a.meta.informed = "Alle Mitarbeitenden; Jugendamt Dortmund als Zuwendungsgeber".into();
+    a.meta.decision_makers =
+        vec!["Ursula Wendt (Vorstand)".into(), "Karl-Heinz Böhm (Vorstand)".into()];
+    a.meta.consulted =
+        vec!["Datenschutzbeauftragte".into(), "Team der Beraterinnen und Berater".into()];
+    a.meta.informed =
+        vec!["Alle Mitarbeitenden".into(), "Jugendamt Dortmund als Zuwendungsgeber".into()];
     let s = &mut a.scenario;
     s.org_type = OrgType::SocialService;
     s.public_body = Some(false);
@@ -163,7 +167,8 @@ fn counselling_scenario() -> Assessment {
 pub fn counselling() -> Assessment {
     let catalog = catalog();
     let mut a = counselling_scenario();
-    let taken_on = date(2026, 9, 22);
+    // Decided with the catalogue edition of that month (the record names both).
+    let taken_on = date(2026, 11, 16);
     let (chosen, _) = decide(
         &mut a,
         &catalog,
@@ -174,8 +179,14 @@ pub fn counselling() -> Assessment {
     a.status = Some(StatusChange {
         status: Status::Accepted,
         by: "Ursula Wendt (Vorstand)".into(),
-        on: date(2026, 9, 29),
+        on: taken_on,
     });
+    a.sign_off = SignOff {
+        dpo_opinion: "Keine Bedenken gegen den Einsatz, sobald die Datenschutz-Folgenabschätzung abgeschlossen ist und der Anbieter Serverstandort und Ende-zu-Ende-Verschlüsselung schriftlich bestätigt hat.".into(),
+        dpo_name: "Frau Dr. Kaya, Datenschutz Nord-West GmbH".into(),
+        dpo_date: Some(date(2026, 11, 13)),
+        approvals: vec![Approval { name: "Ursula Wendt (Vorstand)".into(), on: taken_on }],
+    };
     a.checklist = checklist(
         &a.scenario,
         &catalog,
@@ -227,7 +238,7 @@ pub fn counselling() -> Assessment {
         ],
     );
     a.step = Step::Checklist;
-    a.review_by = Some(date(2027, 9, 30));
+    a.review_by = Some(date(2027, 11, 16));
     a.meta.updated = ts("2026-11-18T15:20:00Z");
     a
 }
@@ -244,9 +255,10 @@ fn school_scenario() -> Assessment {
     a.meta.controller = "Grundschule Am Mühlbach, Schulleitung, Mühlbachweg 3, 79100 Freiburg, poststelle@gs-muehlbach.example".into();
     a.meta.dpo_contact = "Datenschutzbeauftragter für Schulen am Staatlichen Schulamt Freiburg, dsb-schulen@ssa-fr.example".into();
     a.meta.assessors = "Sabine Lorenz (Konrektorin), Herr Yılmaz (Netzwerkberater)".into();
-    a.meta.decision_makers = "Schulleiterin Dr. Petra Hahn".into();
-    a.meta.consulted = "Örtlicher Personalrat; Elternbeirat; Schulkonferenz".into();
-    a.meta.informed = "Kollegium; Eltern über den Elternbrief".into();
+    a.meta.decision_makers = vec!["Dr. Petra Hahn (Schulleiterin)".into()];
+    a.meta.consulted =
+        vec!["Örtlicher Personalrat".into(), "Elternbeirat".into(), "Schulkonferenz".into()];
+    a.meta.informed = vec!["Kollegium".into(), "Eltern über den Elternbrief".into()];
     let s = &mut a.scenario;
     s.org_type = OrgType::School;
     s.public_body = Some(true);
@@ -379,9 +391,10 @@ fn company_scenario() -> Assessment {
     a.meta.dpo_contact =
         "Externer Datenschutzbeauftragter: Stefan Reiter, reiter@dsb-schwaben.example".into();
     a.meta.assessors = "Lea Fischer (IT-Leitung)".into();
-    a.meta.decision_makers = "Geschäftsführung: Thomas Müller".into();
-    a.meta.consulted = "Betriebsrat (Vorsitzende Anke Vogel); Datenschutzbeauftragter".into();
-    a.meta.informed = "Alle Beschäftigten über das Intranet".into();
+    a.meta.decision_makers = vec!["Thomas Müller (Geschäftsführung)".into()];
+    a.meta.consulted =
+        vec!["Betriebsrat (Vorsitzende Anke Vogel)".into(), "Datenschutzbeauftragter".into()];
+    a.meta.informed = vec!["Alle Beschäftigten über das Intranet".into()];
     let s = &mut a.scenario;
     s.org_type = OrgType::Company;
     // Saved before these were proposals: every answer given.
@@ -436,6 +449,7 @@ fn company_scenario() -> Assessment {
 pub fn company() -> Assessment {
     let catalog = catalog();
     let mut a = company_scenario();
+    // Decided with the catalogue edition of that month (the record names both).
     let taken_on = date(2026, 11, 3);
     let (chosen, _) = decide(
         &mut a,
@@ -447,7 +461,7 @@ pub fn company() -> Assessment {
     a.status = Some(StatusChange {
         status: Status::Proposed,
         by: "Lea Fischer (IT-Leitung)".into(),
-        on: date(2026, 11, 3),
+        on: taken_on,
     });
     a.checklist = checklist(
         &a.scenario,

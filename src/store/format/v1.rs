@@ -82,6 +82,7 @@ pub fn read_and_upgrade(text: &str) -> Result<Assessment, SpannedError> {
         review_by: v1.review_by,
         catalog_edition: v1.catalog_edition,
         history,
+        sign_off: Default::default(),
         evidence: Vec::new(),
     })
 }

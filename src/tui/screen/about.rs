@@ -1,6 +1,7 @@
 //! About: who assesses what, for whom. Every row is a text field; the focused one takes every
 //! printable key. Enter and ↓ go to the next field, from the last one Enter goes on.
 
+use crate::i18n::{Key, k};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -38,10 +39,10 @@ impl State {
 
     pub fn keys(&self) -> Keys {
         let mut keys = Keys::text(vec![
-            keymap::enter("ui.does.next"),
-            keymap::esc("ui.does.back"),
-            keymap::arrows("ui.does.field", false),
-            keymap::tab("ui.does.field").footer(Footer::No),
+            keymap::enter(k::UI_DOES_NEXT),
+            keymap::esc(k::UI_DOES_BACK),
+            keymap::arrows(k::UI_DOES_FIELD, false),
+            keymap::tab(k::UI_DOES_FIELD).footer(Footer::No),
         ]);
         keys.bindings.extend(keymap::editor_keys(false));
         keys
@@ -68,6 +69,10 @@ impl State {
         let left = match action {
             Action::Up | Action::PrevField => self.focus_on(cx, self.focus.saturating_sub(1)),
             Action::Down | Action::NextField => self.focus_on(cx, self.focus + 1),
+            // In a list of names, Enter after a name starts the next one.
+            Action::Enter if self.editor.next_entry(&mut cx.doc.loaded.assessment) => {
+                return Flow::Stay;
+            }
             Action::Enter if self.focus == last => return Flow::Go(Go::Next),
             Action::Enter => self.focus_on(cx, self.focus + 1),
             Action::Back => return Flow::Go(Go::Back),
@@ -88,8 +93,8 @@ impl State {
         Leave::Ok(self.editor.changed)
     }
 
-    pub fn help_key(&self) -> &'static str {
-        "ui.help.form"
+    pub fn help_key(&self) -> Key {
+        k::UI_HELP_FORM
     }
 }
 
@@ -100,9 +105,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
     let inner = rule.inner(area);
     frame.render_widget(rule, area);
     let columns = inner.width.saturating_sub(2) as usize;
-    let mut intro = form::heading_lines(th, columns, t.get("ui.about.heading"), None);
-    intro.extend(form::text_lines(t.get("ui.about.intro"), columns, 1, th.muted));
-    let way_on = format!("{}  {}", t.get("ui.about.required"), t.get("ui.about.way_on"));
+    let mut intro = form::heading_lines(th, columns, t.get(k::UI_ABOUT_HEADING), None);
+    intro.extend(form::text_lines(t.get(k::UI_ABOUT_INTRO), columns, 1, th.muted));
+    let way_on = format!("{}  {}", t.get(k::UI_ABOUT_REQUIRED), t.get(k::UI_ABOUT_WAY_ON));
     let way_on = form::text_lines(&way_on, columns, 1, th.muted);
     let [intro_area, fields_area, way_on_area] = inner.layout(&Layout::vertical([
         Constraint::Length(intro.len() as u16 + 1),

@@ -1,5 +1,6 @@
 //! Browsing the catalogue: the offerings, and every fact of one with its source and date.
 
+use crate::i18n::{Key, k};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -37,14 +38,14 @@ impl State {
     pub fn keys(&self) -> Keys {
         if self.detail {
             return Keys::new(vec![
-                keymap::esc("ui.does.back"),
-                keymap::arrows("ui.does.scroll", true),
+                keymap::esc(k::UI_DOES_BACK),
+                keymap::arrows(k::UI_DOES_SCROLL, true),
             ]);
         }
         Keys::new(vec![
-            keymap::enter("ui.does.details"),
-            keymap::esc("ui.does.back"),
-            keymap::arrows("ui.does.move", true),
+            keymap::enter(k::UI_DOES_DETAILS),
+            keymap::esc(k::UI_DOES_BACK),
+            keymap::arrows(k::UI_DOES_MOVE, true),
         ])
     }
 
@@ -68,31 +69,31 @@ impl State {
 }
 
 /// Every fact field, in the order shown, with its label key.
-pub fn fact_fields() -> Vec<(FactField, &'static str)> {
+pub fn fact_fields() -> Vec<(FactField, Key)> {
     use FactField as F;
     let mut fields = vec![
-        (F::OperatingModel, "ui.fact.operating_model"),
-        (F::Operator, "ui.fact.operator"),
-        (F::Parent, "ui.fact.parent"),
-        (F::ProcessingLocations, "ui.fact.processing_locations"),
-        (F::SubprocessorLocations, "ui.fact.subprocessor_locations"),
-        (F::DpfCertified, "ui.fact.dpf_certified"),
-        (F::TransferBasis, "ui.fact.transfer_basis"),
-        (F::Dpa, "ui.fact.dpa"),
-        (F::OwnPurpose, "ui.fact.own_purpose"),
-        (F::OpenSource, "ui.fact.open_source"),
-        (F::Licence, "ui.fact.licence"),
-        (F::E2ee, "ui.fact.e2ee"),
-        (F::E2eeBrowserJoin, "ui.fact.e2ee_browser_join"),
-        (F::E2eeMaxParticipants, "ui.fact.e2ee_max_participants"),
-        (F::BrowserJoin, "ui.fact.browser_join"),
-        (F::Apps, "ui.fact.apps"),
-        (F::MaxParticipants, "ui.fact.max_participants"),
+        (F::OperatingModel, k::UI_FACT_OPERATING_MODEL),
+        (F::Operator, k::UI_FACT_OPERATOR),
+        (F::Parent, k::UI_FACT_PARENT),
+        (F::ProcessingLocations, k::UI_FACT_PROCESSING_LOCATIONS),
+        (F::SubprocessorLocations, k::UI_FACT_SUBPROCESSOR_LOCATIONS),
+        (F::DpfCertified, k::UI_FACT_DPF_CERTIFIED),
+        (F::TransferBasis, k::UI_FACT_TRANSFER_BASIS),
+        (F::Dpa, k::UI_FACT_DPA),
+        (F::OwnPurpose, k::UI_FACT_OWN_PURPOSE),
+        (F::OpenSource, k::UI_FACT_OPEN_SOURCE),
+        (F::Licence, k::UI_FACT_LICENCE),
+        (F::E2ee, k::UI_FACT_E2EE),
+        (F::E2eeBrowserJoin, k::UI_FACT_E2EE_BROWSER_JOIN),
+        (F::E2eeMaxParticipants, k::UI_FACT_E2EE_MAX_PARTICIPANTS),
+        (F::BrowserJoin, k::UI_FACT_BROWSER_JOIN),
+        (F::Apps, k::UI_FACT_APPS),
+        (F::MaxParticipants, k::UI_FACT_MAX_PARTICIPANTS),
     ];
-    fields.extend(Feature::ALL.iter().map(|f| (F::Feature(*f), f.key())));
+    fields.extend(Feature::ALL.iter().map(|f| (F::Feature(*f), Key::named(f.key()))));
     fields.extend([
-        (F::KbvListed, "ui.fact.kbv_listed"),
-        (F::AuthorityPositions, "ui.fact.authority_positions"),
+        (F::KbvListed, k::UI_FACT_KBV_LISTED),
+        (F::AuthorityPositions, k::UI_FACT_AUTHORITY_POSITIONS),
     ]);
     fields
 }
@@ -109,7 +110,7 @@ pub fn detail_lines(env: &Env, offering: &Offering, columns: usize) -> Vec<Line<
         );
     };
     para(&mut lines, t.pick(&offering.name), th.heading, "", "");
-    let kind = format!("{} · {}", offering.product, t.get(offering.operating_model.key()));
+    let kind = format!("{} · {}", offering.product, t.by_name(offering.operating_model.key()));
     para(&mut lines, &kind, th.muted, "", "");
     for (field, label) in fact_fields() {
         let label = format!("{}: ", t.get(label));
@@ -127,18 +128,18 @@ pub fn detail_lines(env: &Env, offering: &Offering, columns: usize) -> Vec<Line<
             }
         }
         if let Some(from) = describe::provenance(t, catalog, offering, field) {
-            let text = format!("{} {from}", t.get("ui.catalog.source"));
+            let text = format!("{} {from}", t.get(k::UI_CATALOG_SOURCE));
             para(&mut lines, &text, th.muted, "  ", "    ");
         }
     }
     if !offering.settings.is_empty() {
-        para(&mut lines, t.get("ui.catalog.settings"), th.heading, "", "");
+        para(&mut lines, t.get(k::UI_CATALOG_SETTINGS), th.heading, "", "");
         for s in &offering.settings {
             para(&mut lines, t.pick(s), Default::default(), "• ", "  ");
         }
     }
     if !offering.notes.is_empty() {
-        para(&mut lines, t.get("ui.catalog.notes"), th.heading, "", "");
+        para(&mut lines, t.get(k::UI_CATALOG_NOTES), th.heading, "", "");
         for s in &offering.notes {
             para(&mut lines, t.pick(s), Default::default(), "• ", "  ");
         }
@@ -150,7 +151,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env) {
     let t = &env.texts;
     let th = &env.theme;
     let Some(catalog) = &env.catalog else {
-        frame.render_widget(Paragraph::new(t.get("ui.start.browse_loading")), area);
+        frame.render_widget(Paragraph::new(t.get(k::UI_START_BROWSE_LOADING)), area);
         return;
     };
     let cursor = state.cursor.min(catalog.offerings.len().saturating_sub(1));

@@ -4,6 +4,7 @@
 //! evidence, note). `p` shows the action plan: every open to-do with owner and due date.
 //! "Ready for use" is always in view, and so is the way on (Ctrl+N).
 
+use crate::i18n::{Key, k};
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -143,8 +144,8 @@ impl State {
         use Action as A;
         if self.plan {
             return Keys::new(vec![
-                keymap::letter('p', "ui.checklist.does.list", A::Plan).footer(Footer::Always),
-                keymap::esc("ui.checklist.does.list"),
+                keymap::letter('p', k::UI_CHECKLIST_DOES_LIST, A::Plan).footer(Footer::Always),
+                keymap::esc(k::UI_CHECKLIST_DOES_LIST),
             ]);
         }
         if let Some(item) = &self.item {
@@ -152,59 +153,59 @@ impl State {
                 let mut keys = Keys::text(vec![
                     Binding::new(
                         "Enter",
-                        "ui.does.new_line",
+                        k::UI_DOES_NEW_LINE,
                         &[(KeyCode::Enter, A::NewLine)],
                         Footer::Always,
                     ),
-                    keymap::esc("ui.does.close_text"),
-                    keymap::tab("ui.does.close_text_next"),
+                    keymap::esc(k::UI_DOES_CLOSE_TEXT),
+                    keymap::tab(k::UI_DOES_CLOSE_TEXT_NEXT),
                 ]);
                 keys.bindings.extend(keymap::editor_keys(true));
                 return keys;
             }
             if item.editor.is_some() {
                 let mut keys = Keys::text(vec![
-                    keymap::enter("ui.does.next"),
-                    keymap::esc("ui.checklist.does.close"),
-                    keymap::arrows("ui.does.field", false),
-                    keymap::tab("ui.does.field").footer(Footer::No),
+                    keymap::enter(k::UI_DOES_NEXT),
+                    keymap::esc(k::UI_CHECKLIST_DOES_CLOSE),
+                    keymap::arrows(k::UI_DOES_FIELD, false),
+                    keymap::tab(k::UI_DOES_FIELD).footer(Footer::No),
                 ]);
                 keys.bindings.extend(keymap::editor_keys(false));
                 return keys;
             }
             let first = match item.row() {
-                ItemRow::Field(_) => keymap::space("ui.does.write"),
-                ItemRow::Status(_) => keymap::space("ui.does.choose"),
+                ItemRow::Field(_) => keymap::space(k::UI_DOES_WRITE),
+                ItemRow::Status(_) => keymap::space(k::UI_DOES_CHOOSE),
             };
             return Keys::new(vec![
                 first,
-                keymap::enter("ui.does.next"),
-                keymap::esc("ui.checklist.does.close"),
-                keymap::arrows("ui.does.move", true),
-                keymap::tab("ui.does.field").footer(Footer::No),
+                keymap::enter(k::UI_DOES_NEXT),
+                keymap::esc(k::UI_CHECKLIST_DOES_CLOSE),
+                keymap::arrows(k::UI_DOES_MOVE, true),
+                keymap::tab(k::UI_DOES_FIELD).footer(Footer::No),
             ]);
         }
         if self.detail_focus {
             return Keys::new(vec![
-                keymap::arrows("ui.does.scroll", true).footer(Footer::Always),
-                keymap::tab("ui.checklist.does.to_continue").footer(Footer::Always),
-                keymap::esc("ui.does.back"),
+                keymap::arrows(k::UI_DOES_SCROLL, true).footer(Footer::Always),
+                keymap::tab(k::UI_CHECKLIST_DOES_TO_CONTINUE).footer(Footer::Always),
+                keymap::esc(k::UI_DOES_BACK),
             ]);
         }
         if self.continue_focus {
             return Keys::new(vec![
-                keymap::enter("ui.checklist.does.continue"),
-                keymap::tab("ui.checklist.does.list").footer(Footer::Always),
-                keymap::esc("ui.does.back"),
+                keymap::enter(k::UI_CHECKLIST_DOES_CONTINUE),
+                keymap::tab(k::UI_CHECKLIST_DOES_LIST).footer(Footer::Always),
+                keymap::esc(k::UI_DOES_BACK),
             ]);
         }
         Keys::new(vec![
-            keymap::space("ui.checklist.does.done"),
-            keymap::enter("ui.checklist.does.open"),
-            keymap::esc("ui.does.back"),
-            keymap::arrows("ui.does.move", true),
-            keymap::letter('p', "ui.checklist.does.plan", A::Plan),
-            keymap::tab("ui.checklist.does.detail").footer(Footer::No),
+            keymap::space(k::UI_CHECKLIST_DOES_DONE),
+            keymap::enter(k::UI_CHECKLIST_DOES_OPEN),
+            keymap::esc(k::UI_DOES_BACK),
+            keymap::arrows(k::UI_DOES_MOVE, true),
+            keymap::letter('p', k::UI_CHECKLIST_DOES_PLAN, A::Plan),
+            keymap::tab(k::UI_CHECKLIST_DOES_DETAIL).footer(Footer::No),
         ])
     }
 
@@ -379,7 +380,7 @@ impl State {
         };
         match editor::refocus(&mut item.editor, field, &mut cx.doc.loaded.assessment) {
             Ok(left) => {
-                if cx.notes.is("ui.checklist.bad_date") {
+                if cx.notes.is(k::UI_CHECKLIST_BAD_DATE) {
                     cx.notes.current = None;
                 }
                 Ok(left)
@@ -392,7 +393,7 @@ impl State {
                     item.cursor = i;
                 }
                 let value = item.editor.as_ref().map(Editor::text).unwrap_or_default();
-                cx.note(Note::error("ui.checklist.bad_date", vec![("value", value)]));
+                cx.note(Note::error(k::UI_CHECKLIST_BAD_DATE, vec![("value", value)]));
                 Err(())
             }
         }
@@ -409,7 +410,7 @@ impl State {
         match closed {
             Ok(changed) => {
                 self.item = None;
-                if cx.notes.is("ui.checklist.bad_date") {
+                if cx.notes.is(k::UI_CHECKLIST_BAD_DATE) {
                     cx.notes.current = None;
                 }
                 if changed {
@@ -425,7 +426,7 @@ impl State {
                 {
                     item.cursor = i;
                 }
-                cx.note(Note::error("ui.checklist.bad_date", vec![("value", value)]));
+                cx.note(Note::error(k::UI_CHECKLIST_BAD_DATE, vec![("value", value)]));
                 Flow::Stay
             }
         }
@@ -456,8 +457,8 @@ impl State {
         self.item.as_ref()?.editor.as_ref()
     }
 
-    pub fn help_key(&self) -> &'static str {
-        "ui.checklist.help"
+    pub fn help_key(&self) -> Key {
+        k::UI_CHECKLIST_HELP
     }
 }
 
@@ -468,13 +469,13 @@ impl State {
 pub fn ready_text(env: &Env, doc: &Doc) -> (String, bool) {
     let t = &env.texts;
     if doc.loaded.assessment.decision.is_none() {
-        return (t.get("ui.checklist.ready_undecided").to_string(), false);
+        return (t.get(k::UI_CHECKLIST_READY_UNDECIDED).to_string(), false);
     }
     let open = doc.open_preconditions(env.catalog.as_ref());
     if open == 0 {
-        (format!("✓ {}", t.get("ui.checklist.ready_yes")), true)
+        (format!("✓ {}", t.get(k::UI_CHECKLIST_READY_YES)), true)
     } else {
-        (format!("▲ {}", t.fmt("ui.checklist.ready_no", &[("n", &open.to_string())])), false)
+        (format!("▲ {}", t.fmt(k::UI_CHECKLIST_READY_NO, &[("n", &open.to_string())])), false)
     }
 }
 
@@ -494,20 +495,20 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
         .collect();
     let offering = a.decision.as_ref().and_then(|d| d.chosen_offering(env.catalog.as_ref()));
     let subject = match offering {
-        Some(o) => t.fmt("ui.checklist.for", &[("name", t.pick(&o.name))]),
-        None => t.get("ui.checklist.no_offering").to_string(),
+        Some(o) => t.fmt(k::UI_CHECKLIST_FOR, &[("name", t.pick(&o.name))]),
+        None => t.get(k::UI_CHECKLIST_NO_OFFERING).to_string(),
     };
     head.extend(
         wrap_hanging(&subject, columns, "", "").into_iter().map(|l| Line::styled(l, th.muted)),
     );
     if a.decision.as_ref().is_some_and(|d| d.to_be_confirmed) {
-        let text = format!("▲ {}", t.get("ui.checklist.changed"));
+        let text = format!("▲ {}", t.get(k::UI_CHECKLIST_CHANGED));
         head.extend(
             wrap_hanging(&text, columns, "", "  ").into_iter().map(|l| Line::styled(l, th.error)),
         );
     }
     let button =
-        format!("[ {} ]  {}", t.get("ui.checklist.continue"), t.get("ui.checklist.way_on"));
+        format!("[ {} ]  {}", t.get(k::UI_CHECKLIST_CONTINUE), t.get(k::UI_CHECKLIST_WAY_ON));
     let marker = if state.continue_focus { "▶ " } else { "  " };
     let way_on = wrap_hanging(&button, columns, marker, "  ");
     let [head_area, body, way_area] = inner.layout(&Layout::vertical([
@@ -525,7 +526,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
     let list = entries(doc, env);
     if list.is_empty() {
         frame.render_widget(
-            Paragraph::new(t.get("ui.checklist.none")).wrap(Wrap { trim: true }),
+            Paragraph::new(t.get(k::UI_CHECKLIST_NONE)).wrap(Wrap { trim: true }),
             body,
         );
         return;
@@ -594,7 +595,7 @@ fn draw_list(
                     (format!("{} {flag} {title}", glyph(item.status)), Style::new())
                 }
                 Entry::Gone(id, since) => {
-                    let gone = t.fmt("ui.checklist.gone", &[("date", &since.to_string())]);
+                    let gone = t.fmt(k::UI_CHECKLIST_GONE, &[("date", &since.to_string())]);
                     (format!("⊘   {} ({gone})", describe::todo_title(t, *id)), th.muted)
                 }
             };
@@ -635,20 +636,20 @@ fn detail_lines(env: &Env, doc: &Doc, entry: &Entry, columns: usize) -> Vec<Line
             let flag = format!("! {}", describe::todo_flag(t, todo));
             lines.extend(form::text_lines(&flag, columns, 0, th.error));
         }
-        lines.push(Line::styled(t.get("ui.checklist.why").to_string(), th.heading));
+        lines.push(Line::styled(t.get(k::UI_CHECKLIST_WHY).to_string(), th.heading));
         for why in describe::todo_why(t, &a.scenario, todo) {
             lines.extend(wrap_hanging(&why, columns, "• ", "  ").into_iter().map(Line::raw));
         }
     }
     if let Entry::Gone(_, since) = entry {
-        let gone = t.fmt("ui.checklist.gone", &[("date", &since.to_string())]);
+        let gone = t.fmt(k::UI_CHECKLIST_GONE, &[("date", &since.to_string())]);
         lines.extend(form::text_lines(&format!("⊘ {gone}"), columns, 0, th.muted));
     }
     if id == TodoId::Settings
         && let Some(o) = a.decision.as_ref().and_then(|d| d.chosen_offering(env.catalog.as_ref()))
         && !o.settings.is_empty()
     {
-        lines.push(Line::styled(t.get("ui.checklist.settings").to_string(), th.heading));
+        lines.push(Line::styled(t.get(k::UI_CHECKLIST_SETTINGS).to_string(), th.heading));
         for s in &o.settings {
             lines.extend(wrap_hanging(t.pick(s), columns, "• ", "  ").into_iter().map(Line::raw));
         }
@@ -662,14 +663,17 @@ fn progress_lines(env: &Env, item: &ChecklistItem, columns: usize) -> Vec<Line<'
     let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
     let text = |s: &str| if s.trim().is_empty() { "—".to_string() } else { s.to_string() };
     let mut lines =
-        vec![Line::raw(""), Line::styled(t.get("ui.checklist.progress").to_string(), th.heading)];
+        vec![Line::raw(""), Line::styled(t.get(k::UI_CHECKLIST_PROGRESS).to_string(), th.heading)];
     let fields = [
-        ("ui.checklist.status", format!("{} {}", glyph(item.status), t.get(item.status.key()))),
-        ("ui.checklist.owner", text(&item.owner)),
-        ("ui.checklist.due", date(item.due)),
-        ("ui.checklist.evidence", text(&item.evidence)),
-        ("ui.checklist.evidence_date", date(item.evidence_date)),
-        ("ui.checklist.note", text(&item.note)),
+        (
+            k::UI_CHECKLIST_STATUS,
+            format!("{} {}", glyph(item.status), t.by_name(item.status.key())),
+        ),
+        (k::UI_CHECKLIST_OWNER, text(&item.owner)),
+        (k::UI_CHECKLIST_DUE, date(item.due)),
+        (k::UI_CHECKLIST_EVIDENCE, text(&item.evidence)),
+        (k::UI_CHECKLIST_EVIDENCE_DATE, date(item.evidence_date)),
+        (k::UI_CHECKLIST_NOTE, text(&item.note)),
     ];
     for (key, value) in fields {
         let lead = format!("{}: ", t.get(key));
@@ -694,7 +698,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Do
     let mut lines = detail_lines(env, doc, entry, columns);
     lines.extend(progress_lines(env, &item, columns));
     lines.push(Line::raw(""));
-    let legend = env.texts.get("ui.checklist.legend");
+    let legend = env.texts.get(k::UI_CHECKLIST_LEGEND);
     lines.extend(
         wrap_hanging(legend, columns, "", "").into_iter().map(|l| Line::styled(l, env.theme.muted)),
     );
@@ -725,7 +729,7 @@ fn draw_item(frame: &mut Frame, area: Rect, item: &Item, env: &Env, doc: &Doc, e
         vec![Block::Text { lines: detail_lines(env, doc, entry, columns), starts: false }];
     blocks.push(Block::Text { lines: vec![Line::raw("")], starts: false });
     blocks.push(Block::Text {
-        lines: form::heading_lines(th, columns, t.get("ui.checklist.status"), None),
+        lines: form::heading_lines(th, columns, t.get(k::UI_CHECKLIST_STATUS), None),
         starts: true,
     });
     for (i, row) in ItemRow::all(item.id).into_iter().enumerate() {
@@ -733,8 +737,11 @@ fn draw_item(frame: &mut Frame, area: Rect, item: &Item, env: &Env, doc: &Doc, e
         match row {
             ItemRow::Status(status) => {
                 let glyph_ = if current.status == status { "(•)" } else { "( )" };
-                let label =
-                    format!("{} – {}", t.get(status.key()), describe::todo_status_hint(t, status));
+                let label = format!(
+                    "{} – {}",
+                    t.by_name(status.key()),
+                    describe::todo_status_hint(t, status)
+                );
                 blocks.push(Block::Row {
                     lines: form::option_lines(th, columns, focused, glyph_, &label, Style::new()),
                     focused,
@@ -742,9 +749,9 @@ fn draw_item(frame: &mut Frame, area: Rect, item: &Item, env: &Env, doc: &Doc, e
             }
             ItemRow::Field(field) => {
                 let hint = if field.is_date() {
-                    Some(t.get("ui.checklist.date_format").to_string())
+                    Some(t.get(k::UI_CHECKLIST_DATE_FORMAT).to_string())
                 } else if field.multi_line() && focused && item.editor.is_none() {
-                    Some(t.get("ui.decision.rationale_space").to_string())
+                    Some(t.get(k::UI_DECISION_RATIONALE_SPACE).to_string())
                 } else {
                     None
                 };
@@ -786,14 +793,14 @@ fn draw_plan(frame: &mut Frame, area: Rect, env: &Env, doc: &Doc) {
         .collect();
     open.sort_by_key(|(todo, item)| (item.due.is_none(), item.due, !todo.precondition));
     let title = Line::styled(
-        t.fmt("ui.checklist.plan_title", &[("n", &open.len().to_string())]),
+        t.fmt(k::UI_CHECKLIST_PLAN_TITLE, &[("n", &open.len().to_string())]),
         th.heading,
     );
     let [title_area, table_area] =
         area.layout(&Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]));
     frame.render_widget(Paragraph::new(title), title_area);
     if open.is_empty() {
-        frame.render_widget(Paragraph::new(t.get("ui.checklist.plan_empty")), table_area);
+        frame.render_widget(Paragraph::new(t.get(k::UI_CHECKLIST_PLAN_EMPTY)), table_area);
         return;
     }
     let widths =
@@ -821,9 +828,9 @@ fn draw_plan(frame: &mut Frame, area: Rect, env: &Env, doc: &Doc) {
         .collect();
     let header = TableRow::new(vec![
         Cell::from(""),
-        Cell::from(t.get("ui.checklist.plan_todo")),
-        Cell::from(t.get("ui.checklist.owner")),
-        Cell::from(t.get("ui.checklist.due")),
+        Cell::from(t.get(k::UI_CHECKLIST_PLAN_TODO)),
+        Cell::from(t.get(k::UI_CHECKLIST_OWNER)),
+        Cell::from(t.get(k::UI_CHECKLIST_DUE)),
     ])
     .style(th.heading);
     let table = Table::new(rows, widths).header(header).column_spacing(1);

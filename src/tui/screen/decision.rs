@@ -7,6 +7,7 @@
 //! ↑↓ move, Space picks, Enter goes to the next question; the rationale opens with Space, takes
 //! Enter as a new line, and Esc closes it again.
 
+use crate::i18n::{Key, k};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -36,20 +37,29 @@ pub enum Part {
     Rationale,
     Status,
     SetBy,
+    /// The sign-off: the data protection officer's opinion, by whom, when; then one approval
+    /// per decision-maker named on the About form. Optional, and outside the draft.
+    DpoOpinion,
+    DpoName,
+    DpoDate,
+    Approval(usize),
     Take,
 }
 
 impl Part {
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> Key {
         match self {
-            Part::Chosen => "ui.decision.chosen",
-            Part::RunnerUp => "ui.decision.runner_up",
-            Part::OverrideReason => "ui.decision.override_reason",
-            Part::OverrideAcceptedBy => "ui.decision.override_accepted_by",
-            Part::Rationale => "ui.decision.rationale",
-            Part::Status => "ui.decision.status",
-            Part::SetBy => "ui.decision.decided_by",
-            Part::Take => "ui.decision.take",
+            Part::Chosen => k::UI_DECISION_CHOSEN,
+            Part::RunnerUp => k::UI_DECISION_RUNNER_UP,
+            Part::OverrideReason => k::UI_DECISION_OVERRIDE_REASON,
+            Part::OverrideAcceptedBy => k::UI_DECISION_OVERRIDE_ACCEPTED_BY,
+            Part::Rationale => k::UI_DECISION_RATIONALE,
+            Part::Status => k::UI_DECISION_STATUS,
+            Part::SetBy => k::UI_DECISION_DECIDED_BY,
+            Part::DpoOpinion | Part::DpoName | Part::DpoDate | Part::Approval(_) => {
+                k::UI_DECISION_SIGN_OFF
+            }
+            Part::Take => k::UI_DECISION_TAKE,
         }
     }
 
@@ -67,14 +77,14 @@ impl Part {
 }
 
 /// Text key naming what the decision still lacks.
-pub fn missing_key(missing: Missing) -> &'static str {
+pub fn missing_key(missing: Missing) -> Key {
     match missing {
-        Missing::Chosen => "ui.decision.missing.chosen",
-        Missing::RunnerUpIsChosen => "ui.decision.missing.runner_up",
-        Missing::OverrideReason => "ui.decision.missing.override_reason",
-        Missing::OverrideAcceptedBy => "ui.decision.missing.override_accepted_by",
-        Missing::DecidedBy => "ui.decision.missing.decided_by",
-        Missing::Rationale => "ui.decision.missing.rationale",
+        Missing::Chosen => k::UI_DECISION_MISSING_CHOSEN,
+        Missing::RunnerUpIsChosen => k::UI_DECISION_MISSING_RUNNER_UP,
+        Missing::OverrideReason => k::UI_DECISION_MISSING_OVERRIDE_REASON,
+        Missing::OverrideAcceptedBy => k::UI_DECISION_MISSING_OVERRIDE_ACCEPTED_BY,
+        Missing::DecidedBy => k::UI_DECISION_MISSING_DECIDED_BY,
+        Missing::Rationale => k::UI_DECISION_MISSING_RATIONALE,
     }
 }
 
@@ -96,6 +106,10 @@ impl Row {
             Row::Field(TextField::OverrideReason) => Part::OverrideReason,
             Row::Field(TextField::OverrideAcceptedBy) => Part::OverrideAcceptedBy,
             Row::Field(TextField::Rationale) => Part::Rationale,
+            Row::Field(TextField::DpoOpinion) => Part::DpoOpinion,
+            Row::Field(TextField::DpoName) => Part::DpoName,
+            Row::Field(TextField::DpoDate) => Part::DpoDate,
+            Row::Field(TextField::Approval(i)) => Part::Approval(*i),
             Row::Field(_) => Part::SetBy,
             Row::Status(_) => Part::Status,
             Row::Take => Part::Take,
@@ -172,6 +186,9 @@ pub fn rows(doc: &Doc) -> Vec<Row> {
     rows.push(Row::Field(TextField::Rationale));
     rows.extend(Status::ALL.map(Row::Status));
     rows.push(Row::Field(TextField::SetBy));
+    rows.extend([TextField::DpoOpinion, TextField::DpoName, TextField::DpoDate].map(Row::Field));
+    let makers = doc.loaded.assessment.meta.decision_makers.len();
+    rows.extend((0..makers).map(|i| Row::Field(TextField::Approval(i))));
     rows.push(Row::Take);
     rows
 }
@@ -192,6 +209,10 @@ impl State {
                 TextField::Rationale => Part::Rationale,
                 TextField::OverrideReason => Part::OverrideReason,
                 TextField::OverrideAcceptedBy => Part::OverrideAcceptedBy,
+                TextField::DpoOpinion => Part::DpoOpinion,
+                TextField::DpoName => Part::DpoName,
+                TextField::DpoDate => Part::DpoDate,
+                TextField::Approval(i) => Part::Approval(*i),
                 _ => Part::SetBy,
             },
             _ => Part::Chosen,
@@ -225,7 +246,27 @@ impl State {
             Some(Row::Field(f)) => Some(f),
             _ => None,
         };
-        editor::refocus(&mut self.editor, field, &mut cx.doc.loaded.assessment).unwrap_or(false)
+        let before = self.editor.as_ref().map(|e| e.field);
+        match editor::refocus(&mut self.editor, field, &mut cx.doc.loaded.assessment) {
+            Ok(left) => {
+                if before != field && cx.notes.is(k::UI_CHECKLIST_BAD_DATE) {
+                    cx.notes.current = None;
+                }
+                left
+            }
+            Err(editor::BadDate) => {
+                // Back to the date field, with the text as typed, and say how to write it.
+                let field = self.editor.as_ref().map(|e| e.field);
+                if let Some(i) =
+                    rows(cx.doc).iter().position(|r| Some(r) == field.map(Row::Field).as_ref())
+                {
+                    self.cursor = i;
+                }
+                let value = self.editor.as_ref().map(Editor::text).unwrap_or_default();
+                cx.note(Note::error(k::UI_CHECKLIST_BAD_DATE, vec![("value", value)]));
+                false
+            }
+        }
     }
 
     /// The rationale is open for writing.
@@ -234,41 +275,41 @@ impl State {
     }
 
     pub fn keys(&self, doc: &Doc) -> Keys {
-        let tab = keymap::tab("ui.does.question").footer(Footer::No);
+        let tab = keymap::tab(k::UI_DOES_QUESTION).footer(Footer::No);
         if self.writing() {
             let mut keys = Keys::text(vec![
                 Binding::new(
                     "Enter",
-                    "ui.does.new_line",
+                    k::UI_DOES_NEW_LINE,
                     &[(ratatui::crossterm::event::KeyCode::Enter, Action::NewLine)],
                     Footer::Always,
                 ),
-                keymap::esc("ui.does.close_text"),
-                keymap::tab("ui.does.close_text_next"),
+                keymap::esc(k::UI_DOES_CLOSE_TEXT),
+                keymap::tab(k::UI_DOES_CLOSE_TEXT_NEXT),
             ]);
             keys.bindings.extend(keymap::editor_keys(true));
             return keys;
         }
         if self.editor.is_some() {
             let mut keys = Keys::text(vec![
-                keymap::enter("ui.does.next"),
-                keymap::esc("ui.does.back"),
-                keymap::arrows("ui.does.field", false),
+                keymap::enter(k::UI_DOES_NEXT),
+                keymap::esc(k::UI_DOES_BACK),
+                keymap::arrows(k::UI_DOES_FIELD, false),
                 tab,
             ]);
             keys.bindings.extend(keymap::editor_keys(false));
             return keys;
         }
         let first = match self.row(doc) {
-            Some(Row::Take) => keymap::enter("ui.decision.does.take"),
-            Some(Row::Field(TextField::Rationale)) => keymap::space("ui.does.write"),
-            _ => keymap::space("ui.does.choose"),
+            Some(Row::Take) => keymap::enter(k::UI_DECISION_DOES_TAKE),
+            Some(Row::Field(TextField::Rationale)) => keymap::space(k::UI_DOES_WRITE),
+            _ => keymap::space(k::UI_DOES_CHOOSE),
         };
         let mut list = vec![first];
         if !matches!(self.row(doc), Some(Row::Take)) {
-            list.push(keymap::enter("ui.does.next"));
+            list.push(keymap::enter(k::UI_DOES_NEXT));
         }
-        list.extend([keymap::esc("ui.does.back"), keymap::arrows("ui.does.move", true), tab]);
+        list.extend([keymap::esc(k::UI_DOES_BACK), keymap::arrows(k::UI_DOES_MOVE, true), tab]);
         Keys::new(list)
     }
 
@@ -394,7 +435,7 @@ impl State {
             match decision::take_draft(&mut cx.doc.loaded.assessment, &draft, catalog, today) {
                 Ok(()) => {
                     cx.doc.touch(cx.env.now);
-                    cx.note(Note::info("ui.decision.taken", vec![]));
+                    cx.note(Note::info(k::UI_DECISION_TAKEN, vec![]));
                     return Flow::Go(Go::Step(Step::Checklist, Focus::First));
                 }
                 Err(m) => missing = m,
@@ -402,7 +443,7 @@ impl State {
         }
         let first = missing[0];
         self.land_on(cx, Part::of_missing(first));
-        cx.note(Note::error("ui.note.missing", vec![("what", missing_key(first).to_string())]));
+        cx.note(Note::missing(missing_key(first)));
         Flow::Stay
     }
 
@@ -422,26 +463,48 @@ impl State {
 
     pub fn edit(&mut self, cx: &mut Cx, key: KeyEvent) -> bool {
         let Some(editor) = &mut self.editor else { return false };
-        State::ensure_draft(cx);
+        let draft = editor.field.in_draft();
+        if draft {
+            State::ensure_draft(cx);
+        }
         let changed = editor.key(key, &mut cx.doc.loaded.assessment);
-        State::settle_draft(cx);
+        if draft {
+            State::settle_draft(cx);
+        }
         changed
     }
 
     pub fn paste(&mut self, cx: &mut Cx, text: &str) -> bool {
         let Some(editor) = &mut self.editor else { return false };
-        State::ensure_draft(cx);
+        let draft = editor.field.in_draft();
+        if draft {
+            State::ensure_draft(cx);
+        }
         let changed = editor.paste(text, &mut cx.doc.loaded.assessment);
-        State::settle_draft(cx);
+        if draft {
+            State::settle_draft(cx);
+        }
         changed
     }
 
-    pub fn leave(&mut self) -> Leave {
-        Leave::Ok(self.editor.take().is_some_and(|e| e.changed))
+    /// Leaving the screen: a date that is not one keeps it (and says so).
+    pub fn leave(&mut self, cx: &mut Cx) -> Leave {
+        let Some(editor) = &self.editor else { return Leave::Ok(false) };
+        match editor.close(&mut cx.doc.loaded.assessment) {
+            Ok(changed) => {
+                self.editor = None;
+                Leave::Ok(changed)
+            }
+            Err(editor::BadDate) => {
+                let value = editor.text();
+                cx.note(Note::error(k::UI_CHECKLIST_BAD_DATE, vec![("value", value)]));
+                Leave::Refused
+            }
+        }
     }
 
-    pub fn help_key(&self) -> &'static str {
-        "ui.decision.help"
+    pub fn help_key(&self) -> Key {
+        k::UI_DECISION_HELP
     }
 }
 
@@ -458,14 +521,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
     let a = &doc.loaded.assessment;
     let (text, style) = if a.draft.is_some() {
         let key =
-            if a.decision.is_some() { "ui.decision.draft_changed" } else { "ui.decision.draft" };
+            if a.decision.is_some() { k::UI_DECISION_DRAFT_CHANGED } else { k::UI_DECISION_DRAFT };
         (format!("▲ {}", t.get(key)), th.error)
     } else if a.decision.as_ref().is_some_and(|d| d.to_be_confirmed) {
-        (format!("▲ {}", t.get("ui.decision.confirm_again")), th.error)
+        (format!("▲ {}", t.get(k::UI_DECISION_CONFIRM_AGAIN)), th.error)
     } else if a.decision.is_some() {
-        (format!("✓ {}", t.get("ui.decision.is_taken")), th.success)
+        (format!("✓ {}", t.get(k::UI_DECISION_IS_TAKEN)), th.success)
     } else {
-        (t.get("ui.decision.intro").to_string(), th.muted)
+        (t.get(k::UI_DECISION_INTRO).to_string(), th.muted)
     };
     let banner = form::text_lines(&text, columns, 1, style);
     let [banner_area, form_area] = inner
@@ -473,8 +536,24 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
     frame.render_widget(Paragraph::new(banner), banner_area);
     let columns = form_area.width.saturating_sub(2) as usize;
     let blocks = blocks(state, env, doc, columns);
-    let labels = [Part::OverrideReason, Part::OverrideAcceptedBy, Part::Rationale, Part::SetBy]
-        .map(|p| format!("{} *", t.get(p.key())));
+    let labels = [
+        TextField::OverrideReason,
+        TextField::OverrideAcceptedBy,
+        TextField::Rationale,
+        TextField::SetBy,
+        TextField::DpoOpinion,
+        TextField::DpoName,
+        TextField::DpoDate,
+    ]
+    .map(|f| format!("{} *", t.get(f.label_key())));
+    let approvals = doc
+        .loaded
+        .assessment
+        .meta
+        .decision_makers
+        .iter()
+        .map(|name| t.fmt(k::UI_DECISION_APPROVAL_BY, &[("name", name)]));
+    let labels = labels.into_iter().chain(approvals);
     let label_w = form::label_width(labels, form_area.width as usize);
     form::draw(frame, form_area, &blocks, &state.scroll, label_w, th);
 }
@@ -488,7 +567,7 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
         let list = doc.shortlist.as_ref();
         match list.and_then(|l| l.ranked.iter().position(|e| e.offering == id)) {
             Some(i) => {
-                let rank = t.fmt("ui.results.rank", &[("n", &(i + 1).to_string())]);
+                let rank = t.fmt(k::UI_RESULTS_RANK, &[("n", &(i + 1).to_string())]);
                 let tier = list.and_then(|l| l.ranked.get(i)).map(|e| e.tier());
                 match tier {
                     Some(crate::domain::narrowing::Tier::Unconfirmed) => format!(
@@ -498,7 +577,7 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
                     _ => rank,
                 }
             }
-            None => format!("✖ {}", t.get("ui.results.excluded")),
+            None => format!("✖ {}", t.get(k::UI_RESULTS_EXCLUDED)),
         }
     };
     let mut out = Vec::new();
@@ -533,11 +612,11 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
             }
             Row::RunnerUp(id) => {
                 if new_part {
-                    heading(&mut out, Some(t.get("ui.decision.optional")));
+                    heading(&mut out, Some(t.get(k::UI_DECISION_OPTIONAL)));
                 }
                 let label = match id {
                     Some(id) => format!("{} — {}", env.name(id), standing(id)),
-                    None => t.get("ui.decision.no_runner_up").to_string(),
+                    None => t.get(k::UI_DECISION_NO_RUNNER_UP).to_string(),
                 };
                 out.push(Block::Row {
                     lines: form::option_lines(th, columns, focused, glyph, &label, Style::new()),
@@ -548,7 +627,7 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
                 if new_part {
                     heading(&mut out, None);
                 }
-                let label = format!("{} – {}", t.get(s.key()), describe::status_hint(t, *s));
+                let label = format!("{} – {}", t.by_name(s.key()), describe::status_hint(t, *s));
                 out.push(Block::Row {
                     lines: form::option_lines(th, columns, focused, glyph, &label, Style::new()),
                     focused,
@@ -561,23 +640,33 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
                         lines: overriding(env, doc, &d.chosen, columns),
                         starts: true,
                     });
+                } else if new_part && *field == TextField::DpoOpinion {
+                    heading(&mut out, Some(t.get(k::UI_DECISION_OPTIONAL)));
                 } else if new_part && matches!(field, TextField::Rationale | TextField::SetBy) {
                     out.push(Block::Text { lines: vec![Line::raw("")], starts: false });
                 }
                 let hint = match field {
                     TextField::Rationale if focused && state.editor.is_none() => {
-                        Some(t.get("ui.decision.rationale_space").to_string())
+                        Some(t.get(k::UI_DECISION_RATIONALE_SPACE).to_string())
                     }
                     TextField::Rationale => {
-                        Some(t.get("ui.decision.rationale_optional").to_string())
+                        Some(t.get(k::UI_DECISION_RATIONALE_OPTIONAL).to_string())
                     }
+                    f if f.is_date() => Some(t.get(k::UI_CHECKLIST_DATE_FORMAT).to_string()),
                     _ => None,
                 };
                 let required =
                     matches!(field, TextField::OverrideReason | TextField::OverrideAcceptedBy);
                 let star = if required { " *" } else { "" };
+                let label = match field {
+                    TextField::Approval(i) => {
+                        let name = a.meta.decision_makers.get(*i).map_or("", String::as_str);
+                        t.fmt(k::UI_DECISION_APPROVAL_BY, &[("name", name)])
+                    }
+                    _ => format!("{}{star}", t.get(field.label_key())),
+                };
                 out.push(Block::Field(Field {
-                    label: format!("{}{star}", t.get(field.label_key())),
+                    label,
                     value: field.value(a),
                     editor: state.editor.as_ref().filter(|e| e.field == *field && focused),
                     focused,
@@ -588,7 +677,7 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
                 out.push(Block::Text { lines: vec![Line::raw("")], starts: false });
                 let marker = if focused { " ▶ " } else { "   " };
                 let style = if focused { th.selected } else { th.heading };
-                let label = format!("[ {} ]", t.get("ui.decision.take"));
+                let label = format!("[ {} ]", t.get(k::UI_DECISION_TAKE));
                 out.push(Block::Row {
                     lines: vec![Line::from(vec![
                         ratatui::text::Span::raw(marker),
@@ -613,7 +702,7 @@ fn overriding(env: &Env, doc: &Doc, chosen: &str, columns: usize) -> Vec<Line<'s
     else {
         return lines;
     };
-    let text = format!("▲ {}", t.fmt("ui.decision.overriding", &[("name", t.pick(&o.name))]));
+    let text = format!("▲ {}", t.fmt(k::UI_DECISION_OVERRIDING, &[("name", t.pick(&o.name))]));
     lines.extend(form::text_lines(&text, columns, 1, th.error));
     for ko in &e.knockouts {
         let reason = format!("✖ {}", describe::knockout(t, o, ko));

@@ -5,6 +5,7 @@
 //! taken over or discarded; a comparison of up to three offerings (criteria as rows); and what
 //! changed since the decision.
 
+use crate::i18n::{Key, k};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
@@ -127,17 +128,17 @@ impl State {
 
     pub fn keys(&self, doc: &Doc) -> Keys {
         use Action as A;
-        let tab = keymap::tab("ui.results.does.pane");
-        let export = keymap::letter('e', "ui.results.does.export", A::Export(Kind::Record));
-        let decide = keymap::enter("ui.results.does.decide");
+        let tab = keymap::tab(k::UI_RESULTS_DOES_PANE);
+        let export = keymap::letter('e', k::UI_RESULTS_DOES_EXPORT, A::Export(Kind::Record));
+        let decide = keymap::enter(k::UI_RESULTS_DOES_DECIDE);
         if doc.preview.is_some() {
             return Keys::new(vec![
-                keymap::letter('a', "ui.results.does.adopt", A::Adopt).footer(Footer::Always),
-                keymap::esc("ui.results.does.discard"),
-                keymap::arrows("ui.does.move", true),
+                keymap::letter('a', k::UI_RESULTS_DOES_ADOPT, A::Adopt).footer(Footer::Always),
+                keymap::esc(k::UI_RESULTS_DOES_DISCARD),
+                keymap::arrows(k::UI_DOES_MOVE, true),
                 keymap::Binding::new(
                     "←→",
-                    "ui.results.does.column",
+                    k::UI_RESULTS_DOES_COLUMN,
                     &[
                         (ratatui::crossterm::event::KeyCode::Left, A::Left),
                         (ratatui::crossterm::event::KeyCode::Right, A::Right),
@@ -149,10 +150,10 @@ impl State {
         let mut list = match self.pane {
             Pane::Ranked => vec![
                 decide,
-                keymap::space("ui.results.does.compare").footer(Footer::IfRoom),
+                keymap::space(k::UI_RESULTS_DOES_COMPARE).footer(Footer::IfRoom),
                 keymap::Binding::new(
                     "←→",
-                    "ui.results.does.column",
+                    k::UI_RESULTS_DOES_COLUMN,
                     &[
                         (ratatui::crossterm::event::KeyCode::Left, A::Left),
                         (ratatui::crossterm::event::KeyCode::Right, A::Right),
@@ -162,22 +163,22 @@ impl State {
                 tab,
             ],
             Pane::Excluded => vec![
-                keymap::letter('a', "ui.results.does.to_answer", A::ToAnswer)
+                keymap::letter('a', k::UI_RESULTS_DOES_TO_ANSWER, A::ToAnswer)
                     .footer(Footer::Always),
                 decide.footer(Footer::IfRoom),
-                keymap::space("ui.results.does.compare").footer(Footer::IfRoom),
+                keymap::space(k::UI_RESULTS_DOES_COMPARE).footer(Footer::IfRoom),
                 tab,
             ],
-            Pane::WhatIf => vec![keymap::space("ui.results.does.preview"), decide, tab],
+            Pane::WhatIf => vec![keymap::space(k::UI_RESULTS_DOES_PREVIEW), decide, tab],
             _ => vec![decide, tab],
         };
         let moves = match self.pane {
-            Pane::Ranked | Pane::Excluded | Pane::WhatIf => "ui.does.move",
-            _ => "ui.does.scroll",
+            Pane::Ranked | Pane::Excluded | Pane::WhatIf => k::UI_DOES_MOVE,
+            _ => k::UI_DOES_SCROLL,
         };
         list.extend([
             export.footer(Footer::Always),
-            keymap::esc("ui.does.back"),
+            keymap::esc(k::UI_DOES_BACK),
             keymap::arrows(moves, true),
         ]);
         Keys::new(list)
@@ -281,7 +282,7 @@ impl State {
             compare.push(id);
         } else {
             let max = COMPARE_MAX.to_string();
-            cx.note(Note::error("ui.results.compare_full", vec![("n", max)]));
+            cx.note(Note::error(k::UI_RESULTS_COMPARE_FULL, vec![("n", max)]));
         }
     }
 
@@ -290,7 +291,7 @@ impl State {
         let Some(list) = shown(cx.doc) else { return Flow::Stay };
         let Some(e) = list.excluded.get(self.excluded) else { return Flow::Stay };
         let Some(answer) = e.knockouts.iter().flat_map(|k| k.answers.iter().copied()).next() else {
-            cx.note(Note::error("ui.results.no_answer", vec![]));
+            cx.note(Note::error(k::UI_RESULTS_NO_ANSWER, vec![]));
             return Flow::Stay;
         };
         let id = e.offering.clone();
@@ -322,7 +323,7 @@ impl State {
         cx.doc.record_change(answer, old, cx.env.now);
         cx.doc.renarrow(cx.env, Some(answer));
         let label = describe::answer_label(&cx.env.texts, answer);
-        cx.note(Note::info("ui.results.adopted", vec![("answer", label)]));
+        cx.note(Note::info(k::UI_RESULTS_ADOPTED, vec![("answer", label)]));
         self.pane = Pane::Ranked;
         Flow::Save
     }
@@ -332,8 +333,8 @@ impl State {
         Leave::Ok(false)
     }
 
-    pub fn help_key(&self) -> &'static str {
-        "ui.results.help"
+    pub fn help_key(&self) -> Key {
+        k::UI_RESULTS_HELP
     }
 }
 
@@ -354,16 +355,16 @@ pub fn light_style(env: &Env, light: Light) -> Style {
 }
 
 /// Text key of a criterion's column label (a few letters; the full name shows below the table).
-fn column_key(c: CriterionId) -> &'static str {
+fn column_key(c: CriterionId) -> Key {
     match c {
-        CriterionId::Contract => "ui.results.col.contract",
-        CriterionId::OwnPurpose => "ui.results.col.own_purpose",
-        CriterionId::Transfers => "ui.results.col.transfers",
-        CriterionId::ForeignAccess => "ui.results.col.foreign_access",
-        CriterionId::Encryption => "ui.results.col.encryption",
-        CriterionId::BrowserAccess => "ui.results.col.browser_access",
-        CriterionId::OpenSource => "ui.results.col.open_source",
-        CriterionId::AuthorityView => "ui.results.col.authority_view",
+        CriterionId::Contract => k::UI_RESULTS_COL_CONTRACT,
+        CriterionId::OwnPurpose => k::UI_RESULTS_COL_OWN_PURPOSE,
+        CriterionId::Transfers => k::UI_RESULTS_COL_TRANSFERS,
+        CriterionId::ForeignAccess => k::UI_RESULTS_COL_FOREIGN_ACCESS,
+        CriterionId::Encryption => k::UI_RESULTS_COL_ENCRYPTION,
+        CriterionId::BrowserAccess => k::UI_RESULTS_COL_BROWSER_ACCESS,
+        CriterionId::OpenSource => k::UI_RESULTS_COL_OPEN_SOURCE,
+        CriterionId::AuthorityView => k::UI_RESULTS_COL_AUTHORITY_VIEW,
     }
 }
 
@@ -373,17 +374,17 @@ fn pane_label(env: &Env, doc: &Doc, pane: Pane) -> String {
     let n = |v: usize| v.to_string();
     match pane {
         Pane::Ranked => {
-            t.fmt("ui.results.pane.ranked", &[("n", &n(list.map_or(0, |l| l.ranked.len())))])
+            t.fmt(k::UI_RESULTS_PANE_RANKED, &[("n", &n(list.map_or(0, |l| l.ranked.len())))])
         }
         Pane::Excluded => {
-            t.fmt("ui.results.pane.excluded", &[("n", &n(list.map_or(0, |l| l.excluded.len())))])
+            t.fmt(k::UI_RESULTS_PANE_EXCLUDED, &[("n", &n(list.map_or(0, |l| l.excluded.len())))])
         }
-        Pane::Detail => t.get("ui.results.pane.detail").to_string(),
+        Pane::Detail => t.get(k::UI_RESULTS_PANE_DETAIL).to_string(),
         Pane::WhatIf => {
-            t.fmt("ui.results.pane.what_if", &[("n", &n(list.map_or(0, |l| l.what_ifs.len())))])
+            t.fmt(k::UI_RESULTS_PANE_WHAT_IF, &[("n", &n(list.map_or(0, |l| l.what_ifs.len())))])
         }
-        Pane::Compare => t.fmt("ui.results.pane.compare", &[("n", &n(doc.compare.len()))]),
-        Pane::Changes => t.get("ui.results.pane.changes").to_string(),
+        Pane::Compare => t.fmt(k::UI_RESULTS_PANE_COMPARE, &[("n", &n(doc.compare.len()))]),
+        Pane::Changes => t.get(k::UI_RESULTS_PANE_CHANGES).to_string(),
     }
 }
 
@@ -394,7 +395,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
     let inner = rule.inner(area);
     frame.render_widget(rule, area);
     let (Some(catalog), Some(_)) = (&env.catalog, shown(doc)) else {
-        frame.render_widget(Paragraph::new(t.get("ui.panel.loading")), inner);
+        frame.render_widget(Paragraph::new(t.get(k::UI_PANEL_LOADING)), inner);
         return;
     };
     // The organisation's evidence stands in for the catalogue's facts here too.
@@ -471,11 +472,11 @@ fn banner_lines(env: &Env, doc: &Doc, columns: usize) -> Vec<Line<'static>> {
     let a = &doc.loaded.assessment;
     let (text, style) = if let (Some(p), Some(catalog)) = (&doc.preview, &env.catalog) {
         let what = describe::what_if(t, catalog, &p.what_if);
-        (format!("◇ {}", t.fmt("ui.results.preview", &[("what_if", &what)])), th.heading)
+        (format!("◇ {}", t.fmt(k::UI_RESULTS_PREVIEW, &[("what_if", &what)])), th.heading)
     } else if a.decision.as_ref().is_some_and(|d| d.to_be_confirmed) {
-        (format!("▲ {}", t.get("ui.results.to_be_confirmed")), th.error)
+        (format!("▲ {}", t.get(k::UI_RESULTS_TO_BE_CONFIRMED)), th.error)
     } else if !doc.catalog_changes.is_empty() {
-        (format!("▲ {}", t.get("ui.results.catalog_changed")), th.error)
+        (format!("▲ {}", t.get(k::UI_RESULTS_CATALOG_CHANGED)), th.error)
     } else {
         let mut legend: Vec<String> = Light::ALL.iter().map(|l| describe::light(t, *l)).collect();
         if shown(doc).is_some_and(|l| l.unconfirmed().next().is_some()) {
@@ -599,7 +600,7 @@ fn draw_table(
     let mut notes = criterion_lines(state, env, list, catalog, area.width as usize);
     if list.ranked.is_empty() {
         notes =
-            wrap(t.get("ui.panel.none"), area.width as usize).into_iter().map(Line::raw).collect();
+            wrap(t.get(k::UI_PANEL_NONE), area.width as usize).into_iter().map(Line::raw).collect();
     }
     let [table_area, notes_area] = area
         .layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(notes.len() as u16)]));
@@ -611,13 +612,13 @@ fn draw_table(
         table_area
     };
     let (cell_w, name_w) = table_widths(rows_area.width);
-    let mut header = vec![Cell::from("#"), Cell::from(t.get("ui.results.col.offering"))];
+    let mut header = vec![Cell::from("#"), Cell::from(t.get(k::UI_RESULTS_COL_OFFERING))];
     for (i, c) in CriterionId::ALL.iter().enumerate() {
         let label: String = t.get(column_key(*c)).chars().take(cell_w as usize).collect();
         let style = if i == column { th.selected } else { th.heading };
         header.push(Cell::from(label).style(style));
     }
-    header.push(Cell::from(t.get("ui.results.col.score")));
+    header.push(Cell::from(t.get(k::UI_RESULTS_COL_SCORE)));
     // Confirmed fits first, then fits if confirmed, each under its own heading when both exist.
     let first_unconfirmed = list.ranked.iter().position(|e| e.tier() == Tier::Unconfirmed);
     let grouped = first_unconfirmed.is_some();
@@ -701,7 +702,7 @@ fn criterion_lines(
     let weight = list.weights.iter().find(|(x, _)| *x == c).map_or(0, |(_, w)| *w);
     let mut out = Vec::new();
     let head = t.fmt(
-        "ui.results.column_line",
+        k::UI_RESULTS_COLUMN_LINE,
         &[("criterion", &describe::criterion(t, c)), ("weight", &weight.to_string())],
     );
     let e = list.ranked.get(state.ranked);
@@ -719,7 +720,7 @@ fn criterion_lines(
     );
     if let Some(j) = tied(&list.ranked, state.ranked) {
         let other = describe::offering_name(t, catalog, &list.ranked[j].offering);
-        let text = format!("= {}", t.fmt("ui.results.tie", &[("other", &other)]));
+        let text = format!("= {}", t.fmt(k::UI_RESULTS_TIE, &[("other", &other)]));
         out.extend(
             wrap_hanging(&text, columns, "", "  ").into_iter().map(|l| Line::styled(l, th.muted)),
         );
@@ -739,7 +740,7 @@ fn draw_excluded(
     let th = &env.theme;
     let Some(list) = shown(doc) else { return };
     if list.excluded.is_empty() {
-        frame.render_widget(Paragraph::new(t.get("ui.results.none_excluded")), area);
+        frame.render_widget(Paragraph::new(t.get(k::UI_RESULTS_NONE_EXCLUDED)), area);
         return;
     }
     let columns = area.width.saturating_sub(3) as usize;
@@ -756,7 +757,7 @@ fn draw_excluded(
                     reason = format!(
                         "{reason} {}",
                         t.fmt(
-                            "ui.results.more_reasons",
+                            k::UI_RESULTS_MORE_REASONS,
                             &[("n", &(e.knockouts.len() - 1).to_string())]
                         )
                     );
@@ -784,16 +785,16 @@ fn draw_what_ifs(
     let th = &env.theme;
     let Some(list) = shown(doc) else { return };
     let columns = area.width.saturating_sub(3) as usize;
-    let mut head: Vec<Line> = wrap(t.get("ui.results.what_if_heading"), columns + 2)
+    let mut head: Vec<Line> = wrap(t.get(k::UI_RESULTS_WHAT_IF_HEADING), columns + 2)
         .into_iter()
         .map(|l| Line::styled(l, th.heading))
         .collect();
     if list.what_ifs.is_empty() {
-        head.extend(wrap(t.get("ui.results.no_what_ifs"), columns + 2).into_iter().map(Line::raw));
+        head.extend(wrap(t.get(k::UI_RESULTS_NO_WHAT_IFS), columns + 2).into_iter().map(Line::raw));
     }
     let mut stale: Vec<Line> = Vec::new();
     if !list.stale.is_empty() {
-        stale.push(Line::styled(t.get("ui.results.stale_heading").to_string(), th.heading));
+        stale.push(Line::styled(t.get(k::UI_RESULTS_STALE_HEADING).to_string(), th.heading));
         for s in &list.stale {
             let text = format!("⌛ {}", describe::stale(t, catalog, s));
             stale.extend(wrap_hanging(&text, columns + 2, "", "  ").into_iter().map(Line::raw));
@@ -876,20 +877,20 @@ fn draw_compare(
             let text = match list.ranked.iter().position(|r| r.offering == e.offering) {
                 Some(i) if e.tier() == Tier::Unconfirmed => format!(
                     "{}, {UNCONFIRMED}{}",
-                    t.fmt("ui.results.rank", &[("n", &(i + 1).to_string())]),
+                    t.fmt(k::UI_RESULTS_RANK, &[("n", &(i + 1).to_string())]),
                     describe::tier(t, Tier::Unconfirmed)
                 ),
-                Some(i) => t.fmt("ui.results.rank", &[("n", &(i + 1).to_string())]),
-                None => format!("✖ {}", t.get("ui.results.excluded")),
+                Some(i) => t.fmt(k::UI_RESULTS_RANK, &[("n", &(i + 1).to_string())]),
+                None => format!("✖ {}", t.get(k::UI_RESULTS_EXCLUDED)),
             };
             (text, Style::new())
         })
         .collect();
-    push(t.get("ui.results.standing").to_string(), standing);
+    push(t.get(k::UI_RESULTS_STANDING).to_string(), standing);
     for c in CriterionId::ALL {
         let weight = list.weights.iter().find(|(x, _)| *x == c).map_or(0, |(_, w)| *w);
         let label = t.fmt(
-            "ui.results.column_line",
+            k::UI_RESULTS_COLUMN_LINE,
             &[("criterion", &describe::criterion(t, c)), ("weight", &weight.to_string())],
         );
         let values = chosen
@@ -902,7 +903,7 @@ fn draw_compare(
         push(label, values);
     }
     push(
-        t.get("ui.results.col.score_full").to_string(),
+        t.get(k::UI_RESULTS_COL_SCORE_FULL).to_string(),
         chosen.iter().map(|(_, e)| (e.score.to_string(), Style::new())).collect(),
     );
     let wide = area.width >= 140 && area.height >= 30;
@@ -955,7 +956,7 @@ fn change_lines(env: &Env, doc: &Doc, catalog: &Catalog, columns: usize) -> Vec<
     };
     if d.to_be_confirmed {
         let on = d.snapshot.taken_on.to_string();
-        para(t.fmt("ui.results.answers_changed", &[("date", &on)]), th.heading, "", "");
+        para(t.fmt(k::UI_RESULTS_ANSWERS_CHANGED, &[("date", &on)]), th.heading, "", "");
         for answer in AnswerId::ALL {
             let then = describe::answer_value(t, &d.snapshot.scenario, answer);
             let now = describe::answer_value(t, &a.scenario, answer);
@@ -968,7 +969,7 @@ fn change_lines(env: &Env, doc: &Doc, catalog: &Catalog, columns: usize) -> Vec<
             && let Some(e) = list.excluded.iter().find(|e| e.offering == d.chosen)
         {
             para(
-                t.fmt("ui.results.chosen_now_excluded", &[("name", t.pick(&o.name))]),
+                t.fmt(k::UI_RESULTS_CHOSEN_NOW_EXCLUDED, &[("name", t.pick(&o.name))]),
                 th.error,
                 "",
                 "",
@@ -977,14 +978,14 @@ fn change_lines(env: &Env, doc: &Doc, catalog: &Catalog, columns: usize) -> Vec<
                 para(describe::knockout(t, o, ko), Style::new(), "  ✖ ", "    ");
             }
         }
-        para(t.get("ui.results.confirm_hint").to_string(), Style::new(), "", "");
+        para(t.get(k::UI_RESULTS_CONFIRM_HINT).to_string(), Style::new(), "", "");
         para(String::new(), Style::new(), "", "");
     }
     if !doc.catalog_changes.is_empty() {
         let edition = d.snapshot.catalog_edition.as_str();
-        para(t.fmt("ui.results.catalog_changes", &[("edition", edition)]), th.heading, "", "");
+        para(t.fmt(k::UI_RESULTS_CATALOG_CHANGES, &[("edition", edition)]), th.heading, "", "");
         for c in &doc.catalog_changes {
-            para(crate::commands::show::change(t, catalog, d, c), Style::new(), "• ", "  ");
+            para(crate::describe::snapshot_change(t, catalog, d, c), Style::new(), "• ", "  ");
         }
     }
     lines
@@ -1029,7 +1030,7 @@ pub fn detail_lines(
             );
         };
     para(&mut lines, t.pick(&offering.name), th.heading, "", "");
-    let kind = format!("{} · {}", offering.product, t.get(offering.operating_model.key()));
+    let kind = format!("{} · {}", offering.product, t.by_name(offering.operating_model.key()));
     para(&mut lines, &kind, th.muted, "", "");
     if let Some(e) = e {
         for ko in &e.knockouts {
@@ -1066,7 +1067,7 @@ pub fn detail_lines(
             }
         }
     }
-    para(&mut lines, t.get("ui.results.facts"), th.heading, "", "");
+    para(&mut lines, t.get(k::UI_RESULTS_FACTS), th.heading, "", "");
     for (field, label) in super::catalog::fact_fields() {
         if field == FactField::AuthorityPositions {
             continue;
@@ -1076,35 +1077,35 @@ pub fn detail_lines(
         let text = format!("{glyph}{}: {}", t.get(label), describe::fact_value(t, offering, field));
         para(&mut lines, &text, Style::new(), "", "  ");
         if let Some(from) = describe::provenance_on(t, catalog, offering, field, env.today) {
-            let text = format!("{} {from}", t.get("ui.catalog.source"));
+            let text = format!("{} {from}", t.get(k::UI_CATALOG_SOURCE));
             para(&mut lines, &text, th.muted, "  ", "    ");
         }
     }
-    para(&mut lines, t.get("ui.fact.authority_positions"), th.heading, "", "");
+    para(&mut lines, t.get(k::UI_FACT_AUTHORITY_POSITIONS), th.heading, "", "");
     if offering.authority_positions.is_empty() {
-        para(&mut lines, t.get("answer.value.none"), Style::new(), "", "");
+        para(&mut lines, t.get(k::ANSWER_VALUE_NONE), Style::new(), "", "");
     }
     for p in &offering.authority_positions {
         let mut historical = if p.historical {
-            format!(" ({})", t.get("ui.results.historical"))
+            format!(" ({})", t.get(k::UI_RESULTS_HISTORICAL))
         } else {
             String::new()
         };
         if !narrowing::position_applies(doc.scenario(), p) {
-            historical.push_str(&format!(" ({})", t.get("ui.results.position_elsewhere")));
+            historical.push_str(&format!(" ({})", t.get(k::UI_RESULTS_POSITION_ELSEWHERE)));
         }
         let text = format!(
             "{}, {}, {}: {}{historical}",
-            t.get(p.authority.key()),
+            t.by_name(p.authority.key()),
             p.edition,
             describe::as_of(t, &p.date),
-            t.get(p.verdict.key()),
+            t.by_name(p.verdict.key()),
         );
         para(&mut lines, &text, Style::new(), "• ", "  ");
         para(&mut lines, t.pick(&p.scope), th.muted, "  ", "  ");
     }
     if !offering.settings.is_empty() {
-        para(&mut lines, t.get("ui.catalog.settings"), th.heading, "", "");
+        para(&mut lines, t.get(k::UI_CATALOG_SETTINGS), th.heading, "", "");
         for s in &offering.settings {
             para(&mut lines, t.pick(s), Style::new(), "• ", "  ");
         }

@@ -1,6 +1,7 @@
 //! The review: every answer and the decision in one table. Enter on a line goes to that very
 //! field (Ctrl+R comes back here); `e`, `n`, `r` write the documents.
 
+use crate::i18n::{Key, k};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -108,13 +109,13 @@ impl State {
 
     pub fn keys(&self) -> Keys {
         Keys::new(vec![
-            keymap::enter("ui.review.does.jump"),
-            keymap::letter('e', "ui.results.does.export", Action::Export(Kind::Record))
+            keymap::enter(k::UI_REVIEW_DOES_JUMP),
+            keymap::letter('e', k::UI_RESULTS_DOES_EXPORT, Action::Export(Kind::Record))
                 .footer(Footer::Always),
-            keymap::letter('n', "ui.review.does.notice", Action::Export(Kind::Notice)),
-            keymap::letter('r', "ui.review.does.ropa", Action::Export(Kind::Ropa)),
-            keymap::esc("ui.does.back"),
-            keymap::arrows("ui.does.move", true),
+            keymap::letter('n', k::UI_REVIEW_DOES_NOTICE, Action::Export(Kind::Notice)),
+            keymap::letter('r', k::UI_REVIEW_DOES_ROPA, Action::Export(Kind::Ropa)),
+            keymap::esc(k::UI_DOES_BACK),
+            keymap::arrows(k::UI_DOES_MOVE, true),
         ])
     }
 
@@ -143,8 +144,8 @@ impl State {
         Leave::Ok(false)
     }
 
-    pub fn help_key(&self) -> &'static str {
-        "ui.review.help"
+    pub fn help_key(&self) -> Key {
+        k::UI_REVIEW_HELP
     }
 }
 
@@ -153,13 +154,14 @@ pub fn texts(env: &Env, doc: &Doc, line: Line_) -> (String, String) {
     let t = &env.texts;
     let a = &doc.loaded.assessment;
     let s = &a.scenario;
-    let none = || t.get("answer.value.none").to_string();
+    let none = || t.get(k::ANSWER_VALUE_NONE).to_string();
     let d = a.decision.as_ref();
-    let undecided = || t.get("ui.review.not_decided").to_string();
-    let label = |key: &str| t.get(key).to_string();
+    let undecided = || t.get(k::UI_REVIEW_NOT_DECIDED).to_string();
+    let label = |key: Key| t.get(key).to_string();
     match line {
         Line_::About(field) => {
-            let value = TextField::About(field).value(a);
+            // A list of names reads as one line.
+            let value = TextField::About(field).value(a).replace('\n', ", ");
             (label(field.key()), if value.trim().is_empty() { none() } else { value })
         }
         Line_::Answer(answer, _) => {
@@ -167,80 +169,80 @@ pub fn texts(env: &Env, doc: &Doc, line: Line_) -> (String, String) {
         }
         Line_::Lowering => {
             let value = t.fmt(
-                "ui.review.lowering_value",
+                k::UI_REVIEW_LOWERING_VALUE,
                 &[
                     ("reason", &s.protection_lowered_reason),
                     ("person", &s.protection_risk_accepted_by),
                 ],
             );
-            (label("ui.review.lowering"), value)
+            (label(k::UI_REVIEW_LOWERING), value)
         }
         Line_::Chosen => {
             let value = match d {
                 Some(d) if d.to_be_confirmed => {
-                    format!("{} · ▲ {}", env.name(&d.chosen), t.get("ui.review.to_be_confirmed"))
+                    format!("{} · ▲ {}", env.name(&d.chosen), t.get(k::UI_REVIEW_TO_BE_CONFIRMED))
                 }
                 Some(d) => env.name(&d.chosen),
                 None => undecided(),
             };
-            (label("ui.decision.chosen"), value)
+            (label(k::UI_DECISION_CHOSEN), value)
         }
         Line_::RunnerUp => {
             let value = match d {
                 Some(d) => d.runner_up.as_deref().map(|id| env.name(id)).unwrap_or_else(none),
                 None => undecided(),
             };
-            (label("ui.decision.runner_up"), value)
+            (label(k::UI_DECISION_RUNNER_UP), value)
         }
         Line_::Rationale => {
             let value = d.map(|d| d.rationale.clone()).filter(|r| !r.trim().is_empty());
-            (label("ui.decision.rationale"), value.unwrap_or_else(none))
+            (label(k::UI_DECISION_RATIONALE), value.unwrap_or_else(none))
         }
         Line_::Override => {
             let value = d.and_then(|d| d.override_.as_ref()).map(|o| {
                 t.fmt(
-                    "ui.review.override_value",
+                    k::UI_REVIEW_OVERRIDE_VALUE,
                     &[("reason", &o.reason), ("person", &o.accepted_by)],
                 )
             });
-            (label("ui.review.override"), value.unwrap_or_else(none))
+            (label(k::UI_REVIEW_OVERRIDE), value.unwrap_or_else(none))
         }
         Line_::Status => {
             let value = match (&a.status, d) {
                 (Some(st), _) => t.fmt(
-                    "ui.review.status_by",
+                    k::UI_REVIEW_STATUS_BY,
                     &[
-                        ("status", t.get(st.status.key())),
+                        ("status", t.by_name(st.status.key())),
                         ("by", &st.by),
                         ("date", &st.on.to_string()),
                     ],
                 ),
-                (None, Some(_)) => t.get("status.proposed").to_string(),
+                (None, Some(_)) => t.get(k::STATUS_PROPOSED).to_string(),
                 (None, None) => undecided(),
             };
-            (label("ui.decision.status"), value)
+            (label(k::UI_DECISION_STATUS), value)
         }
         Line_::Draft => {
             let draft = super::decision::shown_draft(doc);
             let value = t.fmt(
-                "ui.review.draft_value",
-                &[("name", &env.name(&draft.chosen)), ("status", t.get(draft.status.key()))],
+                k::UI_REVIEW_DRAFT_VALUE,
+                &[("name", &env.name(&draft.chosen)), ("status", t.by_name(draft.status.key()))],
             );
-            (label("ui.review.draft"), value)
+            (label(k::UI_REVIEW_DRAFT), value)
         }
         Line_::Ready => {
             let (text, _) = super::checklist::ready_text(env, doc);
-            (label("ui.review.ready"), text)
+            (label(k::UI_REVIEW_READY), text)
         }
         Line_::ReviewBy => {
             let value = match a.review_by {
                 Some(date) if date <= env.today => {
-                    format!("▲ {}", t.fmt("ui.review.review_due", &[("date", &date.to_string())]))
+                    format!("▲ {}", t.fmt(k::UI_REVIEW_REVIEW_DUE, &[("date", &date.to_string())]))
                 }
                 Some(date) => date.to_string(),
                 None => none(),
             };
-            (label("ui.review.review_by"), value)
+            (label(k::UI_REVIEW_REVIEW_BY), value)
         }
     }
 }
@@ -253,7 +255,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
     frame.render_widget(rule, area);
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
     let columns = inner.width as usize;
-    let intro: Vec<Line> = wrap(t.get("ui.review.intro"), columns)
+    let intro: Vec<Line> = wrap(t.get(k::UI_REVIEW_INTRO), columns)
         .into_iter()
         .map(|l| Line::styled(l, th.muted))
         .collect();
@@ -261,12 +263,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
     let mut files: Vec<Line> = Vec::new();
     if written.is_empty() {
         files.extend(
-            wrap(t.get("ui.review.export_hint"), columns)
+            wrap(t.get(k::UI_REVIEW_EXPORT_HINT), columns)
                 .into_iter()
                 .map(|l| Line::styled(l, th.muted)),
         );
     } else {
-        files.push(Line::styled(t.get("ui.review.written").to_string(), th.heading));
+        files.push(Line::styled(t.get(k::UI_REVIEW_WRITTEN).to_string(), th.heading));
         for path in written.iter().rev().take(3) {
             let text =
                 format!("• {}", crate::terminal_text::for_terminal(&path.display().to_string()));

@@ -6,6 +6,7 @@
 //! never change an answer. Enter and Tab go to the next question, onto its chosen answer; from
 //! the last question Enter goes on to the next step.
 
+use crate::i18n::{Key, k};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -77,13 +78,13 @@ impl State {
     }
 
     pub fn keys(&self, doc: &Doc) -> Keys {
-        let panel = Binding::ctrl("ui.key.ctrl_p", "ui.does.panel", 'p', Action::TogglePanel);
-        let tab = keymap::tab("ui.does.question").footer(Footer::No);
+        let panel = Binding::ctrl(k::UI_KEY_CTRL_P, k::UI_DOES_PANEL, 'p', Action::TogglePanel);
+        let tab = keymap::tab(k::UI_DOES_QUESTION).footer(Footer::No);
         if self.editor.is_some() {
             let mut keys = Keys::text(vec![
-                keymap::enter("ui.does.next"),
-                keymap::esc("ui.does.back"),
-                keymap::arrows("ui.does.field", false),
+                keymap::enter(k::UI_DOES_NEXT),
+                keymap::esc(k::UI_DOES_BACK),
+                keymap::arrows(k::UI_DOES_FIELD, false),
                 tab,
                 panel,
             ]);
@@ -92,10 +93,10 @@ impl State {
         }
         let _ = doc;
         Keys::new(vec![
-            keymap::space("ui.does.choose"),
-            keymap::enter("ui.does.next"),
-            keymap::esc("ui.does.back"),
-            keymap::arrows("ui.does.move", true),
+            keymap::space(k::UI_DOES_CHOOSE),
+            keymap::enter(k::UI_DOES_NEXT),
+            keymap::esc(k::UI_DOES_BACK),
+            keymap::arrows(k::UI_DOES_MOVE, true),
             tab,
             panel,
         ])
@@ -193,8 +194,8 @@ impl State {
         if forward { qs.get(i + 1).copied() } else { i.checked_sub(1).map(|j| qs[j]) }
     }
 
-    pub fn help_key(&self) -> &'static str {
-        "ui.help.choice"
+    pub fn help_key(&self) -> Key {
+        k::UI_HELP_CHOICE
     }
 }
 
@@ -228,13 +229,17 @@ pub fn landing_row(step: Step, s: &Scenario, q: Question) -> usize {
 fn option_hint(env: &Env, question: Question, option: usize) -> String {
     let t = &env.texts;
     let own = match question {
-        Question::Overlays if option == 0 => Some("ui.overlay.social_data.hint".to_string()),
-        Question::Overlays => Some("ui.overlay.professional_secrecy.hint".to_string()),
-        q if q.options_have_hints() => q.option_keys().get(option).map(|k| format!("{k}.hint")),
+        Question::Overlays if option == 0 => {
+            Some(k::UI_OVERLAY_SOCIAL_DATA_HINT.name().to_string())
+        }
+        Question::Overlays => Some(k::UI_OVERLAY_PROFESSIONAL_SECRECY_HINT.name().to_string()),
+        q if q.options_have_hints() => {
+            q.option_keys().get(option).map(|k| format!("{}.hint", k.name()))
+        }
         _ => None,
     };
     match own {
-        Some(key) if t.has(&key) => t.get(&key).to_string(),
+        Some(key) if t.has(&key) => t.by_name(&key).to_string(),
         _ => t.get(question.hint_key()).to_string(),
     }
 }
@@ -252,7 +257,7 @@ fn proposed_value(env: &Env, question: Question, option: usize, s: &Scenario) ->
                 s.proposed_professional_secrecy().0
             };
             let label = t.get(keys[option.min(1)]);
-            format!("{label}: {}", t.get(if yes { "ui.yes" } else { "ui.no" }))
+            format!("{label}: {}", t.get(if yes { k::UI_YES } else { k::UI_NO }))
         }
         _ => (0..keys.len())
             .find(|o| question.is_proposed(*o, s))
@@ -275,10 +280,10 @@ fn info_lines(state: &State, env: &Env, doc: &Doc, columns: usize) -> Vec<Line<'
         let (proposed, reasons) = s.proposed_protection();
         match row.question() {
             Question::ProtectionNeed | Question::LoweringReason | Question::RiskAcceptedBy => {
-                let why: Vec<&str> = reasons.iter().map(|r| t.get(r.key())).collect();
-                let need = t.get(proposed.key());
+                let why: Vec<&str> = reasons.iter().map(|r| t.by_name(r.key())).collect();
+                let need = t.by_name(proposed.key());
                 let text = t.fmt(
-                    "ui.hint.proposed_protection",
+                    k::UI_HINT_PROPOSED_PROTECTION,
                     &[("need", need), ("why", &why.join("; "))],
                 );
                 out.push((text, th.muted));
@@ -291,19 +296,21 @@ fn info_lines(state: &State, env: &Env, doc: &Doc, columns: usize) -> Vec<Line<'
                 };
                 if let Some(why) = question.pending_proposal(option, s) {
                     let value = proposed_value(env, question, option, s);
-                    let because = t.get(why.key());
-                    let text = t
-                        .fmt("ui.hint.proposed_answer", &[("value", &value), ("because", because)]);
+                    let because = t.by_name(why.key());
+                    let text = t.fmt(
+                        k::UI_HINT_PROPOSED_ANSWER,
+                        &[("value", &value), ("because", because)],
+                    );
                     out.push((text, th.muted));
                 }
             }
         }
     }
     if state.step == Step::Data && s.protection_lowered() {
-        out.push((format!("▲ {}", t.get("ui.hint.lowered")), th.error));
+        out.push((format!("▲ {}", t.get(k::UI_HINT_LOWERED)), th.error));
     }
     if state.step == Step::Organisation && s.purposes_diverge() {
-        out.push((format!("▲ {}", t.get("ui.hint.purposes_diverge")), th.error));
+        out.push((format!("▲ {}", t.get(k::UI_HINT_PURPOSES_DIVERGE)), th.error));
     }
     out.into_iter()
         .flat_map(|(text, style)| {
@@ -342,7 +349,7 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
             if last.is_some() {
                 out.push(Block::Text { lines: vec![Line::raw("")], starts: false });
             }
-            let note = q.is_multi().then(|| t.get("ui.multi"));
+            let note = q.is_multi().then(|| t.get(k::UI_MULTI));
             let lines = form::heading_lines(th, columns, t.get(q.key()), note);
             out.push(Block::Text { lines, starts: true });
         }
@@ -359,14 +366,14 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
                 let key = question.option_keys()[option];
                 let mut label = t.get(key).to_string();
                 if question.is_proposed(option, s) {
-                    label = format!("{label} ({})", t.get("ui.proposed"));
+                    label = format!("{label} ({})", t.get(k::UI_PROPOSED));
                 }
                 let mut lines =
                     form::option_lines(th, columns, focused, glyph, &label, Style::new());
                 // The four transfer levels are explained on the spot, not only under the cursor.
-                let own_hint = format!("{key}.hint");
+                let own_hint = format!("{}.hint", key.name());
                 if question == Question::TransferStance && t.has(&own_hint) {
-                    lines.extend(form::text_lines(t.get(&own_hint), columns, 7, th.muted));
+                    lines.extend(form::text_lines(t.by_name(&own_hint), columns, 7, th.muted));
                 }
                 out.push(Block::Row { lines, focused });
             }
@@ -438,18 +445,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc, 
 /// "8 of 29 offerings remain" (before any answer: "with the preset answers").
 fn remain_line(env: &Env, doc: &Doc) -> String {
     let t = &env.texts;
-    let Some(list) = &doc.shortlist else { return t.get("ui.panel.loading").to_string() };
+    let Some(list) = &doc.shortlist else { return t.get(k::UI_PANEL_LOADING).to_string() };
     let confirmed = list.confirmed().count().to_string();
     let total = (list.ranked.len() + list.excluded.len()).to_string();
     let key = if doc.loaded.assessment.history.is_empty() {
-        "ui.panel.remain_preset"
+        k::UI_PANEL_REMAIN_PRESET
     } else {
-        "ui.panel.remain"
+        k::UI_PANEL_REMAIN
     };
     let mut line = t.fmt(key, &[("n", &confirmed), ("total", &total)]);
     let unconfirmed = list.unconfirmed().count();
     if unconfirmed > 0 {
-        let more = t.fmt("ui.panel.if_confirmed", &[("n", &unconfirmed.to_string())]);
+        let more = t.fmt(k::UI_PANEL_IF_CONFIRMED, &[("n", &unconfirmed.to_string())]);
         line = format!("{line}; {more}");
     }
     line
@@ -460,7 +467,7 @@ fn remain_line(env: &Env, doc: &Doc) -> String {
 fn draw_panel(frame: &mut Frame, area: Rect, env: &Env, doc: &Doc) {
     let t = &env.texts;
     let th = &env.theme;
-    let title = format!(" {} ", t.get("ui.panel.title"));
+    let title = format!(" {} ", t.get(k::UI_PANEL_TITLE));
     let frame_ = Frame_::new()
         .borders(Borders::TOP | Borders::LEFT)
         .border_style(th.border)
@@ -489,13 +496,13 @@ fn draw_panel(frame: &mut Frame, area: Rect, env: &Env, doc: &Doc) {
         Some(change) => {
             let answer = describe::answer_label(t, change.answer);
             lines.extend(para(
-                &t.fmt("ui.panel.last_answer", &[("answer", &answer)]),
+                &t.fmt(k::UI_PANEL_LAST_ANSWER, &[("answer", &answer)]),
                 th.muted,
                 "",
                 "",
             ));
             if change.knocked_out.is_empty() && change.brought_back.is_empty() {
-                lines.extend(para(t.get("ui.panel.no_change"), Style::new(), "", ""));
+                lines.extend(para(t.get(k::UI_PANEL_NO_CHANGE), Style::new(), "", ""));
             }
             for id in &change.knocked_out {
                 let mut entry = para(&name(id), th.removed, "✗ ", "  ");
@@ -512,7 +519,7 @@ fn draw_panel(frame: &mut Frame, area: Rect, env: &Env, doc: &Doc) {
             }
             for id in &change.brought_back {
                 entries.push(para(
-                    &t.fmt("ui.panel.back", &[("name", &name(id))]),
+                    &t.fmt(k::UI_PANEL_BACK, &[("name", &name(id))]),
                     th.added,
                     "↺ ",
                     "  ",
@@ -520,10 +527,10 @@ fn draw_panel(frame: &mut Frame, area: Rect, env: &Env, doc: &Doc) {
             }
         }
         None if list.ranked.is_empty() => {
-            lines.extend(para(t.get("ui.panel.none"), Style::new(), "", ""));
+            lines.extend(para(t.get(k::UI_PANEL_NONE), Style::new(), "", ""));
         }
         None => {
-            lines.extend(para(t.get("ui.panel.best"), th.muted, "", ""));
+            lines.extend(para(t.get(k::UI_PANEL_BEST), th.muted, "", ""));
             for e in &list.ranked {
                 // A fit only if confirmed is marked, so that it never reads as meeting every
                 // requirement.
@@ -538,7 +545,7 @@ fn draw_panel(frame: &mut Frame, area: Rect, env: &Env, doc: &Doc) {
         // Room for this entry, and for the "more" line if others follow.
         let need = entry.len() + usize::from(rest > 1);
         if lines.len() + need > rows {
-            let more = t.fmt("ui.panel.more", &[("n", &rest.to_string())]);
+            let more = t.fmt(k::UI_PANEL_MORE, &[("n", &rest.to_string())]);
             lines.extend(para(&more, th.muted, "", ""));
             break;
         }

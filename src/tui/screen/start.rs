@@ -3,6 +3,7 @@
 //! answers, delete, export its record, filter the list and browse the catalogue. It is always
 //! shown, also with no saves, and comes back on the assessment just left.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -68,10 +69,10 @@ impl State {
         use Action as A;
         if self.confirm_delete.is_some() {
             return Keys::new(vec![
-                keymap::letter('y', "ui.start.does.delete_yes", A::Yes).footer(Footer::Always),
+                keymap::letter('y', k::UI_START_DOES_DELETE_YES, A::Yes).footer(Footer::Always),
                 Binding::new(
-                    "ui.key.other",
-                    "ui.start.does.delete_no",
+                    k::UI_KEY_OTHER,
+                    k::UI_START_DOES_DELETE_NO,
                     &[(KeyCode::Char('n'), A::No), (KeyCode::Esc, A::No)],
                     Footer::Always,
                 ),
@@ -79,28 +80,28 @@ impl State {
         }
         if self.filtering {
             return Keys::text(vec![
-                keymap::enter("ui.start.does.filter_done"),
-                keymap::esc("ui.start.does.filter_clear"),
-                keymap::arrows("ui.does.move", false),
+                keymap::enter(k::UI_START_DOES_FILTER_DONE),
+                keymap::esc(k::UI_START_DOES_FILTER_CLEAR),
+                keymap::arrows(k::UI_DOES_MOVE, false),
             ]);
         }
         let mut list = Vec::new();
         if !self.visible(saves).is_empty() {
-            list.push(keymap::enter("ui.does.open"));
+            list.push(keymap::enter(k::UI_DOES_OPEN));
         }
-        list.push(keymap::letter('n', "ui.start.does.new", A::New).footer(Footer::Always));
+        list.push(keymap::letter('n', k::UI_START_DOES_NEW, A::New).footer(Footer::Always));
         if !self.visible(saves).is_empty() {
             list.extend([
-                keymap::letter('c', "ui.start.does.copy", A::Copy),
-                keymap::letter('d', "ui.start.does.delete", A::Delete),
-                keymap::letter('e', "ui.start.does.export", A::Export(Kind::Record)),
-                keymap::letter('/', "ui.start.does.filter", A::Filter),
-                keymap::arrows("ui.does.move", true),
+                keymap::letter('c', k::UI_START_DOES_COPY, A::Copy),
+                keymap::letter('d', k::UI_START_DOES_DELETE, A::Delete),
+                keymap::letter('e', k::UI_START_DOES_EXPORT, A::Export(Kind::Record)),
+                keymap::letter('/', k::UI_START_DOES_FILTER, A::Filter),
+                keymap::arrows(k::UI_DOES_MOVE, true),
             ]);
         }
-        list.push(keymap::letter('b', "ui.start.does.browse", A::Browse));
+        list.push(keymap::letter('b', k::UI_START_DOES_BROWSE, A::Browse));
         if !self.filter.is_empty() {
-            list.push(keymap::esc("ui.start.does.filter_clear"));
+            list.push(keymap::esc(k::UI_START_DOES_FILTER_CLEAR));
         }
         Keys::new(list)
     }
@@ -202,15 +203,15 @@ fn status(env: &Env, save: &SaveSummary) -> (String, Style) {
         DecisionState::None => {
             let n = save.step.number().to_string();
             let total = Step::ALL.len().to_string();
-            (t.fmt("ui.start.at_step", &[("n", &n), ("total", &total)]), th.muted)
+            (t.fmt(k::UI_START_AT_STEP, &[("n", &n), ("total", &total)]), th.muted)
         }
-        DecisionState::Draft => (t.get("ui.start.draft").to_string(), th.error),
+        DecisionState::Draft => (t.get(k::UI_START_DRAFT).to_string(), th.error),
         DecisionState::Taken => {
-            let status = save.status.map_or("status.proposed", |s| s.key());
-            (t.get(status).to_string(), Style::new())
+            let status = save.status.map_or(k::STATUS_PROPOSED.name(), |s| s.key());
+            (t.by_name(status).to_string(), Style::new())
         }
         DecisionState::ToBeConfirmed => {
-            (format!("▲ {}", t.get("ui.start.confirm_again")), th.error)
+            (format!("▲ {}", t.get(k::UI_START_CONFIRM_AGAIN)), th.error)
         }
     }
 }
@@ -236,22 +237,22 @@ pub fn draw(
     if let Some(target) = &state.confirm_delete {
         let title =
             saves.iter().find(|s| s.target == *target).map_or(target.clone(), |s| s.title.clone());
-        let text = t.fmt("ui.start.confirm_delete", &[("title", &for_terminal(&title))]);
+        let text = t.fmt(k::UI_START_CONFIRM_DELETE, &[("title", &for_terminal(&title))]);
         below.extend(wrap(&text, columns).into_iter().map(|l| Line::styled(l, th.error)));
     }
     if state.filtering || !state.filter.is_empty() {
-        let text = t.fmt("ui.start.filter", &[("filter", &state.filter)]);
+        let text = t.fmt(k::UI_START_FILTER, &[("filter", &state.filter)]);
         let cursor = if state.filtering { "▏" } else { "" };
         below.push(Line::from(vec![Span::styled(format!("{text}{cursor}"), th.heading)]));
     }
     let browse = match &env.catalog {
         Some(c) => t.fmt(
-            "ui.start.browse",
+            k::UI_START_BROWSE,
             &[("count", &c.offerings.len().to_string()), ("edition", &c.edition)],
         ),
-        None => t.get("ui.start.browse_loading").to_string(),
+        None => t.get(k::UI_START_BROWSE_LOADING).to_string(),
     };
-    for (key, text) in [("n", t.get("ui.start.new").to_string()), ("b", browse)] {
+    for (key, text) in [("n", t.get(k::UI_START_NEW).to_string()), ("b", browse)] {
         let lines = crate::tui::text::wrap_hanging(&text, columns, &format!("{key}  "), "   ");
         for (i, l) in lines.into_iter().enumerate() {
             if i == 0 {
@@ -265,11 +266,11 @@ pub fn draw(
         }
     }
     let heading = if loading {
-        t.get("ui.start.loading").to_string()
+        t.get(k::UI_START_LOADING).to_string()
     } else if saves.is_empty() {
-        t.get("ui.start.no_saves").to_string()
+        t.get(k::UI_START_NO_SAVES).to_string()
     } else {
-        t.fmt("ui.start.saves", &[("n", &saves.len().to_string())])
+        t.fmt(k::UI_START_SAVES, &[("n", &saves.len().to_string())])
     };
     let head: Vec<Line> =
         wrap(&heading, columns).into_iter().map(|l| Line::styled(l, th.heading)).collect();
@@ -282,7 +283,7 @@ pub fn draw(
     frame.render_widget(Paragraph::new(below), below_area);
     if visible.is_empty() {
         if !saves.is_empty() {
-            frame.render_widget(Paragraph::new(t.get("ui.start.nothing_matches")), table_area);
+            frame.render_widget(Paragraph::new(t.get(k::UI_START_NOTHING_MATCHES)), table_area);
         }
         return;
     }
@@ -298,14 +299,14 @@ pub fn draw(
         .iter()
         .map(|save| {
             let title = if save.title.trim().is_empty() {
-                t.get("ui.untitled").to_string()
+                t.get(k::UI_UNTITLED).to_string()
             } else {
                 save.title.clone()
             };
             let mut name: Vec<Line> =
                 wrap(&for_terminal(&title), title_w).into_iter().map(Line::raw).collect();
             let cells = if let Some(error) = &save.error {
-                let text = t.fmt("ui.start.unreadable", &[("error", &for_terminal(error))]);
+                let text = t.fmt(k::UI_START_UNREADABLE, &[("error", &for_terminal(error))]);
                 name.extend(wrap(&text, title_w).into_iter().map(|l| Line::styled(l, th.error)));
                 vec![Cell::from(""), Cell::from(""), Cell::from("")]
             } else {
@@ -319,8 +320,8 @@ pub fn draw(
                 let (status, style) = status(env, save);
                 let ready = match save.open_preconditions {
                     None => "—".to_string(),
-                    Some(0) => t.get("ui.start.ready_yes").to_string(),
-                    Some(n) => t.fmt("ui.start.ready_no", &[("n", &n.to_string())]),
+                    Some(0) => t.get(k::UI_START_READY_YES).to_string(),
+                    Some(n) => t.fmt(k::UI_START_READY_NO, &[("n", &n.to_string())]),
                 };
                 let due = match save.review_by {
                     Some(d) if d <= env.today => format!("▲ {d}"),
@@ -349,10 +350,10 @@ pub fn draw(
         })
         .collect();
     let mut header = vec![
-        Cell::from(t.get("ui.start.col.title")),
-        Cell::from(t.get("ui.start.col.status")),
-        Cell::from(t.get("ui.start.col.ready")),
-        Cell::from(t.get("ui.start.col.review")),
+        Cell::from(t.get(k::UI_START_COL_TITLE)),
+        Cell::from(t.get(k::UI_START_COL_STATUS)),
+        Cell::from(t.get(k::UI_START_COL_READY)),
+        Cell::from(t.get(k::UI_START_COL_REVIEW)),
     ];
     let mut widths = vec![
         Constraint::Fill(1),
@@ -361,7 +362,7 @@ pub fn draw(
         Constraint::Length(due_w as u16),
     ];
     if wide {
-        header.push(Cell::from(t.get("ui.start.col.changed")));
+        header.push(Cell::from(t.get(k::UI_START_COL_CHANGED)));
         widths.push(Constraint::Length(changed_w as u16));
     }
     let table = Table::new(rows, widths)

@@ -1,6 +1,7 @@
 //! The frame around every screen: the header with the step indicator, the step rail, the
 //! message line, the key hints.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
@@ -18,19 +19,19 @@ use crate::tui::text::{truncate, width, wrap};
 pub fn step_indicator(model: &Model, step: Step) -> String {
     let n = step.number().to_string();
     let total = Step::ALL.len().to_string();
-    model.env.texts.fmt("ui.step_of", &[("n", &n), ("total", &total)])
+    model.env.texts.fmt(k::UI_STEP_OF, &[("n", &n), ("total", &total)])
 }
 
 pub fn header(frame: &mut Frame, model: &Model, area: Rect) {
     let t = &model.env.texts;
     let th = &model.env.theme;
     let (title, right) = match &model.screen {
-        Screen::Start(_) => (t.get("ui.start.title").to_string(), String::new()),
+        Screen::Start(_) => (t.get(k::UI_START_TITLE).to_string(), String::new()),
         Screen::Catalog(_) => {
             let edition = model.env.catalog.as_ref().map(|c| c.edition.as_str()).unwrap_or("…");
             (
-                t.get("ui.catalog.title").to_string(),
-                t.fmt("ui.catalog.edition", &[("edition", edition)]),
+                t.get(k::UI_CATALOG_TITLE).to_string(),
+                t.fmt(k::UI_CATALOG_EDITION, &[("edition", edition)]),
             )
         }
         screen => {
@@ -38,9 +39,9 @@ pub fn header(frame: &mut Frame, model: &Model, area: Rect) {
             let doc_title = model.doc.as_ref().map(|d| d.loaded.assessment.meta.title.trim());
             let name = match doc_title {
                 Some(title) if !title.is_empty() => title.to_string(),
-                _ => t.get("ui.untitled").to_string(),
+                _ => t.get(k::UI_UNTITLED).to_string(),
             };
-            let full = format!("{} · {}", step_indicator(model, step), t.get(&step.key()));
+            let full = format!("{} · {}", step_indicator(model, step), t.by_name(&step.key()));
             // A long title keeps its room: the step's name is on the rail as well.
             let right = if width(&full) + width(&name) + 4 <= area.width as usize {
                 full
@@ -82,13 +83,13 @@ pub fn rail(frame: &mut Frame, model: &Model, area: Rect) {
             ("·", th.muted)
         }
     };
-    let hint = t.get("ui.rail.go_to");
+    let hint = t.get(k::UI_RAIL_GO_TO);
     let full = |names: bool| -> Vec<Span<'static>> {
         let mut spans = vec![Span::raw(" ")];
         for step in Step::ALL {
             let (glyph, style) = mark(step);
             let name = if names || step == current {
-                format!(" {}", t.get(&step.key()))
+                format!(" {}", t.by_name(&step.key()))
             } else {
                 String::new()
             };
@@ -135,22 +136,15 @@ pub fn note_lines(model: &Model, columns: u16, max: usize) -> Vec<Line<'static>>
     }
     if lines.len() > max {
         lines.truncate(max.saturating_sub(1).max(1));
-        let more = format!("   {}", t.get("ui.note.more_in_log"));
+        let more = format!("   {}", t.get(k::UI_NOTE_MORE_IN_LOG));
         lines.push(Line::styled(truncate(&more, columns as usize), th.muted));
     }
     lines
 }
 
-/// A message in words (values that are text keys put into words too).
+/// A message in words.
 pub fn note_text(model: &Model, note: &crate::tui::doc::Note) -> String {
-    let t = &model.env.texts;
-    let args: Vec<(&str, String)> = note
-        .args
-        .iter()
-        .map(|(k, v)| (*k, if v.starts_with("ui.") { t.get(v).to_string() } else { v.clone() }))
-        .collect();
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    t.fmt(note.key, &args)
+    note.text(&model.env.texts)
 }
 
 pub fn note(frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect) {
@@ -159,7 +153,7 @@ pub fn note(frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect) {
 
 /// How a binding's keys are written.
 pub fn keys_label<'a>(model: &'a Model, binding: &'a Binding) -> &'a str {
-    if binding.keys.starts_with("ui.") { model.env.texts.get(binding.keys) } else { binding.keys }
+    binding.keys.text(&model.env.texts)
 }
 
 /// The footer's hints: the keys that work here, from the key map. The essential ones get room

@@ -1,6 +1,7 @@
 //! What is shown over the screen: the help (what the screen is for and every key that works on
 //! it, from the key map), the log of recent messages, and the steps to go to one.
 
+use crate::i18n::{Key, k};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -24,7 +25,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
 }
 
 /// A framed box over the screen; returns the area inside it.
-fn popup(frame: &mut Frame, model: &Model, area: Rect, title_key: &str, w: u16, h: u16) -> Rect {
+fn popup(frame: &mut Frame, model: &Model, area: Rect, title_key: Key, w: u16, h: u16) -> Rect {
     let th = &model.env.theme;
     let popup = area.centered(Constraint::Percentage(w), Constraint::Percentage(h));
     let block = Block::new()
@@ -56,7 +57,7 @@ fn scrolled(frame: &mut Frame, model: &Model, area: Rect, lines: Vec<Line<'stati
 fn help(frame: &mut Frame, model: &Model, area: Rect, scroll: u16) {
     let t = &model.env.texts;
     let th = &model.env.theme;
-    let inner = popup(frame, model, area, "ui.help.title", 90, 90);
+    let inner = popup(frame, model, area, k::UI_HELP_TITLE, 90, 90);
     let columns = inner.width.saturating_sub(1) as usize;
     let mut lines: Vec<Line> =
         wrap(t.get(app::help_key(model)), columns).into_iter().map(Line::raw).collect();
@@ -80,7 +81,7 @@ fn help(frame: &mut Frame, model: &Model, area: Rect, scroll: u16) {
         }
     }
     lines.push(Line::raw(""));
-    for key in ["ui.help.choosing", "ui.help.autosave", "ui.help.close"] {
+    for key in [k::UI_HELP_CHOOSING, k::UI_HELP_AUTOSAVE, k::UI_HELP_CLOSE] {
         lines.extend(wrap(t.get(key), columns).into_iter().map(|l| Line::styled(l, th.muted)));
     }
     scrolled(frame, model, inner, lines, scroll);
@@ -89,11 +90,11 @@ fn help(frame: &mut Frame, model: &Model, area: Rect, scroll: u16) {
 fn log(frame: &mut Frame, model: &Model, area: Rect, scroll: u16) {
     let t = &model.env.texts;
     let th = &model.env.theme;
-    let inner = popup(frame, model, area, "ui.log.title", 90, 80);
+    let inner = popup(frame, model, area, k::UI_LOG_TITLE, 90, 80);
     let columns = inner.width.saturating_sub(1) as usize;
     let mut lines = Vec::new();
     if model.notes.log.is_empty() {
-        lines.push(Line::raw(t.get("ui.log.empty").to_string()));
+        lines.push(Line::raw(t.get(k::UI_LOG_EMPTY).to_string()));
     }
     for (at, note) in model.notes.log.iter().rev() {
         let when = at.to_zoned_datetime(model.env.tz.clone()).strftime("%H:%M:%S").to_string();
@@ -114,7 +115,7 @@ fn log(frame: &mut Frame, model: &Model, area: Rect, scroll: u16) {
 fn steps(frame: &mut Frame, model: &Model, area: Rect, cursor: usize) {
     let t = &model.env.texts;
     let th = &model.env.theme;
-    let inner = popup(frame, model, area, "ui.steps.title", 60, 70);
+    let inner = popup(frame, model, area, k::UI_STEPS_TITLE, 60, 70);
     let current = model.step();
     let doc = model.doc.as_ref();
     let catalog = model.env.catalog.as_ref();
@@ -134,13 +135,13 @@ fn steps(frame: &mut Frame, model: &Model, area: Rect, cursor: usize) {
             };
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{glyph} "), style),
-                Span::raw(format!("{:>2}  {}", step.number(), t.get(&step.key()))),
+                Span::raw(format!("{:>2}  {}", step.number(), t.by_name(&step.key()))),
             ]))
         })
         .collect();
     let list = List::new(items).highlight_style(th.selected);
     let mut state = ListState::default().with_selected(Some(cursor));
-    let hint = wrap(t.get("ui.steps.hint"), inner.width as usize);
+    let hint = wrap(t.get(k::UI_STEPS_HINT), inner.width as usize);
     let list_area = Rect { height: inner.height.saturating_sub(hint.len() as u16 + 1), ..inner };
     frame.render_stateful_widget(list, list_area, &mut state);
     let hint_area = Rect { y: list_area.bottom() + 1, height: hint.len() as u16, ..inner };

@@ -1,5 +1,6 @@
 //! Below 60×20: say so plainly, and keep handling q and Ctrl+C.
 
+use crate::i18n::k;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -13,10 +14,10 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let t = &model.env.texts;
     let lines = vec![
         Line::styled(
-            t.fmt("ui.too_small", &[("need", &need), ("have", &have)]),
+            t.fmt(k::UI_TOO_SMALL, &[("need", &need), ("have", &have)]),
             model.env.theme.error,
         ),
-        Line::raw(t.get("ui.too_small.quit")),
+        Line::raw(t.get(k::UI_TOO_SMALL_QUIT)),
     ];
     let height = 4.min(area.height);
     let y = area.y + area.height.saturating_sub(height) / 2;
