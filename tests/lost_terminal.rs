@@ -130,8 +130,8 @@ fn reach(saves: &Path, screen: Screen, hangup_signal: bool) -> (Pty, Option<&'st
     if screen == Screen::Decision {
         return (t, Some("Decision"));
     }
-    // Enter carries through the form and the optional sign-off to the button, which takes it.
-    t.send(&ENTER.repeat(8));
+    // Enter carries through the form to the button, which takes the decision.
+    t.send(&ENTER.repeat(5));
     t.wait_for("▶ [ Take the decision");
     t.send(ENTER);
     t.wait_for("Ready for use:");

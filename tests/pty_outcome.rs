@@ -48,9 +48,8 @@ fn from_the_start_screen_to_an_exported_record_with_the_keys_the_footer_shows() 
     t.wait_for("Ranking (");
     press(&mut t, "Enter decide", ENTER, 1);
     t.wait_for("Step 8 of 10");
-    // Chosen, runner-up, rationale, status, set by, the optional sign-off (opinion, by whom,
-    // when): Enter carries through to the button.
-    press(&mut t, "Enter next", ENTER, 8);
+    // Chosen, runner-up, rationale, status, set by: Enter carries through to the button.
+    press(&mut t, "Enter next", ENTER, 5);
     t.wait_for("▶ [ Take the decision");
     press(&mut t, "Enter take the decision", ENTER, 1);
     t.wait_for("Ready for use:");

@@ -150,24 +150,14 @@ fn enter_carries_through_the_decision_and_takes_it() {
     let top = m.doc.as_ref().unwrap().shortlist.as_ref().unwrap().ranked[0].offering.clone();
     assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).chosen, top, "preselected");
     let mut parts = vec![part(&m)];
-    for _ in 0..8 {
+    for _ in 0..5 {
         act(&mut m, Action::Enter);
         parts.push(part(&m));
     }
     assert_eq!(
         parts,
-        [
-            Part::Chosen,
-            Part::RunnerUp,
-            Part::Rationale,
-            Part::Status,
-            Part::SetBy,
-            Part::DpoOpinion,
-            Part::DpoName,
-            Part::DpoDate,
-            Part::Take
-        ],
-        "the sign-off is optional and passed by with Enter (no decision-makers: no approvals)"
+        [Part::Chosen, Part::RunnerUp, Part::Rationale, Part::Status, Part::SetBy, Part::Take],
+        "the optional sign-off is below the button, out of Enter's way"
     );
     assert_eq!(decision::shown_draft(m.doc.as_ref().unwrap()).rationale, "", "no blank lines");
     assert!(assessment(&m).decision.is_none(), "nothing taken by looking");
@@ -611,14 +601,14 @@ fn the_dpo_opinion_and_one_approval_per_decision_maker_are_entered_on_the_decisi
     act(&mut m, Action::Enter);
     assert_eq!(m.editing(), Some(TextField::Approval(1)));
     type_text(&mut m, "20.11.2026");
-    act(&mut m, Action::Enter);
+    act(&mut m, Action::Up);
     assert_eq!(m.notes.current.as_ref().unwrap().key, k::UI_CHECKLIST_BAD_DATE);
     assert_eq!(m.editing(), Some(TextField::Approval(1)), "stays in the date field");
     for _ in 0..10 {
         update(&mut m, Msg::Edit(key(KeyCode::Backspace)));
     }
     type_text(&mut m, "2026-11-21");
-    act(&mut m, Action::Enter);
+    act(&mut m, Action::Up);
     assert!(m.notes.current.as_ref().is_none_or(|n| n.key != k::UI_CHECKLIST_BAD_DATE));
     let text = screen_text(&render(&mut m, 120, 40));
     assert!(text.contains("Approved by Jonas Petersen; Vorstand 2026-11-21"), "{text}");

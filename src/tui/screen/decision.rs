@@ -37,13 +37,14 @@ pub enum Part {
     Rationale,
     Status,
     SetBy,
-    /// The sign-off: the data protection officer's opinion, by whom, when; then one approval
-    /// per decision-maker named on the About form. Optional, and outside the draft.
+    Take,
+    /// The sign-off, below the button: the data protection officer's opinion, by whom, when;
+    /// then one approval per decision-maker named on the About form. Optional, may come later,
+    /// and outside the draft.
     DpoOpinion,
     DpoName,
     DpoDate,
     Approval(usize),
-    Take,
 }
 
 impl Part {
@@ -186,10 +187,11 @@ pub fn rows(doc: &Doc) -> Vec<Row> {
     rows.push(Row::Field(TextField::Rationale));
     rows.extend(Status::ALL.map(Row::Status));
     rows.push(Row::Field(TextField::SetBy));
+    rows.push(Row::Take);
+    // The sign-off often comes later than the decision: below the button, out of Enter's way.
     rows.extend([TextField::DpoOpinion, TextField::DpoName, TextField::DpoDate].map(Row::Field));
     let makers = doc.loaded.assessment.meta.decision_makers.len();
     rows.extend((0..makers).map(|i| Row::Field(TextField::Approval(i))));
-    rows.push(Row::Take);
     rows
 }
 
@@ -641,7 +643,7 @@ fn blocks<'a>(state: &'a State, env: &Env, doc: &Doc, columns: usize) -> Vec<Blo
                         starts: true,
                     });
                 } else if new_part && *field == TextField::DpoOpinion {
-                    heading(&mut out, Some(t.get(k::UI_DECISION_OPTIONAL)));
+                    heading(&mut out, Some(t.get(k::UI_DECISION_SIGN_OFF_LATER)));
                 } else if new_part && matches!(field, TextField::Rationale | TextField::SetBy) {
                     out.push(Block::Text { lines: vec![Line::raw("")], starts: false });
                 }

@@ -233,6 +233,8 @@ fn option_hint(env: &Env, question: Question, option: usize) -> String {
             Some(k::UI_OVERLAY_SOCIAL_DATA_HINT.name().to_string())
         }
         Question::Overlays => Some(k::UI_OVERLAY_PROFESSIONAL_SECRECY_HINT.name().to_string()),
+        // The transfer levels are explained under each option already.
+        Question::TransferStance => None,
         q if q.options_have_hints() => {
             q.option_keys().get(option).map(|k| format!("{}.hint", k.name()))
         }
