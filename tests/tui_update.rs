@@ -648,6 +648,7 @@ fn decision_makers_are_entered_as_a_list_and_keep_their_semicolons() {
     }
     assert_eq!(m.editing(), Some(TextField::About(AboutField::DecisionMakers)));
     type_text(&mut m, "Board; finance");
+    assert!(footer(&mut m, 80, 24).contains("Enter next name"), "the footer says what Enter does");
     act(&mut m, Action::Enter);
     assert_eq!(
         m.editing(),

@@ -403,6 +403,12 @@ impl Editor {
         self.after_edit(before, a)
     }
 
+    /// The line under the cursor holds nothing yet.
+    pub fn on_empty_line(&self) -> bool {
+        let (line, _) = self.cursor();
+        self.area.lines().get(line).is_none_or(|l| l.trim().is_empty())
+    }
+
     /// Enter in a list of names: after a name, a new line for the next one (`true`); on an
     /// empty line, that line goes and `false` says to move on.
     pub fn next_entry(&mut self, a: &mut Assessment) -> bool {

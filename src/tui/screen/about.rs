@@ -38,8 +38,14 @@ impl State {
     }
 
     pub fn keys(&self) -> Keys {
+        // In a list of names, Enter after a name starts the next one.
+        let enter = if self.editor.field.is_list() && !self.editor.on_empty_line() {
+            k::UI_DOES_NEXT_NAME
+        } else {
+            k::UI_DOES_NEXT
+        };
         let mut keys = Keys::text(vec![
-            keymap::enter(k::UI_DOES_NEXT),
+            keymap::enter(enter),
             keymap::esc(k::UI_DOES_BACK),
             keymap::arrows(k::UI_DOES_FIELD, false),
             keymap::tab(k::UI_DOES_FIELD).footer(Footer::No),
