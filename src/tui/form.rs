@@ -137,6 +137,7 @@ fn field_rows(f: &Field, columns: usize, label_w: usize) -> (usize, usize, usize
     let label_lines = wrap(&f.label, if above { columns } else { label_w - 3 }).len();
     let value_rows = match f.editor {
         Some(e) => e.rows(value_w.max(1)),
+        None if f.value.is_empty() => f.hint.as_ref().map_or(1, |h| hint_lines(h, value_w).len()),
         None => f.value.split('\n').map(|l| wrap(l, value_w.max(1)).len()).sum::<usize>().max(1),
     };
     if above {
@@ -234,6 +235,11 @@ fn first_shown(
     first.min(lowest(last))
 }
 
+/// The hint of an empty field as it is shown: after 13 columns kept for typing.
+fn hint_lines(hint: &str, value_w: usize) -> Vec<String> {
+    wrap(hint, value_w.saturating_sub(13).max(8))
+}
+
 fn draw_field(frame: &mut Frame, rect: Rect, f: &Field, label_w: usize, theme: &Theme) {
     let columns = rect.width as usize;
     let (_, label_lines, value_rows, above) = field_rows(f, columns, label_w);
@@ -269,12 +275,21 @@ fn draw_field(frame: &mut Frame, rect: Rect, f: &Field, label_w: usize, theme: &
                 .map(|l| Line::styled(pad(&l, vw), theme.field))
                 .collect();
             if f.value.is_empty()
-                && let (Some(hint), Some(first)) = (&f.hint, lines.first_mut())
+                && let Some(hint) = &f.hint
             {
-                *first = Line::from(vec![
-                    Span::styled(pad("", 12.min(vw)), theme.field),
-                    Span::styled(format!(" {hint}"), theme.muted),
-                ]);
+                // An empty field's hint, after room for typing, wrapped beside it.
+                let blank = 12.min(vw);
+                lines = hint_lines(hint, vw)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        let room = if i == 0 { theme.field } else { Style::new() };
+                        Line::from(vec![
+                            Span::styled(pad("", blank), room),
+                            Span::styled(format!(" {text}"), theme.muted),
+                        ])
+                    })
+                    .collect();
             }
             frame.render_widget(Paragraph::new(lines), value_rect);
         }

@@ -548,12 +548,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, env: &Env, doc: &Doc) 
         TextField::DpoDate,
     ]
     .map(|f| format!("{} *", t.get(f.label_key())));
+    // The approvals' labels hold names: on a narrow screen they wrap instead of widening the
+    // label column for every field.
+    let wide = form_area.width >= 120;
     let approvals = doc
         .loaded
         .assessment
         .meta
         .decision_makers
         .iter()
+        .filter(|_| wide)
         .map(|name| t.fmt(k::UI_DECISION_APPROVAL_BY, &[("name", name)]));
     let labels = labels.into_iter().chain(approvals);
     let label_w = form::label_width(labels, form_area.width as usize);
