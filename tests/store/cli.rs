@@ -270,12 +270,11 @@ fn show_summarises_an_example_read_only() {
     assert!(!home.path().join("saves").exists(), "show creates nothing");
 }
 
-#[test]
-fn show_names_what_todays_catalogue_changes() {
+/// A catalogue file of edition 2027-01 in which NETWAYS' Jitsi processes in the US.
+fn newer_catalogue(home: &Path) -> std::path::PathBuf {
     use meetcheck::commands::EMBEDDED_CATALOG;
     use meetcheck::domain::catalog;
     use meetcheck::domain::facts::{Certainty, Fact};
-    let home = tempfile::tempdir().unwrap();
     let mut embedded = catalog::parse(EMBEDDED_CATALOG).unwrap();
     let mut changed = embedded.offering("jitsi-netways").unwrap().clone();
     changed.processing_locations =
@@ -290,8 +289,15 @@ fn show_names_what_todays_catalogue_changes() {
             kind: catalog::SourceKind::Vendor,
         },
     );
-    let file = home.path().join("newer-catalogue.ron");
+    let file = home.join("newer-catalogue.ron");
     write(&file, ron::to_string(&embedded).unwrap().as_bytes());
+    file
+}
+
+#[test]
+fn show_names_what_todays_catalogue_changes() {
+    let home = tempfile::tempdir().unwrap();
+    let file = newer_catalogue(home.path());
 
     let output = meetcheck(
         home.path(),
@@ -667,31 +673,13 @@ fn show_names_a_draft_as_a_draft_and_the_status_and_risk_owner_of_a_decision() {
 
 #[test]
 fn recheck_names_what_todays_catalogue_changes_and_leaves_the_decision_alone() {
-    use meetcheck::commands::EMBEDDED_CATALOG;
-    use meetcheck::domain::catalog;
-    use meetcheck::domain::facts::{Certainty, Fact};
     let home = tempfile::tempdir().unwrap();
     let saves = home.path().join("saves");
     std::fs::create_dir_all(&saves).unwrap();
     let copy = saves.join(COUNSELLING);
     std::fs::copy(example(COUNSELLING), &copy).unwrap();
     let before = std::fs::read(&copy).unwrap();
-    let mut embedded = catalog::parse(EMBEDDED_CATALOG).unwrap();
-    let mut changed = embedded.offering("jitsi-netways").unwrap().clone();
-    changed.processing_locations =
-        Fact::known(vec!["US".to_string()], "test-source", "2026-11", Certainty::Vendor);
-    embedded.edition = "2027-01".into();
-    embedded.offerings = vec![changed];
-    embedded.sources.insert(
-        "test-source".into(),
-        catalog::Source {
-            title: "Test".into(),
-            url: Some("https://example.org/terms".into()),
-            kind: catalog::SourceKind::Vendor,
-        },
-    );
-    let file = home.path().join("newer-catalogue.ron");
-    write(&file, ron::to_string(&embedded).unwrap().as_bytes());
+    let file = newer_catalogue(home.path());
 
     let output = meetcheck(home.path(), &["--catalog", file.to_str().unwrap(), "recheck"], "");
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
